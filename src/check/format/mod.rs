@@ -1,0 +1,17 @@
+//! Diagnostic output formats of `guong check --format`: human, json, github.
+
+mod github;
+mod human;
+mod json;
+
+pub use github::{github, step_summary};
+pub use human::human;
+pub use json::json;
+
+/// Output format chosen with `--format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Github,
+}

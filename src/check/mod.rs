@@ -1,0 +1,59 @@
+//! The rules of SPEC §3 over a whole corpus, one module per family, and the output formats.
+
+pub mod format;
+mod rules;
+
+use crate::content::corpus::Corpus;
+use crate::content::load::{Loaded, load};
+use crate::diagnostic::{Diagnostic, Summary, sort_diagnostics};
+use crate::source::SourceFile;
+
+/// The outcome of checking a site: its corpus and every diagnostic, sorted.
+pub struct Checked {
+    pub corpus: Corpus,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    pub fn summary(&self) -> Summary {
+        Summary::of(&self.diagnostics, self.corpus.files)
+    }
+
+    /// Whether any diagnostic is an error (the site must not be published).
+    pub fn has_errors(&self) -> bool {
+        self.summary().errors > 0
+    }
+}
+
+/// Reads and checks every content file.
+pub fn check_files(files: &[SourceFile]) -> Checked {
+    let Loaded { corpus, mut diagnostics } = load(files);
+    diagnostics.extend(check_corpus(&corpus));
+    supersede_placeholders(&mut diagnostics);
+    sort_diagnostics(&mut diagnostics);
+    Checked { corpus, diagnostics }
+}
+
+/// The cross-field and cross-file rules (everything after the file and field rules).
+pub fn check_corpus(corpus: &Corpus) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    rules::run(corpus, &mut out);
+    out
+}
+
+/// A value still holding `guong new` placeholder text is reported once, as F-PLACEHOLDER;
+/// other findings on that same line are consequences of it and are dropped.
+fn supersede_placeholders(diagnostics: &mut Vec<Diagnostic>) {
+    use std::collections::HashSet;
+    let placeholder_lines: HashSet<(String, usize)> = diagnostics
+        .iter()
+        .filter(|d| d.code == crate::diagnostic::Code::FPlaceholder)
+        .map(|d| (d.path.clone(), d.line))
+        .collect();
+    if placeholder_lines.is_empty() {
+        return;
+    }
+    diagnostics.retain(|d| {
+        d.code == crate::diagnostic::Code::FPlaceholder || !placeholder_lines.contains(&(d.path.clone(), d.line))
+    });
+}

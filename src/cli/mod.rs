@@ -1,0 +1,183 @@
+//! The command line: argument parsing, dispatch and exit codes (SPEC §4). Each command's
+//! work lives in its stage; this module only wires them.
+
+mod check_cmd;
+mod site_root;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::check::format::Format;
+
+pub use site_root::SiteRoot;
+
+/// Exit code: success (warnings allowed).
+pub const EXIT_OK: i32 = 0;
+/// Exit code: content errors (or warnings with `--deny-warnings`).
+pub const EXIT_CONTENT: i32 = 1;
+/// Exit code: usage or configuration error.
+pub const EXIT_USAGE: i32 = 2;
+/// Exit code: I/O or internal failure.
+pub const EXIT_IO: i32 = 3;
+
+/// Why a command failed, mapped to an exit code.
+#[derive(Debug)]
+pub enum Failure {
+    /// Bad flag, missing `site.yml`, bad `--rev`: exit 2.
+    Usage(String),
+    /// Content errors were found and printed: exit 1.
+    Content,
+    /// Reading or writing failed: exit 3.
+    Io(String),
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Failure::Usage(_) => EXIT_USAGE,
+            Failure::Content => EXIT_CONTENT,
+            Failure::Io(_) => EXIT_IO,
+        }
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(error: std::io::Error) -> Self {
+        Failure::Io(error.to_string())
+    }
+}
+
+/// guong: trình tạo trang tĩnh cho mô hình, điển hình học tập và làm theo Bác
+/// (static site generator for exemplary models).
+#[derive(Parser, Debug)]
+#[command(name = "guong", version, about, long_about = None)]
+pub struct Cli {
+    /// Thư mục gốc của trang (chứa site.yml, content/) · site root
+    #[arg(long, global = true, default_value = ".")]
+    pub root: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Kiểm tra rồi dựng trang vào thư mục xuất · check, then render the site
+    Build {
+        /// Thư mục xuất · output folder
+        #[arg(long, default_value = "public")]
+        output: PathBuf,
+        /// Dựng từ cây của commit REV · build the tree of commit REV
+        #[arg(long)]
+        rev: Option<String>,
+        /// Địa chỉ gốc thay cho base_url trong site.yml · override base_url
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Kiểm tra nội dung, in danh sách lỗi · check content, print diagnostics
+    Check {
+        /// Định dạng kết quả · output format
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Kiểm tra cây của commit REV · check the tree of commit REV
+        #[arg(long)]
+        rev: Option<String>,
+        /// Chỉ liệt kê lỗi trên các tệp thay đổi từ REV · only files changed since REV
+        #[arg(long)]
+        changed_since: Option<String>,
+        /// Coi cảnh báo là lỗi · fail on warnings
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Dựng, phục vụ và tự tải lại khi sửa · build, serve, watch, reload
+    Serve {
+        /// Địa chỉ lắng nghe · bind address
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Cổng · port
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
+    /// Tạo tệp mới từ biểu mẫu · write a new file from a form template
+    New {
+        #[command(subcommand)]
+        what: NewKind,
+    },
+    /// In JSON Schema của một loại tệp · print the JSON Schema of a file kind
+    Schema {
+        #[arg(value_enum)]
+        kind: SchemaKind,
+    },
+    /// Tạo trang mới với giao diện mặc định và nội dung mẫu · create a new site
+    Init {
+        /// Thư mục của trang mới · folder of the new site
+        dir: PathBuf,
+    },
+}
+
+/// What `guong new` writes.
+#[derive(Subcommand, Debug)]
+pub enum NewKind {
+    /// Mô hình mới (biểu mẫu 01) · a new model
+    Model {
+        /// Mã đơn vị thực hiện · unit id
+        #[arg(long)]
+        org: String,
+        /// Tên mô hình · title
+        #[arg(long)]
+        title: String,
+    },
+    /// Báo cáo định kỳ (biểu mẫu 03) · a new report
+    Report {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        year: i32,
+        /// sau_thang | ca_nam
+        #[arg(long)]
+        period: String,
+    },
+    /// Trang tự do · a free page
+    Page {
+        #[arg(long)]
+        title: String,
+    },
+}
+
+/// File kinds with a JSON Schema.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaKind {
+    Model,
+    Report,
+    Units,
+    Catalog,
+}
+
+/// Parses the command line, runs the command and returns the process exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+        }
+    };
+    let result = match cli.command {
+        Command::Check { format, rev, changed_since, deny_warnings } => {
+            check_cmd::run(&cli.root, format, rev.as_deref(), changed_since.as_deref(), deny_warnings)
+        }
+        _ => Err(Failure::Usage("lệnh này chưa được hỗ trợ".to_owned())),
+    };
+    match result {
+        Ok(()) => EXIT_OK,
+        Err(failure) => {
+            match &failure {
+                Failure::Usage(message) => eprintln!("lỗi: {message}"),
+                Failure::Io(message) => eprintln!("lỗi đọc/ghi: {message}"),
+                Failure::Content => {}
+            }
+            failure.exit_code()
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! The registries and configuration of `danh-muc.yml`: groups, learning topics, `as_of`.
+
+use serde::Serialize;
+
+use crate::content::date::Date;
+use crate::content::read::{code, date, int, items, string};
+use crate::content::vocab::TopicKind;
+use crate::parse::yaml::Node;
+
+/// Default first year of coverage checks (KH 43-KH/ĐUK dated 05/01/2022).
+pub const DEFAULT_COVERAGE_FROM: i32 = 2022;
+/// Default days of grace after a period's end before a report is late.
+pub const DEFAULT_GRACE_DAYS: i64 = 15;
+
+/// A group of models (nhóm mô hình).
+#[derive(Clone, Debug, Serialize)]
+pub struct Group {
+    pub id: String,
+    pub label: String,
+}
+
+/// A learning topic or work (chuyên đề, tác phẩm).
+#[derive(Clone, Debug, Serialize)]
+pub struct Topic {
+    pub id: String,
+    pub kind: Option<TopicKind>,
+    pub title: String,
+    pub year: Option<i32>,
+    pub issued: Option<String>,
+}
+
+/// Registries and configuration maintained by the propaganda department.
+#[derive(Clone, Debug, Serialize)]
+pub struct Catalog {
+    /// The "today" of every check: drives due reports and coverage; keeps builds deterministic.
+    pub as_of: Option<Date>,
+    pub coverage_from: i32,
+    pub report_grace_days: i64,
+    pub groups: Vec<Group>,
+    pub topics: Vec<Topic>,
+    #[serde(skip)]
+    pub node: Node,
+}
+
+impl Catalog {
+    /// Reads the catalog tree; unreadable entries are skipped.
+    pub fn read(node: &Node) -> Catalog {
+        Catalog {
+            as_of: date(node, "as_of"),
+            coverage_from: int(node, "coverage_from").map_or(DEFAULT_COVERAGE_FROM, |y| y as i32),
+            report_grace_days: int(node, "report_grace_days").unwrap_or(DEFAULT_GRACE_DAYS),
+            groups: items(node, "nhom_mo_hinh")
+                .iter()
+                .filter_map(|g| Some(Group { id: string(g, "id")?, label: string(g, "label").unwrap_or_default() }))
+                .collect(),
+            topics: items(node, "chuyen_de")
+                .iter()
+                .filter_map(|t| {
+                    Some(Topic {
+                        id: string(t, "id")?,
+                        kind: code(t, "kind", TopicKind::from_code),
+                        title: string(t, "title").unwrap_or_default(),
+                        year: int(t, "year").map(|y| y as i32),
+                        issued: string(t, "issued"),
+                    })
+                })
+                .collect(),
+            node: node.clone(),
+        }
+    }
+
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+}

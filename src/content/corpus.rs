@@ -1,0 +1,116 @@
+//! The corpus: every record of a site, in a stable order (registry order for units, path
+//! order for files), with lookups by id.
+
+use std::collections::HashMap;
+
+use crate::content::catalog::Catalog;
+use crate::content::model::Model;
+use crate::content::page::Page;
+use crate::content::report::Report;
+use crate::content::unit::Unit;
+use crate::parse::yaml::Node;
+
+/// Everything a site holds, read from its files.
+#[derive(Clone, Debug)]
+pub struct Corpus {
+    pub catalog: Catalog,
+    /// Units in registry order (the display order).
+    pub units: Vec<Unit>,
+    /// The `to-chuc.yml` tree, for positions.
+    pub units_node: Node,
+    /// Models in path order.
+    pub models: Vec<Model>,
+    /// Reports in path order.
+    pub reports: Vec<Report>,
+    /// Free pages in path order.
+    pub pages: Vec<Page>,
+    /// Number of content files read.
+    pub files: usize,
+    unit_index: HashMap<String, usize>,
+    model_index: HashMap<String, usize>,
+}
+
+/// Path of the catalog file, relative to the site root.
+pub const CATALOG_PATH: &str = "content/danh-muc.yml";
+/// Path of the organisation tree, relative to the site root.
+pub const UNITS_PATH: &str = "content/to-chuc.yml";
+
+impl Corpus {
+    /// Assembles a corpus and its indexes (the first record of a duplicated id wins).
+    pub fn new(
+        catalog: Catalog,
+        units: Vec<Unit>,
+        units_node: Node,
+        models: Vec<Model>,
+        reports: Vec<Report>,
+        pages: Vec<Page>,
+        files: usize,
+    ) -> Corpus {
+        let mut unit_index = HashMap::new();
+        for (i, unit) in units.iter().enumerate() {
+            unit_index.entry(unit.id.clone()).or_insert(i);
+        }
+        let mut model_index = HashMap::new();
+        for (i, model) in models.iter().enumerate() {
+            model_index.entry(model.id.clone()).or_insert(i);
+        }
+        Corpus { catalog, units, units_node, models, reports, pages, files, unit_index, model_index }
+    }
+
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.unit_index.get(id).map(|&i| &self.units[i])
+    }
+
+    pub fn model(&self, id: &str) -> Option<&Model> {
+        self.model_index.get(id).map(|&i| &self.models[i])
+    }
+
+    /// The root unit (đảng bộ Khối), if the registry has one.
+    pub fn root_unit(&self) -> Option<&Unit> {
+        self.units.iter().find(|u| u.parent.is_none() && u.kind == Some(crate::content::vocab::UnitKind::DangBoKhoi))
+    }
+
+    /// The ancestors of a unit, nearest first (stops on cycles).
+    pub fn ancestors(&self, id: &str) -> Vec<&Unit> {
+        let mut chain: Vec<&Unit> = Vec::new();
+        let mut current = self.unit(id).and_then(|u| u.parent.as_deref());
+        while let Some(parent_id) = current {
+            let Some(parent) = self.unit(parent_id) else { break };
+            if parent.id == id || chain.iter().any(|u| u.id == parent.id) {
+                break;
+            }
+            chain.push(parent);
+            current = parent.parent.as_deref();
+        }
+        chain
+    }
+
+    /// The base unit (đảng bộ cơ sở / chi bộ cơ sở) of a unit: itself or an ancestor.
+    pub fn base_unit_of(&self, id: &str) -> Option<&Unit> {
+        let unit = self.unit(id)?;
+        if unit.is_base() {
+            return Some(unit);
+        }
+        self.ancestors(id).into_iter().find(|u| u.is_base())
+    }
+
+    /// Whether `id` is `ancestor` or lies below it.
+    pub fn in_subtree(&self, id: &str, ancestor: &str) -> bool {
+        id == ancestor || self.ancestors(id).iter().any(|u| u.id == ancestor)
+    }
+
+    /// The units of the subtree of `id`, itself first, in registry order.
+    pub fn subtree(&self, id: &str) -> Vec<&Unit> {
+        self.units.iter().filter(|u| self.in_subtree(&u.id, id)).collect()
+    }
+
+    /// Direct children of a unit, in registry order.
+    pub fn children(&self, id: &str) -> Vec<&Unit> {
+        self.units.iter().filter(|u| u.parent.as_deref() == Some(id)).collect()
+    }
+
+    /// Models whose `org` is exactly `unit`.
+    pub fn models_of(&self, unit: &str) -> impl Iterator<Item = &Model> {
+        self.models.iter().filter(move |m| m.org.as_deref() == Some(unit))
+    }
+}

@@ -1,0 +1,226 @@
+//! The schema tables of SPEC §2, one per file kind: what an editor may write, with labels
+//! from the forms (biểu mẫu 01, 03) and the rule code each criterion's problems belong to.
+
+use crate::content::schema::{Field, Kind, TEXT, text};
+use crate::content::vocab::{
+    ALIGNMENTS, APPROACHES, COSTS, MASS_ORGS, MEASURE_KINDS, PERIODS, PROGRESSES, REASONS, RECOGNITION_LEVELS,
+    REQUIREMENTS, SECTORS, STATUSES, SUBJECT_TYPES, TOPIC_KINDS, UNIT_KINDS, Vocab,
+};
+use crate::diagnostic::Code;
+
+const fn list(item: &'static Kind, min: usize) -> Kind {
+    Kind::List { item, min }
+}
+
+const ID: Field = Field::req("id", "Mã", Kind::Slug).invalid(Code::PId);
+const SLUG: Kind = Kind::Slug;
+const REF: Kind = Kind::Ref;
+const DATE: Kind = Kind::Date;
+const NUMBER: Kind = Kind::Number;
+
+const fn enumeration(vocab: Vocab) -> Kind {
+    Kind::Enum(vocab)
+}
+
+const RECOGNITION: &[Field] = &[
+    Field::req("date", "Ngày", DATE),
+    Field::req("level", "Cấp khen thưởng", enumeration(RECOGNITION_LEVELS)),
+    Field::req("form", "Hình thức", TEXT),
+    Field::opt("decision", "Quyết định", TEXT),
+];
+
+const SUBJECT: &[Field] = &[
+    Field::req("type", "Chủ thể", enumeration(SUBJECT_TYPES)),
+    Field::req("name", "Tên tập thể / Họ tên", text(2, 200)),
+    Field::opt("position", "Chức vụ, đơn vị công tác", text(3, 200)),
+    Field::opt("party_member", "Đảng viên", Kind::Bool),
+    Field::opt("members", "Số thành viên", Kind::Int { min: 1, max: i64::MAX }),
+    Field::opt("mass_org", "Đoàn thể", enumeration(MASS_ORGS)),
+];
+
+const LEARNING: &[Field] = &[
+    Field::req("topics", "Chuyên đề, tác phẩm học tập", list(&REF, 1)).code(Code::C1Topic),
+    Field::req("summary", "Nội dung làm theo", text(20, 500)).code(Code::C1Summary),
+    Field::opt("quote", "Lời Bác", text(3, 500)),
+    Field::opt("alignment", "Gắn với", list(&enumeration(ALIGNMENTS), 0)),
+];
+
+const NECESSITY: &[Field] = &[
+    Field::req("reasons", "Sự cần thiết", list(&enumeration(REASONS), 1)).code(Code::C2Reason),
+    Field::opt("other", "Sự cần thiết khác", text(20, usize::MAX)).code(Code::C2Other),
+    Field::opt("identified_in", "Hạn chế được chỉ ra tại", TEXT),
+];
+
+const MILESTONE: &[Field] = &[
+    Field::req("date", "Ngày", DATE).missing(Code::C3Milestone),
+    Field::req("task", "Công việc", text(5, 300)).code(Code::C3Milestone),
+];
+
+const MEASURES: &[Field] = &[
+    Field::req("kinds", "Nhóm biện pháp", list(&enumeration(MEASURE_KINDS), 1)).code(Code::C3Kinds),
+    Field::req("responsible", "Người/bộ phận phụ trách, theo dõi", text(5, 300)).code(Code::C3Responsible),
+    Field::req("milestones", "Tiến độ", list(&Kind::Map(MILESTONE), 1)).code(Code::C3Milestone),
+];
+
+const EXPECTED: &[Field] = &[
+    Field::req("awareness", "Hiệu quả dự kiến về nhận thức", text(10, usize::MAX)).code(Code::C4Dimension),
+    Field::req("attitude", "Hiệu quả dự kiến về thái độ", text(10, usize::MAX)).code(Code::C4Dimension),
+    Field::req("action", "Hiệu quả dự kiến về chuyển biến hành động", text(10, usize::MAX)).code(Code::C4Dimension),
+];
+
+const INDICATOR: &[Field] = &[
+    Field::req("code", "Mã chỉ số", SLUG).code(Code::C4Code),
+    Field::req("name", "Tên chỉ số", text(3, 200)).code(Code::C4Indicator),
+    Field::req("unit", "Đơn vị tính", text(1, 40)).code(Code::C4Indicator),
+    Field::req("baseline", "Trước khi thực hiện", NUMBER).code(Code::C4Indicator),
+    Field::opt("baseline_date", "Ngày đo trước khi thực hiện", DATE),
+    Field::opt("target", "Mục tiêu", NUMBER).invalid(Code::C4Indicator),
+];
+
+const EFFECTIVENESS: &[Field] = &[
+    Field::req("expected", "Hiệu quả dự kiến", Kind::Map(EXPECTED)).code(Code::C4Dimension),
+    Field::req("indicators", "Chỉ số", list(&Kind::Map(INDICATOR), 1)).code(Code::C4Indicator),
+    Field::opt("social_effect", "Hiệu quả xã hội", TEXT),
+];
+
+const REPLICATION_TARGET: &[Field] = &[
+    Field::opt("org", "Đơn vị", REF),
+    Field::opt("name", "Tên nơi nhân rộng", TEXT),
+    Field::req("similarity", "Điểm tương đồng", text(10, 500)),
+];
+
+const REPLICATION: &[Field] = &[
+    Field::req("targets", "Nơi có thể nhân rộng", list(&Kind::Map(REPLICATION_TARGET), 1)).code(Code::C5Target),
+    Field::req("cost", "Mức đầu tư", enumeration(COSTS)).code(Code::C5Level),
+    Field::req("requirements", "Yêu cầu trình độ", enumeration(REQUIREMENTS)).code(Code::C5Level),
+    Field::opt("spread", "Sơ kết, biểu dương, tuyên truyền", TEXT),
+];
+
+const CHANGE: &[Field] = &[
+    Field::req("criterion", "Tiêu chí", Kind::Int { min: 1, max: 5 }),
+    Field::req("text", "Nội dung củng cố", text(10, usize::MAX)),
+];
+
+const REVISION: &[Field] = &[
+    Field::req("since", "Năm bắt đầu mô hình cũ", Kind::Int { min: 1900, max: 2100 }),
+    Field::req("previous", "Mô hình trước", TEXT),
+    Field::req("changes", "Nội dung củng cố", list(&Kind::Map(CHANGE), 1)),
+];
+
+const RETIREMENT: &[Field] = &[
+    Field::req("date", "Ngày loại bỏ", DATE),
+    Field::req("reason", "Lý do loại bỏ", text(20, usize::MAX)),
+    Field::opt("replacement", "Mô hình thay thế", REF),
+];
+
+/// Biểu mẫu 01: one model (`content/mo-hinh/**/<id>.md`).
+pub const MODEL: &[Field] = &[
+    Field::req("type", "Loại tài liệu", TEXT),
+    ID,
+    Field::req("title", "Tên mô hình", text(5, 200)),
+    Field::req("org", "Chi bộ/đảng bộ thực hiện", REF),
+    Field::req("subject", "Chủ thể", Kind::Map(SUBJECT)),
+    Field::req("group", "Nhóm mô hình", REF),
+    Field::req("approach", "Cách thức", enumeration(APPROACHES)),
+    Field::req("status", "Trạng thái", enumeration(STATUSES)),
+    Field::req("start", "Ngày bắt đầu", DATE),
+    Field::opt("end", "Ngày kết thúc", DATE),
+    Field::req("learning", "(TC1) Nội dung học tập Bác", Kind::Map(LEARNING)).missing(Code::C1Missing),
+    Field::req("necessity", "(TC2) Sự cần thiết", Kind::Map(NECESSITY)).missing(Code::C2Missing),
+    Field::req("measures", "(TC3) Biện pháp", Kind::Map(MEASURES)).missing(Code::C3Missing),
+    Field::req("effectiveness", "(TC4) Hiệu quả", Kind::Map(EFFECTIVENESS)).missing(Code::C4Missing),
+    Field::req("replication", "(TC5) Tính khả thi nhân rộng", Kind::Map(REPLICATION)).missing(Code::C5Missing),
+    Field::opt("revision", "Nội dung củng cố", Kind::Map(REVISION)).invalid(Code::ARevision),
+    Field::opt("source_model", "Mô hình gốc được nhân rộng", REF),
+    Field::opt("retirement", "Loại bỏ", Kind::Map(RETIREMENT)).invalid(Code::SRetire),
+    Field::opt("recognition", "Biểu dương, khen thưởng", list(&Kind::Map(RECOGNITION), 0)),
+    Field::opt("featured", "Giới thiệu trang chủ", Kind::Bool),
+    Field::opt("tags", "Từ khóa", list(&SLUG, 0)),
+];
+
+const ASSESSMENT: &[Field] = &[
+    Field::req("awareness", "Đánh giá nhận thức", text(10, usize::MAX)),
+    Field::req("attitude", "Đánh giá thái độ", text(10, usize::MAX)),
+    Field::req("action", "Đánh giá hành động", text(10, usize::MAX)),
+];
+
+const VALUE: &[Field] = &[
+    Field::req("indicator", "Mã chỉ số", REF),
+    Field::req("value", "Giá trị", NUMBER),
+];
+
+const REPORT_ENTRY: &[Field] = &[
+    Field::req("model", "Mã mô hình", REF),
+    Field::req("progress", "Tiến độ", enumeration(PROGRESSES)),
+    Field::opt("assessment", "Đánh giá", Kind::Map(ASSESSMENT)).code(Code::RAssess),
+    Field::opt("values", "Số liệu kết quả", list(&Kind::Map(VALUE), 0)).code(Code::RValues),
+    Field::opt("highlights", "Kết quả nổi bật", TEXT),
+    Field::opt("propose_replication", "Đề xuất nhân rộng", list(&REF, 0)),
+];
+
+const REPORT_RECOGNITION: &[Field] = &[
+    Field::req("subject", "Tập thể, cá nhân", TEXT),
+    Field::req("date", "Ngày", DATE),
+    Field::req("level", "Cấp khen thưởng", enumeration(RECOGNITION_LEVELS)),
+    Field::req("form", "Hình thức", TEXT),
+    Field::opt("decision", "Quyết định", TEXT),
+];
+
+const SIGNER: &[Field] = &[Field::opt("name", "Họ tên", TEXT), Field::opt("title", "Chức vụ", TEXT)];
+
+/// Biểu mẫu 03: one periodic report (`content/bao-cao/**/<id>.md`).
+pub const REPORT: &[Field] = &[
+    Field::req("type", "Loại tài liệu", TEXT),
+    ID,
+    Field::req("org", "Đơn vị báo cáo", REF),
+    Field::req("year", "Năm", Kind::Int { min: 2021, max: 2025 }).invalid(Code::RPeriod),
+    Field::req("period", "Kỳ báo cáo", enumeration(PERIODS)).invalid(Code::RPeriod),
+    Field::req("report_date", "Ngày báo cáo", DATE),
+    Field::opt("number", "Số hiệu", TEXT),
+    Field::opt("signer", "Người ký", Kind::Map(SIGNER)),
+    Field::req("models", "Kết quả từng mô hình", list(&Kind::Map(REPORT_ENTRY), 0)),
+    Field::opt("recognitions", "Biểu dương, khen thưởng trong kỳ", list(&Kind::Map(REPORT_RECOGNITION), 0)),
+    Field::opt("difficulties", "Khó khăn, vướng mắc", TEXT),
+    Field::opt("proposals", "Kiến nghị, đề xuất", TEXT),
+];
+
+/// A free page (`content/trang/**/<slug>.md`).
+pub const PAGE: &[Field] = &[
+    Field::req("type", "Loại tài liệu", TEXT),
+    Field::req("title", "Tiêu đề", text(1, 200)),
+    Field::opt("weight", "Thứ tự", Kind::Int { min: i64::MIN, max: i64::MAX }),
+    Field::opt("description", "Mô tả", TEXT),
+];
+
+const UNIT: &[Field] = &[
+    ID,
+    Field::req("kind", "Loại tổ chức", enumeration(UNIT_KINDS)),
+    Field::req("name", "Tên tổ chức", text(5, 200)),
+    Field::opt("short_name", "Tên viết tắt", text(1, 60)),
+    Field::opt("parent", "Trực thuộc", REF),
+    Field::opt("sector", "Lĩnh vực", enumeration(SECTORS)),
+    Field::opt("active_from", "Ngày bắt đầu hoạt động", DATE),
+    Field::opt("active_to", "Ngày kết thúc hoạt động", DATE),
+];
+
+/// `to-chuc.yml`: the organisation tree.
+pub const UNITS: &[Field] = &[Field::req("units", "Danh sách tổ chức đảng", list(&Kind::Map(UNIT), 1))];
+
+const GROUP: &[Field] = &[ID, Field::req("label", "Tên nhóm", text(3, 300))];
+
+const TOPIC: &[Field] = &[
+    ID,
+    Field::req("kind", "Loại chuyên đề", enumeration(TOPIC_KINDS)),
+    Field::req("title", "Tên chuyên đề, tác phẩm", text(3, 400)),
+    Field::opt("year", "Năm", Kind::Int { min: 2021, max: 2025 }),
+    Field::opt("issued", "Ban hành", TEXT),
+];
+
+/// `danh-muc.yml`: registries and configuration.
+pub const CATALOG: &[Field] = &[
+    Field::req("as_of", "Ngày chốt số liệu", DATE),
+    Field::opt("coverage_from", "Năm bắt đầu kiểm tra", Kind::Int { min: 2021, max: 2025 }),
+    Field::opt("report_grace_days", "Số ngày gia hạn báo cáo", Kind::Int { min: 0, max: 366 }),
+    Field::req("nhom_mo_hinh", "Nhóm mô hình", list(&Kind::Map(GROUP), 1)),
+    Field::req("chuyen_de", "Chuyên đề, tác phẩm", list(&Kind::Map(TOPIC), 1)),
+];

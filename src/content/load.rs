@@ -1,0 +1,245 @@
+//! Reads every content file of a source into a `Corpus`, in parallel, with the file and
+//! field rules of SPEC §3 (P-*, F-*, V-AGG-MANUAL). One broken file never stops the others.
+
+use rayon::prelude::*;
+
+use crate::content::catalog::Catalog;
+use crate::content::corpus::{CATALOG_PATH, Corpus, UNITS_PATH};
+use crate::content::forms;
+use crate::content::model::Model;
+use crate::content::page::Page;
+use crate::content::read::{items, pos_of};
+use crate::content::report::Report;
+use crate::content::schema::{Field, Validator, is_slug};
+use crate::content::unit::Unit;
+use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::parse::frontmatter::{decode_text, split_front_matter};
+use crate::parse::markdown::Body;
+use crate::parse::yaml::{Node, Value, parse_yaml};
+use crate::source::SourceFile;
+
+/// What kind of record a content path holds, decided by its folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Catalog,
+    Units,
+    Model,
+    Report,
+    Page,
+    /// A hand-written aggregate under `content/tong-hop/` (V-AGG-MANUAL).
+    ManualAggregate,
+}
+
+impl FileKind {
+    /// The kind of the file at `path` (relative to the site root), or `None` for files
+    /// guong does not read (images and other attachments).
+    pub fn of(path: &str) -> Option<FileKind> {
+        if path == CATALOG_PATH {
+            return Some(FileKind::Catalog);
+        }
+        if path == UNITS_PATH {
+            return Some(FileKind::Units);
+        }
+        let rest = path.strip_prefix("content/")?;
+        if rest.starts_with("tong-hop/") {
+            return Some(FileKind::ManualAggregate);
+        }
+        if !path.ends_with(".md") {
+            return None;
+        }
+        match rest.split('/').next() {
+            Some("mo-hinh") => Some(FileKind::Model),
+            Some("bao-cao") => Some(FileKind::Report),
+            Some("trang") => Some(FileKind::Page),
+            _ => None,
+        }
+    }
+
+    /// The `type:` value files of this kind must declare.
+    pub fn type_name(self) -> Option<&'static str> {
+        match self {
+            FileKind::Model => Some("mo_hinh"),
+            FileKind::Report => Some("bao_cao"),
+            FileKind::Page => Some("trang"),
+            _ => None,
+        }
+    }
+
+    fn fields(self) -> &'static [Field] {
+        match self {
+            FileKind::Catalog => forms::CATALOG,
+            FileKind::Units => forms::UNITS,
+            FileKind::Model => forms::MODEL,
+            FileKind::Report => forms::REPORT,
+            FileKind::Page | FileKind::ManualAggregate => forms::PAGE,
+        }
+    }
+
+    fn folder(type_name: &str) -> Option<&'static str> {
+        match type_name {
+            "mo_hinh" => Some("content/mo-hinh/"),
+            "bao_cao" => Some("content/bao-cao/"),
+            "trang" => Some("content/trang/"),
+            _ => None,
+        }
+    }
+}
+
+/// One file after parsing and field checks.
+enum Record {
+    Catalog(Catalog),
+    Units(Vec<Unit>, Node),
+    Model(Model),
+    Report(Report),
+    Page(Page),
+    Nothing,
+}
+
+/// The result of reading a site's content.
+pub struct Loaded {
+    pub corpus: Corpus,
+    /// File- and field-level diagnostics, unsorted.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads `files` (all under `content/`) into a corpus with their diagnostics.
+pub fn load(files: &[SourceFile]) -> Loaded {
+    let results: Vec<(Record, Vec<Diagnostic>)> = files.par_iter().map(read_file).collect();
+    let mut diagnostics = Vec::new();
+    let mut catalog = None;
+    let mut units = None;
+    let (mut models, mut reports, mut pages) = (Vec::new(), Vec::new(), Vec::new());
+    let mut counted = 0;
+    for (file, (record, found)) in files.iter().zip(results) {
+        diagnostics.extend(found);
+        if FileKind::of(&file.path).is_some() {
+            counted += 1;
+        }
+        match record {
+            Record::Catalog(c) => catalog = Some(c),
+            Record::Units(u, node) => units = Some((u, node)),
+            Record::Model(m) => models.push(m),
+            Record::Report(r) => reports.push(r),
+            Record::Page(p) => pages.push(p),
+            Record::Nothing => {}
+        }
+    }
+    for (path, present) in [(CATALOG_PATH, catalog.is_some()), (UNITS_PATH, units.is_some())] {
+        if !present && !files.iter().any(|f| f.path == path) {
+            diagnostics.push(
+                Diagnostic::new(Code::FRequired, path, Pos::START, format!("Thiếu tệp bắt buộc `{path}`"))
+                    .with_hint("tạo tệp theo mẫu trong README hoặc chạy `guong init`"),
+            );
+        }
+    }
+    let empty = Node { pos: Pos::START, value: Value::Null };
+    let catalog = catalog.unwrap_or_else(|| Catalog::read(&empty));
+    let (units, units_node) = units.unwrap_or((Vec::new(), empty));
+    Loaded { corpus: Corpus::new(catalog, units, units_node, models, reports, pages, counted), diagnostics }
+}
+
+fn read_file(file: &SourceFile) -> (Record, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let Some(kind) = FileKind::of(&file.path) else { return (Record::Nothing, out) };
+    let path = file.path.as_str();
+    if kind == FileKind::ManualAggregate {
+        out.push(manual_aggregate(path, Pos::START));
+        return (Record::Nothing, out);
+    }
+    let Some(text) = decode_text(&file.bytes, path, &mut out) else { return (Record::Nothing, out) };
+    let record = match kind {
+        FileKind::Catalog | FileKind::Units => read_yaml_file(kind, path, &text, &mut out),
+        _ => read_markdown_file(kind, path, &text, &mut out),
+    };
+    (record.unwrap_or(Record::Nothing), out)
+}
+
+fn manual_aggregate(path: &str, pos: Pos) -> Diagnostic {
+    Diagnostic::new(
+        Code::VAggManual,
+        path,
+        pos,
+        "Tổng hợp mẫu 02 được tính tự động, không được viết tay",
+    )
+    .with_hint("xóa tệp này; trang tổng hợp /tong-hop/ được tạo từ các mô hình và báo cáo")
+}
+
+fn read_yaml_file(kind: FileKind, path: &str, text: &str, out: &mut Vec<Diagnostic>) -> Option<Record> {
+    let node = parse_yaml(text, 1, path, out)?;
+    Validator { path, out }.check_root(&node, kind.fields());
+    Some(match kind {
+        FileKind::Catalog => Record::Catalog(Catalog::read(&node)),
+        _ => Record::Units(items(&node, "units").iter().filter_map(Unit::read).collect(), node),
+    })
+}
+
+fn read_markdown_file(kind: FileKind, path: &str, text: &str, out: &mut Vec<Diagnostic>) -> Option<Record> {
+    let split = split_front_matter(text, path, out)?;
+    let front = parse_yaml(&split.front, split.front_first_line, path, out)?;
+    let declared = front.get("type").and_then(Node::as_text).unwrap_or_default().to_owned();
+    if declared == "tong_hop" {
+        out.push(manual_aggregate(path, pos_of(&front, "type")));
+        return None;
+    }
+    if !front.is_map() {
+        Validator { path, out }.check_root(&front, kind.fields());
+        return None;
+    }
+    if !declared.is_empty() && Some(declared.as_str()) != kind.type_name() {
+        let expected = kind.type_name().unwrap_or_default();
+        let mut diagnostic = Diagnostic::new(
+            Code::PTypeMismatch,
+            path,
+            pos_of(&front, "type"),
+            format!("Loại tài liệu `{declared}` không khớp với thư mục; tệp trong thư mục này phải có `type: {expected}`"),
+        );
+        if let Some(folder) = FileKind::folder(&declared) {
+            diagnostic = diagnostic.with_hint(format!("chuyển tệp vào `{folder}` hoặc sửa thành `type: {expected}`"));
+        }
+        out.push(diagnostic);
+        return None;
+    }
+    Validator { path, out }.check_root(&front, kind.fields());
+    let stem = path.rsplit('/').next().unwrap_or_default().trim_end_matches(".md").to_owned();
+    let body = Body::new(split.body, split.body_first_line);
+    if kind == FileKind::Page {
+        if !is_slug(&stem) {
+            out.push(bad_id(path, Pos::START, &stem));
+            return None;
+        }
+        return Some(Record::Page(Page::read(stem, path.to_owned(), &front, body)));
+    }
+    if !check_id(path, &front, &stem, out) {
+        return None;
+    }
+    Some(match kind {
+        FileKind::Model => Record::Model(Model::read(stem, path.to_owned(), &front, body)),
+        _ => Record::Report(Report::read(stem, path.to_owned(), &front, body)),
+    })
+}
+
+fn bad_id(path: &str, pos: Pos, id: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::PId,
+        path,
+        pos,
+        format!("Mã `{id}` không hợp lệ: chữ thường không dấu, số, gạch nối, trùng tên tệp"),
+    )
+    .with_hint("đặt tên tệp và `id` giống nhau, ví dụ `mh-mot-cua-than-thien.md` với `id: mh-mot-cua-than-thien`")
+}
+
+/// P-ID: the id must be a slug equal to the file stem (the schema already checked the
+/// slug shape). A record is kept, under its stem, whenever the stem is a valid slug, so one
+/// wrong id does not cascade into unknown-reference errors elsewhere.
+fn check_id(path: &str, front: &Node, stem: &str, out: &mut Vec<Diagnostic>) -> bool {
+    if !is_slug(stem) {
+        out.push(bad_id(path, Pos::START, stem));
+        return false;
+    }
+    if let Some(id) = front.get("id").and_then(Node::as_text).filter(|id| is_slug(id) && *id != stem) {
+        out.push(bad_id(path, pos_of(front, "id"), id).with_hint(format!(
+            "mã phải trùng tên tệp: đổi thành `id: {stem}` hoặc đổi tên tệp thành `{id}.md`"
+        )));
+    }
+    true
+}

@@ -1,0 +1,17 @@
+//! The domain as types: units, catalog, models, reports, pages, and the corpus that holds
+//! them, read from positioned trees. A field that cannot be read becomes a diagnostic and a
+//! missing value, never a panic.
+
+pub mod catalog;
+pub mod corpus;
+pub mod date;
+pub mod forms;
+pub mod load;
+pub mod model;
+pub mod page;
+pub mod read;
+pub mod report;
+pub mod schema;
+pub mod site_config;
+pub mod unit;
+pub mod vocab;

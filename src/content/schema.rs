@@ -1,0 +1,351 @@
+//! The declarative schema of every file kind (SPEC §2) and the generic field rules it
+//! drives: P-UNKNOWN-KEY, F-REQUIRED, F-TYPE, F-ENUM, F-LENGTH, F-DATE, F-PLACEHOLDER.
+//!
+//! A field may name the rule code its problems belong to (`learning.summary` → C1-SUMMARY),
+//! so an editor sees the criterion, not a generic message. The same tables produce the JSON
+//! Schema of `guong schema`.
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::content::date::Date;
+use crate::content::vocab::Vocab;
+use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::parse::yaml::{Node, Value};
+
+/// Text that `guong new` writes where the editor must still fill a value.
+pub const PLACEHOLDER_MARK: &str = "«Cần điền";
+
+/// Whether a value or a body line still holds `guong new` placeholder text.
+pub fn is_placeholder(text: &str) -> bool {
+    text.contains(PLACEHOLDER_MARK)
+}
+
+/// What a field holds.
+#[derive(Clone, Copy, Debug)]
+pub enum Kind {
+    /// A string whose trimmed NFC length is within `min..=max` code points.
+    Text { min: usize, max: usize },
+    /// `^[a-z0-9]+(-[a-z0-9]+)*$`, 3–80 characters.
+    Slug,
+    /// An id of another record (checked against the corpus by the domain rules).
+    Ref,
+    /// `YYYY-MM-DD` or `DD/MM/YYYY`, a real calendar date.
+    Date,
+    /// A YAML integer within `min..=max`.
+    Int { min: i64, max: i64 },
+    /// A YAML number with a dot decimal.
+    Number,
+    Bool,
+    /// One code of a vocabulary.
+    Enum(Vocab),
+    /// A list of at least `min` items of one kind.
+    List { item: &'static Kind, min: usize },
+    /// A mapping of known fields.
+    Map(&'static [Field]),
+}
+
+/// One key of a mapping.
+#[derive(Clone, Copy, Debug)]
+pub struct Field {
+    pub key: &'static str,
+    /// The Vietnamese label of the form.
+    pub label: &'static str,
+    pub kind: Kind,
+    /// Required by the schema itself (conditional requirements are domain rules).
+    pub required: bool,
+    /// The code for a missing or empty value (default F-REQUIRED).
+    pub missing: Option<Code>,
+    /// The code for a value of the wrong type, length or vocabulary (default F-*).
+    pub invalid: Option<Code>,
+}
+
+impl Field {
+    /// An optional field.
+    pub const fn opt(key: &'static str, label: &'static str, kind: Kind) -> Field {
+        Field { key, label, kind, required: false, missing: None, invalid: None }
+    }
+
+    /// A required field.
+    pub const fn req(key: &'static str, label: &'static str, kind: Kind) -> Field {
+        Field { key, label, kind, required: true, missing: None, invalid: None }
+    }
+
+    /// Reports every problem of this field under `code`.
+    pub const fn code(mut self, code: Code) -> Field {
+        self.missing = Some(code);
+        self.invalid = Some(code);
+        self
+    }
+
+    /// Reports a missing value under `code`.
+    pub const fn missing(mut self, code: Code) -> Field {
+        self.missing = Some(code);
+        self
+    }
+
+    /// Reports an invalid value under `code`.
+    pub const fn invalid(mut self, code: Code) -> Field {
+        self.invalid = Some(code);
+        self
+    }
+}
+
+/// Shorthand for `Kind::Text`.
+pub const fn text(min: usize, max: usize) -> Kind {
+    Kind::Text { min, max }
+}
+
+/// Any non-empty text.
+pub const TEXT: Kind = Kind::Text { min: 1, max: usize::MAX };
+
+/// Whether `text` is a slug of SPEC §2.
+pub fn is_slug(text: &str) -> bool {
+    (3..=80).contains(&text.len())
+        && text.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// Length of `text` in NFC code points after trimming.
+pub fn text_len(text: &str) -> usize {
+    text.trim().nfc().count()
+}
+
+/// Walks a front-matter tree with its schema, pushing diagnostics for `path`.
+pub struct Validator<'a> {
+    pub path: &'a str,
+    pub out: &'a mut Vec<Diagnostic>,
+}
+
+impl Validator<'_> {
+    /// Checks the top-level mapping `node` against `fields`.
+    pub fn check_root(&mut self, node: &Node, fields: &[Field]) {
+        if !node.is_map() {
+            self.out.push(Diagnostic::new(
+                Code::PYaml,
+                self.path,
+                node.pos,
+                "Phần khai báo đầu tệp phải là danh sách các trường dạng `khóa: giá trị`",
+            ));
+            return;
+        }
+        self.check_map(node, fields, "", Pos::START, None);
+    }
+
+    fn check_map(&mut self, node: &Node, fields: &[Field], prefix: &str, owner: Pos, inherited: Option<Code>) {
+        for entry in node.entries() {
+            if !fields.iter().any(|f| f.key == entry.key) {
+                let name = join(prefix, &entry.key);
+                let mut diagnostic = Diagnostic::new(
+                    Code::PUnknownKey,
+                    self.path,
+                    entry.key_pos,
+                    match did_you_mean(&entry.key, fields.iter().map(|f| f.key)) {
+                        Some(guess) => format!("Trường `{name}` không có trong lược đồ (có phải `{guess}`?)"),
+                        None => format!("Trường `{name}` không có trong lược đồ"),
+                    },
+                );
+                let known: Vec<_> = fields.iter().map(|f| f.key).collect();
+                diagnostic = diagnostic.with_hint(format!("các trường được phép ở đây: {}", known.join(", ")));
+                self.out.push(diagnostic);
+            }
+        }
+        for field in fields {
+            let name = join(prefix, field.key);
+            match node.entry(field.key) {
+                Some(entry) => self.check_value(&entry.value, field, &name, entry.key_pos, inherited),
+                None if field.required => self.missing(field, &name, owner, inherited),
+                None => {}
+            }
+        }
+    }
+
+    fn missing(&mut self, field: &Field, name: &str, pos: Pos, inherited: Option<Code>) {
+        let code = field.missing.or(inherited).unwrap_or(Code::FRequired);
+        self.out.push(
+            Diagnostic::new(code, self.path, pos, format!("Thiếu trường bắt buộc `{name}` ({})", field.label))
+                .with_hint(format!("thêm dòng `{}: …`", field.key)),
+        );
+    }
+
+    fn check_value(&mut self, node: &Node, field: &Field, name: &str, key_pos: Pos, inherited: Option<Code>) {
+        if node.as_text().is_some_and(is_placeholder) {
+            self.out.push(
+                Diagnostic::new(
+                    Code::FPlaceholder,
+                    self.path,
+                    node.pos,
+                    format!("Trường `{name}` vẫn còn nội dung mẫu, cần điền"),
+                )
+                .with_hint(format!("thay nội dung mẫu bằng {} thật", field.label.to_lowercase())),
+            );
+            return;
+        }
+        if node.is_null() {
+            if field.required {
+                self.missing(field, name, key_pos, inherited);
+            }
+            return;
+        }
+        let invalid = field.invalid.or(inherited);
+        let code_or = |default: Code| invalid.unwrap_or(default);
+        match field.kind {
+            Kind::Text { min, max } => match node.as_str() {
+                Some(text) => {
+                    let len = text_len(text);
+                    if len < min || len > max {
+                        let bound = if max == usize::MAX {
+                            format!("ít nhất {min} ký tự")
+                        } else {
+                            format!("từ {min} đến {max} ký tự")
+                        };
+                        self.push(
+                            code_or(Code::FLength),
+                            node.pos,
+                            format!("Trường `{name}` ({}) dài {len} ký tự; cần {bound}", field.label),
+                        );
+                    }
+                }
+                None => self.wrong_type(code_or(Code::FType), node, name, "chuỗi văn bản"),
+            },
+            Kind::Slug => match node.as_text() {
+                Some(text) if is_slug(text) => {}
+                Some(text) => self.push(
+                    code_or(Code::FType),
+                    node.pos,
+                    format!("Mã `{text}` của `{name}` không hợp lệ: chữ thường không dấu, số, gạch nối, 3–80 ký tự"),
+                ),
+                None => self.wrong_type(code_or(Code::FType), node, name, "mã (chữ thường không dấu, số, gạch nối)"),
+            },
+            Kind::Ref => {
+                if node.as_text().is_none() {
+                    self.wrong_type(code_or(Code::FType), node, name, "mã");
+                }
+            }
+            Kind::Date => match node.as_text() {
+                Some(text) if Date::parse(text).is_some() => {}
+                Some(text) => self.out.push(
+                    Diagnostic::new(Code::FDate, self.path, node.pos, format!("Ngày không hợp lệ: `{text}`"))
+                        .with_hint("viết ngày có thật dạng YYYY-MM-DD hoặc DD/MM/YYYY, ví dụ 2023-05-19 hoặc 19/05/2023"),
+                ),
+                None => self.wrong_type(Code::FDate, node, name, "ngày"),
+            },
+            Kind::Int { min, max } => match node.as_int() {
+                Some(n) if (min..=max).contains(&n) => {}
+                Some(n) => self.push(
+                    code_or(Code::FType),
+                    node.pos,
+                    format!("Giá trị {n} của `{name}` ({}) phải trong khoảng {min}–{max}", field.label),
+                ),
+                None => self.wrong_type(code_or(Code::FType), node, name, "số nguyên"),
+            },
+            Kind::Number => {
+                if node.as_number().is_none() {
+                    let comma = node.as_text().is_some_and(|t| t.contains(','));
+                    self.wrong_type(code_or(Code::FType), node, name, "số");
+                    if comma && let Some(last) = self.out.last_mut() {
+                        last.hint = Some("dùng dấu chấm thập phân và không đặt trong ngoặc kép, ví dụ 86.5".into());
+                    }
+                }
+            }
+            Kind::Bool => {
+                if node.as_bool().is_none() {
+                    self.wrong_type(code_or(Code::FType), node, name, "true hoặc false");
+                }
+            }
+            Kind::Enum(vocab) => {
+                let value = node.as_text().unwrap_or_default();
+                if !vocab.iter().any(|(code, _)| *code == value) || node.as_str().is_none() {
+                    let codes: Vec<_> = vocab.iter().map(|(c, _)| *c).collect();
+                    let mut diagnostic = Diagnostic::new(
+                        code_or(Code::FEnum),
+                        self.path,
+                        node.pos,
+                        format!(
+                            "Giá trị `{}` của `{name}` không hợp lệ; chọn một trong: {}",
+                            node.as_text().unwrap_or(node.kind_label()),
+                            codes.join(", ")
+                        ),
+                    );
+                    if let Some(guess) = did_you_mean(value, codes.iter().copied()) {
+                        diagnostic = diagnostic.with_hint(format!("có phải `{guess}`?"));
+                    }
+                    self.out.push(diagnostic);
+                }
+            }
+            Kind::List { item, min } => match &node.value {
+                Value::Seq(items) => {
+                    if items.len() < min {
+                        let code = field.missing.or(inherited).unwrap_or(Code::FRequired);
+                        self.push(
+                            code,
+                            key_pos,
+                            format!("Trường `{name}` ({}) cần ít nhất {min} mục", field.label),
+                        );
+                    }
+                    let item_field = Field { kind: *item, required: false, ..*field };
+                    for (index, node) in items.iter().enumerate() {
+                        let item_name = format!("{name}[{}]", index + 1);
+                        if node.is_null() {
+                            self.push(code_or(Code::FType), node.pos, format!("Mục `{item_name}` để trống"));
+                        } else {
+                            self.check_value(node, &item_field, &item_name, node.pos, inherited);
+                        }
+                    }
+                }
+                _ => self.wrong_type(code_or(Code::FType), node, name, "danh sách (mỗi mục một dòng `- …`)"),
+            },
+            Kind::Map(fields) => {
+                if node.is_map() {
+                    self.check_map(node, fields, name, key_pos, field.invalid.or(inherited));
+                } else {
+                    self.wrong_type(code_or(Code::FType), node, name, "nhóm trường");
+                }
+            }
+        }
+    }
+
+    fn push(&mut self, code: Code, pos: Pos, message: String) {
+        self.out.push(Diagnostic::new(code, self.path, pos, message));
+    }
+
+    fn wrong_type(&mut self, code: Code, node: &Node, name: &str, expected: &str) {
+        self.out.push(Diagnostic::new(
+            code,
+            self.path,
+            node.pos,
+            format!("Trường `{name}` phải là {expected}, không phải {}", node.kind_label()),
+        ));
+    }
+}
+
+fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() { key.to_owned() } else { format!("{prefix}.{key}") }
+}
+
+/// The candidate closest to `word` by edit distance, when close enough to be a typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(1);
+    candidates
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|&(d, _)| d <= limit)
+        .min_by_key(|&(d, c)| (d, c))
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance over characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,63 @@
+use super::*;
+use crate::content::forms;
+use crate::parse::yaml::parse_yaml;
+
+fn check(yaml: &str, fields: &[Field]) -> Vec<(Code, usize, usize)> {
+    let mut out = Vec::new();
+    let node = parse_yaml(yaml, 2, "m.md", &mut out).unwrap();
+    Validator { path: "m.md", out: &mut out }.check_root(&node, fields);
+    out.iter().map(|d| (d.code, d.line, d.column)).collect()
+}
+
+#[test]
+fn unknown_keys_suggest_the_closest_field() {
+    let mut out = Vec::new();
+    let node = parse_yaml("type: trang\ntitle: A\nweigth: 2\n", 2, "p.md", &mut out).unwrap();
+    Validator { path: "p.md", out: &mut out }.check_root(&node, forms::PAGE);
+    assert_eq!(out.len(), 1);
+    assert_eq!((out[0].code, out[0].line), (Code::PUnknownKey, 4));
+    assert_eq!(out[0].message, "Trường `weigth` không có trong lược đồ (có phải `weight`?)");
+}
+
+#[test]
+fn criterion_fields_report_their_criterion_code() {
+    let found = check("necessity:\n  reasons: [nhiem_vu, khac]\n", &[forms::MODEL[11]]);
+    assert_eq!(found, [(Code::C2Reason, 3, 13)]);
+    let found = check("learning:\n  topics: []\n  summary: ngắn\n", &[forms::MODEL[10]]);
+    assert_eq!(found, [(Code::C1Topic, 3, 3), (Code::C1Summary, 4, 12)]);
+}
+
+#[test]
+fn generic_field_rules() {
+    let fields = &[
+        Field::req("title", "Tên", text(5, 10)),
+        Field::req("start", "Ngày", Kind::Date),
+        Field::req("n", "Số", Kind::Number),
+        Field::opt("flag", "Cờ", Kind::Bool),
+        Field::req("org", "Đơn vị", Kind::Ref),
+    ];
+    let found = check("title: abc\nstart: 31/02/2023\nn: \"86,5\"\nflag: có\n", fields);
+    assert_eq!(
+        found,
+        [
+            (Code::FLength, 2, 8),
+            (Code::FDate, 3, 8),
+            (Code::FType, 4, 4),
+            (Code::FType, 5, 7),
+            (Code::FRequired, 1, 1),
+        ]
+    );
+}
+
+#[test]
+fn placeholders_are_reported_alone() {
+    let found = check("start: \"«Cần điền: ngày bắt đầu»\"\n", &[Field::req("start", "Ngày", Kind::Date)]);
+    assert_eq!(found, [(Code::FPlaceholder, 2, 8)]);
+}
+
+#[test]
+fn edit_distance_and_suggestions() {
+    assert_eq!(edit_distance("featurd", "featured"), 1);
+    assert_eq!(did_you_mean("featurd", ["title", "featured"].into_iter()), Some("featured"));
+    assert_eq!(did_you_mean("zzzz", ["title"].into_iter()), None);
+}

@@ -1,0 +1,142 @@
+//! Bytes of a content file into text, front matter and Markdown body, with the file-level
+//! rules of SPEC §3 (P-ENCODING, P-BOM, P-SIZE, P-FM-MISSING, P-FM-UNCLOSED).
+
+use crate::diagnostic::{Code, Diagnostic, Pos};
+
+/// Largest content file accepted.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+
+/// A Markdown content file split at its front-matter fences.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Split {
+    /// The YAML between the fences.
+    pub front: String,
+    /// File line of the first YAML line (2 when the file starts with `---`).
+    pub front_first_line: usize,
+    /// The Markdown after the closing fence.
+    pub body: String,
+    /// File line of the first body line.
+    pub body_first_line: usize,
+}
+
+/// Decodes `bytes` as UTF-8 text with LF line ends; refuses files over 1 MiB or not UTF-8.
+/// A leading BOM is dropped with a warning.
+pub fn decode_text(bytes: &[u8], path: &str, out: &mut Vec<Diagnostic>) -> Option<String> {
+    if bytes.len() > MAX_FILE_BYTES {
+        let megabytes = format!("{:.1}", bytes.len() as f64 / (1024.0 * 1024.0)).replace('.', ",");
+        out.push(
+            Diagnostic::new(
+                Code::PSize,
+                path,
+                Pos::START,
+                format!("Tệp quá lớn ({megabytes} MB); giới hạn 1 MB"),
+            )
+            .with_hint("tách nội dung thành nhiều tệp hoặc bỏ bớt phần không cần thiết"),
+        );
+        return None;
+    }
+    let (bytes, had_bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (rest, true),
+        None => (bytes, false),
+    };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let offset = error.valid_up_to() + usize::from(had_bom) * 3;
+            let valid = &bytes[..error.valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column = std::str::from_utf8(&valid[valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)..])
+                .map_or(1, |s| s.chars().count() + 1);
+            out.push(
+                Diagnostic::new(
+                    Code::PEncoding,
+                    path,
+                    Pos::new(line, column),
+                    format!("Tệp không phải văn bản UTF-8 hợp lệ (byte lỗi ở vị trí {offset})"),
+                )
+                .with_hint("lưu lại tệp với mã hóa UTF-8"),
+            );
+            return None;
+        }
+    };
+    if had_bom {
+        out.push(
+            Diagnostic::new(Code::PBom, path, Pos::START, "Tệp bắt đầu bằng dấu BOM")
+                .with_hint("lưu tệp dạng UTF-8 không có BOM"),
+        );
+    }
+    Some(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_owned() })
+}
+
+/// Splits a Markdown file into front matter and body.
+pub fn split_front_matter(text: &str, path: &str, out: &mut Vec<Diagnostic>) -> Option<Split> {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "---" {
+        out.push(
+            Diagnostic::new(
+                Code::PFmMissing,
+                path,
+                Pos::START,
+                "Thiếu phần khai báo đầu tệp: dòng đầu phải là `---`",
+            )
+            .with_hint("thêm dòng `---`, các trường khai báo, rồi một dòng `---` trước nội dung"),
+        );
+        return None;
+    }
+    let mut offset = first.len();
+    for (index, line) in lines.enumerate() {
+        if line.trim_end_matches('\n') == "---" {
+            let front = text[first.len()..offset].to_owned();
+            let body = text[offset + line.len()..].to_owned();
+            return Some(Split { front, front_first_line: 2, body, body_first_line: index + 3 });
+        }
+        offset += line.len();
+    }
+    out.push(
+        Diagnostic::new(
+            Code::PFmUnclosed,
+            path,
+            Pos::START,
+            "Phần khai báo đầu tệp chưa được đóng bằng `---`",
+        )
+        .with_hint("thêm một dòng chỉ gồm `---` sau trường khai báo cuối cùng"),
+    );
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_at_fences_and_counts_lines() {
+        let mut out = Vec::new();
+        let split = split_front_matter("---\na: 1\n---\n# Tiêu đề\n", "x.md", &mut out).unwrap();
+        assert_eq!(split.front, "a: 1\n");
+        assert_eq!(split.body, "# Tiêu đề\n");
+        assert_eq!(split.body_first_line, 4);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn missing_and_unclosed_fences_are_reported() {
+        let mut out = Vec::new();
+        assert!(split_front_matter("a: 1\n", "x.md", &mut out).is_none());
+        assert!(split_front_matter("---\na: 1\n", "x.md", &mut out).is_none());
+        let codes: Vec<_> = out.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::PFmMissing, Code::PFmUnclosed]);
+    }
+
+    #[test]
+    fn decoding_reports_bad_bytes_bom_and_size() {
+        let mut out = Vec::new();
+        assert!(decode_text(b"ab\n\xffc", "x.md", &mut out).is_none());
+        assert_eq!((out[0].code, out[0].line, out[0].column), (Code::PEncoding, 2, 1));
+        assert!(out[0].message.contains("vị trí 3"));
+        assert_eq!(decode_text(b"\xEF\xBB\xBFa\r\nb", "x.md", &mut out).unwrap(), "a\nb");
+        assert_eq!(out[1].code, Code::PBom);
+        assert!(decode_text(&vec![b'a'; 5 * 1024 * 1024], "x.md", &mut out).is_none());
+        assert_eq!(out[2].message, "Tệp quá lớn (5,0 MB); giới hạn 1 MB");
+    }
+}

@@ -1,0 +1,100 @@
+//! The outline of a Markdown body: its level-2 sections with their lines and text, so the
+//! checker can find the five criteria sections and the renderer can place facts beside them.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// A body as written, with the file line it starts on.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Body {
+    pub markdown: String,
+    /// File line of the first body line.
+    pub first_line: usize,
+    pub sections: Vec<Section>,
+}
+
+/// One `## ` section of a body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    /// The heading text.
+    pub title: String,
+    /// File line of the heading.
+    pub line: usize,
+    /// The Markdown of the section, heading excluded.
+    pub markdown: String,
+    /// Count of non-whitespace characters of the section's text.
+    pub length: usize,
+}
+
+/// Markdown extensions guong enables everywhere.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
+}
+
+impl Body {
+    /// Reads the outline of `markdown`, whose first line is file line `first_line`.
+    pub fn new(markdown: String, first_line: usize) -> Body {
+        let sections = outline(&markdown, first_line);
+        Body { markdown, first_line, sections }
+    }
+
+    /// Non-whitespace length of the whole body.
+    pub fn length(&self) -> usize {
+        self.markdown.chars().filter(|c| !c.is_whitespace()).count()
+    }
+}
+
+fn outline(markdown: &str, first_line: usize) -> Vec<Section> {
+    let line_of = |offset: usize| first_line + markdown[..offset].matches('\n').count();
+    let mut headings: Vec<(String, usize, usize, usize)> = Vec::new();
+    let mut current: Option<(String, usize, usize)> = None;
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level: HeadingLevel::H2, .. }) => {
+                current = Some((String::new(), range.start, range.end));
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((title, _, _)) = current.as_mut() {
+                    title.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H2)) => {
+                if let Some((title, start, end)) = current.take() {
+                    headings.push((title.trim().to_owned(), line_of(start), start, end));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut sections = Vec::with_capacity(headings.len());
+    for (index, (title, line, _, end)) in headings.iter().enumerate() {
+        let next = headings.get(index + 1).map_or(markdown.len(), |h| h.2);
+        let text = &markdown[(*end).min(next)..next];
+        sections.push(Section {
+            title: title.clone(),
+            line: *line,
+            markdown: text.to_owned(),
+            length: text.chars().filter(|c| !c.is_whitespace()).count(),
+        });
+    }
+    sections
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_h2_sections_with_lines_and_lengths() {
+        let body = Body::new("Mở đầu\n\n## 1. Nội dung học tập Bác\n\nHọc tập.\n\n### Chi tiết\nabc\n## 2. Sự cần thiết\n".into(), 10);
+        let titles: Vec<_> = body.sections.iter().map(|s| (s.title.as_str(), s.line)).collect();
+        assert_eq!(titles, [("1. Nội dung học tập Bác", 12), ("2. Sự cần thiết", 18)]);
+        assert_eq!(body.sections[0].length, "Họctập.###Chitiếtabc".chars().count());
+        assert_eq!(body.sections[1].length, 0);
+    }
+
+    #[test]
+    fn headings_inside_code_blocks_are_not_sections() {
+        let body = Body::new("```\n## không phải\n```\n".into(), 1);
+        assert!(body.sections.is_empty());
+    }
+}

@@ -1,0 +1,349 @@
+//! YAML text into a tree that keeps the line and column of every key and value.
+//!
+//! Scalars stay text: a date or a number is interpreted later by the reader that knows what
+//! the field should hold, so `31/02/2023` can be reported as an invalid date, never as a YAML
+//! error. Anchors, aliases and tags are refused (P-YAML-FEATURE), duplicate keys are errors
+//! (P-DUP-KEY), and nesting is bounded so hostile input cannot exhaust the stack.
+
+use granit_parser::{Event, Parser, ScalarStyle, Span};
+
+use crate::diagnostic::{Code, Diagnostic, Pos};
+
+/// Deepest nesting of collections accepted in front matter.
+const MAX_DEPTH: usize = 64;
+
+/// A YAML node with the position where its value starts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub pos: Pos,
+    pub value: Value,
+}
+
+/// The value of a node. Plain scalars that spell null (`~`, `null`, empty) become `Null`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Scalar(Scalar),
+    Seq(Vec<Node>),
+    Map(Vec<Entry>),
+}
+
+/// A scalar as written, and whether it was plain (unquoted), which decides whether it may
+/// be read as a number or a boolean.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scalar {
+    pub text: String,
+    pub plain: bool,
+}
+
+/// One `key: value` pair of a mapping.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub key_pos: Pos,
+    pub value: Node,
+}
+
+impl Node {
+    /// The entries of a mapping; empty for any other value.
+    pub fn entries(&self) -> &[Entry] {
+        match &self.value {
+            Value::Map(entries) => entries,
+            _ => &[],
+        }
+    }
+
+    /// The entry for `key` of a mapping.
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        self.entries().iter().find(|e| e.key == key)
+    }
+
+    /// The value of `key` of a mapping.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|e| &e.value)
+    }
+
+    /// The items of a sequence; empty for any other value.
+    pub fn items(&self) -> &[Node] {
+        match &self.value {
+            Value::Seq(items) => items,
+            _ => &[],
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self.value, Value::Null)
+    }
+
+    pub fn is_map(&self) -> bool {
+        matches!(self.value, Value::Map(_))
+    }
+
+    pub fn is_seq(&self) -> bool {
+        matches!(self.value, Value::Seq(_))
+    }
+
+    /// The text of a scalar, quoted or not (numbers and dates included).
+    pub fn as_text(&self) -> Option<&str> {
+        match &self.value {
+            Value::Scalar(s) => Some(&s.text),
+            _ => None,
+        }
+    }
+
+    /// A string value: any scalar that is not a plain boolean.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::Scalar(s) if !(s.plain && parse_bool(&s.text).is_some()) => Some(&s.text),
+            _ => None,
+        }
+    }
+
+    /// A YAML integer (plain scalar only).
+    pub fn as_int(&self) -> Option<i64> {
+        match &self.value {
+            Value::Scalar(s) if s.plain => parse_int(&s.text),
+            _ => None,
+        }
+    }
+
+    /// A YAML number, int or float with a dot decimal (plain scalar only).
+    pub fn as_number(&self) -> Option<f64> {
+        match &self.value {
+            Value::Scalar(s) if s.plain => parse_number(&s.text),
+            _ => None,
+        }
+    }
+
+    /// A YAML boolean (plain `true`/`false`).
+    pub fn as_bool(&self) -> Option<bool> {
+        match &self.value {
+            Value::Scalar(s) if s.plain => parse_bool(&s.text),
+            _ => None,
+        }
+    }
+
+    /// A short Vietnamese name of the kind of value, for type errors.
+    pub fn kind_label(&self) -> &'static str {
+        match &self.value {
+            Value::Null => "rỗng",
+            Value::Scalar(s) if s.plain && parse_bool(&s.text).is_some() => "đúng/sai",
+            Value::Scalar(s) if s.plain && parse_number(&s.text).is_some() => "số",
+            Value::Scalar(_) => "chuỗi",
+            Value::Seq(_) => "danh sách",
+            Value::Map(_) => "nhóm trường",
+        }
+    }
+}
+
+fn parse_bool(text: &str) -> Option<bool> {
+    match text {
+        "true" | "True" | "TRUE" => Some(true),
+        "false" | "False" | "FALSE" => Some(false),
+        _ => None,
+    }
+}
+
+fn parse_int(text: &str) -> Option<i64> {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+fn parse_number(text: &str) -> Option<f64> {
+    if let Some(i) = parse_int(text) {
+        return Some(i as f64);
+    }
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let valid = !unsigned.is_empty()
+        && unsigned.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
+        && unsigned.bytes().next().is_some_and(|b| b.is_ascii_digit() || b == b'.')
+        && unsigned.bytes().filter(|&b| b == b'.').count() <= 1;
+    if !valid {
+        return None;
+    }
+    text.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// Parses YAML `text` whose first line is line `first_line` of the file at `path`.
+///
+/// Problems are pushed to `out`. Returns `None` when the text is not valid YAML (P-YAML);
+/// an empty document gives a `Null` node.
+pub fn parse_yaml(text: &str, first_line: usize, path: &str, out: &mut Vec<Diagnostic>) -> Option<Node> {
+    let mut builder = Builder { first_line, path, out, stack: Vec::new(), root: None };
+    let mut parser = Parser::new_from_str(text);
+    while let Some(result) = parser.next_event() {
+        match result {
+            Ok((event, span)) => {
+                if let Err(stop) = builder.event(event, span) {
+                    builder.out.push(stop);
+                    return None;
+                }
+            }
+            Err(error) => {
+                let marker = error.marker();
+                let pos = Pos::new(marker.line() + first_line - 1, marker.col() + 1);
+                builder.out.push(
+                    Diagnostic::new(
+                        Code::PYaml,
+                        path,
+                        pos,
+                        format!("Lỗi cú pháp YAML tại dòng {}: {}", pos.line, error.info()),
+                    )
+                    .with_hint(
+                        "kiểm tra thụt lề (dùng dấu cách, không dùng tab) và đặt giá trị có dấu `:` hoặc `#` trong ngoặc kép",
+                    ),
+                );
+                return None;
+            }
+        }
+    }
+    Some(builder.root.unwrap_or(Node { pos: Pos::new(first_line, 1), value: Value::Null }))
+}
+
+/// An open collection while events stream in.
+enum Frame {
+    Seq { pos: Pos, items: Vec<Node> },
+    Map { pos: Pos, entries: Vec<Entry>, key: Option<(String, Pos)> },
+}
+
+struct Builder<'a> {
+    first_line: usize,
+    path: &'a str,
+    out: &'a mut Vec<Diagnostic>,
+    stack: Vec<Frame>,
+    root: Option<Node>,
+}
+
+impl Builder<'_> {
+    fn pos(&self, span: &Span) -> Pos {
+        Pos::new(span.start.line() + self.first_line - 1, span.start.col() + 1)
+    }
+
+    fn feature(&mut self, pos: Pos, what: &str) {
+        self.out.push(
+            Diagnostic::new(
+                Code::PYamlFeature,
+                self.path,
+                pos,
+                format!("Không dùng {what} trong phần khai báo đầu tệp"),
+            )
+            .with_hint("viết đầy đủ giá trị tại chỗ; không dùng `&`, `*` hoặc `!`"),
+        );
+    }
+
+    fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), Diagnostic> {
+        let pos = self.pos(&span);
+        match event {
+            Event::Scalar(text, style, anchor, tag) => {
+                if anchor != 0 {
+                    self.feature(pos, "neo (anchor `&`)");
+                }
+                if tag.is_some() {
+                    self.feature(pos, "thẻ kiểu (tag `!`)");
+                }
+                let plain = style == ScalarStyle::Plain;
+                let value = if plain && matches!(text.as_ref(), "" | "~" | "null" | "Null" | "NULL") {
+                    Value::Null
+                } else {
+                    Value::Scalar(Scalar { text: text.into_owned(), plain })
+                };
+                self.push(Node { pos, value })
+            }
+            Event::Alias(_) => {
+                self.feature(pos, "bí danh (alias `*`)");
+                self.push(Node { pos, value: Value::Null })
+            }
+            Event::SequenceStart(_, anchor, ref tag) | Event::MappingStart(_, anchor, ref tag) => {
+                if anchor != 0 {
+                    self.feature(pos, "neo (anchor `&`)");
+                }
+                if tag.is_some() {
+                    self.feature(pos, "thẻ kiểu (tag `!`)");
+                }
+                if self.stack.len() >= MAX_DEPTH {
+                    return Err(Diagnostic::new(
+                        Code::PYaml,
+                        self.path,
+                        pos,
+                        format!("Lỗi cú pháp YAML tại dòng {}: lồng nhau quá {MAX_DEPTH} cấp", pos.line),
+                    ));
+                }
+                self.stack.push(if matches!(event, Event::SequenceStart(..)) {
+                    Frame::Seq { pos, items: Vec::new() }
+                } else {
+                    Frame::Map { pos, entries: Vec::new(), key: None }
+                });
+                Ok(())
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let node = match self.stack.pop() {
+                    Some(Frame::Seq { pos, items }) => Node { pos, value: Value::Seq(items) },
+                    Some(Frame::Map { pos, entries, .. }) => Node { pos, value: Value::Map(entries) },
+                    None => return Ok(()),
+                };
+                self.push(node)
+            }
+            Event::DocumentStart(..) if self.root.is_some() => Err(Diagnostic::new(
+                Code::PYaml,
+                self.path,
+                pos,
+                format!("Lỗi cú pháp YAML tại dòng {}: chỉ được có một tài liệu YAML", pos.line),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// Places a finished node into its parent (or as the root).
+    fn push(&mut self, node: Node) -> Result<(), Diagnostic> {
+        match self.stack.last_mut() {
+            None => {
+                self.root = Some(node);
+                Ok(())
+            }
+            Some(Frame::Seq { items, .. }) => {
+                items.push(node);
+                Ok(())
+            }
+            Some(Frame::Map { entries, key, .. }) => match key.take() {
+                Some((name, key_pos)) => {
+                    if entries.iter().any(|e| e.key == name) {
+                        self.out.push(
+                            Diagnostic::new(
+                                Code::PDupKey,
+                                self.path,
+                                key_pos,
+                                format!("Khóa `{name}` khai báo hai lần"),
+                            )
+                            .with_hint("xóa một trong hai dòng hoặc gộp nội dung vào một khóa"),
+                        );
+                    } else {
+                        entries.push(Entry { key: name, key_pos, value: node });
+                    }
+                    Ok(())
+                }
+                None => match node.value {
+                    Value::Scalar(s) => {
+                        *key = Some((s.text, node.pos));
+                        Ok(())
+                    }
+                    Value::Null => {
+                        *key = Some((String::new(), node.pos));
+                        Ok(())
+                    }
+                    _ => Err(Diagnostic::new(
+                        Code::PYaml,
+                        self.path,
+                        node.pos,
+                        format!("Lỗi cú pháp YAML tại dòng {}: khóa phải là một chuỗi", node.pos.line),
+                    )),
+                },
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

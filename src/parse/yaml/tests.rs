@@ -1,0 +1,58 @@
+use super::*;
+
+fn parse(text: &str) -> (Option<Node>, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let node = parse_yaml(text, 2, "x.md", &mut out);
+    (node, out)
+}
+
+#[test]
+fn keeps_positions_of_keys_and_values() {
+    let (node, out) = parse("title: Học tập\nlearning:\n  topics: [a, b]\n");
+    assert!(out.is_empty());
+    let node = node.unwrap();
+    let learning = node.entry("learning").unwrap();
+    assert_eq!(learning.key_pos, Pos::new(3, 1));
+    let topics = learning.value.get("topics").unwrap();
+    assert_eq!(topics.items()[1].pos, Pos::new(4, 15));
+    assert_eq!(node.get("title").unwrap().as_str(), Some("Học tập"));
+}
+
+#[test]
+fn scalars_stay_text_and_types_are_read_on_demand() {
+    let (node, _) = parse("a: 2023-02-31\nb: \"12\"\nc: 86.5\nd: ~\ne: true\nf: 86,5\n");
+    let node = node.unwrap();
+    assert_eq!(node.get("a").unwrap().as_text(), Some("2023-02-31"));
+    assert_eq!(node.get("b").unwrap().as_int(), None);
+    assert_eq!(node.get("c").unwrap().as_number(), Some(86.5));
+    assert!(node.get("d").unwrap().is_null());
+    assert_eq!(node.get("e").unwrap().as_bool(), Some(true));
+    assert_eq!(node.get("f").unwrap().as_number(), None);
+}
+
+#[test]
+fn duplicate_keys_anchors_aliases_and_tags_are_reported() {
+    let (_, out) = parse("org: a\nx: &k 1\ny: *k\nz: !!str 3\norg: b\n");
+    let found: Vec<_> = out.iter().map(|d| (d.code, d.line)).collect();
+    assert_eq!(
+        found,
+        [(Code::PYamlFeature, 3), (Code::PYamlFeature, 4), (Code::PYamlFeature, 5), (Code::PDupKey, 6)]
+    );
+    assert_eq!(out[3].message, "Khóa `org` khai báo hai lần");
+}
+
+#[test]
+fn syntax_errors_give_the_file_line() {
+    let (node, out) = parse("a: 1\nb: [1, 2\n");
+    assert!(node.is_none());
+    assert_eq!(out[0].code, Code::PYaml);
+    assert!(out[0].line >= 3, "{:?}", out[0]);
+}
+
+#[test]
+fn deep_nesting_is_refused_without_overflow() {
+    let deep = "[".repeat(100_000);
+    let (node, out) = parse(&deep);
+    assert!(node.is_none());
+    assert_eq!(out[0].code, Code::PYaml);
+}

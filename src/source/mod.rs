@@ -1,0 +1,31 @@
+//! Where the bytes of a site come from: the working tree or the tree of a Git commit,
+//! behind one small trait so `--rev` and tests need no checkout.
+
+pub mod disk;
+
+use std::io;
+
+/// One file of the site, with its path relative to the site root (`/`-separated).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A readable site tree.
+pub trait Source: Sync {
+    /// Every file under `content/`, sorted by path.
+    fn content_files(&self) -> io::Result<Vec<SourceFile>>;
+
+    /// One file by its path relative to the root; `None` when absent.
+    fn read(&self, path: &str) -> io::Result<Option<Vec<u8>>>;
+}
+
+/// Whether a relative path stays inside the root: no `..`, no absolute part, no empty or
+/// `.` segments, no backslashes.
+pub fn is_safe_relative(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('/')
+        && !path.contains('\\')
+        && path.split('/').all(|part| !part.is_empty() && part != "." && part != "..")
+}
