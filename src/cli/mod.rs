@@ -1,7 +1,12 @@
 //! The command line: argument parsing, dispatch and exit codes (SPEC §4). Each command's
 //! work lives in its stage; this module only wires them.
 
+mod build_cmd;
 mod check_cmd;
+mod init_cmd;
+mod new_cmd;
+mod schema_cmd;
+mod serve_cmd;
 mod site_root;
 
 use std::path::PathBuf;
@@ -167,7 +172,11 @@ pub fn run() -> i32 {
         Command::Check { format, rev, changed_since, deny_warnings } => {
             check_cmd::run(&cli.root, format, rev.as_deref(), changed_since.as_deref(), deny_warnings)
         }
-        _ => Err(Failure::Usage("lệnh này chưa được hỗ trợ".to_owned())),
+        Command::Build { .. } => build_cmd::run(),
+        Command::Serve { .. } => serve_cmd::run(),
+        Command::New { .. } => new_cmd::run(),
+        Command::Schema { .. } => schema_cmd::run(),
+        Command::Init { .. } => init_cmd::run(),
     };
     match result {
         Ok(()) => EXIT_OK,

@@ -1,0 +1,138 @@
+//! Shared helpers for integration tests: throwaway site roots and running the real binary.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The result of one run of `guong`.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// A temporary site root, removed when dropped.
+pub struct TempSite {
+    pub dir: PathBuf,
+}
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+impl TempSite {
+    /// An empty folder under the system temp dir.
+    pub fn empty() -> TempSite {
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let dir = std::env::temp_dir().join(format!("guong-test-{}-{n}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        TempSite { dir }
+    }
+
+    /// A copy of the valid minimal fixture site (`tests/sites/minimal`).
+    pub fn minimal() -> TempSite {
+        let site = TempSite::empty();
+        copy_dir(&fixture("minimal"), &site.dir);
+        site
+    }
+
+    /// Writes (or overwrites) a file relative to the root.
+    pub fn write(&self, path: &str, text: &str) -> &Self {
+        let full = self.dir.join(path);
+        fs::create_dir_all(full.parent().unwrap()).unwrap();
+        fs::write(full, text).unwrap();
+        self
+    }
+
+    /// Writes raw bytes.
+    pub fn write_bytes(&self, path: &str, bytes: &[u8]) -> &Self {
+        let full = self.dir.join(path);
+        fs::create_dir_all(full.parent().unwrap()).unwrap();
+        fs::write(full, bytes).unwrap();
+        self
+    }
+
+    /// Reads a file relative to the root.
+    pub fn read(&self, path: &str) -> String {
+        fs::read_to_string(self.dir.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    pub fn remove(&self, path: &str) -> &Self {
+        let full = self.dir.join(path);
+        if full.is_dir() { fs::remove_dir_all(full).unwrap() } else { fs::remove_file(full).unwrap() }
+        self
+    }
+
+    /// Runs `guong --root <this site> args…`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let mut all = vec!["--root", self.dir.to_str().unwrap()];
+        all.extend_from_slice(args);
+        guong(&all)
+    }
+}
+
+impl Drop for TempSite {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Runs the real `guong` binary with `args`.
+pub fn guong(args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_guong"))
+        .args(args)
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .output()
+        .expect("run guong");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// Path of a fixture site under `tests/sites/`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites").join(name)
+}
+
+/// Copies a folder tree.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walk(from) {
+        let relative = entry.strip_prefix(from).unwrap();
+        let target = to.join(relative);
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::copy(&entry, &target).unwrap();
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() { files.extend(walk(&path)) } else { files.push(path) }
+    }
+    files.sort();
+    files
+}
+
+/// Parses `check --format json` output into (severity, code, path, line) tuples.
+pub fn diagnostics(run: &Run) -> Vec<(String, String, String, u64)> {
+    let value: serde_json::Value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", run.stdout, run.stderr));
+    value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["severity"].as_str().unwrap().to_owned(),
+                d["code"].as_str().unwrap().to_owned(),
+                d["path"].as_str().unwrap().to_owned(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
