@@ -25,7 +25,10 @@ impl Date {
     pub fn parse(text: &str) -> Option<Date> {
         let text = text.trim();
         let numbers = |parts: Vec<&str>| -> Option<Vec<u32>> {
-            parts.iter().map(|p| (!p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok()).flatten()).collect()
+            parts
+                .iter()
+                .map(|p| (!p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok()).flatten())
+                .collect()
         };
         if let [y, m, d] = text.split('-').collect::<Vec<_>>()[..] {
             if y.len() == 4 && m.len() == 2 && d.len() == 2 {

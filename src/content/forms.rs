@@ -144,10 +144,7 @@ const ASSESSMENT: &[Field] = &[
     Field::req("action", "Đánh giá hành động", text(10, usize::MAX)),
 ];
 
-const VALUE: &[Field] = &[
-    Field::req("indicator", "Mã chỉ số", REF),
-    Field::req("value", "Giá trị", NUMBER),
-];
+const VALUE: &[Field] = &[Field::req("indicator", "Mã chỉ số", REF), Field::req("value", "Giá trị", NUMBER)];
 
 const REPORT_ENTRY: &[Field] = &[
     Field::req("model", "Mã mô hình", REF),

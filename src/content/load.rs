@@ -155,13 +155,8 @@ fn read_file(file: &SourceFile) -> (Record, Vec<Diagnostic>) {
 }
 
 fn manual_aggregate(path: &str, pos: Pos) -> Diagnostic {
-    Diagnostic::new(
-        Code::VAggManual,
-        path,
-        pos,
-        "Tổng hợp mẫu 02 được tính tự động, không được viết tay",
-    )
-    .with_hint("xóa tệp này; trang tổng hợp /tong-hop/ được tạo từ các mô hình và báo cáo")
+    Diagnostic::new(Code::VAggManual, path, pos, "Tổng hợp mẫu 02 được tính tự động, không được viết tay")
+        .with_hint("xóa tệp này; trang tổng hợp /tong-hop/ được tạo từ các mô hình và báo cáo")
 }
 
 fn read_yaml_file(kind: FileKind, path: &str, text: &str, out: &mut Vec<Diagnostic>) -> Option<Record> {
@@ -191,7 +186,9 @@ fn read_markdown_file(kind: FileKind, path: &str, text: &str, out: &mut Vec<Diag
             Code::PTypeMismatch,
             path,
             pos_of(&front, "type"),
-            format!("Loại tài liệu `{declared}` không khớp với thư mục; tệp trong thư mục này phải có `type: {expected}`"),
+            format!(
+                "Loại tài liệu `{declared}` không khớp với thư mục; tệp trong thư mục này phải có `type: {expected}`"
+            ),
         );
         if let Some(folder) = FileKind::folder(&declared) {
             diagnostic = diagnostic.with_hint(format!("chuyển tệp vào `{folder}` hoặc sửa thành `type: {expected}`"));
@@ -237,9 +234,10 @@ fn check_id(path: &str, front: &Node, stem: &str, out: &mut Vec<Diagnostic>) -> 
         return false;
     }
     if let Some(id) = front.get("id").and_then(Node::as_text).filter(|id| is_slug(id) && *id != stem) {
-        out.push(bad_id(path, pos_of(front, "id"), id).with_hint(format!(
-            "mã phải trùng tên tệp: đổi thành `id: {stem}` hoặc đổi tên tệp thành `{id}.md`"
-        )));
+        out.push(
+            bad_id(path, pos_of(front, "id"), id)
+                .with_hint(format!("mã phải trùng tên tệp: đổi thành `id: {stem}` hoặc đổi tên tệp thành `{id}.md`")),
+        );
     }
     true
 }

@@ -40,9 +40,7 @@ impl Period {
 
     /// Both periods of every year in `years`, in time order.
     pub fn all(years: impl Iterator<Item = i32>) -> Vec<Period> {
-        years
-            .flat_map(|year| PeriodKind::ALL.iter().map(move |&kind| Period { year, kind }))
-            .collect()
+        years.flat_map(|year| PeriodKind::ALL.iter().map(move |&kind| Period { year, kind })).collect()
     }
 }
 
@@ -112,7 +110,10 @@ impl Report {
                     action: string(e, "assessment.action"),
                     values: items(e, "values")
                         .iter()
-                        .map(|v| Value { indicator: string(v, "indicator").unwrap_or_default(), value: number(v, "value") })
+                        .map(|v| Value {
+                            indicator: string(v, "indicator").unwrap_or_default(),
+                            value: number(v, "value"),
+                        })
                         .collect(),
                     highlights: string(e, "highlights"),
                     propose_replication: strings(e, "propose_replication"),

@@ -24,7 +24,10 @@ pub fn is_placeholder(text: &str) -> bool {
 #[derive(Clone, Copy, Debug)]
 pub enum Kind {
     /// A string whose trimmed NFC length is within `min..=max` code points.
-    Text { min: usize, max: usize },
+    Text {
+        min: usize,
+        max: usize,
+    },
     /// `^[a-z0-9]+(-[a-z0-9]+)*$`, 3–80 characters.
     Slug,
     /// An id of another record (checked against the corpus by the domain rules).
@@ -32,14 +35,20 @@ pub enum Kind {
     /// `YYYY-MM-DD` or `DD/MM/YYYY`, a real calendar date.
     Date,
     /// A YAML integer within `min..=max`.
-    Int { min: i64, max: i64 },
+    Int {
+        min: i64,
+        max: i64,
+    },
     /// A YAML number with a dot decimal.
     Number,
     Bool,
     /// One code of a vocabulary.
     Enum(Vocab),
     /// A list of at least `min` items of one kind.
-    List { item: &'static Kind, min: usize },
+    List {
+        item: &'static Kind,
+        min: usize,
+    },
     /// A mapping of known fields.
     Map(&'static [Field]),
 }
@@ -101,7 +110,9 @@ pub const TEXT: Kind = Kind::Text { min: 1, max: usize::MAX };
 /// Whether `text` is a slug of SPEC §2.
 pub fn is_slug(text: &str) -> bool {
     (3..=80).contains(&text.len())
-        && text.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && text
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// Length of `text` in NFC code points after trimming.
@@ -224,7 +235,9 @@ impl Validator<'_> {
                 Some(text) if Date::parse(text).is_some() => {}
                 Some(text) => self.out.push(
                     Diagnostic::new(Code::FDate, self.path, node.pos, format!("Ngày không hợp lệ: `{text}`"))
-                        .with_hint("viết ngày có thật dạng YYYY-MM-DD hoặc DD/MM/YYYY, ví dụ 2023-05-19 hoặc 19/05/2023"),
+                        .with_hint(
+                            "viết ngày có thật dạng YYYY-MM-DD hoặc DD/MM/YYYY, ví dụ 2023-05-19 hoặc 19/05/2023",
+                        ),
                 ),
                 None => self.wrong_type(Code::FDate, node, name, "ngày"),
             },
@@ -275,11 +288,7 @@ impl Validator<'_> {
                 Value::Seq(items) => {
                     if items.len() < min {
                         let code = field.missing.or(inherited).unwrap_or(Code::FRequired);
-                        self.push(
-                            code,
-                            key_pos,
-                            format!("Trường `{name}` ({}) cần ít nhất {min} mục", field.label),
-                        );
+                        self.push(code, key_pos, format!("Trường `{name}` ({}) cần ít nhất {min} mục", field.label));
                     }
                     let item_field = Field { kind: *item, required: false, ..*field };
                     for (index, node) in items.iter().enumerate() {

@@ -48,8 +48,7 @@ fn default_per_page() -> usize {
 impl SiteConfig {
     /// Parses `site.yml`; the error names the problem in Vietnamese.
     pub fn parse(text: &str) -> Result<SiteConfig, String> {
-        let mut config: SiteConfig =
-            serde_saphyr::from_str(text).map_err(|e| format!("site.yml không hợp lệ: {e}"))?;
+        let mut config: SiteConfig = serde_saphyr::from_str(text).map_err(|e| format!("site.yml không hợp lệ: {e}"))?;
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }

@@ -191,24 +191,13 @@ pub const MEASURE_KINDS: Vocab = &[
 ];
 
 /// Investment level needed to replicate (TC5).
-pub const COSTS: Vocab = &[
-    ("khong", "Không cần đầu tư"),
-    ("thap", "Thấp"),
-    ("trung_binh", "Trung bình"),
-    ("cao", "Cao"),
-];
+pub const COSTS: Vocab =
+    &[("khong", "Không cần đầu tư"), ("thap", "Thấp"), ("trung_binh", "Trung bình"), ("cao", "Cao")];
 
 /// Skill level needed to replicate (TC5).
-pub const REQUIREMENTS: Vocab = &[
-    ("pho_thong", "Phổ thông"),
-    ("chuyen_mon", "Cần chuyên môn"),
-    ("cao", "Trình độ cao"),
-];
+pub const REQUIREMENTS: Vocab =
+    &[("pho_thong", "Phổ thông"), ("chuyen_mon", "Cần chuyên môn"), ("cao", "Trình độ cao")];
 
 /// Levels of recognition (QĐ 3116-QĐ/TU).
-pub const RECOGNITION_LEVELS: Vocab = &[
-    ("co_so", "Cấp cơ sở"),
-    ("dang_uy_khoi", "Đảng ủy Khối"),
-    ("tinh", "Cấp tỉnh"),
-    ("trung_uong", "Trung ương"),
-];
+pub const RECOGNITION_LEVELS: Vocab =
+    &[("co_so", "Cấp cơ sở"), ("dang_uy_khoi", "Đảng ủy Khối"), ("tinh", "Cấp tỉnh"), ("trung_uong", "Trung ương")];

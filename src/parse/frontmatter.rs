@@ -25,13 +25,8 @@ pub fn decode_text(bytes: &[u8], path: &str, out: &mut Vec<Diagnostic>) -> Optio
     if bytes.len() > MAX_FILE_BYTES {
         let megabytes = format!("{:.1}", bytes.len() as f64 / (1024.0 * 1024.0)).replace('.', ",");
         out.push(
-            Diagnostic::new(
-                Code::PSize,
-                path,
-                Pos::START,
-                format!("Tệp quá lớn ({megabytes} MB); giới hạn 1 MB"),
-            )
-            .with_hint("tách nội dung thành nhiều tệp hoặc bỏ bớt phần không cần thiết"),
+            Diagnostic::new(Code::PSize, path, Pos::START, format!("Tệp quá lớn ({megabytes} MB); giới hạn 1 MB"))
+                .with_hint("tách nội dung thành nhiều tệp hoặc bỏ bớt phần không cần thiết"),
         );
         return None;
     }
@@ -74,13 +69,8 @@ pub fn split_front_matter(text: &str, path: &str, out: &mut Vec<Diagnostic>) -> 
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
         out.push(
-            Diagnostic::new(
-                Code::PFmMissing,
-                path,
-                Pos::START,
-                "Thiếu phần khai báo đầu tệp: dòng đầu phải là `---`",
-            )
-            .with_hint("thêm dòng `---`, các trường khai báo, rồi một dòng `---` trước nội dung"),
+            Diagnostic::new(Code::PFmMissing, path, Pos::START, "Thiếu phần khai báo đầu tệp: dòng đầu phải là `---`")
+                .with_hint("thêm dòng `---`, các trường khai báo, rồi một dòng `---` trước nội dung"),
         );
         return None;
     }
@@ -94,13 +84,8 @@ pub fn split_front_matter(text: &str, path: &str, out: &mut Vec<Diagnostic>) -> 
         offset += line.len();
     }
     out.push(
-        Diagnostic::new(
-            Code::PFmUnclosed,
-            path,
-            Pos::START,
-            "Phần khai báo đầu tệp chưa được đóng bằng `---`",
-        )
-        .with_hint("thêm một dòng chỉ gồm `---` sau trường khai báo cuối cùng"),
+        Diagnostic::new(Code::PFmUnclosed, path, Pos::START, "Phần khai báo đầu tệp chưa được đóng bằng `---`")
+            .with_hint("thêm một dòng chỉ gồm `---` sau trường khai báo cuối cùng"),
     );
     None
 }

@@ -85,7 +85,10 @@ mod tests {
 
     #[test]
     fn finds_h2_sections_with_lines_and_lengths() {
-        let body = Body::new("Mở đầu\n\n## 1. Nội dung học tập Bác\n\nHọc tập.\n\n### Chi tiết\nabc\n## 2. Sự cần thiết\n".into(), 10);
+        let body = Body::new(
+            "Mở đầu\n\n## 1. Nội dung học tập Bác\n\nHọc tập.\n\n### Chi tiết\nabc\n## 2. Sự cần thiết\n".into(),
+            10,
+        );
         let titles: Vec<_> = body.sections.iter().map(|s| (s.title.as_str(), s.line)).collect();
         assert_eq!(titles, [("1. Nội dung học tập Bác", 12), ("2. Sự cần thiết", 18)]);
         assert_eq!(body.sections[0].length, "Họctập.###Chitiếtabc".chars().count());

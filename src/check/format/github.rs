@@ -43,10 +43,8 @@ pub fn github(diagnostics: &[Diagnostic]) -> String {
 
 /// The full list as a Markdown table, for the job's step summary.
 pub fn step_summary(diagnostics: &[Diagnostic], summary: Summary) -> String {
-    let mut out = format!(
-        "### guong check: {} lỗi, {} cảnh báo, {} tệp\n\n",
-        summary.errors, summary.warnings, summary.files
-    );
+    let mut out =
+        format!("### guong check: {} lỗi, {} cảnh báo, {} tệp\n\n", summary.errors, summary.warnings, summary.files);
     if diagnostics.is_empty() {
         return out;
     }

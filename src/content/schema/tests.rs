@@ -39,13 +39,7 @@ fn generic_field_rules() {
     let found = check("title: abc\nstart: 31/02/2023\nn: \"86,5\"\nflag: có\n", fields);
     assert_eq!(
         found,
-        [
-            (Code::FLength, 2, 8),
-            (Code::FDate, 3, 8),
-            (Code::FType, 4, 4),
-            (Code::FType, 5, 7),
-            (Code::FRequired, 1, 1),
-        ]
+        [(Code::FLength, 2, 8), (Code::FDate, 3, 8), (Code::FType, 4, 4), (Code::FType, 5, 7), (Code::FRequired, 1, 1),]
     );
 }
 

@@ -34,10 +34,7 @@ fn scalars_stay_text_and_types_are_read_on_demand() {
 fn duplicate_keys_anchors_aliases_and_tags_are_reported() {
     let (_, out) = parse("org: a\nx: &k 1\ny: *k\nz: !!str 3\norg: b\n");
     let found: Vec<_> = out.iter().map(|d| (d.code, d.line)).collect();
-    assert_eq!(
-        found,
-        [(Code::PYamlFeature, 3), (Code::PYamlFeature, 4), (Code::PYamlFeature, 5), (Code::PDupKey, 6)]
-    );
+    assert_eq!(found, [(Code::PYamlFeature, 3), (Code::PYamlFeature, 4), (Code::PYamlFeature, 5), (Code::PDupKey, 6)]);
     assert_eq!(out[3].message, "Khóa `org` khai báo hai lần");
 }
 
