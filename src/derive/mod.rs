@@ -1,1 +1,10 @@
-//! (stage under construction)
+//! Facts computed from a checked corpus: the periods covered, form 02 tables, measured
+//! results of models. Pure functions of the corpus: the checker and the site both call them,
+//! so every number is computed once.
+
+pub mod calendar;
+pub mod form02;
+pub mod results;
+
+#[cfg(test)]
+mod fixture;

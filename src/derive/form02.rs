@@ -1,0 +1,432 @@
+//! Form 02 (Tổng hợp mẫu 02), computed from the corpus for one period: one row per unit of
+//! each base unit's subtree, a row per base unit summing its subtree, the Khối totals, counts
+//! by group and by topic, and the state of each base unit's form 03 report.
+//!
+//! The JSON file published beside the page is this module's [`Form02`] serialized as is;
+//! the CSV ([`Form02::to_csv`]) holds its unit rows.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::content::corpus::Corpus;
+use crate::content::model::Model;
+use crate::content::report::{Period, Report};
+use crate::content::unit::Unit;
+use crate::content::vocab::{Approach, PeriodKind, Status, SubjectType, UnitKind};
+use crate::derive::calendar::{report_deadline, report_overdue};
+
+/// The counts of one row. `models` counts the models active in the period; the other
+/// counts split it (by approach, by subject, by phase).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub models: usize,
+    pub xay_moi: usize,
+    pub cung_co: usize,
+    pub nhan_rong: usize,
+    pub tap_the: usize,
+    pub ca_nhan: usize,
+    /// Not completed nor retired by the end of the period (ke_hoach, dang_thuc_hien).
+    pub in_progress: usize,
+    /// Status `hoan_thanh` with an end on or before the end of the period.
+    pub completed: usize,
+    /// Retirement date inside the period.
+    pub retired: usize,
+}
+
+/// Where a model stands at the end of a period in which it is active.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Registered or running (`ke_hoach`, `dang_thuc_hien`, or finished/retired later).
+    InProgress,
+    /// `hoan_thanh`, ended by the end of the period (or without an end date).
+    Completed,
+    /// Retired (`loai_bo`) with a retirement date inside the period.
+    Retired,
+}
+
+/// The phase of `model` in `period`. The status is today's; a model completed or retired
+/// after the period was still running during it, so it counts as in progress there.
+pub fn phase_in(model: &Model, period: Period) -> Phase {
+    let within = |date: crate::content::date::Date| period.start() <= date && date <= period.end();
+    match model.status {
+        Some(Status::LoaiBo) => match model.retirement.as_ref().and_then(|r| r.date) {
+            Some(date) if !within(date) => Phase::InProgress,
+            _ => Phase::Retired,
+        },
+        Some(Status::HoanThanh) if model.end.is_none_or(|end| end <= period.end()) => Phase::Completed,
+        _ => Phase::InProgress,
+    }
+}
+
+impl Counts {
+    /// Counts one model active in `period`.
+    pub fn add_model(&mut self, model: &Model, period: Period) {
+        self.models += 1;
+        match model.approach {
+            Some(Approach::XayMoi) => self.xay_moi += 1,
+            Some(Approach::CungCo) => self.cung_co += 1,
+            Some(Approach::NhanRong) => self.nhan_rong += 1,
+            None => {}
+        }
+        match model.subject.kind {
+            Some(SubjectType::TapThe) => self.tap_the += 1,
+            Some(SubjectType::CaNhan) => self.ca_nhan += 1,
+            None => {}
+        }
+        match phase_in(model, period) {
+            Phase::InProgress => self.in_progress += 1,
+            Phase::Completed => self.completed += 1,
+            Phase::Retired => self.retired += 1,
+        }
+    }
+
+    /// Adds another row's counts to this one.
+    pub fn add(&mut self, other: &Counts) {
+        self.models += other.models;
+        self.xay_moi += other.xay_moi;
+        self.cung_co += other.cung_co;
+        self.nhan_rong += other.nhan_rong;
+        self.tap_the += other.tap_the;
+        self.ca_nhan += other.ca_nhan;
+        self.in_progress += other.in_progress;
+        self.completed += other.completed;
+        self.retired += other.retired;
+    }
+}
+
+/// One unit's row (the base unit itself, a đảng bộ bộ phận or a chi bộ trực thuộc): the
+/// models whose `org` is exactly this unit.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UnitRow {
+    pub id: String,
+    pub name: String,
+    pub kind: Option<UnitKind>,
+    #[serde(flatten)]
+    pub counts: Counts,
+    /// Whether a form 03 report of the period holds a value for one of this unit's models.
+    pub reported: bool,
+    /// "Chưa có mô hình": no model of this unit is active in the period.
+    pub no_model: bool,
+}
+
+/// Where a base unit's form 03 report for the period stands at `as_of`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportState {
+    /// Filed on or before the deadline (period end + grace days).
+    DungHan,
+    /// Filed after the deadline.
+    TreHan,
+    /// Not filed and the deadline has passed.
+    ChuaNop,
+    /// Not filed and not yet due.
+    ChuaDenHan,
+}
+
+impl ReportState {
+    /// The Vietnamese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportState::DungHan => "Đã nộp đúng hạn",
+            ReportState::TreHan => "Nộp trễ hạn",
+            ReportState::ChuaNop => "Chưa nộp",
+            ReportState::ChuaDenHan => "Chưa đến hạn",
+        }
+    }
+}
+
+/// The form 03 report a base unit filed for the period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FiledReport {
+    pub id: String,
+    /// `report_date`, ISO `YYYY-MM-DD`.
+    pub date: Option<String>,
+}
+
+/// A base unit's row: the sum of its subtree, its unit rows and its report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BaseRow {
+    pub id: String,
+    pub name: String,
+    pub kind: Option<UnitKind>,
+    #[serde(flatten)]
+    pub counts: Counts,
+    /// How many units of the subtree have a value in a form 03 report of the period.
+    pub reported: usize,
+    /// How many units of the subtree have no model active in the period.
+    pub units_without_model: usize,
+    /// The report filed for the period, if any.
+    pub report: Option<FiledReport>,
+    pub report_state: ReportState,
+    /// The subtree, the base unit first, in registry order.
+    pub units: Vec<UnitRow>,
+}
+
+/// The Khối totals: the sum of the base unit rows.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Totals {
+    #[serde(flatten)]
+    pub counts: Counts,
+    /// Units with a value in a form 03 report of the period.
+    pub reported: usize,
+    /// Units listed.
+    pub units: usize,
+    /// Units without a model active in the period.
+    pub units_without_model: usize,
+    /// Base units whose report is filed (on time or late).
+    pub reports_submitted: usize,
+    /// Of those, filed after the deadline.
+    pub reports_late: usize,
+    /// Base units whose report is overdue and not filed.
+    pub reports_missing: usize,
+}
+
+/// Models of one group or one learning topic active in the period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Tally {
+    pub id: String,
+    pub label: String,
+    pub models: usize,
+}
+
+/// The computed form 02 of one period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Form02 {
+    pub year: i32,
+    /// `sau_thang` or `ca_nam`.
+    pub period: PeriodKind,
+    /// The catalog's `as_of`, ISO `YYYY-MM-DD`.
+    pub as_of: Option<String>,
+    pub base_units: Vec<BaseRow>,
+    pub totals: Totals,
+    /// Every group of the catalog, in catalog order.
+    pub by_group: Vec<Tally>,
+    /// Every learning topic of the catalog, in catalog order (a model counts once per topic).
+    pub by_topic: Vec<Tally>,
+}
+
+/// Computes form 02 for `period`.
+///
+/// Base units and their subtrees come in registry order. A unit inactive during the period
+/// (`active_from`/`active_to`) is listed only when it still has a model active in it.
+pub fn form02(corpus: &Corpus, period: Period) -> Form02 {
+    let active: Vec<&Model> = corpus.models.iter().filter(|m| m.active_in(period.start(), period.end())).collect();
+    let mut by_org: HashMap<&str, Counts> = HashMap::new();
+    for model in &active {
+        if let Some(org) = model.org.as_deref() {
+            by_org.entry(org).or_default().add_model(model, period);
+        }
+    }
+    let reported = reported_units(corpus, period);
+    let mut subtrees: Vec<(&Unit, Vec<&Unit>)> =
+        corpus.units.iter().filter(|u| u.is_base()).map(|b| (b, vec![])).collect();
+    let slot: HashMap<&str, usize> = subtrees.iter().enumerate().map(|(i, (b, _))| (b.id.as_str(), i)).collect();
+    for unit in &corpus.units {
+        let base = corpus.base_unit_of(&unit.id).and_then(|b| slot.get(b.id.as_str()));
+        if let Some(&i) = base {
+            subtrees[i].1.push(unit);
+        }
+    }
+    let mut totals = Totals::default();
+    let mut base_units = Vec::new();
+    for (base, members) in subtrees {
+        let units: Vec<UnitRow> = members
+            .into_iter()
+            .filter_map(|unit| {
+                let counts = by_org.get(unit.id.as_str()).copied().unwrap_or_default();
+                let listed = unit.active_between(period.start(), period.end()) || counts.models > 0;
+                listed.then(|| UnitRow {
+                    id: unit.id.clone(),
+                    name: unit.name.clone(),
+                    kind: unit.kind,
+                    counts,
+                    reported: reported.contains(unit.id.as_str()),
+                    no_model: counts.models == 0,
+                })
+            })
+            .collect();
+        if units.is_empty() {
+            continue;
+        }
+        let row = base_row(corpus, base, period, units);
+        totals.counts.add(&row.counts);
+        totals.reported += row.reported;
+        totals.units += row.units.len();
+        totals.units_without_model += row.units_without_model;
+        match row.report_state {
+            ReportState::DungHan => totals.reports_submitted += 1,
+            ReportState::TreHan => {
+                totals.reports_submitted += 1;
+                totals.reports_late += 1;
+            }
+            ReportState::ChuaNop => totals.reports_missing += 1,
+            ReportState::ChuaDenHan => {}
+        }
+        base_units.push(row);
+    }
+    let catalog = &corpus.catalog;
+    let by_group = catalog
+        .groups
+        .iter()
+        .map(|g| Tally {
+            id: g.id.clone(),
+            label: g.label.clone(),
+            models: active.iter().filter(|m| m.group.as_deref() == Some(g.id.as_str())).count(),
+        })
+        .collect();
+    let by_topic = catalog
+        .topics
+        .iter()
+        .map(|t| Tally {
+            id: t.id.clone(),
+            label: t.title.clone(),
+            models: active.iter().filter(|m| m.learning.topics.contains(&t.id)).count(),
+        })
+        .collect();
+    Form02 {
+        year: period.year,
+        period: period.kind,
+        as_of: catalog.as_of.map(|d| d.iso()),
+        base_units,
+        totals,
+        by_group,
+        by_topic,
+    }
+}
+
+/// The row of `base`: its unit rows summed, and its report for the period.
+fn base_row(corpus: &Corpus, base: &Unit, period: Period, units: Vec<UnitRow>) -> BaseRow {
+    let mut counts = Counts::default();
+    for unit in &units {
+        counts.add(&unit.counts);
+    }
+    let filed = report_of(corpus, &base.id, period);
+    BaseRow {
+        id: base.id.clone(),
+        name: base.name.clone(),
+        kind: base.kind,
+        counts,
+        reported: units.iter().filter(|u| u.reported).count(),
+        units_without_model: units.iter().filter(|u| u.no_model).count(),
+        report: filed.map(|r| FiledReport { id: r.id.clone(), date: r.report_date.map(|d| d.iso()) }),
+        report_state: report_state(corpus, filed, period),
+        units,
+    }
+}
+
+/// The report `base` filed for `period` (the first in path order).
+pub fn report_of<'a>(corpus: &'a Corpus, base: &str, period: Period) -> Option<&'a Report> {
+    corpus.reports.iter().find(|r| r.org.as_deref() == Some(base) && r.period() == Some(period))
+}
+
+/// Where a base unit's report for `period` stands at `as_of`, given the report it filed.
+pub fn report_state(corpus: &Corpus, filed: Option<&Report>, period: Period) -> ReportState {
+    let catalog = &corpus.catalog;
+    match filed {
+        Some(report) if report.report_date.is_some_and(|d| d > report_deadline(catalog, period)) => ReportState::TreHan,
+        Some(_) => ReportState::DungHan,
+        None if report_overdue(catalog, period) => ReportState::ChuaNop,
+        None => ReportState::ChuaDenHan,
+    }
+}
+
+/// Units one of whose models has a numeric value in a report of `period`.
+fn reported_units(corpus: &Corpus, period: Period) -> HashSet<&str> {
+    corpus
+        .reports
+        .iter()
+        .filter(|r| r.period() == Some(period))
+        .flat_map(|r| &r.entries)
+        .filter(|e| e.values.iter().any(|v| v.value.is_some()))
+        .filter_map(|e| corpus.model(&e.model)?.org.as_deref())
+        .collect()
+}
+
+/// The CSV header: Vietnamese column names, in the order of [`Form02::to_csv`] rows.
+pub const CSV_HEADER: [&str; 17] = [
+    "Năm",
+    "Kỳ",
+    "Mã đơn vị cơ sở",
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Loại tổ chức",
+    "Tổng số mô hình",
+    "Xây dựng mới",
+    "Củng cố, nâng cao",
+    "Nhân rộng",
+    "Tập thể",
+    "Cá nhân",
+    "Đang thực hiện",
+    "Hoàn thành",
+    "Loại bỏ trong kỳ",
+    "Có số liệu trong mẫu 03",
+    "Chưa có mô hình",
+];
+
+impl Form02 {
+    /// The period this table covers.
+    pub fn period(&self) -> Period {
+        Period { year: self.year, kind: self.period }
+    }
+
+    /// The CSV file: UTF-8 with a byte-order mark (so spreadsheet programs read the
+    /// diacritics), a Vietnamese header row, then one row per unit with its base unit's id,
+    /// in the order of the page; CRLF line ends (RFC 4180).
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from("\u{feff}");
+        push_record(&mut out, CSV_HEADER.iter().map(|s| s.to_string()));
+        let (year, period) = (self.year.to_string(), self.period.label());
+        for base in &self.base_units {
+            for unit in &base.units {
+                let c = &unit.counts;
+                let yes_no = |b: bool| if b { "Có" } else { "Không" }.to_owned();
+                push_record(
+                    &mut out,
+                    [
+                        year.clone(),
+                        period.to_owned(),
+                        base.id.clone(),
+                        unit.id.clone(),
+                        unit.name.clone(),
+                        unit.kind.map_or("", UnitKind::label).to_owned(),
+                        c.models.to_string(),
+                        c.xay_moi.to_string(),
+                        c.cung_co.to_string(),
+                        c.nhan_rong.to_string(),
+                        c.tap_the.to_string(),
+                        c.ca_nhan.to_string(),
+                        c.in_progress.to_string(),
+                        c.completed.to_string(),
+                        c.retired.to_string(),
+                        yes_no(unit.reported),
+                        yes_no(unit.no_model),
+                    ]
+                    .into_iter(),
+                );
+            }
+        }
+        out
+    }
+
+    /// The JSON file (pretty-printed, stable key order).
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+}
+
+fn push_record(out: &mut String, fields: impl Iterator<Item = String>) {
+    let fields: Vec<String> = fields.map(|f| csv_field(&f)).collect();
+    out.push_str(&fields.join(","));
+    out.push_str("\r\n");
+}
+
+/// Quotes a field when it holds a comma, a quote or a line break.
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\r', '\n']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_owned() }
+}
+
+#[cfg(test)]
+mod tests;
