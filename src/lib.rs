@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod history;
 pub mod parse;
 pub mod render;
+pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;

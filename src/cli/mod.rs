@@ -173,10 +173,10 @@ pub fn run() -> i32 {
             check_cmd::run(&cli.root, format, rev.as_deref(), changed_since.as_deref(), deny_warnings)
         }
         Command::Build { .. } => build_cmd::run(),
-        Command::Serve { .. } => serve_cmd::run(),
-        Command::New { .. } => new_cmd::run(),
-        Command::Schema { .. } => schema_cmd::run(),
-        Command::Init { .. } => init_cmd::run(),
+        Command::Serve { bind, port } => serve_cmd::run(&cli.root, &bind, port),
+        Command::New { what } => new_cmd::run(&cli.root, &what),
+        Command::Schema { kind } => schema_cmd::run(kind),
+        Command::Init { dir } => init_cmd::run(&dir),
     };
     match result {
         Ok(()) => EXIT_OK,

@@ -1,7 +1,31 @@
-//! `guong new`.
+//! `guong new`: write a model, report or page from its form template and print its path.
 
-use crate::cli::Failure;
+use std::io::ErrorKind;
+use std::path::Path;
 
-pub fn run() -> Result<(), Failure> {
-    Err(Failure::Usage("lệnh `new` chưa được hỗ trợ".to_owned()))
+use crate::cli::{Failure, NewKind, SiteRoot};
+use crate::content::load::load;
+use crate::scaffold::model_form::new_model;
+use crate::scaffold::page_form::new_page;
+use crate::scaffold::report_form::new_report;
+use crate::scaffold::write_new;
+
+pub fn run(root: &Path, what: &NewKind) -> Result<(), Failure> {
+    let site = SiteRoot::open(root, None)?;
+    let paths: Vec<String> = site.files.iter().map(|f| f.path.clone()).collect();
+    let file = match what {
+        NewKind::Page { title } => new_page(&paths, title),
+        NewKind::Model { org, title } => new_model(&load(&site.files).corpus, &paths, org, title),
+        NewKind::Report { org, year, period } => new_report(&load(&site.files).corpus, &paths, org, *year, period),
+    }
+    .map_err(Failure::Usage)?;
+    match write_new(root, &file) {
+        Ok(()) => {}
+        Err(error) if error.kind() == ErrorKind::AlreadyExists => {
+            return Err(Failure::Usage(format!("tệp `{}` đã có; không ghi đè", file.path)));
+        }
+        Err(error) => return Err(Failure::Io(format!("{}: {error}", file.path))),
+    }
+    println!("{}", file.path);
+    Ok(())
 }

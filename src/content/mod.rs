@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod corpus;
 pub mod date;
 pub mod forms;
+pub mod json_schema;
 pub mod load;
 pub mod model;
 pub mod page;

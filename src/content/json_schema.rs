@@ -1,0 +1,150 @@
+//! JSON Schema (draft 2020-12) of each file kind, generated from the declarative tables of
+//! `forms`, so editors' YAML autocompletion and `guong check` never disagree.
+
+use serde_json::{Map, Value, json};
+
+use crate::content::schema::{Field, Kind};
+
+/// The `$schema` of every generated document.
+pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// A schema document for files whose top level is `fields`.
+///
+/// `type_name`, when given, pins the `type` key to that constant (`mo_hinh`, `bao_cao`).
+pub fn to_json_schema(title: &str, description: &str, fields: &[Field], type_name: Option<&str>) -> Value {
+    let mut schema = object(fields);
+    if let (Some(name), Some(properties)) = (type_name, schema.get_mut("properties").and_then(Value::as_object_mut))
+        && let Some(Value::Object(property)) = properties.get_mut("type")
+    {
+        property.remove("minLength");
+        property.insert("type".to_owned(), json!("string"));
+        property.insert("const".to_owned(), json!(name));
+    }
+    let mut document = Map::new();
+    document.insert("$schema".to_owned(), json!(DIALECT));
+    document.insert("title".to_owned(), json!(title));
+    document.insert("description".to_owned(), json!(description));
+    document.extend(schema);
+    Value::Object(document)
+}
+
+/// The schema of a mapping of `fields`: unknown keys are not allowed (they are P-UNKNOWN-KEY).
+fn object(fields: &[Field]) -> Map<String, Value> {
+    let properties: Map<String, Value> = fields.iter().map(|f| (f.key.to_owned(), field(f))).collect();
+    let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.key).collect();
+    let mut schema = Map::new();
+    schema.insert("type".to_owned(), json!("object"));
+    schema.insert("properties".to_owned(), Value::Object(properties));
+    if !required.is_empty() {
+        schema.insert("required".to_owned(), json!(required));
+    }
+    schema.insert("additionalProperties".to_owned(), json!(false));
+    schema
+}
+
+fn field(field: &Field) -> Value {
+    let mut schema = kind(&field.kind);
+    schema.insert("title".to_owned(), json!(field.label));
+    if let Some(description) = describe(&field.kind) {
+        schema.insert("description".to_owned(), json!(format!("{}: {description}", field.label)));
+    }
+    Value::Object(schema)
+}
+
+/// A Vietnamese line on what a value must be, where the type alone does not say it.
+fn describe(kind: &Kind) -> Option<String> {
+    match *kind {
+        Kind::Text { min, max: usize::MAX } if min > 1 => Some(format!("văn bản, ít nhất {min} ký tự")),
+        Kind::Text { min, max } if max != usize::MAX => Some(format!("văn bản, từ {min} đến {max} ký tự")),
+        Kind::Slug => Some("mã: chữ thường không dấu, số, gạch nối, 3–80 ký tự".to_owned()),
+        Kind::Ref => Some("mã của một mục đã khai báo".to_owned()),
+        Kind::Date => Some("ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY".to_owned()),
+        Kind::Number => Some("số, dấu chấm thập phân (ví dụ 86.5)".to_owned()),
+        Kind::Enum(vocab) => {
+            Some(vocab.iter().map(|(code, label)| format!("{code} = {label}")).collect::<Vec<_>>().join("; "))
+        }
+        Kind::List { item, .. } => describe(item).map(|d| format!("danh sách; mỗi mục: {d}")),
+        _ => None,
+    }
+}
+
+fn kind(kind: &Kind) -> Map<String, Value> {
+    let mut schema = Map::new();
+    let mut set = |key: &str, value: Value| {
+        schema.insert(key.to_owned(), value);
+    };
+    match *kind {
+        Kind::Text { min, max } => {
+            set("type", json!("string"));
+            set("minLength", json!(min));
+            if max != usize::MAX {
+                set("maxLength", json!(max));
+            }
+        }
+        Kind::Slug => {
+            set("type", json!("string"));
+            set("pattern", json!("^[a-z0-9]+(-[a-z0-9]+)*$"));
+            set("minLength", json!(3));
+            set("maxLength", json!(80));
+        }
+        Kind::Ref => set("type", json!("string")),
+        Kind::Date => {
+            set("type", json!("string"));
+            set("pattern", json!(r"^([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})$"));
+        }
+        Kind::Int { min, max } => {
+            set("type", json!("integer"));
+            if min != i64::MIN {
+                set("minimum", json!(min));
+            }
+            if max != i64::MAX {
+                set("maximum", json!(max));
+            }
+        }
+        Kind::Number => set("type", json!("number")),
+        Kind::Bool => set("type", json!("boolean")),
+        Kind::Enum(vocab) => {
+            set("type", json!("string"));
+            set("enum", json!(vocab.iter().map(|(code, _)| *code).collect::<Vec<_>>()));
+        }
+        Kind::List { item, min } => {
+            set("type", json!("array"));
+            let mut items = self::kind(item);
+            if let Some(description) = describe(item) {
+                items.insert("description".to_owned(), json!(description));
+            }
+            set("items", Value::Object(items));
+            if min > 0 {
+                set("minItems", json!(min));
+            }
+        }
+        Kind::Map(fields) => return object(fields),
+    }
+    schema
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::forms;
+
+    #[test]
+    fn model_schema_has_required_keys_enums_and_labels() {
+        let schema = to_json_schema("Mô hình", "Biểu mẫu 01", forms::MODEL, Some("mo_hinh"));
+        assert_eq!(schema["$schema"], DIALECT);
+        assert_eq!(schema["properties"]["type"]["const"], "mo_hinh");
+        let required = schema["required"].as_array().unwrap();
+        for key in ["type", "id", "title", "org", "learning", "replication"] {
+            assert!(required.contains(&json!(key)), "{key}");
+        }
+        assert_eq!(schema["properties"]["approach"]["enum"], json!(["xay_moi", "cung_co", "nhan_rong"]));
+        assert_eq!(schema["properties"]["title"]["title"], "Tên mô hình");
+        assert_eq!(schema["properties"]["title"]["maxLength"], 200);
+        let reasons = &schema["properties"]["necessity"]["properties"]["reasons"];
+        assert_eq!(reasons["minItems"], 1);
+        assert_eq!(reasons["items"]["enum"][0], "nhiem_vu_chinh_tri");
+        let indicator = &schema["properties"]["effectiveness"]["properties"]["indicators"]["items"];
+        assert_eq!(indicator["required"], json!(["code", "name", "unit", "baseline"]));
+        assert_eq!(indicator["additionalProperties"], false);
+    }
+}

@@ -1,0 +1,192 @@
+//! Biểu mẫu 01 for `guong new model`: a model file with its id, unit and title filled in and
+//! a placeholder in every other field the form requires.
+
+use std::collections::BTreeMap;
+
+use crate::content::corpus::Corpus;
+use crate::content::schema::{is_slug, text_len};
+use crate::content::vocab::{
+    ALIGNMENTS, APPROACHES, COSTS, MASS_ORGS, MEASURE_KINDS, REASONS, RECOGNITION_LEVELS, REQUIREMENTS, STATUSES,
+    SUBJECT_TYPES, Vocab,
+};
+use crate::scaffold::slug::{MAX_SLUG, slugify, unique};
+use crate::scaffold::yaml_text::{choices, comment, fill, quoted};
+use crate::scaffold::{NewFile, find_unit, placeholder};
+
+/// Folder of model files, relative to the site root.
+pub const MODELS_DIR: &str = "content/mo-hinh";
+
+/// Prefix of model ids.
+const ID_PREFIX: &str = "mh-";
+
+/// A new model of unit `org` titled `title`, placed beside the other models of its base
+/// unit. `paths` are the site's content paths, so the id never clashes with a file.
+pub fn new_model(corpus: &Corpus, paths: &[String], org: &str, title: &str) -> Result<NewFile, String> {
+    let unit = find_unit(corpus, org)?;
+    if unit.parent.is_none() {
+        return Err(format!(
+            "`{org}` là đơn vị gốc ({}); mô hình phải do một chi bộ hoặc đảng bộ trực thuộc thực hiện",
+            unit.name
+        ));
+    }
+    let title = title.trim();
+    let length = text_len(title);
+    if !(5..=200).contains(&length) {
+        return Err(format!("tên mô hình dài {length} ký tự; cần từ 5 đến 200 ký tự"));
+    }
+    let stem = format!("{ID_PREFIX}{}", slugify(title, MAX_SLUG - ID_PREFIX.len()));
+    let stem = if stem.len() < 3 + ID_PREFIX.len() { format!("{ID_PREFIX}mo-hinh") } else { stem };
+    let taken_stems: Vec<&str> = paths
+        .iter()
+        .filter(|p| p.starts_with(MODELS_DIR) && p.ends_with(".md"))
+        .filter_map(|p| p.rsplit('/').next()?.strip_suffix(".md"))
+        .collect();
+    let id = unique(&stem, |candidate| taken_stems.contains(&candidate) || corpus.model(candidate).is_some());
+    let folder = model_folder(corpus, org);
+    let path =
+        if folder.is_empty() { format!("{MODELS_DIR}/{id}.md") } else { format!("{MODELS_DIR}/{folder}/{id}.md") };
+    Ok(NewFile { path, text: model_text(corpus, &id, org, title) })
+}
+
+/// The folder (below `content/mo-hinh/`, possibly empty) most used by the models of `org`'s base
+/// unit, else the base unit's id.
+fn model_folder(corpus: &Corpus, org: &str) -> String {
+    let base = corpus.base_unit_of(org).map_or(org, |u| u.id.as_str());
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for model in &corpus.models {
+        let in_base = model.org.as_deref().is_some_and(|o| corpus.in_subtree(o, base));
+        if let (true, Some(rest)) = (in_base, model.path.strip_prefix(MODELS_DIR).and_then(|p| p.strip_prefix('/'))) {
+            *counts.entry(rest.rsplit_once('/').map_or("", |(folder, _)| folder)).or_default() += 1;
+        }
+    }
+    let most_used = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(f, _)| (*f).to_owned());
+    most_used.unwrap_or_else(|| if is_slug(base) { base.to_owned() } else { String::new() })
+}
+
+fn codes(vocab: Vocab) -> String {
+    choices(vocab.iter().map(|(code, _)| *code))
+}
+
+fn legend(vocab: Vocab) -> String {
+    vocab.iter().map(|(code, label)| format!("{code} = {label}")).collect::<Vec<_>>().join("; ")
+}
+
+fn model_text(corpus: &Corpus, id: &str, org: &str, title: &str) -> String {
+    let unit_name = corpus.unit(org).map_or("", |u| u.name.as_str());
+    let groups = corpus.catalog.groups.iter().map(|g| format!("{} = {}", g.id, g.label)).collect::<Vec<_>>();
+    let topics = corpus.catalog.topics.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ");
+    let mut y = String::new();
+    let mut line = |text: &str| {
+        y.push_str(text);
+        y.push('\n');
+    };
+    line("---");
+    line("# Biểu mẫu 01 — Đăng ký mô hình, điển hình học tập và làm theo Bác.");
+    line("# Thay mọi nội dung «Cần điền…» bằng thông tin thật; `guong check` báo lỗi F-PLACEHOLDER ở chỗ còn sót.");
+    line("# Ngày viết dạng YYYY-MM-DD (ví dụ 2023-05-19) hoặc DD/MM/YYYY. Dòng bắt đầu bằng # là ghi chú.");
+    line("type: mo_hinh");
+    line(&format!("id: {id}"));
+    line(&format!("title: {}", quoted(title)));
+    line(&format!("org: {org}  # {}", comment(unit_name)));
+    line("subject:");
+    line(&format!("  # Chủ thể: {}", legend(SUBJECT_TYPES)));
+    line(&format!("  type: {}", fill(&format!("chủ thể, {}", codes(SUBJECT_TYPES)))));
+    line(&format!("  name: {}", fill("tên tập thể hoặc họ tên cá nhân (2–200 ký tự)")));
+    line("  # position: \"Chức vụ, đơn vị công tác\"  # bắt buộc khi chủ thể là cá nhân");
+    line("  # party_member: true  # Đảng viên");
+    line("  # members: 10  # Số thành viên");
+    line(&format!("  # mass_org: doan_thanh_nien  # Đoàn thể: {}", codes(MASS_ORGS)));
+    line(&format!("# Nhóm mô hình: {}", comment(&groups.join("; "))));
+    line(&format!("group: {}", fill("mã nhóm mô hình")));
+    line(&format!("# Cách thức: {}", legend(APPROACHES)));
+    line(&format!("approach: {}", fill(&format!("cách thức, {}", codes(APPROACHES)))));
+    line(&format!("# Trạng thái: {}", legend(STATUSES)));
+    line(&format!("status: {}", fill(&format!("trạng thái, {}", codes(STATUSES)))));
+    line(&format!("start: {}", fill("ngày bắt đầu, trong giai đoạn 2021–2025")));
+    line("# end: 2025-12-31  # Ngày kết thúc (nếu có)");
+    line("learning:  # (TC1) Nội dung học tập Bác");
+    line(&format!("  # Chuyên đề, tác phẩm học tập (mã trong danh-muc.yml): {}", comment(&topics)));
+    line(&format!("  topics: [{}]", fill("mã chuyên đề, tác phẩm; nhiều mã cách nhau bằng dấu phẩy")));
+    line(&format!("  summary: {}", fill("nội dung làm theo (20–500 ký tự)")));
+    line("  # quote: \"Lời Bác\"  # chỉ trích dẫn chính xác, có nguồn");
+    line(&format!("  # Gắn với: {}", legend(ALIGNMENTS)));
+    line(&format!("  alignment: [{}]", fill("mã nội dung gắn với, cách nhau bằng dấu phẩy")));
+    line("necessity:  # (TC2) Sự cần thiết");
+    line(&format!("  # Lý do: {}", legend(REASONS)));
+    line(&format!("  reasons: [{}]", fill("mã lý do, cách nhau bằng dấu phẩy")));
+    line("  # other: \"Sự cần thiết khác (ít nhất 20 ký tự)\"  # bắt buộc khi có lý do khac");
+    line("  # identified_in: \"Hạn chế được chỉ ra tại …\"  # nên ghi khi có lý do khac_phuc_han_che");
+    line("measures:  # (TC3) Biện pháp");
+    line(&format!("  # Nhóm biện pháp (nên có đủ năm nhóm): {}", legend(MEASURE_KINDS)));
+    line(&format!("  kinds: [{}]", fill("mã nhóm biện pháp, cách nhau bằng dấu phẩy")));
+    line(&format!("  responsible: {}", fill("người hoặc bộ phận phụ trách, theo dõi (5–300 ký tự)")));
+    line("  milestones:  # Tiến độ: thêm một mục `- date: … task: …` cho mỗi mốc");
+    line(&format!("    - date: {}", fill("ngày của mốc tiến độ")));
+    line(&format!("      task: {}", fill("công việc (5–300 ký tự)")));
+    line("effectiveness:  # (TC4) Hiệu quả");
+    line("  expected:");
+    line(&format!("    awareness: {}", fill("hiệu quả dự kiến về nhận thức (ít nhất 10 ký tự)")));
+    line(&format!("    attitude: {}", fill("hiệu quả dự kiến về thái độ (ít nhất 10 ký tự)")));
+    line(&format!("    action: {}", fill("hiệu quả dự kiến về chuyển biến hành động (ít nhất 10 ký tự)")));
+    line("  indicators:  # Chỉ số đo được: thêm một mục cho mỗi chỉ số");
+    line(&format!("    - code: {}", fill("mã chỉ số, chữ thường không dấu, ví dụ ty-le-hai-long")));
+    line(&format!("      name: {}", fill("tên chỉ số (3–200 ký tự)")));
+    line(&format!("      unit: {}", fill("đơn vị tính, ví dụ %")));
+    line(&format!("      baseline: {}", fill("số đo trước khi thực hiện, ví dụ 86.5")));
+    line(&format!("      baseline_date: {}", fill("ngày đo trước khi thực hiện")));
+    line(&format!("      target: {}", fill("mục tiêu (số)")));
+    line("  # social_effect: \"Hiệu quả xã hội\"");
+    line("replication:  # (TC5) Tính khả thi nhân rộng");
+    line("  targets:  # Nơi có thể nhân rộng: `name:` (tên) hoặc `org:` (mã đơn vị trong to-chuc.yml)");
+    line(&format!("    - name: {}", fill("nơi có thể nhân rộng")));
+    line(&format!("      similarity: {}", fill("điểm tương đồng về tình hình, nhiệm vụ, đặc thù (10–500 ký tự)")));
+    line(&format!("  # Mức đầu tư: {}", legend(COSTS)));
+    line(&format!("  cost: {}", fill(&format!("mức đầu tư, {}", codes(COSTS)))));
+    line(&format!("  # Yêu cầu trình độ: {}", legend(REQUIREMENTS)));
+    line(&format!("  requirements: {}", fill(&format!("yêu cầu trình độ, {}", codes(REQUIREMENTS)))));
+    line(&format!("  spread: {}", fill("sơ kết, biểu dương, tuyên truyền mô hình")));
+    line("# Khi approach là cung_co, bỏ dấu # ở các dòng sau và điền (Nội dung củng cố):");
+    line("# revision:");
+    line("#   since: 2019  # Năm bắt đầu mô hình cũ");
+    line("#   previous: \"Tên mô hình trước\"");
+    line("#   changes:  # mỗi thay đổi gắn với một tiêu chí 1–5, nên có đủ năm tiêu chí");
+    line("#     - criterion: 1");
+    line("#       text: \"Nội dung củng cố ở tiêu chí này\"");
+    line("# Khi approach là nhan_rong: mã mô hình gốc được nhân rộng");
+    line("# source_model: mh-ma-mo-hinh-goc");
+    line("# Khi status là loai_bo (Loại bỏ):");
+    line("# retirement:");
+    line("#   date: 2024-06-30");
+    line("#   reason: \"Lý do loại bỏ (ít nhất 20 ký tự)\"");
+    line("#   replacement: mh-ma-mo-hinh-thay-the");
+    line(&format!("# Biểu dương, khen thưởng (cấp: {}):", codes(RECOGNITION_LEVELS)));
+    line("# recognition:");
+    line("#   - date: 2024-05-19");
+    line("#     level: co_so");
+    line("#     form: \"Giấy khen\"");
+    line("#     decision: \"Quyết định số …\"");
+    line("# featured: false  # Giới thiệu trên trang chủ");
+    line("# tags: [tu-khoa]  # Từ khóa: chữ thường không dấu, gạch nối");
+    line("---");
+    y.push_str(&model_body());
+    y
+}
+
+/// The five sections SPEC §2 requires, each with guidance still to replace.
+fn model_body() -> String {
+    let sections = [
+        ("1. Nội dung học tập Bác", "chuyên đề, tác phẩm, lời dạy của Bác được học tập và nội dung làm theo cụ thể"),
+        (
+            "2. Sự cần thiết",
+            "vì sao đơn vị cần mô hình: nhiệm vụ chính trị, hạn chế cần khắc phục, yêu cầu của Nhân dân",
+        ),
+        ("3. Biện pháp thực hiện", "các biện pháp quán triệt, chỉ đạo, theo dõi, sơ kết, nhân rộng; ai làm, khi nào"),
+        ("4. Hiệu quả", "chuyển biến về nhận thức, thái độ, hành động; số liệu trước và sau khi thực hiện"),
+        ("5. Tính khả thi nhân rộng", "nơi có thể áp dụng, điểm tương đồng, mức đầu tư và trình độ cần có"),
+    ];
+    let mut body = String::new();
+    for (title, guidance) in sections {
+        body.push_str(&format!("\n## {title}\n\n{}\n", placeholder(guidance)));
+    }
+    body
+}

@@ -1,0 +1,1 @@
+//! The starter site of `guong init`.

@@ -1,0 +1,127 @@
+//! `guong new`: the files it writes hold only placeholders `check` reports as F-PLACEHOLDER.
+
+mod common;
+
+use common::{TempSite, diagnostics};
+
+/// Diagnostics of `check --format json` on one path, as (severity, code, line).
+fn findings_on(site: &TempSite, path: &str) -> Vec<(String, String, u64)> {
+    let run = site.run(&["check", "--format", "json"]);
+    diagnostics(&run).into_iter().filter(|d| d.2 == path).map(|(s, c, _, l)| (s, c, l)).collect()
+}
+
+fn only_placeholders(findings: &[(String, String, u64)]) {
+    assert!(!findings.is_empty(), "a new file must still need filling");
+    for (severity, code, line) in findings {
+        assert_eq!((severity.as_str(), code.as_str()), ("error", "F-PLACEHOLDER"), "line {line}: {findings:?}");
+    }
+}
+
+#[test]
+fn new_model_is_placed_with_its_base_unit_and_reports_only_placeholders() {
+    let site = TempSite::minimal();
+    let run = site.run(&["new", "model", "--org", "cb-phong-ngan-sach", "--title", "Đổi mới lề lối làm việc"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let path = run.stdout.trim();
+    assert_eq!(path, "content/mo-hinh/so-tai-chinh/mh-doi-moi-le-loi-lam-viec.md");
+    let text = site.read(path);
+    assert!(text.starts_with("---\n"));
+    for line in [
+        "type: mo_hinh",
+        "id: mh-doi-moi-le-loi-lam-viec",
+        "title: \"Đổi mới lề lối làm việc\"",
+        "org: cb-phong-ngan-sach",
+    ] {
+        assert!(text.lines().any(|l| l.starts_with(line)), "missing `{line}`");
+    }
+    for section in [
+        "## 1. Nội dung học tập Bác",
+        "## 2. Sự cần thiết",
+        "## 3. Biện pháp",
+        "## 4. Hiệu quả",
+        "## 5. Tính khả thi nhân rộng",
+    ] {
+        assert!(text.contains(section), "missing {section}");
+    }
+    let findings = findings_on(&site, path);
+    only_placeholders(&findings);
+    let line_of = |key: &str| text.lines().position(|l| l.trim_start().starts_with(key)).unwrap() as u64 + 1;
+    for key in ["group:", "approach:", "start:", "summary:", "similarity:"] {
+        assert!(findings.iter().any(|f| f.2 == line_of(key)), "no F-PLACEHOLDER on `{key}`");
+    }
+}
+
+#[test]
+fn same_title_twice_gets_a_numeric_suffix() {
+    let site = TempSite::minimal();
+    let args = ["new", "model", "--org", "cb-cdc", "--title", "Một cửa thân thiện"];
+    let first = site.run(&args);
+    let second = site.run(&args);
+    assert_eq!((first.code, second.code), (0, 0), "{}{}", first.stderr, second.stderr);
+    assert!(first.stdout.trim().ends_with("/mh-mot-cua-than-thien-2.md"), "{}", first.stdout);
+    assert!(second.stdout.trim().ends_with("/mh-mot-cua-than-thien-3.md"), "{}", second.stdout);
+}
+
+#[test]
+fn unknown_or_root_unit_is_a_usage_error() {
+    let site = TempSite::minimal();
+    let run = site.run(&["new", "model", "--org", "cb-phong-ngan-sac", "--title", "Mô hình thử"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("có phải `cb-phong-ngan-sach`?"), "{}", run.stderr);
+    let run = site.run(&["new", "model", "--org", "dang-bo-khoi", "--title", "Mô hình thử"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    let run = site.run(&["new", "model", "--org", "cb-cdc", "--title", "Ngắn"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+}
+
+#[test]
+fn new_report_lists_the_active_models_of_the_subtree() {
+    let site = TempSite::minimal();
+    let run = site.run(&["new", "report", "--org", "db-so-tai-chinh", "--year", "2023", "--period", "sau_thang"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let path = run.stdout.trim();
+    assert_eq!(path, "content/bao-cao/bc-db-so-tai-chinh-2023-sau-thang.md");
+    let text = site.read(path);
+    for line in ["type: bao_cao", "org: db-so-tai-chinh", "year: 2023", "period: sau_thang"] {
+        assert!(text.lines().any(|l| l.starts_with(line)), "missing `{line}`:\n{text}");
+    }
+    assert!(text.contains("- model: mh-mot-cua-than-thien\n"), "{text}");
+    assert!(text.contains("- model: mh-tiet-kiem-chi-thuong-xuyen\n"), "{text}");
+    assert!(!text.contains("mh-mot-cua-than-thien-cdc"), "a model of another base unit is listed");
+    only_placeholders(&findings_on(&site, path));
+}
+
+#[test]
+fn report_refuses_sub_units_bad_periods_and_existing_reports() {
+    let site = TempSite::minimal();
+    let run = site.run(&["new", "report", "--org", "cb-phong-ngan-sach", "--year", "2023", "--period", "ca_nam"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("db-so-tai-chinh"), "{}", run.stderr);
+    let run = site.run(&["new", "report", "--org", "cb-cdc", "--year", "2023", "--period", "quy"]);
+    assert_eq!(run.code, 2);
+    let run = site.run(&["new", "report", "--org", "cb-cdc", "--year", "2022", "--period", "ca-nam"]);
+    assert_eq!(run.code, 2, "an existing report must not be overwritten: {}", run.stdout);
+    let before = site.read("content/bao-cao/bc-cb-cdc-2022-ca-nam.md");
+    assert_eq!(
+        before,
+        std::fs::read_to_string(common::fixture("minimal").join("content/bao-cao/bc-cb-cdc-2022-ca-nam.md")).unwrap()
+    );
+}
+
+#[test]
+fn new_page_reports_only_placeholders() {
+    let site = TempSite::minimal();
+    let run = site.run(&["new", "page", "--title", "Hướng dẫn đăng ký mô hình"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let path = run.stdout.trim();
+    assert_eq!(path, "content/trang/huong-dan-dang-ky-mo-hinh.md");
+    assert!(site.read(path).contains("type: trang\ntitle: \"Hướng dẫn đăng ký mô hình\"\n"));
+    only_placeholders(&findings_on(&site, path));
+}
+
+#[test]
+fn new_needs_a_site() {
+    let site = TempSite::empty();
+    let run = site.run(&["new", "page", "--title", "Giới thiệu"]);
+    assert_eq!(run.code, 2);
+}
