@@ -26,6 +26,9 @@ fn truncate_at_hyphen(slug: &str, max: usize) -> String {
         return slug.to_owned();
     }
     let head = &slug[..max];
+    if slug.as_bytes()[max] == b'-' {
+        return head.to_owned();
+    }
     match head.rfind('-') {
         Some(cut) if cut > 0 => head[..cut].to_owned(),
         _ => head.trim_end_matches('-').to_owned(),
