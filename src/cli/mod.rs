@@ -111,7 +111,8 @@ pub enum Command {
     },
     /// In JSON Schema của một loại tệp · print the JSON Schema of a file kind
     Schema {
-        #[arg(value_enum)]
+        /// Loại tệp (mặc định: model) · file kind (default: model)
+        #[arg(value_enum, default_value = "model")]
         kind: SchemaKind,
     },
     /// Tạo trang mới với giao diện mặc định và nội dung mẫu · create a new site
