@@ -1,10 +1,15 @@
 //! Opening a site root: `site.yml` plus the content source (working tree or a commit).
+//!
+//! With `--rev REV` everything (site.yml included) comes from the tree of commit REV in
+//! the repository holding the site root; a REV that names no commit is a usage error
+//! (exit 2) with a Vietnamese message.
 
 use std::path::{Path, PathBuf};
 
 use crate::cli::Failure;
 use crate::content::site_config::SiteConfig;
 use crate::source::disk::DiskSource;
+use crate::source::git::{GitError, GitSource};
 use crate::source::{Source, SourceFile};
 
 /// An opened site: its folder, configuration and content files.
@@ -12,6 +17,8 @@ pub struct SiteRoot {
     pub dir: PathBuf,
     pub config: SiteConfig,
     pub files: Vec<SourceFile>,
+    /// The commit read with `--rev` (full hex id); `None` for the working tree.
+    pub commit: Option<String>,
 }
 
 impl SiteRoot {
@@ -23,8 +30,14 @@ impl SiteRoot {
                 dir.display()
             )));
         }
-        if rev.is_some() {
-            return Err(Failure::Usage("--rev chưa được hỗ trợ".to_owned()));
+        if let Some(rev) = rev {
+            let source = GitSource::open(dir, rev).map_err(|error| match error {
+                GitError::Git(_) => Failure::Io(format!("--rev: {error}")),
+                _ => Failure::Usage(format!("--rev: {error}")),
+            })?;
+            let mut site = Self::from_source(dir, &source)?;
+            site.commit = Some(source.commit().to_string());
+            return Ok(site);
         }
         let source = DiskSource::new(dir)?;
         Self::from_source(dir, &source)
@@ -37,6 +50,6 @@ impl SiteRoot {
             .ok_or_else(|| Failure::Usage("không tìm thấy site.yml trong thư mục gốc".to_owned()))?;
         let text = String::from_utf8(bytes).map_err(|_| Failure::Usage("site.yml không phải UTF-8".to_owned()))?;
         let config = SiteConfig::parse(&text).map_err(Failure::Usage)?;
-        Ok(SiteRoot { dir: dir.to_path_buf(), config, files: source.content_files()? })
+        Ok(SiteRoot { dir: dir.to_path_buf(), config, files: source.content_files()?, commit: None })
     }
 }

@@ -2,6 +2,7 @@
 //! behind one small trait so `--rev` and tests need no checkout.
 
 pub mod disk;
+pub mod git;
 
 use std::io;
 
