@@ -1,6 +1,14 @@
 //! Site search: Vietnamese folding and collation, the tokenizer, and the sharded index and facet
-//! table that `guong build` writes under `/tim-kiem/` for the gallery's script.
+//! table that `guong build` writes under `/tim-kiem/` for the gallery's script
+//! (`themes/default/static/search.js`).
 
+pub mod document;
+pub mod facets;
 pub mod fold;
+pub mod index;
+pub mod postings;
+pub mod shards;
+pub mod tokenize;
 
 pub use fold::{CollationKey, collation_key, fold};
+pub use index::build_index;

@@ -1,0 +1,67 @@
+use super::*;
+use crate::search::index::tests::corpus;
+
+fn built() -> Vec<Facet> {
+    let corpus = corpus();
+    let models: Vec<&Model> = corpus.models.iter().collect();
+    facets(&corpus, &models)
+}
+
+fn find<'a>(facets: &'a [Facet], key: &str) -> &'a Facet {
+    facets.iter().find(|f| f.key == key).unwrap_or_else(|| panic!("facet {key}"))
+}
+
+fn codes(facet: &Facet) -> Vec<&str> {
+    facet.values.iter().map(|(c, _)| c.as_str()).collect()
+}
+
+#[test]
+fn eight_facets_in_filter_order() {
+    let keys: Vec<&str> = built().iter().map(|f| f.key).collect();
+    assert_eq!(keys, ["nam", "don-vi", "linh-vuc", "nhom", "cach-thuc", "chu-the", "trang-thai", "chuyen-de"]);
+}
+
+#[test]
+fn years_are_the_years_a_model_is_active() {
+    let facets = built();
+    let years = find(&facets, "nam");
+    assert_eq!(codes(years), ["2025", "2024", "2023", "2022", "2021"]);
+    // mh-tiet-kiem started 2022-01-10, retired 2023-06-30: active in 2022 and 2023.
+    assert_eq!(years.docs[2], DocFacet::Many(vec![2, 3]));
+    // mh-mot-cua runs 2021 to the end of the programme.
+    assert_eq!(years.docs[1], DocFacet::Many(vec![0, 1, 2, 3, 4]));
+}
+
+#[test]
+fn base_unit_and_sector_come_from_the_base_unit() {
+    let facets = built();
+    let base = find(&facets, "don-vi");
+    assert_eq!(
+        base.values,
+        [("db-thue".into(), "Đảng bộ Cục Thuế".into()), ("cb-benh-vien".into(), "Chi bộ Bệnh viện Đa khoa".into())]
+    );
+    // The chi bộ trực thuộc's model counts for its đảng bộ cơ sở.
+    assert_eq!(base.docs, [DocFacet::One(0), DocFacet::One(0), DocFacet::One(1)]);
+    let sector = find(&facets, "linh-vuc");
+    assert_eq!(codes(sector), ["thue_tai_chinh", "y_te"]);
+    assert_eq!(sector.values[1].1, "Y tế");
+}
+
+#[test]
+fn only_values_in_use_are_listed_with_labels() {
+    let facets = built();
+    assert_eq!(codes(find(&facets, "nhom")), ["cai-cach-hanh-chinh", "tiet-kiem-doan-ket"]);
+    assert_eq!(codes(find(&facets, "cach-thuc")), ["xay_moi"]);
+    let status = find(&facets, STATUS_KEY);
+    assert_eq!(
+        status.values,
+        [
+            ("dang_thuc_hien".into(), "Đang thực hiện".into()),
+            ("hoan_thanh".into(), "Hoàn thành".into()),
+            ("loai_bo".into(), RETIRED_LABEL.into())
+        ]
+    );
+    let topics = find(&facets, "chuyen-de");
+    assert_eq!(topics.docs[1], DocFacet::Many(vec![0, 1]));
+    assert_eq!(serde_json::to_string(&topics.docs).unwrap(), "[0,[0,1],1]");
+}

@@ -1,0 +1,160 @@
+use super::*;
+use crate::content::load::load;
+use crate::source::SourceFile;
+
+fn file(path: &str, text: &str) -> SourceFile {
+    SourceFile { path: path.to_owned(), bytes: text.as_bytes().to_vec() }
+}
+
+/// A tiny corpus: two base units (one with a chi bộ), three models, one of them retired.
+pub(crate) fn corpus() -> Corpus {
+    let catalog = "as_of: 2024-12-31\nnhom_mo_hinh:\n  - id: cai-cach-hanh-chinh\n    label: \"Cải cách hành chính\"\n  - id: tiet-kiem-doan-ket\n    label: \"Thực hành tiết kiệm\"\nchuyen_de:\n  - id: tp-dan-van\n    kind: tac_pham\n    title: \"Dân vận\"\n  - id: tp-di-chuc\n    kind: tac_pham\n    title: \"Di chúc\"\n";
+    let units = "units:\n  - id: khoi\n    kind: dang_bo_khoi\n    name: \"Đảng bộ Khối\"\n  - id: db-thue\n    kind: dang_bo_co_so\n    name: \"Đảng bộ Cục Thuế\"\n    parent: khoi\n    sector: thue_tai_chinh\n  - id: cb-kiem-tra\n    kind: chi_bo_truc_thuoc\n    name: \"Chi bộ Phòng Kiểm tra\"\n    parent: db-thue\n  - id: cb-benh-vien\n    kind: chi_bo_co_so\n    name: \"Chi bộ Bệnh viện Đa khoa\"\n    parent: khoi\n    sector: y_te\n";
+    let model = |id: &str, title: &str, org: &str, group: &str, status: &str, start: &str, topics: &str, body: &str| {
+        let retirement = if status == "loai_bo" {
+            "retirement:\n  date: 2023-06-30\n  reason: \"Không còn phù hợp với nhiệm vụ mới của đơn vị\"\n"
+        } else {
+            ""
+        };
+        file(
+            &format!("content/mo-hinh/{id}.md"),
+            &format!(
+                "---\ntype: mo_hinh\nid: {id}\ntitle: \"{title}\"\norg: {org}\nsubject:\n  type: tap_the\n  name: \"Tập thể {org}\"\ngroup: {group}\napproach: xay_moi\nstatus: {status}\nstart: {start}\nlearning:\n  topics: [{topics}]\n  summary: \"Làm theo lời Bác về dân vận khéo, gần dân, hiểu dân.\"\n{retirement}---\n\n{body}\n"
+            ),
+        )
+    };
+    let files = vec![
+        file("content/danh-muc.yml", catalog),
+        model(
+            "mh-dao-duc",
+            "Đạo đức công vụ",
+            "cb-kiem-tra",
+            "cai-cach-hanh-chinh",
+            "dang_thuc_hien",
+            "2022-03-01",
+            "tp-dan-van",
+            "## Hiệu quả\n\nĐạo đức, đoàn kết.",
+        ),
+        model(
+            "mh-mot-cua",
+            "Một cửa thân thiện",
+            "db-thue",
+            "cai-cach-hanh-chinh",
+            "hoan_thanh",
+            "2021-05-01",
+            "tp-dan-van, tp-di-chuc",
+            "Tiết kiệm thời gian của người dân.",
+        ),
+        model(
+            "mh-tiet-kiem",
+            "Tiết kiệm điện",
+            "cb-benh-vien",
+            "tiet-kiem-doan-ket",
+            "loai_bo",
+            "2022-01-10",
+            "tp-di-chuc",
+            "Tiết kiệm **điện**, nước.",
+        ),
+        file("content/to-chuc.yml", units),
+    ];
+    load(&files).corpus
+}
+
+fn built() -> BTreeMap<String, Vec<u8>> {
+    let corpus = corpus();
+    let models: Vec<&Model> = corpus.models.iter().collect();
+    build_index(&corpus, &models).into_iter().collect()
+}
+
+fn json(files: &BTreeMap<String, Vec<u8>>, path: &str) -> serde_json::Value {
+    serde_json::from_slice(files.get(path).unwrap_or_else(|| panic!("{path} is written"))).expect("valid JSON")
+}
+
+#[test]
+fn writes_meta_facets_shards_and_display_chunks() {
+    let files = built();
+    let paths: Vec<&str> = files.keys().map(String::as_str).collect();
+    assert_eq!(
+        paths,
+        ["tim-kiem/docs/0.json", "tim-kiem/facets.json", "tim-kiem/meta.json", "tim-kiem/shards/s-.json"]
+    );
+    let meta = json(&files, "tim-kiem/meta.json");
+    assert_eq!(meta["n"], 3);
+    assert_eq!(meta["chunk"], CHUNK);
+    assert_eq!(meta["leaves"], serde_json::json!([""]));
+    assert_eq!(meta["v"].as_str().map(str::len), Some(16));
+}
+
+#[test]
+fn syllables_are_folded_with_each_spelling_and_title_postings() {
+    let files = built();
+    let shard = json(&files, "tim-kiem/shards/s-.json");
+    // "Đạo đức" (doc 0, title and body) and "đoàn" fold to d…; postings are [doc, tf, gap, tf…].
+    assert_eq!(shard["t"]["dao"]["v"], serde_json::json!({"đạo": [0, 2]}));
+    assert_eq!(shard["t"]["dao"]["ti"], serde_json::json!([0, 1]));
+    assert_eq!(shard["t"]["duc"]["v"]["đức"], serde_json::json!([0, 2]));
+    // "tiết kiệm" is in the body of doc 1 and the title and body of doc 2 (dense: shorter here).
+    assert_eq!(shard["t"]["tiet"]["v"]["tiết"], serde_json::json!("012"));
+    // Org and subject names are searchable: "Bệnh viện" only in doc 2's unit name.
+    assert_eq!(shard["t"]["benh"]["v"]["bệnh"], serde_json::json!([2, 1]));
+    // Raw markup is not indexed, its words are.
+    assert!(shard["t"]["dien"]["v"]["điện"].is_array());
+}
+
+#[test]
+fn bigrams_of_title_and_summary_are_kept_for_phrase_ranking() {
+    let files = built();
+    let shard = json(&files, "tim-kiem/shards/s-.json");
+    assert_eq!(shard["t"]["dao"]["b"]["duc"], serde_json::json!([0, 2]));
+    assert_eq!(shard["t"]["dan"]["b"]["van"], serde_json::json!("111"));
+    assert_eq!(shard["t"]["tiet"]["b"]["kiem"], serde_json::json!([2, 2]));
+    // Body text gives no bigram.
+    assert!(shard["t"]["thoi"].get("b").is_none());
+}
+
+#[test]
+fn display_chunks_hold_what_a_result_shows() {
+    let files = built();
+    let docs = json(&files, "tim-kiem/docs/0.json");
+    assert_eq!(
+        docs[1],
+        serde_json::json!([
+            "mh-mot-cua",
+            "Một cửa thân thiện",
+            "Đảng bộ Cục Thuế",
+            "Tập thể db-thue",
+            "Làm theo lời Bác về dân vận khéo, gần dân, hiểu dân."
+        ])
+    );
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    assert_eq!(built(), built());
+}
+
+#[test]
+fn snippets_cut_at_a_space() {
+    assert_eq!(snippet("ngắn", 10), "ngắn");
+    assert_eq!(snippet("một hai ba bốn năm sáu", 12), "một hai ba…");
+    assert_eq!(snippet("mộthaibabốn", 5), "mộtha…");
+}
+
+#[test]
+fn large_sites_are_sharded() {
+    let corpus = corpus();
+    let mut models: Vec<&Model> = Vec::new();
+    for _ in 0..400 {
+        models.extend(corpus.models.iter());
+    }
+    let files = build_index(&corpus, &models);
+    let meta: serde_json::Value =
+        serde_json::from_slice(&files.iter().find(|(p, _)| p == "tim-kiem/meta.json").expect("meta").1).expect("json");
+    assert_eq!(meta["n"], 1200);
+    assert!(files.iter().filter(|(p, _)| p.starts_with("tim-kiem/shards/")).count() > 1);
+    assert_eq!(files.iter().filter(|(p, _)| p.starts_with("tim-kiem/docs/")).count(), 1200_usize.div_ceil(CHUNK));
+    for (path, bytes) in &files {
+        assert!(path.starts_with("tim-kiem/") && !path.contains(".."), "{path}");
+        assert!(bytes.len() < SHARD_LIMIT * 2, "{path} has {} bytes", bytes.len());
+    }
+}

@@ -1,0 +1,45 @@
+use super::*;
+
+fn exact(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_syllable(text, |s| out.push(s.to_owned()));
+    out
+}
+
+#[test]
+fn splits_on_spaces_and_punctuation_keeping_diacritics() {
+    assert_eq!(exact("Học tập, làm theo Bác!"), ["học", "tập", "làm", "theo", "bác"]);
+    assert_eq!(exact("Chỉ thị 05-CT/TW"), ["chỉ", "thị", "05", "ct", "tw"]);
+}
+
+#[test]
+fn decomposed_input_is_composed_first() {
+    assert_eq!(exact("Thue\u{302}\u{301}"), exact("Thuế"));
+    assert_eq!(exact("thue\u{302}\u{301}"), ["thuế"]);
+}
+
+#[test]
+fn folded_syllables_match_the_shared_vectors() {
+    let text = include_str!("../../../tests/vectors/fold.json");
+    let doc: serde_json::Value = serde_json::from_str(text).expect("fold.json is valid JSON");
+    let list = doc["syllables"].as_array().expect("fold.json has a `syllables` list");
+    assert!(!list.is_empty());
+    for pair in list {
+        let input = pair[0].as_str().expect("input is a string");
+        let expected: Vec<&str> =
+            pair[1].as_array().expect("syllables are a list").iter().filter_map(|s| s.as_str()).collect();
+        assert_eq!(folded_syllables(input), expected, "syllables of {input:?}");
+    }
+}
+
+#[test]
+fn overlong_runs_are_skipped() {
+    let long = "a".repeat(MAX_SYLLABLE_CHARS + 1);
+    assert_eq!(folded_syllables(&format!("mô {long} hình")), ["mo", "hinh"]);
+}
+
+#[test]
+fn markdown_text_keeps_words_and_drops_markup() {
+    let text = markdown_text("## 1. Nội dung\n\nLàm **theo** [Bác](https://x.vn) <b>đậm</b> `mã`\n\n- một\n- hai");
+    assert_eq!(folded_syllables(&text), ["1", "noi", "dung", "lam", "theo", "bac", "dam", "ma", "mot", "hai"]);
+}
