@@ -3,6 +3,7 @@
 //! so every number is computed once.
 
 pub mod calendar;
+pub mod coverage;
 pub mod form02;
 pub mod results;
 

@@ -1,8 +1,163 @@
 //! The rule families of SPEC §3 after parsing: one module per family, each rule a small
-//! function named after its code.
+//! function named after its code. The file and field rules (P-*, F-*) and the criterion codes
+//! of missing or malformed fields come from the loader and its schema; these modules add the
+//! conditional, cross-field and cross-file rules.
+
+mod approach;
+mod coverage;
+mod criteria;
+mod html;
+mod model;
+mod registry;
+mod reports;
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
 
 use crate::content::corpus::Corpus;
-use crate::diagnostic::Diagnostic;
+use crate::content::model::Model;
+use crate::content::read::{at, key_pos_of, pos_of};
+use crate::content::schema::{Field, Kind, did_you_mean};
+use crate::derive::results::ReportIndex;
+use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::parse::yaml::Node;
 
 /// Runs every family over the corpus.
-pub fn run(_corpus: &Corpus, _out: &mut Vec<Diagnostic>) {}
+pub fn run(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+    let index = Index::new(corpus);
+    registry::check(corpus, out);
+    out.extend(corpus.models.par_iter().flat_map_iter(|m| check_model(&index, m)).collect::<Vec<_>>());
+    model::check_duplicates(corpus, out);
+    reports::check(&index, out);
+    coverage::check(&index, out);
+    html::check_pages(corpus, out);
+}
+
+/// Every per-model rule of one model (models are checked in parallel).
+fn check_model(index: &Index, model: &Model) -> Vec<Diagnostic> {
+    let mut at = At { model, out: Vec::new() };
+    model::check(index, &mut at);
+    criteria::check(index, &mut at);
+    approach::check(index, &mut at);
+    html::check_body(&model.path, &model.body, &mut at.out);
+    at.out
+}
+
+/// Lookups built once per check so that no rule is quadratic in models or reports.
+pub(crate) struct Index<'a> {
+    pub corpus: &'a Corpus,
+    /// Models by their `org`, in path order.
+    pub models_by_org: HashMap<&'a str, Vec<&'a Model>>,
+    /// Report entries by model.
+    pub reports: ReportIndex<'a>,
+}
+
+impl<'a> Index<'a> {
+    fn new(corpus: &'a Corpus) -> Index<'a> {
+        let mut models_by_org: HashMap<&str, Vec<&Model>> = HashMap::new();
+        for model in &corpus.models {
+            if let Some(org) = model.org.as_deref() {
+                models_by_org.entry(org).or_default().push(model);
+            }
+        }
+        Index { corpus, models_by_org, reports: ReportIndex::new(corpus) }
+    }
+
+    /// Models whose `org` is exactly `unit`.
+    pub fn models_of(&self, unit: &str) -> &[&'a Model] {
+        self.models_by_org.get(unit).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Diagnostics on one model file, positioned on its front matter.
+pub(crate) struct At<'m> {
+    pub model: &'m Model,
+    pub out: Vec<Diagnostic>,
+}
+
+impl At<'_> {
+    /// A diagnostic at the value of `path` (or its nearest existing ancestor).
+    pub fn value(&self, code: Code, path: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(code, &self.model.path, pos_of(&self.model.front, path), message)
+    }
+
+    /// A diagnostic at the key of `path` (or its nearest existing ancestor).
+    pub fn key(&self, code: Code, path: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(code, &self.model.path, key_pos_of(&self.model.front, path), message)
+    }
+
+    /// A diagnostic for a missing `path`: at its key if written (empty), else at the key
+    /// of its nearest existing parent, as the schema reports missing fields.
+    pub fn missing(&self, code: Code, path: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(code, &self.model.path, missing_pos(&self.model.front, path), message)
+    }
+
+    /// A diagnostic at a node of the front matter.
+    pub fn node(&self, code: Code, node: &Node, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(code, &self.model.path, node.pos, message)
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.out.push(diagnostic);
+    }
+}
+
+/// Where a missing field is reported: its key when written (empty), a list item's start,
+/// else the key of the nearest existing parent, else line 1.
+pub(crate) fn missing_pos(front: &Node, path: &str) -> Pos {
+    let (parent, key) = path.rsplit_once('.').unwrap_or(("", path));
+    let parent_node = if parent.is_empty() { Some(front) } else { at(front, parent) };
+    if let Some(node) = parent_node {
+        if let Some(entry) = node.entry(key) {
+            return entry.key_pos;
+        }
+        if let Some(item) = key.parse::<usize>().ok().and_then(|i| node.items().get(i)) {
+            return item.pos;
+        }
+    }
+    if parent.is_empty() { Pos::START } else { missing_pos(front, parent) }
+}
+
+/// `` `path` (Label) `` for a field of a schema table, e.g. `` `org` (Chi bộ/đảng bộ thực hiện) ``.
+pub(crate) fn field(fields: &'static [Field], path: &str) -> String {
+    match label(fields, path) {
+        Some(label) => format!("`{path}` ({label})"),
+        None => format!("`{path}`"),
+    }
+}
+
+/// The Vietnamese label of the field at dotted `path` (list indexes skipped) in a schema.
+pub(crate) fn label(fields: &'static [Field], path: &str) -> Option<&'static str> {
+    let mut current = fields;
+    let mut found = None;
+    for part in path.split('.').filter(|p| p.parse::<usize>().is_err()) {
+        let field = current.iter().find(|f| f.key == part)?;
+        found = Some(field.label);
+        current = match field.kind {
+            Kind::Map(inner) => inner,
+            Kind::List { item: Kind::Map(inner), .. } => inner,
+            _ => &[],
+        };
+    }
+    found
+}
+
+/// "có phải `x`?" when an id is a likely typo of a known one.
+pub(crate) fn did_you_mean_hint<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Option<String> {
+    did_you_mean(word, candidates).map(|guess| format!("có phải `{guess}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::forms::MODEL;
+
+    #[test]
+    fn labels_follow_nested_fields_and_skip_indexes() {
+        assert_eq!(label(MODEL, "org"), Some("Chi bộ/đảng bộ thực hiện"));
+        assert_eq!(label(MODEL, "measures.milestones.2.date"), Some("Ngày"));
+        assert_eq!(label(MODEL, "learning.nope"), None);
+        assert_eq!(field(MODEL, "learning.topics"), "`learning.topics` (Chuyên đề, tác phẩm học tập)");
+    }
+}

@@ -1,0 +1,376 @@
+//! P-HTML-UNSAFE and P-HTML-RAW: HTML in Markdown bodies. Raw HTML is never passed through
+//! (the renderer escapes it), so plain tags only warn; script-capable tags, `on…=` event
+//! attributes and `javascript:`/`vbscript:`/`data:` URLs (in HTML attributes and in Markdown
+//! link and image destinations) are errors. Code spans and code blocks are ignored.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use crate::content::corpus::Corpus;
+use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::parse::markdown::{Body, options};
+
+/// Tags that can run code or change the page around them.
+const UNSAFE_TAGS: &[&str] = &[
+    "script", "iframe", "object", "embed", "style", "form", "input", "button", "link", "meta", "base", "frame",
+    "frameset", "svg", "math",
+];
+
+/// URL schemes that run code or smuggle content.
+const UNSAFE_SCHEMES: &[&str] = &["javascript:", "vbscript:", "data:"];
+
+/// Attributes holding plain text, where a leading `data:` is prose, not a URL.
+const TEXT_ATTRIBUTES: &[&str] = &["title", "alt", "aria-label", "placeholder"];
+
+/// The bodies of reports and free pages (model bodies are checked with their model).
+pub fn check_pages(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+    for report in &corpus.reports {
+        check_body(&report.path, &report.body, out);
+    }
+    for page in &corpus.pages {
+        check_body(&page.path, &page.body, out);
+    }
+}
+
+/// Checks one Markdown body of the file at `path`.
+pub fn check_body(path: &str, body: &Body, out: &mut Vec<Diagnostic>) {
+    let markdown = body.markdown.as_str();
+    // Most bodies hold neither HTML nor links: skip the parse for them.
+    if !markdown.contains('<') && !markdown.contains("](") && !markdown.contains("]:") {
+        return;
+    }
+    let mut findings = Vec::new();
+    let mut block: Option<Fragment> = None;
+    let mut text: Option<Range<usize>> = None;
+    let mut in_code = false;
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        if let Event::Text(_) = event {
+            if !in_code {
+                text = Some(match text {
+                    Some(open) if open.end == range.start => open.start..range.end,
+                    Some(open) => {
+                        scan_text(markdown, open, &mut findings);
+                        range
+                    }
+                    None => range,
+                });
+            }
+            continue;
+        }
+        if let Some(open) = text.take() {
+            scan_text(markdown, open, &mut findings);
+        }
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Start(Tag::HtmlBlock) => block = Some(Fragment::default()),
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(fragment) = block.take() {
+                    fragment.scan(&mut findings);
+                }
+            }
+            Event::Html(html) => match block.as_mut() {
+                Some(fragment) => fragment.push(&html, range.start),
+                None => Fragment::single(&html, range.start).scan(&mut findings),
+            },
+            Event::InlineHtml(html) => Fragment::single(&html, range.start).scan(&mut findings),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                if let Some(scheme) = unsafe_scheme(&dest_url) {
+                    findings.push(Finding { offset: range.start, unsafe_text: Some(scheme.to_owned()), tag: None });
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(open) = text {
+        scan_text(markdown, open, &mut findings);
+    }
+    report(path, body, findings, out);
+}
+
+/// Text that Markdown does not take for HTML (`< script>`, `<svg/onload=…>`) is escaped
+/// anyway, but an unsafe tag hidden behind spaces or control characters is still an error.
+fn scan_text(markdown: &str, range: Range<usize>, findings: &mut Vec<Finding>) {
+    let Some(text) = markdown.get(range.clone()).filter(|t| t.contains('<')) else { return };
+    for (tag_range, tag) in tags(text) {
+        if let Some((offset, unsafe_text)) = tag.unsafe_at() {
+            let at = range.start + tag_range.start + offset;
+            findings.push(Finding { offset: at, unsafe_text: Some(unsafe_text), tag: None });
+        }
+    }
+}
+
+/// One thing found in a body: an unsafe construct, or a plain tag.
+struct Finding {
+    /// Byte offset in the body.
+    offset: usize,
+    /// What makes it unsafe, as shown to the editor (`<script`, `onerror=`, `javascript:`).
+    unsafe_text: Option<String>,
+    /// The tag as written, for raw-HTML warnings.
+    tag: Option<String>,
+}
+
+/// HTML text gathered from one or more events, with a map back to body offsets.
+#[derive(Default)]
+struct Fragment {
+    text: String,
+    /// (offset in `text`, offset in the body) of each piece.
+    pieces: Vec<(usize, usize)>,
+}
+
+impl Fragment {
+    fn single(text: &str, body_offset: usize) -> Fragment {
+        let mut fragment = Fragment::default();
+        fragment.push(text, body_offset);
+        fragment
+    }
+
+    fn push(&mut self, text: &str, body_offset: usize) {
+        self.pieces.push((self.text.len(), body_offset));
+        self.text.push_str(text);
+    }
+
+    fn body_offset(&self, offset: usize) -> usize {
+        let index = self.pieces.partition_point(|&(start, _)| start <= offset).saturating_sub(1);
+        self.pieces.get(index).map_or(0, |&(start, body)| body + (offset - start))
+    }
+
+    fn scan(&self, findings: &mut Vec<Finding>) {
+        for (range, tag) in tags(&self.text) {
+            let written = self.text.get(range.clone()).unwrap_or_default().trim_end();
+            let shown: String = written.chars().take(40).collect();
+            let (offset, unsafe_text) = match tag.unsafe_at() {
+                Some((offset, text)) => (range.start + offset, Some(text)),
+                None => (range.start, None),
+            };
+            findings.push(Finding { offset: self.body_offset(offset), unsafe_text, tag: Some(shown) });
+        }
+    }
+}
+
+/// A tag read leniently: its lowercase name and attributes (name, value, offset in the tag).
+struct TagInfo {
+    name: String,
+    attributes: Vec<(String, String, usize)>,
+}
+
+impl TagInfo {
+    /// What makes the tag unsafe, and where it stands (byte offset from the tag's start).
+    fn unsafe_at(&self) -> Option<(usize, String)> {
+        if UNSAFE_TAGS.contains(&self.name.as_str()) {
+            return Some((0, format!("<{}", self.name)));
+        }
+        for (name, value, offset) in &self.attributes {
+            if name.len() > 2 && name.starts_with("on") {
+                return Some((*offset, format!("{name}=")));
+            }
+            if let Some(scheme) = unsafe_scheme(&decode_entities(value))
+                && (scheme != "data:" || !TEXT_ATTRIBUTES.contains(&name.as_str()))
+            {
+                return Some((*offset, scheme.to_owned()));
+            }
+        }
+        None
+    }
+}
+
+/// Every tag, comment or declaration in an HTML fragment, with its byte range.
+fn tags(html: &str) -> Vec<(Range<usize>, TagInfo)> {
+    let bytes = html.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(step) = html.get(i..).and_then(|rest| rest.find('<')) {
+        let start = i + step;
+        let rest = &html[start..];
+        if rest.starts_with("<!--") {
+            let end = rest.find("-->").map_or(html.len(), |e| start + e + 3);
+            found.push((start..end, TagInfo { name: "!--".to_owned(), attributes: Vec::new() }));
+            i = end;
+            continue;
+        }
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            let end = rest.find('>').map_or(html.len(), |e| start + e + 1);
+            found.push((start..end, TagInfo { name: rest[1..2].to_owned(), attributes: Vec::new() }));
+            i = end;
+            continue;
+        }
+        let mut cursor = Cursor { text: html, at: start + 1 };
+        cursor.skip(|c| c.is_whitespace() || c.is_control() || c == '/');
+        let name = cursor.take(|c| c.is_alphanumeric() || c == '-' || c == ':' || (c.is_control() && c != '\n'));
+        let name = strip(&name);
+        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            i = start + 1;
+            continue;
+        }
+        let mut attributes = Vec::new();
+        loop {
+            cursor.skip(|c| c.is_whitespace() || c.is_control() || c == '/');
+            match cursor.peek() {
+                None => break,
+                Some('>') => {
+                    cursor.at += 1;
+                    break;
+                }
+                Some(_) => {}
+            }
+            let attribute_at = cursor.at - start;
+            let attribute = strip(&cursor.take(|c| !(c.is_whitespace() || c == '/' || c == '>' || c == '=')));
+            cursor.skip(char::is_whitespace);
+            let mut value = String::new();
+            if cursor.peek() == Some('=') {
+                cursor.at += 1;
+                cursor.skip(char::is_whitespace);
+                value = match cursor.peek() {
+                    Some(quote @ ('"' | '\'')) => {
+                        cursor.at += 1;
+                        let value = cursor.take(|c| c != quote);
+                        cursor.at = (cursor.at + 1).min(bytes.len());
+                        value
+                    }
+                    _ => cursor.take(|c| !(c.is_whitespace() || c == '>')),
+                };
+            }
+            if attribute.is_empty() && value.is_empty() {
+                cursor.at += cursor.peek().map_or(1, char::len_utf8);
+            } else {
+                attributes.push((attribute, value, attribute_at));
+            }
+        }
+        found.push((start..cursor.at, TagInfo { name, attributes }));
+        i = cursor.at.max(start + 1);
+    }
+    found
+}
+
+/// A read position in a fragment.
+struct Cursor<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl Cursor<'_> {
+    fn peek(&self) -> Option<char> {
+        self.text.get(self.at..).and_then(|rest| rest.chars().next())
+    }
+
+    fn skip(&mut self, while_: impl Fn(char) -> bool) {
+        while let Some(c) = self.peek().filter(|&c| while_(c)) {
+            self.at += c.len_utf8();
+        }
+    }
+
+    fn take(&mut self, while_: impl Fn(char) -> bool) -> String {
+        let start = self.at;
+        self.skip(while_);
+        self.text.get(start..self.at).unwrap_or_default().to_owned()
+    }
+}
+
+/// Lowercase with spaces and control characters removed: how browsers see a scheme or name.
+fn strip(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace() && !c.is_control()).flat_map(char::to_lowercase).collect()
+}
+
+/// The unsafe scheme a URL starts with, if any.
+fn unsafe_scheme(url: &str) -> Option<&'static str> {
+    let url = strip(url);
+    UNSAFE_SCHEMES.iter().copied().find(|scheme| url.starts_with(scheme))
+}
+
+/// Decodes the character references browsers decode in attribute values before reading a
+/// URL (`&#58;`, `&#x3A;`, `&colon;`, `&Tab;`, `&NewLine;`).
+fn decode_entities(value: &str) -> String {
+    if !value.contains('&') {
+        return value.to_owned();
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest.find(';').filter(|&e| e <= 12);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let number = |digits: &str, radix| u32::from_str_radix(digits, radix).ok().and_then(char::from_u32);
+            match name.to_ascii_lowercase().as_str() {
+                "colon" => Some(':'),
+                "tab" => Some('\t'),
+                "newline" => Some('\n'),
+                n if n.starts_with("#x") => number(&n[2..], 16),
+                n if n.starts_with('#') => number(&n[1..], 10),
+                _ => None,
+            }
+        });
+        match (decoded, end) {
+            (Some(c), Some(e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Turns findings into diagnostics: every unsafe construct is an error; plain tags warn once
+/// per line (and not on a line that already has an error).
+fn report(path: &str, body: &Body, findings: Vec<Finding>, out: &mut Vec<Diagnostic>) {
+    let mut error_lines = Vec::new();
+    let mut warned_lines = Vec::new();
+    let positioned: Vec<(Pos, Finding)> = findings.into_iter().map(|f| (position(body, f.offset), f)).collect();
+    let mut reported: Vec<(usize, &str)> = Vec::new();
+    for (pos, finding) in &positioned {
+        if let Some(text) = &finding.unsafe_text {
+            if reported.contains(&(pos.line, text.as_str())) {
+                continue;
+            }
+            reported.push((pos.line, text));
+            error_lines.push(pos.line);
+            out.push(
+                Diagnostic::new(
+                    Code::PHtmlUnsafe,
+                    path,
+                    *pos,
+                    format!("Nội dung chứa mã HTML/JavaScript không được phép: `{text}`"),
+                )
+                .with_hint("xóa đoạn mã này; nội dung chỉ viết bằng Markdown, liên kết dùng địa chỉ http(s)"),
+            );
+        }
+    }
+    for (pos, finding) in &positioned {
+        let Some(tag) = finding.tag.as_deref().filter(|_| finding.unsafe_text.is_none()) else { continue };
+        if error_lines.contains(&pos.line) || warned_lines.contains(&pos.line) {
+            continue;
+        }
+        warned_lines.push(pos.line);
+        out.push(
+            Diagnostic::new(
+                Code::PHtmlRaw,
+                path,
+                *pos,
+                format!("Nội dung chứa mã HTML `{tag}`; mã HTML không được xử lý mà hiện nguyên văn"),
+            )
+            .with_hint("dùng cú pháp Markdown: **đậm**, *nghiêng*, [liên kết](https://…), ![ảnh](tệp.jpg)"),
+        );
+    }
+}
+
+/// File line and column of a byte offset of the body.
+fn position(body: &Body, offset: usize) -> Pos {
+    let markdown = body.markdown.as_str();
+    let mut offset = offset.min(markdown.len());
+    while !markdown.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &markdown[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Pos::new(body.first_line + before.matches('\n').count(), before[line_start..].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests;

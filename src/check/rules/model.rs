@@ -1,0 +1,257 @@
+//! Model rules (M-*): unique ids, the implementing unit, the group, the dates within the
+//! programme period, the five criteria sections of the body; and the subject's position,
+//! required for a person.
+
+use std::collections::HashMap;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::check::rules::{At, Index, did_you_mean_hint, field};
+use crate::content::corpus::Corpus;
+use crate::content::forms::MODEL;
+use crate::content::model::{PERIOD_END, PERIOD_START};
+use crate::content::read::pos_of;
+use crate::content::vocab::{SubjectType, UnitKind};
+use crate::diagnostic::{Code, Diagnostic, Pos};
+
+/// Sections shorter than this (non-space characters) are missing in substance (M-SECTION).
+const SECTION_MIN: usize = 20;
+/// Sections shorter than this are thin (M-SECTION-SHORT).
+const SECTION_SHORT: usize = 200;
+
+/// The five criteria sections: the heading to show, and the accepted title prefixes
+/// (NFC, lowercase, numbering removed).
+const SECTIONS: [(&str, &[&str]); 5] = [
+    ("## 1. Nội dung học tập Bác", &["nội dung học tập bác", "nội dung học tập và làm theo bác"]),
+    ("## 2. Sự cần thiết", &["sự cần thiết"]),
+    ("## 3. Biện pháp triển khai", &["biện pháp"]),
+    ("## 4. Hiệu quả", &["hiệu quả"]),
+    ("## 5. Tính khả thi nhân rộng", &["tính khả thi nhân rộng", "khả năng nhân rộng"]),
+];
+
+/// M-ID-DUP: a model id used by an earlier file (in path order) is reported on the later one.
+pub fn check_duplicates(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+    let mut first: HashMap<&str, &str> = HashMap::new();
+    for model in &corpus.models {
+        match first.get(model.id.as_str()) {
+            Some(earlier) => out.push(
+                Diagnostic::new(
+                    Code::MIdDup,
+                    &model.path,
+                    pos_of(&model.front, "id"),
+                    format!("Mã mô hình `{}` đã được dùng ở tệp `{earlier}`", model.id),
+                )
+                .with_hint("mỗi mô hình một mã riêng: đổi tên tệp và `id` thành mã khác"),
+            ),
+            None => {
+                first.insert(&model.id, &model.path);
+            }
+        }
+    }
+}
+
+/// Every M-* rule of one model, and the conditional subject position.
+pub fn check(index: &Index, at: &mut At) {
+    org(index, at);
+    group(index, at);
+    period(at);
+    sections(at);
+    subject_position(at);
+}
+
+/// M-ORG-UNKNOWN, M-ORG-ROOT, M-ORG-INACTIVE.
+fn org(index: &Index, at: &mut At) {
+    let model = at.model;
+    let Some(org) = model.org.as_deref() else { return };
+    let corpus = index.corpus;
+    let Some(unit) = corpus.unit(org) else {
+        let mut d = at.value(
+            Code::MOrgUnknown,
+            "org",
+            format!("Đơn vị `{org}` không có trong danh sách tổ chức ({})", field(MODEL, "org")),
+        );
+        d.hint = Some(
+            did_you_mean_hint(org, corpus.units.iter().map(|u| u.id.as_str()))
+                .unwrap_or_else(|| "dùng một `id` trong content/to-chuc.yml".to_owned()),
+        );
+        at.push(d);
+        return;
+    };
+    if unit.kind == Some(UnitKind::DangBoKhoi) {
+        at.push(
+            at.value(
+                Code::MOrgRoot,
+                "org",
+                format!("Mô hình không thể do Đảng bộ Khối (`{org}`) thực hiện ({})", field(MODEL, "org")),
+            )
+            .with_hint("ghi chi bộ hoặc đảng bộ cơ sở trực tiếp thực hiện mô hình"),
+        );
+        return;
+    }
+    let Some(start) = model.start else { return };
+    let end = model.effective_end();
+    let after_close = unit.active_to.filter(|&to| start > to);
+    let before_open = unit.active_from.filter(|&from| end < from);
+    if after_close.is_some() || before_open.is_some() {
+        let when = match (after_close, before_open) {
+            (Some(to), _) => format!("đã kết thúc hoạt động ngày {to}, trước ngày bắt đầu mô hình {start}"),
+            (_, Some(from)) => format!("bắt đầu hoạt động ngày {from}, sau khi mô hình kết thúc ({end})"),
+            _ => String::new(),
+        };
+        at.push(
+            at.value(Code::MOrgInactive, "org", format!("Đơn vị `{org}` {when}"))
+                .with_hint("kiểm tra `org`, `start`, `end` của mô hình hoặc `active_from`/`active_to` của đơn vị"),
+        );
+    }
+}
+
+/// M-GROUP: the group must be one of the catalog's `nhom_mo_hinh`.
+fn group(index: &Index, at: &mut At) {
+    let Some(group) = at.model.group.as_deref() else { return };
+    let catalog = &index.corpus.catalog;
+    if catalog.group(group).is_some() {
+        return;
+    }
+    let mut d = at.value(
+        Code::MGroup,
+        "group",
+        format!("Nhóm mô hình `{group}` không có trong danh mục `nhom_mo_hinh` ({})", field(MODEL, "group")),
+    );
+    let known: Vec<&str> = catalog.groups.iter().map(|g| g.id.as_str()).collect();
+    d.hint = Some(
+        did_you_mean_hint(group, known.iter().copied())
+            .unwrap_or_else(|| format!("chọn một trong: {}", known.join(", "))),
+    );
+    at.push(d);
+}
+
+/// M-PERIOD (start outside 2021–2025, end before start) and M-PERIOD-END (end after 2025).
+fn period(at: &mut At) {
+    let model = at.model;
+    if let Some(start) = model.start.filter(|s| *s < PERIOD_START || *s > PERIOD_END) {
+        at.push(
+            at.value(Code::MPeriod, "start", format!("Ngày bắt đầu {start} nằm ngoài giai đoạn 2021–2025"))
+                .with_hint("mô hình của giai đoạn 2021 - 2025 bắt đầu từ 01/01/2021 đến 31/12/2025"),
+        );
+    }
+    let Some(end) = model.end else { return };
+    if let Some(start) = model.start.filter(|&s| end < s) {
+        at.push(
+            at.value(Code::MPeriod, "end", format!("Ngày kết thúc {end} trước ngày bắt đầu {start}"))
+                .with_hint("sửa `end` hoặc `start` cho đúng thứ tự"),
+        );
+    } else if end > PERIOD_END {
+        at.push(
+            at.value(Code::MPeriodEnd, "end", format!("Ngày kết thúc {end} sau khi giai đoạn 2021–2025 kết thúc"))
+                .with_hint("kết quả sau 31/12/2025 thuộc giai đoạn sau; cân nhắc đặt `end` trong năm 2025"),
+        );
+    }
+}
+
+/// Which criterion (0–4) a section title names, if any.
+fn criterion_of(title: &str) -> Option<usize> {
+    let folded: String = strip_numbering(title).nfc().flat_map(char::to_lowercase).nfc().collect();
+    SECTIONS.iter().position(|(_, prefixes)| prefixes.iter().any(|p| folded.starts_with(p)))
+}
+
+/// Drops leading numbering such as `1.`, `(1)`, `IV-` from a heading.
+fn strip_numbering(title: &str) -> &str {
+    let title = title.trim_start();
+    let inner = title.strip_prefix('(').unwrap_or(title);
+    let digits = inner.find(|c: char| !c.is_ascii_digit()).unwrap_or(inner.len());
+    let roman = inner.find(|c: char| !matches!(c, 'I' | 'V' | 'X')).unwrap_or(inner.len());
+    let rest = if digits > 0 {
+        &inner[digits..]
+    } else if roman > 0 && inner[roman..].starts_with(['.', ')', '-']) {
+        &inner[roman..]
+    } else {
+        return title;
+    };
+    rest.trim_start_matches(|c: char| matches!(c, '.' | ')' | ':' | '-' | '–' | '—') || c.is_whitespace())
+}
+
+/// M-SECTION and M-SECTION-SHORT: the five criteria sections of the body.
+fn sections(at: &mut At) {
+    let body = &at.model.body;
+    let mut found: [Option<usize>; 5] = [None; 5];
+    for (index, section) in body.sections.iter().enumerate() {
+        if let Some(criterion) = criterion_of(&section.title) {
+            found[criterion].get_or_insert(index);
+        }
+    }
+    for (criterion, (heading, _)) in SECTIONS.iter().enumerate() {
+        let Some(section) = found[criterion].and_then(|i| body.sections.get(i)) else {
+            at.push(
+                Diagnostic::new(
+                    Code::MSection,
+                    &at.model.path,
+                    Pos::new(body.first_line, 1),
+                    format!("Thiếu mục \"{heading}\""),
+                )
+                .with_hint(format!("thêm dòng `{heading}` và viết nội dung tiêu chí này bên dưới")),
+            );
+            continue;
+        };
+        let pos = Pos::new(section.line, 1);
+        if section.length < SECTION_MIN {
+            at.push(
+                Diagnostic::new(
+                    Code::MSection,
+                    &at.model.path,
+                    pos,
+                    format!(
+                        "Mục \"## {}\" gần như trống ({} ký tự); cần ít nhất {SECTION_MIN} ký tự",
+                        section.title, section.length
+                    ),
+                )
+                .with_hint("viết rõ nội dung của tiêu chí này"),
+            );
+        } else if section.length < SECTION_SHORT {
+            at.push(
+                Diagnostic::new(
+                    Code::MSectionShort,
+                    &at.model.path,
+                    pos,
+                    format!(
+                        "Mục \"## {}\" còn ngắn ({} ký tự); nên viết ít nhất {SECTION_SHORT} ký tự",
+                        section.title, section.length
+                    ),
+                )
+                .with_hint("nêu cụ thể hơn để người đọc có thể học tập, làm theo"),
+            );
+        }
+    }
+}
+
+/// `subject.position` is required when the subject is a person (SPEC §2, F-REQUIRED).
+fn subject_position(at: &mut At) {
+    let subject = &at.model.subject;
+    if subject.kind == Some(SubjectType::CaNhan) && subject.position.is_none() {
+        at.push(
+            at.missing(
+                Code::FRequired,
+                "subject.position",
+                format!("Thiếu trường bắt buộc {} khi chủ thể là cá nhân", field(MODEL, "subject.position")),
+            )
+            .with_hint("thêm dòng `position: …` trong `subject`, ví dụ `position: \"Trưởng phòng Ngân sách\"`"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn section_titles_match_after_numbering_case_and_normalization() {
+        assert_eq!(criterion_of("1. Nội dung học tập Bác"), Some(0));
+        assert_eq!(criterion_of("(1) NỘI DUNG HỌC TẬP VÀ LÀM THEO BÁC"), Some(0));
+        assert_eq!(criterion_of("Su can thiet"), None);
+        assert_eq!(criterion_of("II- Sự cần thiết".nfd().collect::<String>().as_str()), Some(1));
+        assert_eq!(criterion_of("3) Biện pháp triển khai"), Some(2));
+        assert_eq!(criterion_of("4 Hiệu quả mô hình"), Some(3));
+        assert_eq!(criterion_of("5. Khả năng nhân rộng"), Some(4));
+        assert_eq!(criterion_of("Xây dựng"), None);
+        assert_eq!(criterion_of("6. Kết quả"), None);
+    }
+}

@@ -1,0 +1,253 @@
+//! Registry rules: the organisation tree of `to-chuc.yml` (O-*, and its conditional `parent`
+//! and `sector`) and the catalog of `danh-muc.yml` (D-ID-DUP, the yearly topics' `year`).
+
+use std::collections::HashMap;
+
+use crate::check::rules::did_you_mean_hint;
+use crate::content::corpus::{CATALOG_PATH, Corpus, UNITS_PATH};
+use crate::content::read::{code, items, key_pos_of, pos_of, string};
+use crate::content::unit::Unit;
+use crate::content::vocab::{TopicKind, UnitKind};
+use crate::diagnostic::{Code, Diagnostic};
+
+/// Every registry rule.
+pub fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+    duplicate_units(corpus, out);
+    root(corpus, out);
+    for unit in &corpus.units {
+        parent(corpus, unit, out);
+        sector(unit, out);
+        dates(unit, out);
+    }
+    cycles(corpus, out);
+    catalog(corpus, out);
+}
+
+fn unit_diagnostic(unit: &Unit, code: Code, path: &str, message: String) -> Diagnostic {
+    Diagnostic::new(code, UNITS_PATH, pos_of(&unit.node, path), message)
+}
+
+/// O-ID-DUP: a unit id used by an earlier entry.
+fn duplicate_units(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for unit in &corpus.units {
+        if let Some(line) = seen.get(unit.id.as_str()) {
+            out.push(
+                unit_diagnostic(unit, Code::OIdDup, "id", format!("Mã đơn vị `{}` đã dùng ở dòng {line}", unit.id))
+                    .with_hint("mỗi đơn vị một mã riêng"),
+            );
+        } else {
+            seen.insert(&unit.id, pos_of(&unit.node, "id").line);
+        }
+    }
+}
+
+/// O-ROOT: exactly one `dang_bo_khoi`, without a parent.
+fn root(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+    let roots: Vec<&Unit> = corpus.units.iter().filter(|u| u.kind == Some(UnitKind::DangBoKhoi)).collect();
+    if roots.is_empty() && !corpus.units.is_empty() {
+        out.push(
+            Diagnostic::new(
+                Code::ORoot,
+                UNITS_PATH,
+                key_pos_of(&corpus.units_node, "units"),
+                "Danh sách tổ chức chưa có Đảng bộ Khối (`kind: dang_bo_khoi`)",
+            )
+            .with_hint("thêm một đơn vị gốc `kind: dang_bo_khoi`, không có `parent`"),
+        );
+    }
+    for extra in roots.iter().skip(1) {
+        out.push(
+            unit_diagnostic(
+                extra,
+                Code::ORoot,
+                "kind",
+                format!("Chỉ có một Đảng bộ Khối; `{}` là đơn vị gốc thứ hai", extra.id),
+            )
+            .with_hint("đổi `kind` của đơn vị này"),
+        );
+    }
+    for root in &roots {
+        if root.parent.is_some() {
+            out.push(
+                unit_diagnostic(root, Code::ORoot, "parent", "Đảng bộ Khối là đơn vị gốc, không có `parent`".into())
+                    .with_hint("xóa dòng `parent`"),
+            );
+        }
+    }
+}
+
+/// The kinds a unit of `kind` may sit under (SPEC §2 tree).
+fn allowed_parents(kind: UnitKind) -> &'static [UnitKind] {
+    match kind {
+        UnitKind::DangBoKhoi => &[],
+        UnitKind::DangBoCoSo | UnitKind::ChiBoCoSo => &[UnitKind::DangBoKhoi],
+        UnitKind::DangBoBoPhan => &[UnitKind::DangBoCoSo],
+        UnitKind::ChiBoTrucThuoc => &[UnitKind::DangBoCoSo, UnitKind::DangBoBoPhan],
+    }
+}
+
+/// O-PARENT (unknown parent, or a kind not allowed under it) and the required `parent` of
+/// every unit but the root (F-REQUIRED).
+fn parent(corpus: &Corpus, unit: &Unit, out: &mut Vec<Diagnostic>) {
+    let Some(parent_id) = unit.parent.as_deref() else {
+        let written = unit.node.get("parent").is_some_and(|p| !p.is_null());
+        if !written && unit.kind.is_some_and(|k| k != UnitKind::DangBoKhoi) {
+            out.push(
+                Diagnostic::new(
+                    Code::FRequired,
+                    UNITS_PATH,
+                    unit.node.pos,
+                    format!("Thiếu trường bắt buộc `parent` (Trực thuộc) của đơn vị `{}`", unit.id),
+                )
+                .with_hint("chỉ Đảng bộ Khối không có `parent`; thêm `parent: <mã đơn vị cấp trên>`"),
+            );
+        }
+        return;
+    };
+    if parent_id == unit.id {
+        return; // a unit under itself is a cycle (O-CYCLE)
+    }
+    let Some(parent) = corpus.unit(parent_id) else {
+        let mut d = unit_diagnostic(
+            unit,
+            Code::OParent,
+            "parent",
+            format!("Đơn vị cấp trên `{parent_id}` (Trực thuộc) không có trong danh sách tổ chức"),
+        );
+        d.hint = Some(
+            did_you_mean_hint(parent_id, corpus.units.iter().map(|u| u.id.as_str()))
+                .unwrap_or_else(|| "dùng `id` của một đơn vị trong danh sách".into()),
+        );
+        out.push(d);
+        return;
+    };
+    let (Some(kind), Some(parent_kind)) = (unit.kind, parent.kind) else { return };
+    let allowed = allowed_parents(kind);
+    if kind != UnitKind::DangBoKhoi && !allowed.contains(&parent_kind) {
+        let names: Vec<&str> = allowed.iter().map(|k| k.label()).collect();
+        out.push(
+            unit_diagnostic(
+                unit,
+                Code::OParent,
+                "parent",
+                format!(
+                    "{} `{}` không thể trực thuộc {} `{parent_id}`",
+                    kind.label(),
+                    unit.id,
+                    parent_kind.label().to_lowercase()
+                ),
+            )
+            .with_hint(format!("{} trực thuộc: {}", kind.label(), names.join(" hoặc ").to_lowercase())),
+        );
+    }
+}
+
+/// `sector` is required for base units (SPEC §2, F-REQUIRED).
+fn sector(unit: &Unit, out: &mut Vec<Diagnostic>) {
+    if unit.is_base() && unit.node.get("sector").is_none_or(|s| s.is_null()) {
+        out.push(
+            Diagnostic::new(
+                Code::FRequired,
+                UNITS_PATH,
+                unit.node.pos,
+                format!("Thiếu trường bắt buộc `sector` (Lĩnh vực) của đơn vị cơ sở `{}`", unit.id),
+            )
+            .with_hint("thêm `sector: …` (co_quan_dang, quan_ly_nha_nuoc, thue_tai_chinh, ngan_hang, y_te, giao_duc, doanh_nghiep, doan_the, khac)"),
+        );
+    }
+}
+
+/// O-DATES: a unit cannot stop before it starts.
+fn dates(unit: &Unit, out: &mut Vec<Diagnostic>) {
+    if let (Some(from), Some(to)) = (unit.active_from, unit.active_to)
+        && to < from
+    {
+        out.push(
+            unit_diagnostic(
+                unit,
+                Code::ODates,
+                "active_to",
+                format!("Ngày kết thúc hoạt động {to} trước ngày bắt đầu {from} của đơn vị `{}`", unit.id),
+            )
+            .with_hint("sửa `active_from` hoặc `active_to`"),
+        );
+    }
+}
+
+/// O-CYCLE: a unit that is its own ancestor, reported on every unit of the cycle.
+fn cycles(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+    for unit in &corpus.units {
+        let mut current = unit.parent.as_deref();
+        let mut steps = 0;
+        while let Some(id) = current {
+            if id == unit.id {
+                out.push(
+                    unit_diagnostic(
+                        unit,
+                        Code::OCycle,
+                        "parent",
+                        format!("Đơn vị `{}` trực thuộc chính nó (qua chuỗi `parent`)", unit.id),
+                    )
+                    .with_hint("sửa `parent` để cây tổ chức đi lên đến Đảng bộ Khối"),
+                );
+                break;
+            }
+            steps += 1;
+            if steps > corpus.units.len() {
+                break;
+            }
+            current = corpus.unit(id).and_then(|u| u.parent.as_deref());
+        }
+    }
+}
+
+/// D-ID-DUP in each catalog list, and `year` given iff a topic is yearly.
+fn catalog(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+    let node = &corpus.catalog.node;
+    for list in ["nhom_mo_hinh", "chuyen_de"] {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for item in items(node, list) {
+            let Some(id) = string(item, "id") else { continue };
+            let pos = pos_of(item, "id");
+            if let Some(line) = seen.get(&id) {
+                out.push(
+                    Diagnostic::new(
+                        Code::DIdDup,
+                        CATALOG_PATH,
+                        pos,
+                        format!("Mã `{id}` trong `{list}` đã dùng ở dòng {line}"),
+                    )
+                    .with_hint("mỗi mục danh mục một mã riêng"),
+                );
+            } else {
+                seen.insert(id, pos.line);
+            }
+        }
+    }
+    for item in items(node, "chuyen_de") {
+        let id = string(item, "id").unwrap_or_default();
+        let year_written = item.get("year").is_some_and(|y| !y.is_null());
+        match code(item, "kind", TopicKind::from_code) {
+            Some(TopicKind::Nam) if !year_written => out.push(
+                Diagnostic::new(
+                    Code::FRequired,
+                    CATALOG_PATH,
+                    item.pos,
+                    format!("Thiếu trường bắt buộc `year` (Năm) của chuyên đề hằng năm `{id}`"),
+                )
+                .with_hint("thêm `year: <năm>` (2021–2025)"),
+            ),
+            Some(kind) if kind != TopicKind::Nam && year_written => out.push(
+                Diagnostic::new(
+                    Code::PUnknownKey,
+                    CATALOG_PATH,
+                    key_pos_of(item, "year"),
+                    format!("Trường `year` chỉ dùng cho chuyên đề hằng năm (`kind: nam`); `{id}` là `{}`", kind.code()),
+                )
+                .with_hint("xóa `year` hoặc đổi `kind: nam`"),
+            ),
+            _ => {}
+        }
+    }
+}

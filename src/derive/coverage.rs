@@ -1,0 +1,106 @@
+//! Coverage at `as_of`: units without a model in a coverage year (HD §IV.1: every chi bộ and
+//! đảng bộ carries at least one model) and the state of every due form 03 report. The
+//! checker turns these into V-UNIT-YEAR and V-REPORT-MISSING warnings; the compliance page
+//! lists them.
+
+use std::collections::HashMap;
+
+use crate::content::corpus::Corpus;
+use crate::content::date::Date;
+use crate::content::model::Model;
+use crate::content::report::{Period, Report};
+use crate::content::unit::Unit;
+use crate::content::vocab::UnitKind;
+use crate::derive::calendar::{coverage_periods, coverage_years, report_deadline, report_overdue};
+use crate::derive::form02::{ReportState, report_state};
+
+/// A unit with no model active during a coverage year.
+#[derive(Clone, Copy, Debug)]
+pub struct UnitWithoutModel<'a> {
+    pub unit: &'a Unit,
+    pub year: i32,
+}
+
+/// A base unit's form 03 report for a period whose deadline has passed at `as_of`.
+#[derive(Clone, Copy, Debug)]
+pub struct DueReport<'a> {
+    /// The base unit that must file it.
+    pub unit: &'a Unit,
+    pub period: Period,
+    /// The last day it is on time (period end + grace days).
+    pub deadline: Date,
+    /// The report filed for the period (the first in path order), if any.
+    pub report: Option<&'a Report>,
+    /// Filed on time, filed late, or missing.
+    pub state: ReportState,
+}
+
+/// Every non-root unit active in a coverage year without a model of its own (`org` = the
+/// unit) active in that year: years in order, units in registry order. Empty without `as_of`.
+pub fn units_without_model(corpus: &Corpus) -> Vec<UnitWithoutModel<'_>> {
+    let mut by_org: HashMap<&str, Vec<&Model>> = HashMap::new();
+    for model in &corpus.models {
+        if let Some(org) = model.org.as_deref() {
+            by_org.entry(org).or_default().push(model);
+        }
+    }
+    let mut missing = Vec::new();
+    for year in coverage_years(&corpus.catalog) {
+        let (from, to) = year_bounds(year);
+        for unit in &corpus.units {
+            if unit.kind == Some(UnitKind::DangBoKhoi) || unit.kind.is_none() || !unit.active_between(from, to) {
+                continue;
+            }
+            let models = by_org.get(unit.id.as_str()).map_or(&[][..], Vec::as_slice);
+            if !models.iter().any(|m| m.active_in(from, to)) {
+                missing.push(UnitWithoutModel { unit, year });
+            }
+        }
+    }
+    missing
+}
+
+/// Every form 03 report due at `as_of`: for each coverage period whose deadline has passed,
+/// each base unit active during it. Periods in time order, units in registry order.
+pub fn due_reports(corpus: &Corpus) -> Vec<DueReport<'_>> {
+    let catalog = &corpus.catalog;
+    let mut filed: HashMap<(&str, Period), &Report> = HashMap::new();
+    for report in &corpus.reports {
+        if let (Some(org), Some(period)) = (report.org.as_deref(), report.period()) {
+            filed.entry((org, period)).or_insert(report);
+        }
+    }
+    let mut due = Vec::new();
+    for period in coverage_periods(catalog).into_iter().filter(|&p| report_overdue(catalog, p)) {
+        for unit in corpus.units.iter().filter(|u| u.is_base() && u.active_between(period.start(), period.end())) {
+            let report = filed.get(&(unit.id.as_str(), period)).copied();
+            let state = report_state(corpus, report, period);
+            due.push(DueReport { unit, period, deadline: report_deadline(catalog, period), report, state });
+        }
+    }
+    due
+}
+
+/// The due reports that were not filed (V-REPORT-MISSING).
+pub fn missing_reports(corpus: &Corpus) -> Vec<DueReport<'_>> {
+    due_reports(corpus).into_iter().filter(|d| d.report.is_none()).collect()
+}
+
+/// Reports filed after their period's deadline (R-LATE), in path order.
+pub fn late_reports(corpus: &Corpus) -> Vec<&Report> {
+    corpus
+        .reports
+        .iter()
+        .filter(|r| {
+            r.period().zip(r.report_date).is_some_and(|(period, date)| date > report_deadline(&corpus.catalog, period))
+        })
+        .collect()
+}
+
+/// 1 January and 31 December of `year`.
+fn year_bounds(year: i32) -> (Date, Date) {
+    (Date { year, month: 1, day: 1 }, Date { year, month: 12, day: 31 })
+}
+
+#[cfg(test)]
+mod tests;
