@@ -12,6 +12,7 @@ use std::io;
 use std::sync::Mutex;
 
 use git2::{ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
+use rayon::prelude::*;
 
 pub use site_repo::{GitError, SiteRepo, is_not_found, subtree};
 
@@ -70,21 +71,27 @@ impl Source for GitSource {
                 })
             })
             .map_err(io::Error::other)?;
-        let mut files = Vec::with_capacity(entries.len());
-        for (path, id, mode) in entries {
-            if !is_safe_relative(&path) {
-                continue;
-            }
-            let bytes = if mode == MODE_LINK {
-                match follow_link(&repo, self.site_tree, &path).map_err(io::Error::other)? {
-                    Some(bytes) => bytes,
-                    None => continue,
-                }
-            } else {
-                repo.find_blob(id).map_err(io::Error::other)?.content().to_vec()
-            };
-            files.push(SourceFile { path, bytes });
-        }
+        // Blobs are inflated in parallel, one repository handle per worker (a handle is
+        // not shared between threads).
+        let git_dir = repo.path().to_path_buf();
+        let site_tree = self.site_tree;
+        let mut files = entries
+            .into_par_iter()
+            .filter(|(path, _, _)| is_safe_relative(path))
+            .map_init(
+                || Repository::open(&git_dir),
+                |opened, (path, id, mode)| -> io::Result<Option<SourceFile>> {
+                    let repo = opened.as_ref().map_err(|error| io::Error::other(error.message().to_owned()))?;
+                    let bytes = if mode == MODE_LINK {
+                        follow_link(repo, site_tree, &path).map_err(io::Error::other)?
+                    } else {
+                        Some(repo.find_blob(id).map_err(io::Error::other)?.content().to_vec())
+                    };
+                    Ok(bytes.map(|bytes| SourceFile { path, bytes }))
+                },
+            )
+            .filter_map(Result::transpose)
+            .collect::<io::Result<Vec<_>>>()?;
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
     }
