@@ -1,7 +1,71 @@
-//! `guong build`.
+//! `guong build`: check everything; with no error, render the site into the output folder
+//! and print one summary line (timing only there, never in the output).
 
-use crate::cli::Failure;
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::sync::Once;
+use std::time::{Duration, Instant};
 
-pub fn run() -> Result<(), Failure> {
-    Err(Failure::Usage("lệnh `build` chưa được hỗ trợ".to_owned()))
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::check::check_files;
+use crate::check::format::human;
+use crate::cli::{Failure, SiteRoot};
+use crate::site::{BuildError, build};
+
+/// Work shorter than this shows no progress bar.
+const QUIET_FOR: Duration = Duration::from_secs(1);
+
+/// Runs `guong build`; `output` is relative to the site root unless absolute.
+pub fn run(root: &Path, output: &Path, rev: Option<&str>, base_url: Option<&str>) -> Result<(), Failure> {
+    let started = Instant::now();
+    let mut site = SiteRoot::open(root, rev)?;
+    if let Some(url) = base_url {
+        site.config.base_url = if url.ends_with('/') { url.to_owned() } else { format!("{url}/") };
+    }
+    let checked = check_files(&site.files);
+    if checked.has_errors() {
+        let sources: HashMap<String, String> = site
+            .files
+            .iter()
+            .filter(|f| checked.diagnostics.iter().any(|d| d.path == f.path))
+            .map(|f| (f.path.clone(), String::from_utf8_lossy(&f.bytes).replace("\r\n", "\n")))
+            .collect();
+        let color = std::io::stderr().is_terminal();
+        eprint!("{}", human(&checked.diagnostics, checked.summary(), &sources, color));
+        eprintln!("Không dựng trang vì nội dung còn lỗi; thư mục xuất giữ nguyên.");
+        return Err(Failure::Content);
+    }
+
+    let target = site.dir.join(output);
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+    let show = Once::new();
+    let on_terminal = std::io::stderr().is_terminal();
+    let progress = |done: usize, total: usize| {
+        if on_terminal && started.elapsed() > QUIET_FOR {
+            show.call_once(|| {
+                bar.set_length(total as u64);
+                if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} tệp") {
+                    bar.set_style(style);
+                }
+                bar.set_draw_target(ProgressDrawTarget::stderr());
+            });
+        }
+        bar.set_position(done as u64);
+    };
+    let built = build(&site.dir, &checked.corpus, &site.config, &target, &progress).map_err(|error| match error {
+        BuildError::Io(error) => Failure::Io(format!("{}: {error}", target.display())),
+        other => Failure::Usage(other.to_string()),
+    })?;
+    bar.finish_and_clear();
+
+    let warnings = checked.summary().warnings;
+    let note =
+        if warnings > 0 { format!(" ({warnings} cảnh báo; xem bằng `guong check`)") } else { String::new() };
+    let seconds = format!("{:.2}", started.elapsed().as_secs_f64()).replace('.', ",");
+    let shown = output.display().to_string();
+    let slash = if shown.ends_with('/') { "" } else { "/" };
+    println!("Đã dựng {} trang, {} tệp vào {shown}{slash} trong {seconds} s{note}", built.pages, built.files);
+    Ok(())
 }

@@ -70,7 +70,7 @@ pub struct Cli {
 pub enum Command {
     /// Kiểm tra rồi dựng trang vào thư mục xuất · check, then render the site
     Build {
-        /// Thư mục xuất · output folder
+        /// Thư mục xuất, tính từ thư mục gốc · output folder, relative to the root
         #[arg(long, default_value = "public")]
         output: PathBuf,
         /// Dựng từ cây của commit REV · build the tree of commit REV
@@ -173,7 +173,9 @@ pub fn run() -> i32 {
         Command::Check { format, rev, changed_since, deny_warnings } => {
             check_cmd::run(&cli.root, format, rev.as_deref(), changed_since.as_deref(), deny_warnings)
         }
-        Command::Build { .. } => build_cmd::run(),
+        Command::Build { output, rev, base_url } => {
+            build_cmd::run(&cli.root, &output, rev.as_deref(), base_url.as_deref())
+        }
         Command::Serve { bind, port } => serve_cmd::run(&cli.root, &bind, port),
         Command::New { what } => new_cmd::run(&cli.root, &what),
         Command::Schema { kind } => schema_cmd::run(kind),

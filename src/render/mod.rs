@@ -1,1 +1,11 @@
-//! (stage under construction)
+//! Rendering: Markdown to safe HTML, the Tera environment (default theme plus site
+//! overrides), and the page contexts templates see, documented for theme authors.
+
+pub mod context;
+pub mod criteria;
+pub mod engine;
+pub mod format;
+pub mod markdown;
+pub mod theme;
+
+pub use engine::{RenderError, Renderer};

@@ -1,0 +1,70 @@
+//! Pieces every page shares: links, coded values with labels, the site and page metadata.
+
+use serde::Serialize;
+
+/// A link: its text and an address that already includes the base path.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Link {
+    pub text: String,
+    pub href: String,
+}
+
+/// A value of a closed vocabulary: its code (for CSS classes, e.g. `status-dang_thuc_hien`)
+/// and its Vietnamese label.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Coded {
+    pub code: String,
+    pub label: String,
+}
+
+/// The site, the same for every page (template variable `site`).
+#[derive(Clone, Debug, Serialize)]
+pub struct SiteInfo {
+    pub title: String,
+    pub description: Option<String>,
+    /// Language code for `<html lang>`.
+    pub language: String,
+    /// Path prefix of every internal address: `/` or `/sub/path/`.
+    pub base: String,
+    /// Absolute address of the home page, ending with `/`.
+    pub base_url: String,
+    pub repo_url: Option<String>,
+    /// Main navigation, in order.
+    pub nav: Vec<NavItem>,
+    /// Free pages, by weight then title (for the footer).
+    pub pages: Vec<Link>,
+    /// Address of the Atom feed.
+    pub feed_href: String,
+    /// The catalog's `as_of` date (the "today" of the data), dd/mm/yyyy.
+    pub as_of: Option<String>,
+}
+
+/// One entry of the main navigation.
+#[derive(Clone, Debug, Serialize)]
+pub struct NavItem {
+    pub text: String,
+    pub href: String,
+    /// The section key pages name in [`PageMeta::section`] to mark this entry current.
+    pub section: String,
+}
+
+/// This page's metadata (template variable `meta`).
+#[derive(Clone, Debug, Serialize, Default)]
+pub struct PageMeta {
+    /// The page's own title (the layout adds the site title to `<title>`).
+    pub title: String,
+    pub description: Option<String>,
+    /// This page's address (with base path).
+    pub href: String,
+    /// This page's absolute address, for `<link rel="canonical">`.
+    pub canonical: String,
+    /// Navigation section this page belongs to (`mo-hinh`, `don-vi`, …; empty for none).
+    pub section: String,
+    /// Parents of this page, outermost first (the home page is implied).
+    pub breadcrumbs: Vec<Link>,
+    /// Previous and next page of a paginated list.
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    /// "Sửa trang này": the source file in the repository's editor, when `edit_url` is set.
+    pub edit_href: Option<String>,
+}

@@ -1,0 +1,60 @@
+//! `/don-vi/` and `/don-vi/<id>/`: the organisation tree and one unit.
+
+use serde::Serialize;
+
+use crate::render::context::common::Link;
+use crate::render::context::lists::ModelCard;
+use crate::render::context::report::ReportRow;
+
+/// `/don-vi/`: the unit tree in registry order (template `units.html`).
+#[derive(Clone, Debug, Serialize)]
+pub struct UnitsPage {
+    /// Top-level units (normally the one đảng bộ Khối).
+    pub roots: Vec<UnitNode>,
+}
+
+/// A unit in the tree, with its children.
+#[derive(Clone, Debug, Serialize)]
+pub struct UnitNode {
+    pub link: Link,
+    pub kind: Option<String>,
+    /// Published models whose `org` is this unit.
+    pub models: usize,
+    pub children: Vec<UnitNode>,
+}
+
+/// `/don-vi/<id>/`: one unit (template `unit.html`).
+#[derive(Clone, Debug, Serialize)]
+pub struct UnitPage {
+    pub id: String,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub kind: Option<String>,
+    pub sector: Option<String>,
+    pub parent: Option<Link>,
+    pub active_from: Option<String>,
+    pub active_to: Option<String>,
+    /// Models carried by this unit itself, in title order (retired ones last, marked).
+    pub models: Vec<ModelCard>,
+    /// Models of the units below, by unit (registry order).
+    pub subunit_models: Vec<UnitModels>,
+    /// Direct sub-units with the number of models in their subtree.
+    pub children: Vec<UnitCount>,
+    /// Reports filed by this unit, newest period first (empty when not published).
+    pub reports: Vec<ReportRow>,
+}
+
+/// The models of one sub-unit.
+#[derive(Clone, Debug, Serialize)]
+pub struct UnitModels {
+    pub unit: Link,
+    pub models: Vec<ModelCard>,
+}
+
+/// A unit with a count of models.
+#[derive(Clone, Debug, Serialize)]
+pub struct UnitCount {
+    pub link: Link,
+    pub kind: Option<String>,
+    pub models: usize,
+}

@@ -1,0 +1,51 @@
+//! Numbers written the Vietnamese way: `.` between thousands, `,` before decimals.
+
+/// Formats `value` for reading: `1.234,5`, `88,2`, `95`, `-3`. At most `decimals` places
+/// are kept and trailing zeros dropped.
+pub fn number(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    let fixed = format!("{:.*}", decimals, value.abs());
+    let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let fraction = fraction.trim_end_matches('0');
+    let mut out = String::with_capacity(fixed.len() + 4);
+    let is_zero = whole.bytes().all(|b| b == b'0') && fraction.is_empty();
+    if value < 0.0 && !is_zero {
+        out.push('-');
+    }
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(digit);
+    }
+    if !fraction.is_empty() {
+        out.push(',');
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// Formats a count: `1.234`.
+pub fn count(value: usize) -> String {
+    number(value as f64, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_numbers_the_vietnamese_way() {
+        assert_eq!(number(88.2, 2), "88,2");
+        assert_eq!(number(95.0, 2), "95");
+        assert_eq!(number(1234.5, 2), "1.234,5");
+        assert_eq!(number(1234567.0, 0), "1.234.567");
+        assert_eq!(number(-3.0, 2), "-3");
+        assert_eq!(number(-0.001, 2), "0");
+        assert_eq!(number(0.125, 2), "0,13");
+        assert_eq!(number(f64::NAN, 2), "");
+        assert_eq!(count(12000), "12.000");
+    }
+}

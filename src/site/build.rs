@@ -1,0 +1,118 @@
+//! The build: theme, context and jobs from every page family, rendered in parallel into a
+//! staging folder that replaces the output only when everything succeeded.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::io;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use crate::content::corpus::Corpus;
+use crate::content::site_config::SiteConfig;
+use crate::render::theme::{Theme, ThemeError};
+use crate::render::{RenderError, Renderer};
+use crate::site::assets::Assets;
+use crate::site::context::BuildContext;
+use crate::site::job::Job;
+use crate::site::output::{Staging, check_output};
+use crate::site::pages::{FAMILIES, special};
+
+/// What a build wrote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Built {
+    /// HTML pages.
+    pub pages: usize,
+    /// Every file (pages included).
+    pub files: usize,
+}
+
+/// Why a build stopped; the previous output is untouched in every case.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The theme or a template is broken, or two jobs claim one file: fix the site's setup.
+    Setup(String),
+    /// The output folder is not one a build may replace.
+    Output(String),
+    /// Reading or writing failed.
+    Io(io::Error),
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Setup(message) | BuildError::Output(message) => f.write_str(message),
+            BuildError::Io(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl From<io::Error> for BuildError {
+    fn from(error: io::Error) -> Self {
+        BuildError::Io(error)
+    }
+}
+
+impl From<RenderError> for BuildError {
+    fn from(error: RenderError) -> Self {
+        BuildError::Setup(error.message)
+    }
+}
+
+impl From<ThemeError> for BuildError {
+    fn from(error: ThemeError) -> Self {
+        match error {
+            ThemeError::Io(error) => BuildError::Io(error),
+            other => BuildError::Setup(other.to_string()),
+        }
+    }
+}
+
+/// Builds the site of the checked `corpus` (whose root folder `root` holds the theme
+/// overrides) into `output`. `progress(done, total)` is called as files are written.
+pub fn build(
+    root: &Path,
+    corpus: &Corpus,
+    config: &SiteConfig,
+    output: &Path,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Built, BuildError> {
+    check_output(root, output).map_err(BuildError::Output)?;
+    let theme = Theme::load(root)?;
+    let cx = BuildContext::new(corpus, config);
+    let assets = Assets::new(&theme.statics, &cx.base_path);
+    let renderer = Renderer::new(&theme.templates, &cx.site_info(), assets.hrefs.clone())?;
+    let jobs = all_jobs(&cx, &assets)?;
+    let built = Built { pages: jobs.iter().filter(|j| j.is_page).count(), files: jobs.len() };
+
+    let staging = Staging::begin(output)?;
+    let done = AtomicUsize::new(0);
+    jobs.into_par_iter().try_for_each(|job| -> Result<(), BuildError> {
+        let path = job.path.clone();
+        let bytes = job.run(&renderer)?;
+        staging.write(&path, &bytes)?;
+        progress(done.fetch_add(1, Ordering::Relaxed) + 1, built.files);
+        Ok(())
+    })?;
+    staging.commit()?;
+    Ok(built)
+}
+
+/// Jobs of every family, the static files and the sitemap; two jobs may not share a path.
+fn all_jobs<'a>(cx: &'a BuildContext<'a>, assets: &'a Assets<'a>) -> Result<Vec<Job<'a>>, BuildError> {
+    let mut jobs: Vec<Job> = FAMILIES.iter().flat_map(|family| family(cx)).collect();
+    jobs.extend(assets.files.iter().map(|(path, bytes)| Job::file(path.clone(), move || bytes.to_vec())));
+    jobs.push(special::sitemap(cx, jobs.iter().filter_map(|j| j.sitemap.clone()).collect()));
+    let mut seen = BTreeSet::new();
+    for job in &jobs {
+        if !seen.insert(job.path.as_str()) {
+            return Err(BuildError::Setup(format!(
+                "hai nguồn cùng tạo tệp `{}` (có thể một tệp trong static/ trùng với trang được dựng)",
+                job.path
+            )));
+        }
+    }
+    jobs.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(jobs)
+}

@@ -1,0 +1,60 @@
+//! `/`: featured models, key counts, the newest models and reports.
+
+use std::cmp::Reverse;
+use std::collections::BTreeSet;
+
+use crate::content::vocab::Status;
+use crate::render::context::lists::{HomePage, Stat};
+use crate::render::format::count;
+use crate::site::context::BuildContext;
+use crate::site::job::Job;
+use crate::site::pages::reports::report_row;
+use crate::site::pages::taxonomy::group_entries;
+use crate::site::urls;
+
+/// How many of the newest models and reports the home page shows.
+const NEWEST: usize = 6;
+
+pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
+    vec![Job::page(urls::HOME.to_owned(), "index.html", move || {
+        let mut meta = cx.meta(urls::HOME, cx.config.title.clone(), "");
+        meta.description = cx.config.description.clone();
+        (meta, home(cx))
+    })]
+}
+
+fn home(cx: &BuildContext) -> HomePage {
+    let published: Vec<_> = cx.published().collect();
+    let mut newest = published.clone();
+    newest.sort_by_key(|m| Reverse(m.start));
+    let mut reports: Vec<_> = if cx.config.publish_reports { cx.corpus.reports.iter().collect() } else { Vec::new() };
+    reports.sort_by(|a, b| (b.report_date, &a.id).cmp(&(a.report_date, &b.id)));
+    let with_status = |status| published.iter().filter(|m| m.status == Some(status)).count();
+    let units: BTreeSet<&str> = published.iter().filter_map(|m| m.org.as_deref()).collect();
+    let mut stats = vec![
+        Stat {
+            label: "Mô hình, điển hình".into(), value: count(published.len()), href: Some(cx.href(urls::GALLERY))
+        },
+        Stat { label: "Đang thực hiện".into(), value: count(with_status(Status::DangThucHien)), href: None },
+        Stat { label: "Đã hoàn thành".into(), value: count(with_status(Status::HoanThanh)), href: None },
+        Stat {
+            label: "Chi bộ, đảng bộ có mô hình".into(),
+            value: count(units.len()),
+            href: Some(cx.href(urls::UNITS)),
+        },
+    ];
+    if cx.config.publish_reports {
+        stats.push(Stat {
+            label: "Báo cáo định kỳ".into(),
+            value: count(cx.corpus.reports.len()),
+            href: Some(cx.href(urls::REPORTS)),
+        });
+    }
+    HomePage {
+        featured: published.iter().filter(|m| m.featured).map(|m| cx.card(m)).collect(),
+        stats,
+        newest: newest.iter().take(NEWEST).map(|m| cx.card(m)).collect(),
+        reports: reports.iter().take(NEWEST).map(|r| report_row(cx, r)).collect(),
+        groups: group_entries(cx),
+    }
+}

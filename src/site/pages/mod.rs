@@ -1,0 +1,23 @@
+//! The page families: each module decides which addresses it owns and what each shows, and
+//! returns them as [`Job`]s. To add a family (search index, form 02, compliance, …), write a
+//! module with `pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>>` and list it in
+//! [`FAMILIES`]; it may return pages (`Job::page`) and any other files (`Job::file`).
+
+mod free;
+mod gallery;
+mod home;
+mod model;
+mod reports;
+pub mod special;
+mod taxonomy;
+mod units;
+
+use crate::site::context::BuildContext;
+use crate::site::job::Job;
+
+/// A family of pages.
+pub type Family = for<'a> fn(&'a BuildContext<'a>) -> Vec<Job<'a>>;
+
+/// Every family, in no particular order (the build sorts the output).
+pub const FAMILIES: &[Family] =
+    &[home::jobs, gallery::jobs, model::jobs, units::jobs, taxonomy::jobs, reports::jobs, free::jobs, special::jobs];

@@ -1,0 +1,258 @@
+//! `/mo-hinh/<id>/`: one page per model (retired ones too), the five criteria each beside
+//! the body section that matches it.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::content::model::{Model, Recognition};
+use crate::content::vocab::{
+    ALIGNMENTS, COSTS, MASS_ORGS, MEASURE_KINDS, REASONS, RECOGNITION_LEVELS, REQUIREMENTS, Vocab, label_of,
+};
+use crate::derive::results::indicator_results;
+use crate::parse::markdown::Section;
+use crate::render::context::model::{
+    BodySection, ChangeRow, Criterion, EffectivenessFacts, IndicatorRow, LearningFacts, MeasuresFacts, MilestoneRow,
+    ModelPage, NecessityFacts, RecognitionRow, ReplicationFacts, RetirementFacts, RevisionFacts, SubjectFacts,
+    TargetRow,
+};
+use crate::render::context::report::ReportMention;
+use crate::render::context::{Link, PageMeta};
+use crate::render::criteria::criterion_of;
+use crate::render::format::{count, number};
+use crate::render::markdown::{intro, to_html};
+use crate::site::context::BuildContext;
+use crate::site::job::Job;
+use crate::site::links::{AsCoded, coded};
+use crate::site::urls;
+
+/// Names of the five criteria, for headings a body lacks and for revision changes.
+pub const CRITERIA: [&str; 5] =
+    ["Nội dung học tập Bác", "Sự cần thiết", "Biện pháp", "Hiệu quả", "Tính khả thi nhân rộng"];
+
+/// Decimal places kept when showing indicator values.
+const DECIMALS: usize = 2;
+
+pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
+    let replicas = Arc::new(replicas_by_source(cx));
+    cx.corpus
+        .models
+        .iter()
+        .map(|m| {
+            let replicas = Arc::clone(&replicas);
+            Job::page(urls::model(&m.id), "model.html", move || {
+                let replicas = replicas.get(m.id.as_str()).cloned().unwrap_or_default();
+                model_page(cx, m, replicas)
+            })
+        })
+        .collect()
+}
+
+/// Links to the models replicating each model (nhân rộng), in title order.
+fn replicas_by_source<'a>(cx: &BuildContext<'a>) -> BTreeMap<&'a str, Vec<Link>> {
+    let mut map: BTreeMap<&str, Vec<Link>> = BTreeMap::new();
+    for model in cx.models.iter().copied() {
+        if let Some(source) = model.source_model.as_deref() {
+            map.entry(source).or_default().push(cx.link(model.title.clone(), &urls::model(&model.id)));
+        }
+    }
+    map
+}
+
+fn model_page(cx: &BuildContext, m: &Model, replicas: Vec<Link>) -> (PageMeta, ModelPage) {
+    let url = urls::model(&m.id);
+    let mut meta = cx.meta(&url, m.title.clone(), "mo-hinh");
+    meta.description = m.learning.summary.clone();
+    meta.breadcrumbs = vec![cx.link("Mô hình", urls::GALLERY)];
+    meta.edit_href = cx.edit_href(&m.path);
+
+    let mut criteria: [Option<&Section>; 5] = [None; 5];
+    let mut others = Vec::new();
+    for section in &m.body.sections {
+        match criterion_of(&section.title).map(|n| usize::from(n) - 1) {
+            Some(i) if criteria[i].is_none() => criteria[i] = Some(section),
+            _ => others.push(section),
+        }
+    }
+    let base = cx.base_path.as_str();
+    let criterion = |number: u8| Placed { section: criteria[usize::from(number) - 1], number, base };
+    let org = m.org.as_deref();
+    let base_unit = org.and_then(|id| cx.corpus.base_unit_of(id)).filter(|b| Some(b.id.as_str()) != org);
+
+    let page = ModelPage {
+        id: m.id.clone(),
+        title: m.title.clone(),
+        status: m.status.map(AsCoded::coded),
+        approach: m.approach.map(AsCoded::coded),
+        org: org.and_then(|id| cx.unit_link(id)),
+        base_unit: base_unit.and_then(|b| cx.unit_link(&b.id)),
+        subject: SubjectFacts {
+            kind: m.subject.kind.map(AsCoded::coded),
+            name: m.subject.name.clone(),
+            position: m.subject.position.clone(),
+            party_member: m.subject.party_member.map(|yes| if yes { "Đảng viên" } else { "Quần chúng" }.to_owned()),
+            members: m.subject.members.map(|n| count(n.max(0) as usize)),
+            mass_org: m.subject.mass_org.as_deref().map(|c| label_or_code(MASS_ORGS, c)),
+        },
+        group: m.group.as_deref().and_then(|id| cx.group_link(id)),
+        start: m.start.map(|d| d.to_string()),
+        end: m.end.map(|d| d.to_string()),
+        featured: m.featured,
+        tags: m.tags.clone(),
+        intro_html: to_html(intro(&m.body), base),
+        learning: criterion(1).with(LearningFacts {
+            topics: m.learning.topics.iter().filter_map(|id| cx.topic_link(id)).collect(),
+            summary: m.learning.summary.clone(),
+            quote: m.learning.quote.clone(),
+            alignment: m.learning.alignment.iter().map(|c| label_or_code(ALIGNMENTS, c)).collect(),
+        }),
+        necessity: criterion(2).with(NecessityFacts {
+            reasons: m.necessity.reasons.iter().map(|c| coded(c, &label_or_code(REASONS, c))).collect(),
+            other: m.necessity.other.clone(),
+            identified_in: m.necessity.identified_in.clone(),
+        }),
+        measures: criterion(3).with(MeasuresFacts {
+            kinds: m.measures.kinds.iter().map(|c| coded(c, &label_or_code(MEASURE_KINDS, c))).collect(),
+            responsible: m.measures.responsible.clone(),
+            milestones: m
+                .measures
+                .milestones
+                .iter()
+                .map(|s| MilestoneRow { date: s.date.map(|d| d.to_string()), task: s.task.clone() })
+                .collect(),
+        }),
+        effectiveness: criterion(4).with(effectiveness(cx, m)),
+        replication: criterion(5).with(ReplicationFacts {
+            targets: m
+                .replication
+                .targets
+                .iter()
+                .map(|t| TargetRow {
+                    org: t.org.as_deref().and_then(|id| cx.unit_link(id)),
+                    name: t.name.clone(),
+                    similarity: t.similarity.clone(),
+                })
+                .collect(),
+            cost: m.replication.cost.as_deref().map(|c| coded(c, &label_or_code(COSTS, c))),
+            requirements: m.replication.requirements.as_deref().map(|c| coded(c, &label_or_code(REQUIREMENTS, c))),
+            spread: m.replication.spread.clone(),
+        }),
+        other_sections: others
+            .iter()
+            .map(|s| BodySection { heading: s.title.clone(), html: to_html(&s.markdown, base) })
+            .collect(),
+        revision: m.revision.as_ref().map(|r| RevisionFacts {
+            since: r.since,
+            previous: r.previous.clone(),
+            changes: r
+                .changes
+                .iter()
+                .map(|c| ChangeRow {
+                    criterion: c.criterion,
+                    criterion_label: criterion_label(c.criterion),
+                    text: c.text.clone(),
+                })
+                .collect(),
+        }),
+        source_model: m.source_model.as_deref().and_then(|id| cx.model_link(id)),
+        replicas,
+        retirement: m.retirement.as_ref().map(|r| RetirementFacts {
+            date: r.date.map(|d| d.to_string()),
+            reason: r.reason.clone(),
+            replacement: r.replacement.as_deref().and_then(|id| cx.model_link(id)),
+        }),
+        recognition: m.recognition.iter().map(recognition_row).collect(),
+        reports: report_mentions(cx, m),
+    };
+    (meta, page)
+}
+
+/// Where a criterion stands in the body, before its facts are added.
+struct Placed<'s> {
+    section: Option<&'s Section>,
+    number: u8,
+    base: &'s str,
+}
+
+impl Placed<'_> {
+    fn with<F>(self, facts: F) -> Criterion<F> {
+        let number = self.number;
+        let heading = self
+            .section
+            .map_or_else(|| format!("{number}. {}", CRITERIA[usize::from(number) - 1]), |s| s.title.clone());
+        let html = self.section.map(|s| to_html(&s.markdown, self.base)).unwrap_or_default();
+        Criterion { number, anchor: format!("tieu-chi-{number}"), heading, html, facts }
+    }
+}
+
+fn effectiveness(cx: &BuildContext, m: &Model) -> EffectivenessFacts {
+    let results = indicator_results(&cx.reports, m);
+    EffectivenessFacts {
+        awareness: m.effectiveness.awareness.clone(),
+        attitude: m.effectiveness.attitude.clone(),
+        action: m.effectiveness.action.clone(),
+        indicators: results
+            .iter()
+            .map(|r| IndicatorRow {
+                code: r.code.clone(),
+                name: r.name.clone(),
+                unit: r.unit.clone(),
+                baseline: r.baseline.map(|v| number(v, DECIMALS)),
+                baseline_date: r.baseline_date.map(|d| d.to_string()),
+                target: r.target.map(|v| number(v, DECIMALS)),
+                latest: r.latest().map(|p| number(p.value, DECIMALS)),
+                latest_period: r.latest().map(|p| p.period().label()),
+            })
+            .collect(),
+        social_effect: m.effectiveness.social_effect.clone(),
+    }
+}
+
+fn report_mentions(cx: &BuildContext, m: &Model) -> Vec<ReportMention> {
+    if !cx.config.publish_reports {
+        return Vec::new();
+    }
+    cx.reports
+        .mentions(&m.id)
+        .iter()
+        .map(|mention| {
+            let org = mention.report.org.as_deref().and_then(|id| cx.corpus.unit(id)).map(|u| u.display_name());
+            let text = match org {
+                Some(org) => format!("Báo cáo {} – {org}", mention.period.label()),
+                None => format!("Báo cáo {}", mention.period.label()),
+            };
+            ReportMention {
+                link: cx.link(text, &urls::report(&mention.report.id)),
+                period: mention.period.label(),
+                progress: mention.entry.progress.map(|p| p.label().to_owned()),
+                highlights: mention.entry.highlights.clone(),
+            }
+        })
+        .collect()
+}
+
+/// A recognition as a table row (shared with report pages).
+pub fn recognition_row(r: &Recognition) -> RecognitionRow {
+    RecognitionRow {
+        subject: r.subject.clone(),
+        date: r.date.map(|d| d.to_string()),
+        level: r.level.as_deref().map(|c| label_or_code(RECOGNITION_LEVELS, c)),
+        form: r.form.clone(),
+        decision: r.decision.clone(),
+    }
+}
+
+/// "Tiêu chí 2. Sự cần thiết".
+fn criterion_label(criterion: Option<i64>) -> String {
+    match criterion.and_then(|n| usize::try_from(n).ok()).filter(|n| (1..=5).contains(n)) {
+        Some(n) => format!("Tiêu chí {n}. {}", CRITERIA[n - 1]),
+        None => "Tiêu chí khác".to_owned(),
+    }
+}
+
+/// The label of `code`, or the code itself when the vocabulary lacks it.
+fn label_or_code(vocab: Vocab, code: &str) -> String {
+    match label_of(vocab, code) {
+        "" => code.to_owned(),
+        label => label.to_owned(),
+    }
+}

@@ -1,0 +1,127 @@
+//! `/bao-cao/` and `/bao-cao/<id>/`: periodic reports (form 03), when `publish_reports`.
+
+use std::collections::BTreeMap;
+
+use crate::content::report::Report;
+use crate::render::context::PageMeta;
+use crate::render::context::report::{EntryRow, ReportPage, ReportRow, ReportYear, ReportsPage, ValueRow};
+use crate::render::format::number;
+use crate::render::markdown::to_html;
+use crate::site::context::BuildContext;
+use crate::site::job::Job;
+use crate::site::pages::model::recognition_row;
+use crate::site::urls;
+
+/// Decimal places kept when showing reported values.
+const DECIMALS: usize = 2;
+
+pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
+    if !cx.config.publish_reports {
+        return Vec::new();
+    }
+    let mut jobs = vec![Job::page(urls::REPORTS.to_owned(), "reports.html", move || {
+        (cx.meta(urls::REPORTS, "Báo cáo định kỳ", "bao-cao"), reports_page(cx))
+    })];
+    jobs.extend(
+        cx.corpus.reports.iter().map(|r| Job::page(urls::report(&r.id), "report.html", move || report_page(cx, r))),
+    );
+    jobs
+}
+
+/// A report's title: "Báo cáo 6 tháng đầu năm 2023 – ĐB Cục Thuế".
+fn title_of(cx: &BuildContext, report: &Report) -> String {
+    let period = report.period().map_or_else(|| report.id.clone(), |p| p.label());
+    match report.org.as_deref().and_then(|id| cx.corpus.unit(id)) {
+        Some(unit) => format!("Báo cáo {period} – {}", unit.display_name()),
+        None => format!("Báo cáo {period}"),
+    }
+}
+
+/// A report as a row of a list (also on unit pages and the home page).
+pub fn report_row(cx: &BuildContext, report: &Report) -> ReportRow {
+    let org = report.org.as_deref().unwrap_or_default();
+    ReportRow {
+        link: cx.link(title_of(cx, report), &urls::report(&report.id)),
+        org: cx.unit_short_link(org).unwrap_or_else(|| cx.link(org, &urls::unit(org))),
+        period: report.period().map_or_else(String::new, |p| p.label()),
+        report_date: report.report_date.map(|d| d.to_string()),
+        models: report.entries.len(),
+    }
+}
+
+fn reports_page(cx: &BuildContext) -> ReportsPage {
+    let unit_order = |report: &Report| {
+        report.org.as_deref().and_then(|id| cx.corpus.units.iter().position(|u| u.id == id)).unwrap_or(usize::MAX)
+    };
+    let mut by_year: BTreeMap<i32, Vec<&Report>> = BTreeMap::new();
+    for report in &cx.corpus.reports {
+        by_year.entry(report.year.unwrap_or_default()).or_default().push(report);
+    }
+    ReportsPage {
+        years: by_year
+            .into_iter()
+            .rev()
+            .map(|(year, mut reports)| {
+                reports.sort_by_cached_key(|r| (std::cmp::Reverse(r.period()), unit_order(r), r.id.clone()));
+                ReportYear { year, reports: reports.iter().map(|r| report_row(cx, r)).collect() }
+            })
+            .collect(),
+    }
+}
+
+fn report_page(cx: &BuildContext, report: &Report) -> (PageMeta, ReportPage) {
+    let url = urls::report(&report.id);
+    let title = title_of(cx, report);
+    let mut meta = cx.meta(&url, title.clone(), "bao-cao");
+    meta.breadcrumbs = vec![cx.link("Báo cáo", urls::REPORTS)];
+    meta.edit_href = cx.edit_href(&report.path);
+    let entries = report
+        .entries
+        .iter()
+        .map(|entry| {
+            let model = cx.corpus.model(&entry.model);
+            EntryRow {
+                model: cx
+                    .model_link(&entry.model)
+                    .unwrap_or_else(|| cx.link(entry.model.clone(), &urls::model(&entry.model))),
+                progress: entry.progress.map(|p| p.label().to_owned()),
+                awareness: entry.awareness.clone(),
+                attitude: entry.attitude.clone(),
+                action: entry.action.clone(),
+                values: entry
+                    .values
+                    .iter()
+                    .map(|v| {
+                        let indicator =
+                            model.and_then(|m| m.effectiveness.indicators.iter().find(|i| i.code == v.indicator));
+                        ValueRow {
+                            indicator: indicator.map_or_else(|| v.indicator.clone(), |i| i.name.clone()),
+                            unit: indicator.map(|i| i.unit.clone()).unwrap_or_default(),
+                            baseline: indicator.and_then(|i| i.baseline).map(|x| number(x, DECIMALS)),
+                            value: v.value.map(|x| number(x, DECIMALS)),
+                            target: indicator.and_then(|i| i.target).map(|x| number(x, DECIMALS)),
+                        }
+                    })
+                    .collect(),
+                highlights: entry.highlights.clone(),
+                propose_replication: entry.propose_replication.iter().filter_map(|id| cx.unit_link(id)).collect(),
+            }
+        })
+        .collect();
+    let page = ReportPage {
+        id: report.id.clone(),
+        title,
+        org: report.org.as_deref().and_then(|id| cx.unit_link(id)),
+        period: report.period().map(|p| p.label()),
+        report_date: report.report_date.map(|d| d.to_string()),
+        number: report.number.clone(),
+        signer_name: report.signer_name.clone(),
+        signer_title: report.signer_title.clone(),
+        entries,
+        recognitions: report.recognitions.iter().map(recognition_row).collect(),
+        difficulties: report.difficulties.clone(),
+        proposals: report.proposals.clone(),
+        body_html: to_html(&report.body.markdown, &cx.base_path),
+    };
+    (meta, page)
+}

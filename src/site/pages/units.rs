@@ -1,0 +1,119 @@
+//! `/don-vi/` (the organisation tree in registry order) and `/don-vi/<id>/` (a unit's
+//! models, sub-units and reports).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::content::model::Model;
+use crate::content::unit::Unit;
+use crate::content::vocab::{SECTORS, label_of};
+use crate::render::context::PageMeta;
+use crate::render::context::unit::{UnitCount, UnitModels, UnitNode, UnitPage, UnitsPage};
+use crate::site::context::BuildContext;
+use crate::site::job::Job;
+use crate::site::pages::reports::report_row;
+use crate::site::urls;
+
+/// Models by the id of the unit carrying them, in title order.
+type ModelsByUnit<'a> = HashMap<&'a str, Vec<&'a Model>>;
+
+pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
+    let mut by_unit: ModelsByUnit = HashMap::new();
+    for model in cx.models.iter().copied() {
+        if let Some(org) = model.org.as_deref() {
+            by_unit.entry(org).or_default().push(model);
+        }
+    }
+    let by_unit = Arc::new(by_unit);
+    let mut jobs = Vec::with_capacity(cx.corpus.units.len() + 1);
+    let tree_models = Arc::clone(&by_unit);
+    jobs.push(Job::page(urls::UNITS.to_owned(), "units.html", move || {
+        let meta = cx.meta(urls::UNITS, "Chi bộ, đảng bộ", "don-vi");
+        let roots = cx.corpus.units.iter().filter(|u| is_root(cx, u)).map(|u| node(cx, u, &tree_models, 0)).collect();
+        (meta, UnitsPage { roots })
+    }));
+    for unit in &cx.corpus.units {
+        let by_unit = Arc::clone(&by_unit);
+        jobs.push(Job::page(urls::unit(&unit.id), "unit.html", move || unit_page(cx, unit, &by_unit)));
+    }
+    jobs
+}
+
+/// A unit without a (known) parent heads a tree.
+fn is_root(cx: &BuildContext, unit: &Unit) -> bool {
+    unit.parent.as_deref().is_none_or(|p| cx.corpus.unit(p).is_none())
+}
+
+/// Depth limit of the tree (the registry allows 4 levels; cycles are errors but never loop here).
+const MAX_DEPTH: usize = 8;
+
+fn node(cx: &BuildContext, unit: &Unit, by_unit: &ModelsByUnit, depth: usize) -> UnitNode {
+    let children = if depth < MAX_DEPTH {
+        cx.corpus.children(&unit.id).into_iter().map(|c| node(cx, c, by_unit, depth + 1)).collect()
+    } else {
+        Vec::new()
+    };
+    UnitNode {
+        link: cx.link(unit.name.clone(), &urls::unit(&unit.id)),
+        kind: unit.kind.map(|k| k.label().to_owned()),
+        models: published_count(by_unit, &unit.id),
+        children,
+    }
+}
+
+fn published_count(by_unit: &ModelsByUnit, unit: &str) -> usize {
+    by_unit.get(unit).map_or(0, |models| models.iter().filter(|m| !m.is_retired()).count())
+}
+
+fn unit_page(cx: &BuildContext, unit: &Unit, by_unit: &ModelsByUnit) -> (PageMeta, UnitPage) {
+    let url = urls::unit(&unit.id);
+    let mut meta = cx.meta(&url, unit.name.clone(), "don-vi");
+    let mut crumbs = vec![cx.link("Chi bộ, đảng bộ", urls::UNITS)];
+    crumbs.extend(cx.corpus.ancestors(&unit.id).iter().rev().map(|a| cx.link(a.display_name(), &urls::unit(&a.id))));
+    meta.breadcrumbs = crumbs;
+    meta.edit_href = cx.edit_href(crate::content::corpus::UNITS_PATH);
+
+    let cards = |id: &str| -> Vec<_> {
+        let models = by_unit.get(id).map_or(&[][..], Vec::as_slice);
+        let (active, retired): (Vec<&&Model>, Vec<&&Model>) = models.iter().partition(|m| !m.is_retired());
+        active.into_iter().chain(retired).map(|m| cx.card(m)).collect()
+    };
+    let subtree = cx.corpus.subtree(&unit.id);
+    let subunit_models = subtree
+        .iter()
+        .skip(1)
+        .filter(|u| by_unit.contains_key(u.id.as_str()))
+        .map(|u| UnitModels { unit: cx.link(u.name.clone(), &urls::unit(&u.id)), models: cards(&u.id) })
+        .collect();
+    let children = cx
+        .corpus
+        .children(&unit.id)
+        .into_iter()
+        .map(|child| UnitCount {
+            link: cx.link(child.name.clone(), &urls::unit(&child.id)),
+            kind: child.kind.map(|k| k.label().to_owned()),
+            models: cx.corpus.subtree(&child.id).iter().map(|u| published_count(by_unit, &u.id)).sum(),
+        })
+        .collect();
+    let mut reports: Vec<_> = if cx.config.publish_reports {
+        cx.corpus.reports.iter().filter(|r| r.org.as_deref() == Some(unit.id.as_str())).collect()
+    } else {
+        Vec::new()
+    };
+    reports.sort_by(|a, b| (b.period(), &a.id).cmp(&(a.period(), &b.id)));
+    let page = UnitPage {
+        id: unit.id.clone(),
+        name: unit.name.clone(),
+        short_name: unit.short_name.clone(),
+        kind: unit.kind.map(|k| k.label().to_owned()),
+        sector: unit.sector.as_deref().map(|s| label_of(SECTORS, s).to_owned()).filter(|s| !s.is_empty()),
+        parent: unit.parent.as_deref().and_then(|p| cx.unit_link(p)),
+        active_from: unit.active_from.map(|d| d.to_string()),
+        active_to: unit.active_to.map(|d| d.to_string()),
+        models: cards(&unit.id),
+        subunit_models,
+        children,
+        reports: reports.iter().map(|r| report_row(cx, r)).collect(),
+    };
+    (meta, page)
+}

@@ -1,0 +1,68 @@
+//! Every address of the site, relative to the base path (`mo-hinh/x/`), in one place.
+//! Addresses come only from validated ids and slugs.
+
+/// The home page.
+pub const HOME: &str = "";
+/// First page of the gallery.
+pub const GALLERY: &str = "mo-hinh/";
+/// The unit tree.
+pub const UNITS: &str = "don-vi/";
+/// Every report.
+pub const REPORTS: &str = "bao-cao/";
+/// Every group.
+pub const GROUPS: &str = "nhom/";
+/// Every learning topic.
+pub const TOPICS: &str = "chuyen-de/";
+/// The Atom feed.
+pub const FEED: &str = "feed.xml";
+/// The sitemap.
+pub const SITEMAP: &str = "sitemap.xml";
+
+/// Page `n` (1-based) of the gallery: `mo-hinh/`, `mo-hinh/trang-2/`, ….
+pub fn gallery_page(n: usize) -> String {
+    if n <= 1 { GALLERY.to_owned() } else { format!("{GALLERY}trang-{n}/") }
+}
+
+pub fn model(id: &str) -> String {
+    format!("mo-hinh/{id}/")
+}
+
+pub fn unit(id: &str) -> String {
+    format!("don-vi/{id}/")
+}
+
+pub fn report(id: &str) -> String {
+    format!("bao-cao/{id}/")
+}
+
+pub fn group(id: &str) -> String {
+    format!("nhom/{id}/")
+}
+
+pub fn topic(id: &str) -> String {
+    format!("chuyen-de/{id}/")
+}
+
+/// A free page.
+pub fn page(slug: &str) -> String {
+    format!("trang/{slug}/")
+}
+
+/// The output file of an address: folders get `index.html`.
+pub fn file_of(url: &str) -> String {
+    if url.is_empty() || url.ends_with('/') { format!("{url}index.html") } else { url.to_owned() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_are_served_by_their_index() {
+        assert_eq!(file_of(HOME), "index.html");
+        assert_eq!(file_of(&model("mh-a")), "mo-hinh/mh-a/index.html");
+        assert_eq!(file_of("404.html"), "404.html");
+        assert_eq!(gallery_page(1), "mo-hinh/");
+        assert_eq!(gallery_page(3), "mo-hinh/trang-3/");
+    }
+}
