@@ -1,1 +1,56 @@
-//! The starter site of `guong init`.
+//! The starter site of `guong init`: configuration, registries and a small sample (two
+//! units, two models, one report, one page) that checks without a warning, built into the
+//! binary. The default theme needs no copy: it is built in, and a site overrides any of its
+//! files from its own `templates/` and `static/`.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use crate::scaffold::{NewFile, write_new};
+
+macro_rules! sample {
+    ($($path:literal => $source:literal),* $(,)?) => {
+        /// Every file of the starter site: path in the new site, text.
+        pub const SAMPLE: &[(&str, &str)] = &[$(($path, include_str!(concat!("sample/", $source))),)*];
+    };
+}
+
+sample!(
+    ".gitignore" => "gitignore",
+    "README.md" => "README.md",
+    "site.yml" => "site.yml",
+    "content/danh-muc.yml" => "content/danh-muc.yml",
+    "content/to-chuc.yml" => "content/to-chuc.yml",
+    "content/mo-hinh/so-giao-duc/mh-mot-cua-tan-tinh.md" => "content/mo-hinh/so-giao-duc/mh-mot-cua-tan-tinh.md",
+    "content/mo-hinh/so-giao-duc/mh-van-phong-tiet-kiem.md" => "content/mo-hinh/so-giao-duc/mh-van-phong-tiet-kiem.md",
+    "content/bao-cao/so-giao-duc/bc-db-so-giao-duc-2022-sau-thang.md" =>
+        "content/bao-cao/so-giao-duc/bc-db-so-giao-duc-2022-sau-thang.md",
+    "content/trang/gioi-thieu.md" => "content/trang/gioi-thieu.md",
+);
+
+/// Why `guong init` refused or failed.
+#[derive(Debug)]
+pub enum InitError {
+    /// The folder exists and holds something.
+    NotEmpty,
+    Io(io::Error),
+}
+
+impl From<io::Error> for InitError {
+    fn from(error: io::Error) -> Self {
+        InitError::Io(error)
+    }
+}
+
+/// Creates the starter site in `dir`, which must be absent or empty; returns the files written.
+pub fn init_site(dir: &Path) -> Result<Vec<&'static str>, InitError> {
+    if dir.exists() && (!dir.is_dir() || fs::read_dir(dir)?.next().is_some()) {
+        return Err(InitError::NotEmpty);
+    }
+    fs::create_dir_all(dir)?;
+    for (path, text) in SAMPLE {
+        write_new(dir, &NewFile { path: (*path).to_owned(), text: (*text).to_owned() })?;
+    }
+    Ok(SAMPLE.iter().map(|(path, _)| *path).collect())
+}
