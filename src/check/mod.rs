@@ -1,5 +1,6 @@
 //! The rules of SPEC §3 over a whole corpus, one module per family, and the output formats.
 
+pub mod changed;
 pub mod format;
 mod rules;
 

@@ -6,14 +6,17 @@
 //! Symbolic links are followed only to files inside the site root, in that same commit;
 //! a link that leaves the root, or points at a folder, is skipped.
 
+mod changes;
 mod site_repo;
 
 use std::io;
+use std::path::Path;
 use std::sync::Mutex;
 
 use git2::{ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
 use rayon::prelude::*;
 
+pub use changes::{Changes, changed_since};
 pub use site_repo::{GitError, SiteRepo, is_not_found, subtree};
 
 use super::{Source, SourceFile, is_safe_relative};
@@ -33,7 +36,7 @@ pub struct GitSource {
 
 impl GitSource {
     /// The site at `site_root` as committed in `rev`.
-    pub fn open(site_root: &std::path::Path, rev: &str) -> Result<GitSource, GitError> {
+    pub fn open(site_root: &Path, rev: &str) -> Result<GitSource, GitError> {
         let site = SiteRepo::require(site_root)?;
         let commit = site.resolve(rev)?;
         let site_tree = site.site_tree(commit, rev)?;
@@ -50,50 +53,67 @@ impl GitSource {
     }
 }
 
-impl Source for GitSource {
-    fn content_files(&self) -> io::Result<Vec<SourceFile>> {
-        let repo = self.repo()?;
-        let Some(content) = subtree(&repo, self.site_tree, &["content"]).map_err(io::Error::other)? else {
+/// A file of `content/` in the commit.
+struct Entry {
+    /// Path relative to the site root.
+    path: String,
+    id: Oid,
+    mode: i32,
+}
+
+impl GitSource {
+    /// The files under `content/` in the commit, except hidden ones and unsafe paths, in
+    /// tree order.
+    fn content_entries(&self, repo: &Repository) -> Result<Vec<Entry>, git2::Error> {
+        let Some(content) = subtree(repo, self.site_tree, &["content"])? else {
             return Ok(Vec::new());
         };
-        let mut entries: Vec<(String, Oid, i32)> = Vec::new();
-        repo.find_tree(content)
-            .and_then(|tree| {
-                tree.walk(TreeWalkMode::PreOrder, |dir, entry| {
-                    let Ok(name) = entry.name() else { return TreeWalkResult::Skip };
-                    if name.starts_with('.') {
-                        return TreeWalkResult::Skip;
-                    }
-                    if entry.kind() == Some(ObjectType::Blob) {
-                        entries.push((format!("content/{dir}{name}"), entry.id(), entry.filemode()));
-                    }
-                    TreeWalkResult::Ok
-                })
-            })
-            .map_err(io::Error::other)?;
-        // Blobs are inflated in parallel, one repository handle per worker (a handle is
-        // not shared between threads).
-        let git_dir = repo.path().to_path_buf();
+        let mut entries = Vec::new();
+        repo.find_tree(content)?.walk(TreeWalkMode::PreOrder, |dir, entry| {
+            let Ok(name) = entry.name() else { return TreeWalkResult::Skip };
+            if name.starts_with('.') {
+                return TreeWalkResult::Skip;
+            }
+            let path = format!("content/{dir}{name}");
+            if entry.kind() == Some(ObjectType::Blob) && is_safe_relative(&path) {
+                entries.push(Entry { path, id: entry.id(), mode: entry.filemode() });
+            }
+            TreeWalkResult::Ok
+        })?;
+        Ok(entries)
+    }
+
+    /// The bytes of `entries`, sorted by path; links that lead nowhere are left out.
+    /// Blobs are inflated in parallel, one repository handle per worker (a handle is not
+    /// shared between threads).
+    fn read_entries(&self, git_dir: &Path, entries: Vec<Entry>) -> io::Result<Vec<SourceFile>> {
         let site_tree = self.site_tree;
         let mut files = entries
             .into_par_iter()
-            .filter(|(path, _, _)| is_safe_relative(path))
             .map_init(
-                || Repository::open(&git_dir),
-                |opened, (path, id, mode)| -> io::Result<Option<SourceFile>> {
+                || Repository::open(git_dir),
+                |opened, entry| -> io::Result<Option<SourceFile>> {
                     let repo = opened.as_ref().map_err(|error| io::Error::other(error.message().to_owned()))?;
-                    let bytes = if mode == MODE_LINK {
-                        follow_link(repo, site_tree, &path).map_err(io::Error::other)?
+                    let bytes = if entry.mode == MODE_LINK {
+                        follow_link(repo, site_tree, &entry.path).map_err(io::Error::other)?
                     } else {
-                        Some(repo.find_blob(id).map_err(io::Error::other)?.content().to_vec())
+                        Some(repo.find_blob(entry.id).map_err(io::Error::other)?.content().to_vec())
                     };
-                    Ok(bytes.map(|bytes| SourceFile { path, bytes }))
+                    Ok(bytes.map(|bytes| SourceFile { path: entry.path, bytes }))
                 },
             )
             .filter_map(Result::transpose)
             .collect::<io::Result<Vec<_>>>()?;
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
+    }
+}
+
+impl Source for GitSource {
+    fn content_files(&self) -> io::Result<Vec<SourceFile>> {
+        let repo = self.repo()?;
+        let entries = self.content_entries(&repo).map_err(io::Error::other)?;
+        self.read_entries(repo.path(), entries)
     }
 
     fn read(&self, path: &str) -> io::Result<Option<Vec<u8>>> {
@@ -111,7 +131,7 @@ fn follow_link(repo: &Repository, site_tree: Oid, path: &str) -> Result<Option<V
     let tree = repo.find_tree(site_tree)?;
     let mut current = path.to_owned();
     for _ in 0..MAX_LINK_HOPS {
-        let entry = match tree.get_path(std::path::Path::new(&current)) {
+        let entry = match tree.get_path(Path::new(&current)) {
             Ok(entry) => entry,
             Err(error) if is_not_found(&error) => return Ok(None),
             Err(error) => return Err(error),
