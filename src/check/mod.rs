@@ -4,8 +4,10 @@ pub mod changed;
 pub mod format;
 mod rules;
 
+use std::collections::HashSet;
+
 use crate::content::corpus::Corpus;
-use crate::content::load::{Loaded, load};
+use crate::content::load::{FileKind, Loaded, load};
 use crate::diagnostic::{Diagnostic, Summary, sort_diagnostics};
 use crate::source::SourceFile;
 
@@ -29,7 +31,7 @@ impl Checked {
 /// Reads and checks every content file.
 pub fn check_files(files: &[SourceFile]) -> Checked {
     let Loaded { corpus, mut diagnostics } = load(files);
-    diagnostics.extend(check_corpus(&corpus));
+    rules::run(&corpus, &unreadable_models(files, &corpus), &mut diagnostics);
     supersede_placeholders(&mut diagnostics);
     sort_diagnostics(&mut diagnostics);
     Checked { corpus, diagnostics }
@@ -38,14 +40,25 @@ pub fn check_files(files: &[SourceFile]) -> Checked {
 /// The cross-field and cross-file rules (everything after the file and field rules).
 pub fn check_corpus(corpus: &Corpus) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    rules::run(corpus, &mut out);
+    rules::run(corpus, &HashSet::new(), &mut out);
     out
+}
+
+/// Ids (file stems) of model files that could not be read. The broken file is already
+/// reported; references to it from reports and other models are not reported again.
+fn unreadable_models(files: &[SourceFile], corpus: &Corpus) -> HashSet<String> {
+    files
+        .iter()
+        .filter(|f| FileKind::of(&f.path) == Some(FileKind::Model))
+        .filter_map(|f| f.path.rsplit('/').next()?.strip_suffix(".md"))
+        .filter(|stem| corpus.model(stem).is_none())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// A value still holding `guong new` placeholder text is reported once, as F-PLACEHOLDER;
 /// other findings on that same line are consequences of it and are dropped.
 fn supersede_placeholders(diagnostics: &mut Vec<Diagnostic>) {
-    use std::collections::HashSet;
     let placeholder_lines: HashSet<(String, usize)> = diagnostics
         .iter()
         .filter(|d| d.code == crate::diagnostic::Code::FPlaceholder)

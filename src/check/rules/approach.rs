@@ -86,7 +86,7 @@ fn source(index: &Index, at: &mut At) {
         return;
     }
     match index.corpus.model(source) {
-        None => {
+        None if index.unknown_model(source) => {
             let mut d = at.value(
                 Code::ASource,
                 "source_model",
@@ -102,7 +102,7 @@ fn source(index: &Index, at: &mut At) {
             at.value(Code::ASourceRetired, "source_model", format!("Mô hình gốc `{source}` đã bị loại bỏ"))
                 .with_hint("kiểm tra lại: nhân rộng một mô hình đã loại bỏ cần có lý do rõ ràng"),
         ),
-        Some(_) => {}
+        _ => {}
     }
 }
 
@@ -168,7 +168,7 @@ fn retirement(index: &Index, at: &mut At) {
         }
     }
     match retirement.replacement.as_deref() {
-        Some(replacement) if replacement == model.id || index.corpus.model(replacement).is_none() => {
+        Some(replacement) if replacement == model.id || index.unknown_model(replacement) => {
             let mut d = at.value(
                 Code::SReplacement,
                 "retirement.replacement",

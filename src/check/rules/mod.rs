@@ -12,7 +12,7 @@ mod placeholder;
 mod registry;
 mod reports;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -24,9 +24,10 @@ use crate::derive::results::ReportIndex;
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::parse::yaml::Node;
 
-/// Runs every family over the corpus.
-pub fn run(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
-    let index = Index::new(corpus);
+/// Runs every family over the corpus. `unreadable_models` holds the ids of model files that
+/// could not be read: references to them are not reported (the file itself is).
+pub fn run(corpus: &Corpus, unreadable_models: &HashSet<String>, out: &mut Vec<Diagnostic>) {
+    let index = Index::new(corpus, unreadable_models);
     registry::check(corpus, out);
     out.extend(corpus.models.par_iter().flat_map_iter(|m| check_model(&index, m)).collect::<Vec<_>>());
     model::check_duplicates(corpus, out);
@@ -59,17 +60,24 @@ pub(crate) struct Index<'a> {
     pub models_by_org: HashMap<&'a str, Vec<&'a Model>>,
     /// Report entries by model.
     pub reports: ReportIndex<'a>,
+    unreadable_models: &'a HashSet<String>,
 }
 
 impl<'a> Index<'a> {
-    fn new(corpus: &'a Corpus) -> Index<'a> {
+    fn new(corpus: &'a Corpus, unreadable_models: &'a HashSet<String>) -> Index<'a> {
         let mut models_by_org: HashMap<&str, Vec<&Model>> = HashMap::new();
         for model in &corpus.models {
             if let Some(org) = model.org.as_deref() {
                 models_by_org.entry(org).or_default().push(model);
             }
         }
-        Index { corpus, models_by_org, reports: ReportIndex::new(corpus) }
+        Index { corpus, models_by_org, reports: ReportIndex::new(corpus), unreadable_models }
+    }
+
+    /// Whether a reference to model `id` is unknown: no model has it and no unreadable model
+    /// file is named after it.
+    pub fn unknown_model(&self, id: &str) -> bool {
+        self.corpus.model(id).is_none() && !self.unreadable_models.contains(id)
     }
 
     /// Models whose `org` is exactly `unit`.

@@ -214,6 +214,9 @@ impl<'a> ReportCheck<'a, '_> {
             );
         }
         let Some(model) = corpus.model(&entry.model) else {
+            if !self.index.unknown_model(&entry.model) {
+                return;
+            }
             let hint = did_you_mean_hint(&entry.model, corpus.models.iter().map(|m| m.id.as_str()))
                 .unwrap_or_else(|| "ghi mã (tên tệp) của một mô hình trong content/mo-hinh/".into());
             self.push(
@@ -237,7 +240,9 @@ impl<'a> ReportCheck<'a, '_> {
     fn scope(&mut self, model: &Model, pos: Pos, org_valid: bool) {
         let corpus = self.index.corpus;
         let (Some(org), Some(model_org)) = (self.report.org.as_deref(), model.org.as_deref()) else { return };
-        if !org_valid || corpus.unit(model_org).is_none() || corpus.in_subtree(model_org, org) {
+        // A unit whose chain does not reach a base unit is a registry error (O-PARENT, O-CYCLE).
+        let placed = corpus.base_unit_of(model_org).is_some() || corpus.root_unit().is_some_and(|r| r.id == model_org);
+        if !org_valid || !placed || corpus.in_subtree(model_org, org) {
             return;
         }
         self.push(

@@ -1,0 +1,170 @@
+//! File, syntax, field and HTML rules of SPEC §3 (P-*, F-*), run through the real binary on
+//! the minimal site with one broken file each.
+
+mod checker;
+mod common;
+
+use checker::*;
+
+const LOI: &str = "content/trang/loi.md";
+
+fn page(body: &str) -> String {
+    format!("---\ntype: trang\ntitle: \"Trang thử\"\n---\n{body}")
+}
+
+#[test]
+fn p_encoding_points_at_the_bad_byte() {
+    let site = site();
+    site.write_bytes(LOI, b"---\ntype: trang\ntitle: x\n---\nab\xffcd\n");
+    expect(&site, &[(E, "P-ENCODING", LOI, 5)]);
+    assert_eq!(message(&site, "P-ENCODING").0, "Tệp không phải văn bản UTF-8 hợp lệ (byte lỗi ở vị trí 31)");
+}
+
+#[test]
+fn p_bom_warns_and_the_file_is_still_read() {
+    let site = site();
+    site.write_bytes(LOI, format!("\u{feff}{}", page("Nội dung <b>đậm</b>.\n")).as_bytes());
+    expect(&site, &[(W, "P-BOM", LOI, 1), (W, "P-HTML-RAW", LOI, 5)]);
+}
+
+#[test]
+fn p_size_over_one_megabyte() {
+    let site = site();
+    let header = page("");
+    site.write(LOI, &format!("{header}{}", "a".repeat(5 * 1024 * 1024 - header.len())));
+    expect(&site, &[(E, "P-SIZE", LOI, 1)]);
+    assert_eq!(message(&site, "P-SIZE").0, "Tệp quá lớn (5,0 MB); giới hạn 1 MB");
+}
+
+#[test]
+fn p_fm_missing_and_unclosed() {
+    let site = site();
+    site.write(LOI, "type: trang\ntitle: x\n");
+    site.write("content/trang/loi-2.md", "---\ntype: trang\ntitle: x\n");
+    expect(&site, &[(E, "P-FM-UNCLOSED", "content/trang/loi-2.md", 1), (E, "P-FM-MISSING", LOI, 1)]);
+}
+
+#[test]
+fn p_yaml_syntax_error_at_its_line() {
+    let site = site();
+    edit(&site, MODEL, "  members: 6", "  members: [6");
+    // References to the unreadable model are not reported again; its unit has no model left.
+    expect(&site, &[(E, "P-YAML", MODEL, 10), (W, "V-UNIT-YEAR", UNITS, 6), (W, "V-UNIT-YEAR", UNITS, 6)]);
+    assert!(message(&site, "P-YAML").0.starts_with("Lỗi cú pháp YAML tại dòng 10"));
+}
+
+#[test]
+fn p_dup_key_at_the_second_key() {
+    let site = site();
+    edit(&site, MODEL, "org: db-so-tai-chinh", "org: db-so-tai-chinh\norg: cb-cdc");
+    expect(&site, &[(E, "P-DUP-KEY", MODEL, 6)]);
+    assert_eq!(message(&site, "P-DUP-KEY").0, "Khóa `org` khai báo hai lần");
+}
+
+#[test]
+fn p_yaml_feature_anchors_aliases_and_tags() {
+    let site = site();
+    edit(&site, MODEL, "group: cai-cach-hanh-chinh", "group: &g cai-cach-hanh-chinh");
+    edit(&site, MODEL, "approach: xay_moi", "approach: !!str xay_moi");
+    edit(&site, MODEL, "  social_effect:", "  social_effect: *g\n  other_effect:");
+    expect_includes(
+        &site,
+        &[(E, "P-YAML-FEATURE", MODEL, 10), (E, "P-YAML-FEATURE", MODEL, 11), (E, "P-YAML-FEATURE", MODEL, 49)],
+    );
+}
+
+#[test]
+fn p_id_must_match_the_file_name() {
+    let site = site();
+    edit(&site, MODEL, "id: mh-mot-cua-than-thien", "id: mh-mot-cua");
+    expect(&site, &[(E, "P-ID", MODEL, 3)]);
+    let site = checker::site();
+    site.write("content/trang/Gioi_Thieu.md", &page("Nội dung.\n"));
+    expect(&site, &[(E, "P-ID", "content/trang/Gioi_Thieu.md", 1)]);
+    edit(&site, MODEL, "id: mh-mot-cua-than-thien", "id: ../mh-mot-cua");
+    expect_includes(&site, &[(E, "P-ID", MODEL, 3)]);
+}
+
+#[test]
+fn p_type_mismatch_with_the_folder() {
+    let site = site();
+    site.write("content/trang/bao-cao-lac.md", "---\ntype: bao_cao\ntitle: x\n---\n");
+    expect(&site, &[(E, "P-TYPE-MISMATCH", "content/trang/bao-cao-lac.md", 2)]);
+}
+
+#[test]
+fn p_unknown_key_with_did_you_mean() {
+    let site = site();
+    edit(&site, MODEL, "group: cai-cach-hanh-chinh", "group: cai-cach-hanh-chinh\nfeaturd: true");
+    expect(&site, &[(W, "P-UNKNOWN-KEY", MODEL, 11)]);
+    assert_eq!(message(&site, "P-UNKNOWN-KEY").0, "Trường `featurd` không có trong lược đồ (có phải `featured`?)");
+}
+
+#[test]
+fn p_html_unsafe_in_bodies_of_every_kind() {
+    let site = site();
+    site.write(
+        LOI,
+        &page("Đoạn một.\n\n<SCRIPT>alert(1)</SCRIPT>\n\n[bấm](java\tscript:alert(1)) và `<script>` trong mã\n"),
+    );
+    edit(&site, REPORT, "---\n\nBáo cáo", "---\n\n<iframe src=\"https://example.org\"></iframe>\n\nBáo cáo");
+    edit(&site, MODEL, "## 2. Sự cần thiết\n", "## 2. Sự cần thiết\n\n![ảnh](data:image/svg+xml;base64,AAAA)\n");
+    expect(
+        &site,
+        &[
+            (E, "P-HTML-UNSAFE", REPORT, 33),
+            (E, "P-HTML-UNSAFE", MODEL, 69),
+            (E, "P-HTML-UNSAFE", LOI, 7),
+            (E, "P-HTML-UNSAFE", LOI, 9),
+        ],
+    );
+    assert_eq!(message(&site, "P-HTML-UNSAFE").0, "Nội dung chứa mã HTML/JavaScript không được phép: `<iframe`");
+}
+
+#[test]
+fn p_html_raw_for_other_tags_but_not_in_code() {
+    let site = site();
+    site.write(LOI, &page("Chữ <b>đậm</b> và <span style=\"x\">màu</span>.\n\n```html\n<b>mã</b>\n```\n"));
+    expect(&site, &[(W, "P-HTML-RAW", LOI, 5)]);
+}
+
+#[test]
+fn f_required_for_a_missing_field() {
+    let site = site();
+    edit(&site, MODEL, "title: \"Bộ phận một cửa thân thiện, tận tụy phục vụ Nhân dân\"\n", "");
+    expect(&site, &[(E, "F-REQUIRED", MODEL, 1)]);
+    assert_eq!(message(&site, "F-REQUIRED").0, "Thiếu trường bắt buộc `title` (Tên mô hình)");
+}
+
+#[test]
+fn f_type_enum_length_date() {
+    let site = site();
+    edit(&site, MODEL, "  members: 6", "  members: sáu");
+    expect(&site, &[(E, "F-TYPE", MODEL, 9)]);
+    let site = checker::site();
+    edit(&site, MODEL, "approach: xay_moi", "approach: xay_moii");
+    expect(&site, &[(E, "F-ENUM", MODEL, 11)]);
+    let (text, hint) = message(&site, "F-ENUM");
+    assert_eq!(text, "Giá trị `xay_moii` của `approach` không hợp lệ; chọn một trong: xay_moi, cung_co, nhan_rong");
+    assert_eq!(hint.as_deref(), Some("có phải `xay_moi`?"));
+    let site = checker::site();
+    edit(&site, MODEL, "title: \"Bộ phận một cửa thân thiện, tận tụy phục vụ Nhân dân\"", "title: \"Một\"");
+    expect(&site, &[(E, "F-LENGTH", MODEL, 4)]);
+    let site = checker::site();
+    edit(&site, MODEL, "date: 2022-09-30", "date: 31/02/2022");
+    expect(&site, &[(E, "F-DATE", MODEL, 28)]);
+    assert_eq!(message(&site, "F-DATE").0, "Ngày không hợp lệ: `31/02/2022`");
+}
+
+#[test]
+fn f_placeholder_supersedes_other_findings_on_its_line() {
+    let site = site();
+    edit(
+        &site,
+        MODEL,
+        "title: \"Bộ phận một cửa thân thiện, tận tụy phục vụ Nhân dân\"",
+        "title: \"«Cần điền tên mô hình»\"",
+    );
+    expect(&site, &[(E, "F-PLACEHOLDER", MODEL, 4)]);
+    assert_eq!(message(&site, "F-PLACEHOLDER").0, "Trường `title` vẫn còn nội dung mẫu, cần điền");
+}
