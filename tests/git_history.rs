@@ -194,3 +194,18 @@ fn no_history_outside_a_repository_or_before_the_first_commit() {
     let unborn = GitSite::minimal();
     assert!(History::read(&unborn.root(), None).is_none());
 }
+
+#[test]
+fn files_taken_together_share_one_history() {
+    let site = edited_site();
+    let history = history(&site);
+    let both = history.combined([A, B, "content/khong-co.md"]).unwrap();
+    assert_eq!(
+        (both.created.to_string(), both.updated.to_string()),
+        ("01/03/2022".to_owned(), "20/01/2023".to_owned())
+    );
+    assert_eq!(both.contributors, ["Nguyễn Văn An", "Trần Thị Bình"]);
+    let subjects: Vec<&str> = both.revisions.iter().map(|r| r.subject.as_str()).collect();
+    assert_eq!(subjects, ["Củng cố mô hình", "Cập nhật số liệu 6 tháng", "Thêm mô hình A"]);
+    assert!(history.combined(["content/khong-co.md"]).is_none());
+}

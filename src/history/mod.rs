@@ -44,6 +44,21 @@ pub struct PathHistory {
     pub revisions: Vec<Revision>,
 }
 
+impl PathHistory {
+    /// The history made of `revisions` (newest first); `None` when there is none.
+    fn of_revisions(revisions: Vec<Revision>) -> Option<PathHistory> {
+        let created = revisions.iter().map(|r| r.date).min()?;
+        let updated = revisions.iter().map(|r| r.date).max()?;
+        let mut contributors: Vec<String> = Vec::new();
+        for revision in revisions.iter().rev() {
+            if !contributors.contains(&revision.author) {
+                contributors.push(revision.author.clone());
+            }
+        }
+        Some(PathHistory { created, updated, contributors, revisions })
+    }
+}
+
 /// The history of every committed file of a site, by path relative to the site root.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct History {
@@ -71,16 +86,8 @@ impl History {
             .files
             .into_iter()
             .filter_map(|(path, indexes)| {
-                let revisions: Vec<Revision> = indexes.iter().map(|&i| walked.revisions[i].clone()).collect();
-                let created = revisions.iter().map(|r| r.date).min()?;
-                let updated = revisions.iter().map(|r| r.date).max()?;
-                let mut contributors: Vec<String> = Vec::new();
-                for revision in revisions.iter().rev() {
-                    if !contributors.contains(&revision.author) {
-                        contributors.push(revision.author.clone());
-                    }
-                }
-                Some((path, PathHistory { created, updated, contributors, revisions }))
+                let revisions = indexes.iter().map(|&i| walked.revisions[i].clone()).collect();
+                Some((path, PathHistory::of_revisions(revisions)?))
             })
             .collect();
         History { files }
@@ -89,6 +96,16 @@ impl History {
     /// The history of the file at `path` (relative to the site root, `/`-separated).
     pub fn of(&self, path: &str) -> Option<&PathHistory> {
         self.files.get(path)
+    }
+
+    /// The history of several files taken together (a unit's models and reports): every
+    /// commit that touched one of them once, newest first; `None` when none has a history.
+    pub fn combined<'p>(&self, paths: impl IntoIterator<Item = &'p str>) -> Option<PathHistory> {
+        let mut revisions: Vec<&Revision> =
+            paths.into_iter().filter_map(|p| self.of(p)).flat_map(|h| &h.revisions).collect();
+        revisions.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.commit.cmp(&b.commit)));
+        revisions.dedup_by(|a, b| a.commit == b.commit);
+        PathHistory::of_revisions(revisions.into_iter().cloned().collect())
     }
 
     /// Every file with a history, in path order.
