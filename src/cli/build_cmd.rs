@@ -54,10 +54,13 @@ pub fn run(root: &Path, output: &Path, rev: Option<&str>, base_url: Option<&str>
         }
         bar.set_position(done as u64);
     };
-    let built = build(&site.dir, &checked.corpus, &site.config, &target, &progress).map_err(|error| match error {
-        BuildError::Io(error) => Failure::Io(format!("{}: {error}", target.display())),
-        other => Failure::Usage(other.to_string()),
-    })?;
+    let built =
+        build(&site.dir, &checked.corpus, &checked.diagnostics, &site.config, &target, &progress).map_err(|error| {
+            match error {
+                BuildError::Io(error) => Failure::Io(format!("{}: {error}", target.display())),
+                other => Failure::Usage(other.to_string()),
+            }
+        })?;
     bar.finish_and_clear();
 
     let warnings = checked.summary().warnings;

@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::content::corpus::Corpus;
+use crate::content::date::Date;
 use crate::content::model::Model;
 use crate::content::report::{Period, Report};
 use crate::content::unit::Unit;
@@ -48,7 +49,7 @@ pub enum Phase {
 /// The phase of `model` in `period`. The status is today's; a model completed or retired
 /// after the period was still running during it, so it counts as in progress there.
 pub fn phase_in(model: &Model, period: Period) -> Phase {
-    let within = |date: crate::content::date::Date| period.start() <= date && date <= period.end();
+    let within = |date: Date| period.start() <= date && date <= period.end();
     match model.status {
         Some(Status::LoaiBo) => match model.retirement.as_ref().and_then(|r| r.date) {
             Some(date) if !within(date) => Phase::InProgress,
@@ -125,6 +126,16 @@ pub enum ReportState {
 }
 
 impl ReportState {
+    /// The code as written in the JSON file (`dung_han`, …).
+    pub fn code(self) -> &'static str {
+        match self {
+            ReportState::DungHan => "dung_han",
+            ReportState::TreHan => "tre_han",
+            ReportState::ChuaNop => "chua_nop",
+            ReportState::ChuaDenHan => "chua_den_han",
+        }
+    }
+
     /// The Vietnamese label.
     pub fn label(self) -> &'static str {
         match self {
@@ -140,8 +151,9 @@ impl ReportState {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FiledReport {
     pub id: String,
-    /// `report_date`, ISO `YYYY-MM-DD`.
-    pub date: Option<String>,
+    /// `report_date`, written ISO `YYYY-MM-DD`.
+    #[serde(serialize_with = "iso")]
+    pub date: Option<Date>,
 }
 
 /// A base unit's row: the sum of its subtree, its unit rows and its report.
@@ -196,8 +208,9 @@ pub struct Form02 {
     pub year: i32,
     /// `sau_thang` or `ca_nam`.
     pub period: PeriodKind,
-    /// The catalog's `as_of`, ISO `YYYY-MM-DD`.
-    pub as_of: Option<String>,
+    /// The catalog's `as_of`, written ISO `YYYY-MM-DD`.
+    #[serde(serialize_with = "iso")]
+    pub as_of: Option<Date>,
     pub base_units: Vec<BaseRow>,
     pub totals: Totals,
     /// Every group of the catalog, in catalog order.
@@ -284,15 +297,7 @@ pub fn form02(corpus: &Corpus, period: Period) -> Form02 {
             models: active.iter().filter(|m| m.learning.topics.contains(&t.id)).count(),
         })
         .collect();
-    Form02 {
-        year: period.year,
-        period: period.kind,
-        as_of: catalog.as_of.map(|d| d.iso()),
-        base_units,
-        totals,
-        by_group,
-        by_topic,
-    }
+    Form02 { year: period.year, period: period.kind, as_of: catalog.as_of, base_units, totals, by_group, by_topic }
 }
 
 /// The row of `base`: its unit rows summed, and its report for the period.
@@ -309,7 +314,7 @@ fn base_row(corpus: &Corpus, base: &Unit, period: Period, units: Vec<UnitRow>) -
         counts,
         reported: units.iter().filter(|u| u.reported).count(),
         units_without_model: units.iter().filter(|u| u.no_model).count(),
-        report: filed.map(|r| FiledReport { id: r.id.clone(), date: r.report_date.map(|d| d.iso()) }),
+        report: filed.map(|r| FiledReport { id: r.id.clone(), date: r.report_date }),
         report_state: report_state(corpus, filed, period),
         units,
     }
@@ -414,6 +419,14 @@ impl Form02 {
         let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
         text.push('\n');
         text
+    }
+}
+
+/// Writes a date the machine-readable way (`YYYY-MM-DD`), `null` when absent.
+fn iso<S: serde::Serializer>(date: &Option<Date>, serializer: S) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(date) => serializer.serialize_str(&date.iso()),
+        None => serializer.serialize_none(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Rendering: Markdown to safe HTML, the Tera environment (default theme plus site
 //! overrides), and the page contexts templates see, documented for theme authors.
 
+pub mod chart;
 pub mod context;
 pub mod criteria;
 pub mod engine;

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use crate::content::corpus::Corpus;
 use crate::content::site_config::SiteConfig;
+use crate::diagnostic::Diagnostic;
 use crate::render::theme::{Theme, ThemeError};
 use crate::render::{RenderError, Renderer};
 use crate::site::assets::Assets;
@@ -70,17 +71,19 @@ impl From<ThemeError> for BuildError {
 }
 
 /// Builds the site of the checked `corpus` (whose root folder `root` holds the theme
-/// overrides) into `output`. `progress(done, total)` is called as files are written.
+/// overrides) into `output`; `diagnostics` are the checker's warnings, listed on the
+/// compliance page. `progress(done, total)` is called as files are written.
 pub fn build(
     root: &Path,
     corpus: &Corpus,
+    diagnostics: &[Diagnostic],
     config: &SiteConfig,
     output: &Path,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Built, BuildError> {
     check_output(root, output).map_err(BuildError::Output)?;
     let theme = Theme::load(root)?;
-    let cx = BuildContext::new(corpus, config);
+    let cx = BuildContext::new(corpus, config).with_diagnostics(diagnostics);
     let assets = Assets::new(&theme.statics, &cx.base_path);
     let renderer = Renderer::new(&theme.templates, &cx.site_info(), assets.hrefs.clone())?;
     let jobs = all_jobs(&cx, &assets)?;

@@ -5,6 +5,7 @@ use crate::content::corpus::Corpus;
 use crate::content::model::Model;
 use crate::content::site_config::SiteConfig;
 use crate::derive::results::ReportIndex;
+use crate::diagnostic::Diagnostic;
 use crate::render::context::common::NavItem;
 use crate::render::context::{Link, PageMeta, SiteInfo};
 use crate::search::collation_key;
@@ -21,13 +22,28 @@ pub struct BuildContext<'a> {
     pub reports: ReportIndex<'a>,
     /// Every model in Vietnamese title order (then id).
     pub models: Vec<&'a Model>,
+    /// The checker's diagnostics (warnings only, since a site with errors is never built),
+    /// for the compliance page.
+    pub diagnostics: &'a [Diagnostic],
 }
 
 impl<'a> BuildContext<'a> {
     pub fn new(corpus: &'a Corpus, config: &'a SiteConfig) -> BuildContext<'a> {
         let mut models: Vec<&Model> = corpus.models.iter().collect();
         models.sort_by_cached_key(|m| (collation_key(&m.title), m.id.clone()));
-        BuildContext { corpus, config, base_path: config.base_path(), reports: ReportIndex::new(corpus), models }
+        BuildContext {
+            corpus,
+            config,
+            base_path: config.base_path(),
+            reports: ReportIndex::new(corpus),
+            models,
+            diagnostics: &[],
+        }
+    }
+
+    /// The same context, with the checker's diagnostics for the compliance page.
+    pub fn with_diagnostics(self, diagnostics: &'a [Diagnostic]) -> BuildContext<'a> {
+        BuildContext { diagnostics, ..self }
     }
 
     /// Models shown in lists by default: every model not retired, in title order.
@@ -94,6 +110,10 @@ impl<'a> BuildContext<'a> {
         ];
         if self.config.publish_reports {
             items.push(("Báo cáo", urls::REPORTS));
+        }
+        items.push(("Tổng hợp", urls::FORM02));
+        if self.config.publish_compliance {
+            items.push(("Kiểm tra", urls::COMPLIANCE));
         }
         items
             .into_iter()

@@ -1,6 +1,8 @@
 //! Every address of the site, relative to the base path (`mo-hinh/x/`), in one place.
 //! Addresses come only from validated ids and slugs.
 
+use crate::content::report::Period;
+
 /// The home page.
 pub const HOME: &str = "";
 /// First page of the gallery.
@@ -13,6 +15,10 @@ pub const REPORTS: &str = "bao-cao/";
 pub const GROUPS: &str = "nhom/";
 /// Every learning topic.
 pub const TOPICS: &str = "chuyen-de/";
+/// The computed form 02 tables (tổng hợp mẫu 02).
+pub const FORM02: &str = "tong-hop/";
+/// The compliance page.
+pub const COMPLIANCE: &str = "kiem-tra/";
 /// The Atom feed.
 pub const FEED: &str = "feed.xml";
 /// The sitemap.
@@ -41,6 +47,16 @@ pub fn group(id: &str) -> String {
 
 pub fn topic(id: &str) -> String {
     format!("chuyen-de/{id}/")
+}
+
+/// The form 02 page of a period: `tong-hop/2023/sau-thang/`.
+pub fn form02(period: Period) -> String {
+    format!("{FORM02}{}/{}/", period.year, period.kind.slug())
+}
+
+/// A form 02 file beside its page: `tong-hop/2023/sau-thang/tong-hop-2023-sau-thang.csv`.
+pub fn form02_file(period: Period, extension: &str) -> String {
+    format!("{}tong-hop-{}-{}.{extension}", form02(period), period.year, period.kind.slug())
 }
 
 /// A free page.

@@ -61,7 +61,7 @@ fn counts_each_unit_and_sums_the_subtree() {
     assert_eq!(a.counts, counts(3, [1, 1, 1], [2, 1], [1, 1, 1]));
     assert_eq!((a.reported, a.units_without_model), (1, 2));
     assert_eq!(a.report_state, ReportState::DungHan);
-    assert_eq!(a.report, Some(FiledReport { id: "bc-a-2023-st".into(), date: Some("2023-07-10".into()) }));
+    assert_eq!(a.report, Some(FiledReport { id: "bc-a-2023-st".into(), date: Date::new(2023, 7, 10) }));
     let b = &table.base_units[1];
     assert!(b.units[0].no_model, "mh-bon starts in September");
     assert_eq!(b.report_state, ReportState::TreHan, "filed 18/07, deadline 15/07");

@@ -13,7 +13,9 @@
 //! with its content hash (`/style.3f9a1c2b.css`).
 
 pub mod common;
+pub mod compliance;
 pub mod feeds;
+pub mod form02;
 pub mod lists;
 pub mod model;
 pub mod report;

@@ -3,6 +3,8 @@
 //! module with `pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>>` and list it in
 //! [`FAMILIES`]; it may return pages (`Job::page`) and any other files (`Job::file`).
 
+mod compliance;
+mod form02;
 mod free;
 mod gallery;
 mod home;
@@ -19,5 +21,15 @@ use crate::site::job::Job;
 pub type Family = for<'a> fn(&'a BuildContext<'a>) -> Vec<Job<'a>>;
 
 /// Every family, in no particular order (the build sorts the output).
-pub const FAMILIES: &[Family] =
-    &[home::jobs, gallery::jobs, model::jobs, units::jobs, taxonomy::jobs, reports::jobs, free::jobs, special::jobs];
+pub const FAMILIES: &[Family] = &[
+    home::jobs,
+    gallery::jobs,
+    model::jobs,
+    units::jobs,
+    taxonomy::jobs,
+    reports::jobs,
+    free::jobs,
+    special::jobs,
+    form02::jobs,
+    compliance::jobs,
+];

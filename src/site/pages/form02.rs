@@ -1,0 +1,276 @@
+//! `/tong-hop/` and `/tong-hop/<year>/<period>/`: the computed form 02 of every coverage
+//! period, as a page with charts and, beside it, `tong-hop-<year>-<period>.csv` and `.json`.
+
+use std::sync::Arc;
+
+use crate::content::report::Period;
+use crate::content::unit::Unit;
+use crate::content::vocab::Approach;
+use crate::derive::calendar::{coverage_periods, report_deadline};
+use crate::derive::form02::{BaseRow, Counts, Form02, UnitRow, form02};
+use crate::render::chart::{Bar, bar_chart};
+use crate::render::context::form02::{
+    BaseSummary, BaseTable, CountsText, CoverageRow, Form02Index, Form02Page, Form02Summary, Form02Year, PeriodLink,
+    TallyRow, TotalsRow, UnitFlag, UnitLine,
+};
+use crate::render::context::{Link, PageMeta};
+use crate::render::format::{count, number};
+use crate::site::context::BuildContext;
+use crate::site::job::Job;
+use crate::site::links::coded;
+use crate::site::urls;
+
+pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
+    let tables: Arc<Vec<Form02>> =
+        Arc::new(coverage_periods(&cx.corpus.catalog).into_iter().map(|p| form02(cx.corpus, p)).collect());
+    let mut jobs = Vec::new();
+    let all = Arc::clone(&tables);
+    jobs.push(Job::page(urls::FORM02.to_owned(), "form02-index.html", move || {
+        (cx.meta(urls::FORM02, "Tổng hợp mô hình, điển hình (mẫu 02)", "tong-hop"), index(cx, &all))
+    }));
+    for i in 0..tables.len() {
+        let period = tables[i].period();
+        let (table, all) = (Arc::clone(&tables), Arc::clone(&tables));
+        jobs.push(Job::page(urls::form02(period), "form02.html", move || page(cx, &table[i], &all)));
+        let table = Arc::clone(&tables);
+        jobs.push(Job::file(urls::form02_file(period, "csv"), move || table[i].to_csv().into_bytes()));
+        let table = Arc::clone(&tables);
+        jobs.push(Job::file(urls::form02_file(period, "json"), move || table[i].to_json().into_bytes()));
+    }
+    jobs
+}
+
+/// "6 tháng đầu năm 2023", "Cả năm 2023".
+fn period_title(period: Period) -> String {
+    format!("{} {}", period.kind.label(), period.year)
+}
+
+/// Whether `as_of` falls before the end of the period.
+fn ongoing(cx: &BuildContext, period: Period) -> bool {
+    cx.corpus.catalog.as_of.is_some_and(|as_of| as_of < period.end())
+}
+
+fn index(cx: &BuildContext, tables: &[Form02]) -> Form02Index {
+    let mut years: Vec<Form02Year> = Vec::new();
+    for table in tables.iter().rev() {
+        let period = table.period();
+        let t = &table.totals;
+        let summary = Form02Summary {
+            link: cx.link(period_title(period), &urls::form02(period)),
+            models: count(t.counts.models),
+            units: count(t.units),
+            units_without_model: count(t.units_without_model),
+            reports_submitted: count(t.reports_submitted),
+            reports_late: count(t.reports_late),
+            reports_missing: count(t.reports_missing),
+            ongoing: ongoing(cx, period),
+            csv_href: cx.href(&urls::form02_file(period, "csv")),
+            json_href: cx.href(&urls::form02_file(period, "json")),
+        };
+        match years.last_mut() {
+            Some(year) if year.year == period.year => year.periods.push(summary),
+            _ => years.push(Form02Year { year: period.year, periods: vec![summary] }),
+        }
+    }
+    for year in &mut years {
+        year.periods.reverse();
+    }
+    Form02Index { years }
+}
+
+fn page(cx: &BuildContext, table: &Form02, all: &[Form02]) -> (PageMeta, Form02Page) {
+    let period = table.period();
+    let url = urls::form02(period);
+    let title = format!("Tổng hợp mô hình, điển hình {}", period_title(period).to_lowercase());
+    let mut meta = cx.meta(&url, title, "tong-hop");
+    meta.breadcrumbs = vec![cx.link("Tổng hợp", urls::FORM02)];
+    meta.description = Some(format!(
+        "Biểu tổng hợp mẫu 02: {} mô hình, điển hình của {} đơn vị; {} đơn vị chưa có mô hình.",
+        count(table.totals.counts.models),
+        count(table.totals.units),
+        count(table.totals.units_without_model)
+    ));
+    let t = &table.totals;
+    let by_approach = approach_rows(cx, &t.counts);
+    let coverage: Vec<CoverageRow> = table.base_units.iter().map(|b| coverage_row(cx, b)).collect();
+    let by_group: Vec<TallyRow> = table
+        .by_group
+        .iter()
+        .map(|g| TallyRow { link: cx.link(g.label.clone(), &urls::group(&g.id)), models: count(g.models) })
+        .collect();
+    let page = Form02Page {
+        year: period.year,
+        period: coded(period.kind.code(), period.kind.label()),
+        period_label: period_title(period),
+        range: format!("{} – {}", period.start(), period.end()),
+        deadline: report_deadline(&cx.corpus.catalog, period).to_string(),
+        as_of: cx.corpus.catalog.as_of.map(|d| d.to_string()),
+        ongoing: ongoing(cx, period),
+        csv_href: cx.href(&urls::form02_file(period, "csv")),
+        json_href: cx.href(&urls::form02_file(period, "json")),
+        khoi: table.base_units.iter().map(|b| base_summary(cx, b)).collect(),
+        totals: TotalsRow {
+            counts: counts_text(&t.counts),
+            reported: count(t.reported),
+            units: count(t.units),
+            units_without_model: count(t.units_without_model),
+            reports_submitted: count(t.reports_submitted),
+            reports_late: count(t.reports_late),
+            reports_missing: count(t.reports_missing),
+        },
+        bases: table.base_units.iter().map(|b| base_table(cx, b)).collect(),
+        chart_groups_html: bar_chart(
+            "Số mô hình theo nhóm",
+            &table.by_group.iter().map(|g| bar(&g.label, g.models, None)).collect::<Vec<_>>(),
+        ),
+        chart_approaches_html: bar_chart(
+            "Số mô hình theo cách thức",
+            &Approach::ALL
+                .iter()
+                .zip(approach_counts(&t.counts))
+                .map(|(a, n)| bar(a.label(), n, None))
+                .collect::<Vec<_>>(),
+        ),
+        chart_coverage_html: bar_chart(
+            "Số đơn vị có mô hình trên tổng số đơn vị, theo đơn vị cơ sở",
+            &table
+                .base_units
+                .iter()
+                .map(|b| {
+                    let name = cx.corpus.unit(&b.id).map_or(b.name.as_str(), Unit::display_name);
+                    let with_model = b.units.len() - b.units_without_model;
+                    Bar {
+                        label: name.to_owned(),
+                        value: with_model as f64,
+                        value_text: format!("{}/{}", count(with_model), count(b.units.len())),
+                        of: Some(b.units.len() as f64),
+                    }
+                })
+                .collect::<Vec<_>>(),
+        ),
+        by_group,
+        by_topic: table
+            .by_topic
+            .iter()
+            .filter(|t| t.models > 0)
+            .map(|t| TallyRow { link: cx.link(t.label.clone(), &urls::topic(&t.id)), models: count(t.models) })
+            .collect(),
+        by_approach,
+        coverage,
+        units_without_model: table
+            .base_units
+            .iter()
+            .flat_map(|b| b.units.iter().filter(|u| u.no_model).map(move |u| (b, u)))
+            .map(|(b, u)| UnitFlag {
+                unit: unit_link(cx, &u.id, &u.name),
+                base: (b.id != u.id).then(|| unit_link(cx, &b.id, &b.name)),
+            })
+            .collect(),
+        periods: all
+            .iter()
+            .map(|other| {
+                let p = other.period();
+                PeriodLink { link: cx.link(period_title(p), &urls::form02(p)), current: p == period }
+            })
+            .collect(),
+    };
+    (meta, page)
+}
+
+/// A bar of a count chart.
+fn bar(label: &str, n: usize, of: Option<usize>) -> Bar {
+    Bar { label: label.to_owned(), value: n as f64, value_text: count(n), of: of.map(|w| w as f64) }
+}
+
+/// Counts by approach, in the order of [`Approach::ALL`].
+fn approach_counts(c: &Counts) -> [usize; 3] {
+    [c.xay_moi, c.cung_co, c.nhan_rong]
+}
+
+fn approach_rows(cx: &BuildContext, c: &Counts) -> Vec<TallyRow> {
+    Approach::ALL
+        .iter()
+        .zip(approach_counts(c))
+        .map(|(a, n)| TallyRow { link: Link { text: a.label().to_owned(), href: String::new() }, models: count(n) })
+        .chain(std::iter::once(TallyRow { link: cx.link("Tổng số", urls::GALLERY), models: count(c.models) }))
+        .collect()
+}
+
+fn counts_text(c: &Counts) -> CountsText {
+    CountsText {
+        models: count(c.models),
+        xay_moi: count(c.xay_moi),
+        cung_co: count(c.cung_co),
+        nhan_rong: count(c.nhan_rong),
+        tap_the: count(c.tap_the),
+        ca_nhan: count(c.ca_nhan),
+        in_progress: count(c.in_progress),
+        completed: count(c.completed),
+        retired: count(c.retired),
+    }
+}
+
+/// A link to a unit's page with its full name.
+fn unit_link(cx: &BuildContext, id: &str, name: &str) -> Link {
+    cx.link(name, &urls::unit(id))
+}
+
+/// Anchor of a base unit's table.
+fn anchor(id: &str) -> String {
+    format!("dv-{id}")
+}
+
+fn base_summary(cx: &BuildContext, b: &BaseRow) -> BaseSummary {
+    BaseSummary {
+        link: unit_link(cx, &b.id, &b.name),
+        anchor: anchor(&b.id),
+        counts: counts_text(&b.counts),
+        reported: count(b.reported),
+        units: count(b.units.len()),
+        units_without_model: count(b.units_without_model),
+        report: b.report.as_ref().map(|r| {
+            let text = format!("Báo cáo {}", r.id);
+            if cx.config.publish_reports {
+                cx.link(text, &urls::report(&r.id))
+            } else {
+                Link { text, href: String::new() }
+            }
+        }),
+        report_date: b.report.as_ref().and_then(|r| r.date).map(|d| d.to_string()),
+        report_state: coded(b.report_state.code(), b.report_state.label()),
+    }
+}
+
+fn base_table(cx: &BuildContext, b: &BaseRow) -> BaseTable {
+    BaseTable {
+        anchor: anchor(&b.id),
+        link: unit_link(cx, &b.id, &b.name),
+        rows: b.units.iter().map(|u| unit_line(cx, &b.id, u)).collect(),
+        subtotal: counts_text(&b.counts),
+        reported: count(b.reported),
+    }
+}
+
+fn unit_line(cx: &BuildContext, base: &str, u: &UnitRow) -> UnitLine {
+    let depth = cx.corpus.ancestors(&u.id).iter().position(|a| a.id == base).map_or(0, |i| i + 1);
+    UnitLine {
+        link: unit_link(cx, &u.id, &u.name),
+        kind: u.kind.map(|k| coded(k.code(), k.label())),
+        depth,
+        counts: counts_text(&u.counts),
+        reported: u.reported,
+        no_model: u.no_model,
+    }
+}
+
+fn coverage_row(cx: &BuildContext, b: &BaseRow) -> CoverageRow {
+    let units = b.units.len();
+    let with_model = units - b.units_without_model;
+    let share = if units > 0 { with_model as f64 * 100.0 / units as f64 } else { 0.0 };
+    CoverageRow {
+        link: unit_link(cx, &b.id, &b.name),
+        with_model: count(with_model),
+        units: count(units),
+        percent: format!("{}%", number(share, 0)),
+    }
+}
