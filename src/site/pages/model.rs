@@ -23,6 +23,7 @@ use crate::render::markdown::{intro, to_html};
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
 use crate::site::links::{AsCoded, coded};
+use crate::site::pages::reports::period_heading;
 use crate::site::urls;
 
 /// Names of the five criteria, for headings a body lacks and for revision changes.
@@ -222,7 +223,7 @@ fn report_mentions(cx: &BuildContext, m: &Model) -> Vec<ReportMention> {
             };
             ReportMention {
                 link: cx.link(text, &urls::report(&mention.report.id)),
-                period: mention.period.label(),
+                period: period_heading(mention.period),
                 progress: mention.entry.progress.map(|p| p.label().to_owned()),
                 highlights: mention.entry.highlights.clone(),
             }

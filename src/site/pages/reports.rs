@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::content::report::Report;
+use crate::content::report::{Period, Report};
 use crate::render::context::PageMeta;
 use crate::render::context::report::{EntryRow, ReportPage, ReportRow, ReportYear, ReportsPage, ValueRow};
 use crate::render::format::number;
@@ -37,13 +37,18 @@ fn title_of(cx: &BuildContext, report: &Report) -> String {
     }
 }
 
+/// A period as a heading or table cell: "6 tháng đầu năm 2023", "Cả năm 2023".
+pub fn period_heading(period: Period) -> String {
+    format!("{} {}", period.kind.label(), period.year)
+}
+
 /// A report as a row of a list (also on unit pages and the home page).
 pub fn report_row(cx: &BuildContext, report: &Report) -> ReportRow {
     let org = report.org.as_deref().unwrap_or_default();
     ReportRow {
         link: cx.link(title_of(cx, report), &urls::report(&report.id)),
         org: cx.unit_short_link(org).unwrap_or_else(|| cx.link(org, &urls::unit(org))),
-        period: report.period().map_or_else(String::new, |p| p.label()),
+        period: report.period().map_or_else(String::new, period_heading),
         report_date: report.report_date.map(|d| d.to_string()),
         models: report.entries.len(),
     }
@@ -112,7 +117,7 @@ fn report_page(cx: &BuildContext, report: &Report) -> (PageMeta, ReportPage) {
         id: report.id.clone(),
         title,
         org: report.org.as_deref().and_then(|id| cx.unit_link(id)),
-        period: report.period().map(|p| p.label()),
+        period: report.period().map(period_heading),
         report_date: report.report_date.map(|d| d.to_string()),
         number: report.number.clone(),
         signer_name: report.signer_name.clone(),

@@ -1,0 +1,169 @@
+//! `guong build`: the output folder (atomic swap, no stale files, determinism, theme
+//! overrides, refusal of dangerous folders) and exit codes, on the real binary.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use common::TempSite;
+
+const MODEL: &str = "content/mo-hinh/so-tai-chinh/mh-mot-cua-than-thien.md";
+
+/// Every file under `dir`: relative path → bytes.
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative = path.strip_prefix(dir).unwrap().to_str().unwrap().replace('\\', "/");
+                files.insert(relative, fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+/// Names in the site root (to spot leftover staging folders).
+fn root_entries(site: &TempSite) -> Vec<String> {
+    let mut names: Vec<String> =
+        fs::read_dir(&site.dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_build_prints_one_summary_line() {
+    let site = TempSite::minimal();
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", run.stdout);
+    let files = snapshot(&site.dir.join("public")).len();
+    let pages = snapshot(&site.dir.join("public")).keys().filter(|p| p.ends_with(".html")).count();
+    assert!(lines[0].starts_with(&format!("Đã dựng {pages} trang, {files} tệp vào public/ trong ")), "{}", lines[0]);
+    assert!(lines[0].contains(" s"), "{}", lines[0]);
+    assert!(run.stderr.is_empty(), "no progress bar off a terminal: {}", run.stderr);
+}
+
+#[test]
+fn content_errors_stop_the_build_and_leave_the_previous_output_untouched() {
+    let site = TempSite::minimal();
+    assert_eq!(site.run(&["build"]).code, 0);
+    let before = snapshot(&site.dir.join("public"));
+    let text = site.read(MODEL).replace("org: db-so-tai-chinh", "org: khong-co-don-vi");
+    site.write(MODEL, &text);
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("[M-ORG-UNKNOWN]"), "diagnostics in human form on stderr: {}", run.stderr);
+    assert!(run.stderr.contains("content/mo-hinh/so-tai-chinh/mh-mot-cua-than-thien.md:"), "{}", run.stderr);
+    assert_eq!(snapshot(&site.dir.join("public")), before, "previous output changed");
+    assert_eq!(root_entries(&site), ["content", "public", "site.yml"]);
+}
+
+#[test]
+fn a_site_with_errors_writes_nothing() {
+    let site = TempSite::minimal();
+    site.write("content/mo-hinh/hong.md", "không có phần khai báo\n");
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("[P-FM-MISSING]"), "{}", run.stderr);
+    assert_eq!(root_entries(&site), ["content", "site.yml"]);
+}
+
+#[test]
+fn a_rebuild_leaves_no_stale_file_and_no_staging_folder() {
+    let site = TempSite::minimal();
+    assert_eq!(site.run(&["build"]).code, 0);
+    assert!(site.dir.join("public/mo-hinh/mh-mot-cua-than-thien-cdc/index.html").is_file());
+    fs::write(site.dir.join("public/rac.txt"), "tệp lạ").unwrap();
+    site.remove("content/mo-hinh/mh-mot-cua-than-thien-cdc.md");
+    // The removed model was named in a replication target and a report: drop those too.
+    for report in ["content/bao-cao/bc-cb-cdc-2022-ca-nam.md", "content/bao-cao/bc-cb-cdc-2022-sau-thang.md"] {
+        site.remove(report);
+    }
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(!site.dir.join("public/mo-hinh/mh-mot-cua-than-thien-cdc").exists());
+    assert!(!site.dir.join("public/bao-cao/bc-cb-cdc-2022-ca-nam").exists());
+    assert!(!site.dir.join("public/rac.txt").exists());
+    assert!(!site.read("public/mo-hinh/index.html").contains("mh-mot-cua-than-thien-cdc"));
+    assert_eq!(root_entries(&site), ["content", "public", "site.yml"]);
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = TempSite::minimal();
+    assert_eq!(site.run(&["build", "--output", "mot"]).code, 0);
+    assert_eq!(site.run(&["build", "--output", "hai"]).code, 0);
+    let (one, two) = (snapshot(&site.dir.join("mot")), snapshot(&site.dir.join("hai")));
+    assert!(one.len() > 20);
+    assert_eq!(one.keys().collect::<Vec<_>>(), two.keys().collect::<Vec<_>>());
+    for (path, bytes) in &one {
+        assert!(bytes == &two[path], "{path} differs between builds");
+    }
+}
+
+#[test]
+fn an_absolute_output_folder_is_used_as_given() {
+    let site = TempSite::minimal();
+    let elsewhere = TempSite::empty();
+    let target = elsewhere.dir.join("xuat/trang");
+    let run = site.run(&["build", "--output", target.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(target.join("index.html").is_file());
+    assert!(!site.dir.join("public").exists());
+}
+
+#[test]
+fn site_templates_and_static_files_override_the_theme() {
+    let site = TempSite::minimal();
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>RIÊNG: {{ page.title }}</h1>{% endblock main %}",
+    );
+    site.write("templates/partials/cards.html", "{% component model_cards(cards, level=2) %}<ol class=\"the-rieng\">{% for c in cards %}<li>{{ c.title }}</li>{% endfor %}</ol>{% endcomponent model_cards %}");
+    site.write("static/style.css", "body { color: #000; }\n");
+    site.write_bytes("static/anh/logo.png", &[137, 80, 78, 71]);
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(site.read("public/trang/gioi-thieu/index.html").contains("<h1>RIÊNG: Giới thiệu</h1>"));
+    assert!(site.read("public/mo-hinh/index.html").contains("<ol class=\"the-rieng\"><li>"));
+    assert_eq!(fs::read(site.dir.join("public/anh/logo.png")).unwrap(), [137, 80, 78, 71]);
+    let files = snapshot(&site.dir.join("public"));
+    let css: Vec<&String> = files.keys().filter(|p| p.ends_with(".css")).collect();
+    assert_eq!(css.len(), 1, "{css:?}");
+    assert_eq!(files[css[0]], b"body { color: #000; }\n");
+    assert!(site.read("public/index.html").contains(&format!("href=\"/{}\"", css[0])));
+    // Templates the site does not override still come from the default theme.
+    assert!(site.read("public/don-vi/index.html").contains("<ul class=\"tree\">"));
+}
+
+#[test]
+fn a_broken_site_template_is_a_configuration_error() {
+    let site = TempSite::minimal();
+    assert_eq!(site.run(&["build"]).code, 0);
+    let before = snapshot(&site.dir.join("public"));
+    site.write("templates/page.html", "{% if %}");
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 2, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("page.html"), "{}", run.stderr);
+    assert_eq!(snapshot(&site.dir.join("public")), before);
+}
+
+#[test]
+fn refuses_to_replace_folders_that_are_not_a_built_site() {
+    let site = TempSite::minimal();
+    site.write("tai-lieu/ghi-chu.txt", "quan trọng");
+    for output in ["tai-lieu", "content", "."] {
+        let run = site.run(&["build", "--output", output]);
+        assert_eq!(run.code, 2, "{output}: {}\n{}", run.stdout, run.stderr);
+    }
+    assert_eq!(site.read("tai-lieu/ghi-chu.txt"), "quan trọng");
+    assert!(site.dir.join(MODEL).is_file());
+}
