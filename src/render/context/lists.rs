@@ -121,6 +121,11 @@ pub struct HomePage {
     pub reports: Vec<ReportRow>,
     /// Groups with their model counts.
     pub groups: Vec<IndexEntry>,
+    /// Approaches (xây dựng mới, củng cố, nhân rộng) with their model counts; no page (`href` empty).
+    pub approaches: Vec<IndexEntry>,
+    /// Inline SVG charts of `groups` and `approaches` (safe HTML).
+    pub chart_groups_html: String,
+    pub chart_approaches_html: String,
 }
 
 /// A labelled count.

@@ -19,6 +19,7 @@ pub mod form02;
 pub mod lists;
 pub mod model;
 pub mod report;
+pub mod results;
 pub mod text;
 pub mod unit;
 

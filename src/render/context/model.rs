@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::render::context::common::{Coded, Link};
 use crate::render::context::report::ReportMention;
+use crate::render::context::results::ResultRow;
 
 /// A model page.
 #[derive(Clone, Debug, Serialize)]
@@ -138,6 +139,11 @@ pub struct IndicatorRow {
     /// The latest reported value and its period ("6 tháng đầu năm 2023"), if any.
     pub latest: Option<String>,
     pub latest_period: Option<String>,
+    /// Every reported value, in period order.
+    pub results: Vec<ResultRow>,
+    /// Chart of baseline → reported values → target (inline SVG, safe HTML); empty when
+    /// nothing was reported yet.
+    pub chart_html: String,
 }
 
 /// TC5 facts.

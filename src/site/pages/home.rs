@@ -3,8 +3,10 @@
 use std::cmp::Reverse;
 use std::collections::BTreeSet;
 
-use crate::content::vocab::Status;
-use crate::render::context::lists::{HomePage, Stat};
+use crate::content::vocab::{Approach, Status};
+use crate::render::chart::{Bar, bar_chart};
+use crate::render::context::Link;
+use crate::render::context::lists::{HomePage, IndexEntry, Stat};
 use crate::render::format::count;
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
@@ -50,11 +52,32 @@ fn home(cx: &BuildContext) -> HomePage {
             href: Some(cx.href(urls::REPORTS)),
         });
     }
+    let groups = group_entries(cx);
+    let approaches: Vec<IndexEntry> = Approach::ALL
+        .iter()
+        .map(|&a| IndexEntry {
+            link: Link { text: a.label().to_owned(), href: String::new() },
+            models: published.iter().filter(|m| m.approach == Some(a)).count(),
+            note: None,
+        })
+        .collect();
     HomePage {
+        chart_groups_html: count_chart("Số mô hình theo nhóm", &groups),
+        chart_approaches_html: count_chart("Số mô hình theo cách thức", &approaches),
         featured: published.iter().filter(|m| m.featured).map(|m| cx.card(m)).collect(),
         stats,
         newest: newest.iter().take(NEWEST).map(|m| cx.card(m)).collect(),
         reports: reports.iter().take(NEWEST).map(|r| report_row(cx, r)).collect(),
-        groups: group_entries(cx),
+        groups,
+        approaches,
     }
+}
+
+/// A bar chart of entries and their model counts.
+fn count_chart(title: &str, entries: &[IndexEntry]) -> String {
+    let bars: Vec<Bar> = entries
+        .iter()
+        .map(|e| Bar { label: e.link.text.clone(), value: e.models as f64, value_text: count(e.models), of: None })
+        .collect();
+    bar_chart(title, &bars)
 }

@@ -10,6 +10,7 @@ mod gallery;
 mod home;
 mod model;
 mod reports;
+mod results;
 pub mod special;
 mod taxonomy;
 mod units;

@@ -23,6 +23,7 @@ use crate::render::markdown::{intro, to_html};
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
 use crate::site::links::{AsCoded, coded};
+use crate::site::pages::results::{indicator_chart_html, result_rows};
 use crate::site::pages::reports::period_heading;
 use crate::site::urls;
 
@@ -202,6 +203,8 @@ fn effectiveness(cx: &BuildContext, m: &Model) -> EffectivenessFacts {
                 target: r.target.map(|v| number(v, DECIMALS)),
                 latest: r.latest().map(|p| number(p.value, DECIMALS)),
                 latest_period: r.latest().map(|p| p.period().label()),
+                results: result_rows(cx, &m.id, r),
+                chart_html: indicator_chart_html(r),
             })
             .collect(),
         social_effect: m.effectiveness.social_effect.clone(),
