@@ -23,8 +23,8 @@ use crate::render::markdown::{intro, to_html};
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
 use crate::site::links::{AsCoded, coded};
-use crate::site::pages::results::{indicator_chart_html, result_rows};
 use crate::site::pages::reports::period_heading;
+use crate::site::pages::results::{indicator_chart_html, result_rows};
 use crate::site::urls;
 
 /// Names of the five criteria, for headings a body lacks and for revision changes.
