@@ -266,3 +266,16 @@ fn v_agg_manual_folder_and_type() {
         ],
     );
 }
+
+#[test]
+fn an_unreadable_registry_or_catalog_is_reported_once() {
+    let site = site();
+    site.remove(UNITS);
+    expect(&site, &[(E, "F-REQUIRED", UNITS, 1)]);
+    let site = checker::site();
+    edit(&site, UNITS, "  - id: cb-cdc", "  - id: [cb-cdc");
+    expect(&site, &[(E, "P-YAML", UNITS, 16)]);
+    let site = checker::site();
+    edit(&site, CATALOG, "nhom_mo_hinh:", "nhom_mo_hinh: {");
+    expect(&site, &[(E, "P-YAML", CATALOG, 5)]);
+}

@@ -36,6 +36,9 @@ fn topics(index: &Index, at: &mut At) {
     for (i, node) in items(&model.front, "learning.topics").iter().enumerate() {
         let Some(id) = node.as_str().map(str::trim).filter(|s| !s.is_empty()) else { continue };
         let Some(topic) = catalog.topic(id) else {
+            if catalog.topics.is_empty() {
+                continue; // an unreadable catalog is reported in danh-muc.yml
+            }
             let mut d = at.node(
                 Code::C1Topic,
                 node,
@@ -239,6 +242,9 @@ fn replication(index: &Index, at: &mut At) {
         }
         let Some(org) = org else { continue };
         let org_node = node.get("org").unwrap_or(node);
+        if !index.units_read() {
+            continue;
+        }
         if corpus.unit(&org).is_none() {
             let mut d = at.node(
                 Code::C5TargetUnknown,

@@ -74,6 +74,12 @@ impl<'a> Index<'a> {
         Index { corpus, models_by_org, reports: ReportIndex::new(corpus), unreadable_models }
     }
 
+    /// Whether the organisation tree could be read. When it could not, references to units
+    /// are not checked: the error in `to-chuc.yml` is the one to fix.
+    pub fn units_read(&self) -> bool {
+        !self.corpus.units.is_empty()
+    }
+
     /// Whether a reference to model `id` is unknown: no model has it and no unreadable model
     /// file is named after it.
     pub fn unknown_model(&self, id: &str) -> bool {

@@ -63,7 +63,7 @@ pub fn check(index: &Index, at: &mut At) {
 /// M-ORG-UNKNOWN, M-ORG-ROOT, M-ORG-INACTIVE.
 fn org(index: &Index, at: &mut At) {
     let model = at.model;
-    let Some(org) = model.org.as_deref() else { return };
+    let Some(org) = model.org.as_deref().filter(|_| index.units_read()) else { return };
     let corpus = index.corpus;
     let Some(unit) = corpus.unit(org) else {
         let mut d = at.value(
@@ -110,7 +110,8 @@ fn org(index: &Index, at: &mut At) {
 fn group(index: &Index, at: &mut At) {
     let Some(group) = at.model.group.as_deref() else { return };
     let catalog = &index.corpus.catalog;
-    if catalog.group(group).is_some() {
+    // An unreadable catalog has no groups: its own error is the one to fix.
+    if catalog.groups.is_empty() || catalog.group(group).is_some() {
         return;
     }
     let mut d = at.value(

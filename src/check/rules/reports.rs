@@ -139,7 +139,7 @@ impl<'a> ReportCheck<'a, '_> {
     /// R-ORG: the reporting unit must exist and be a base unit. Returns whether it is valid.
     fn org(&mut self) -> bool {
         let corpus = self.index.corpus;
-        let Some(org) = self.report.org.as_deref() else { return false };
+        let Some(org) = self.report.org.as_deref().filter(|_| self.index.units_read()) else { return false };
         let pos = pos_of(&self.report.front, "org");
         match corpus.unit(org) {
             None => {
@@ -307,6 +307,9 @@ impl<'a> ReportCheck<'a, '_> {
     /// R-ORG-REF: proposed units must exist.
     fn propose_replication(&mut self, node: &Node, name: &str) {
         let corpus = self.index.corpus;
+        if !self.index.units_read() {
+            return;
+        }
         for item in items(node, "propose_replication") {
             let Some(id) = item.as_str().map(str::trim).filter(|s| !s.is_empty()) else { continue };
             if corpus.unit(id).is_none() {
