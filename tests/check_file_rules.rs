@@ -150,6 +150,10 @@ fn f_type_enum_length_date() {
     let site = checker::site();
     edit(&site, MODEL, "title: \"Bộ phận một cửa thân thiện, tận tụy phục vụ Nhân dân\"", "title: \"Một\"");
     expect(&site, &[(E, "F-LENGTH", MODEL, 4)]);
+    // Lengths count NFC code points: a decomposed (NFD) title is not longer for it.
+    edit(&site, MODEL, "title: \"Một\"", "title: \"Mo\u{323}\u{302}to\u{323}\u{302}\"");
+    expect(&site, &[(E, "F-LENGTH", MODEL, 4)]);
+    assert!(message(&site, "F-LENGTH").0.contains("dài 4 ký tự"));
     let site = checker::site();
     edit(&site, MODEL, "date: 2022-09-30", "date: 31/02/2022");
     expect(&site, &[(E, "F-DATE", MODEL, 28)]);

@@ -31,7 +31,7 @@
 //! full `check` and `build` still do). A REV that names no commit is a usage error (exit
 //! 2); a REV from before the site existed leaves every file changed.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -69,10 +69,11 @@ pub fn run(
     let summary = Summary::of(diagnostics, checked.corpus.files);
     let text = match format {
         Format::Human => {
+            let paths: HashSet<&str> = diagnostics.iter().map(|d| d.path.as_str()).collect();
             let sources: HashMap<String, String> = site
                 .files
                 .iter()
-                .filter(|f| diagnostics.iter().any(|d| d.path == f.path))
+                .filter(|f| paths.contains(f.path.as_str()))
                 .map(|f| (f.path.clone(), String::from_utf8_lossy(&f.bytes).replace("\r\n", "\n")))
                 .collect();
             human(diagnostics, summary, &sources, std::io::stdout().is_terminal())

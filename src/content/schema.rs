@@ -117,7 +117,15 @@ pub fn is_slug(text: &str) -> bool {
 
 /// Length of `text` in NFC code points after trimming.
 pub fn text_len(text: &str) -> usize {
-    text.trim().nfc().count()
+    let text = text.trim();
+    // Most text is already NFC: count it without building the normalized form.
+    if text.is_ascii() {
+        text.len()
+    } else if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+        text.chars().count()
+    } else {
+        text.nfc().count()
+    }
 }
 
 /// Walks a front-matter tree with its schema, pushing diagnostics for `path`.

@@ -12,10 +12,11 @@ pub fn human(diagnostics: &[Diagnostic], summary: Summary, sources: &HashMap<Str
     let paint = |code: &str, text: &str| if colour { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_owned() };
     let mut out = String::new();
     for d in diagnostics {
-        let severity = match d.severity {
-            Severity::Error => paint("1;31", d.severity.label()),
-            Severity::Warning => paint("1;33", d.severity.label()),
+        let colour = match d.severity {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
         };
+        let severity = paint(colour, d.severity.label());
         let _ = writeln!(
             out,
             "{}: {severity} [{}] {}",
@@ -23,14 +24,15 @@ pub fn human(diagnostics: &[Diagnostic], summary: Summary, sources: &HashMap<Str
             d.code,
             d.message
         );
-        if let Some(line) = sources.get(&d.path).and_then(|text| text.lines().nth(d.line - 1)) {
+        let source_line = sources.get(&d.path).and_then(|text| text.lines().nth(d.line - 1));
+        if let Some(line) = source_line.map(|line| line.trim_start_matches('\u{feff}')) {
             let number = d.line.to_string();
             let gutter = " ".repeat(number.len());
             let shown: String = line.chars().take(200).collect();
             let caret_at = shown.chars().take(d.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' });
             let _ = writeln!(out, "{gutter} |");
             let _ = writeln!(out, "{number} | {shown}");
-            let _ = writeln!(out, "{gutter} | {}{}", caret_at.collect::<String>(), paint("1;31", "^"));
+            let _ = writeln!(out, "{gutter} | {}{}", caret_at.collect::<String>(), paint(colour, "^"));
         }
         if let Some(hint) = &d.hint {
             let _ = writeln!(out, "  {} {hint}", paint("1;36", "gợi ý:"));
@@ -38,4 +40,23 @@ pub fn human(diagnostics: &[Diagnostic], summary: Summary, sources: &HashMap<Str
     }
     let _ = writeln!(out, "{} lỗi, {} cảnh báo, {} tệp", summary.errors, summary.warnings, summary.files);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Code, Pos};
+
+    #[test]
+    fn caret_follows_the_column_and_the_colour_the_severity() {
+        let d = Diagnostic::new(Code::C5Spread, "a.md", Pos::new(1, 4), "Chưa nêu");
+        let sources = HashMap::from([("a.md".to_owned(), "\u{feff}ab\tc: x\n".to_owned())]);
+        let plain = human(std::slice::from_ref(&d), Summary::of(&[d.clone()], 1), &sources, false);
+        assert_eq!(
+            plain,
+            "a.md:1:4: CẢNH BÁO [C5-SPREAD] Chưa nêu\n  |\n1 | ab\tc: x\n  |   \t^\n0 lỗi, 1 cảnh báo, 1 tệp\n"
+        );
+        let coloured = human(std::slice::from_ref(&d), Summary::of(&[d.clone()], 1), &sources, true);
+        assert!(coloured.contains("\x1b[1;33mCẢNH BÁO\x1b[0m") && coloured.contains("\x1b[1;33m^\x1b[0m"));
+    }
 }
