@@ -30,8 +30,14 @@ impl Checked {
 
 /// Reads and checks every content file.
 pub fn check_files(files: &[SourceFile]) -> Checked {
-    let Loaded { corpus, mut diagnostics } = load(files);
-    rules::run(&corpus, &unreadable_models(files, &corpus), &mut diagnostics);
+    check_loaded(files.iter().map(|f| f.path.as_str()), load(files))
+}
+
+/// Runs the rules over a corpus already loaded from the content files at `paths` (`guong
+/// serve` keeps one up to date file by file); the diagnostics of `loaded` are kept.
+pub fn check_loaded<'p>(paths: impl Iterator<Item = &'p str>, loaded: Loaded) -> Checked {
+    let Loaded { corpus, mut diagnostics } = loaded;
+    rules::run(&corpus, &unreadable_models(paths, &corpus), &mut diagnostics);
     supersede_placeholders(&mut diagnostics);
     sort_diagnostics(&mut diagnostics);
     Checked { corpus, diagnostics }
@@ -46,11 +52,10 @@ pub fn check_corpus(corpus: &Corpus) -> Vec<Diagnostic> {
 
 /// Ids (file stems) of model files that could not be read. The broken file is already
 /// reported; references to it from reports and other models are not reported again.
-fn unreadable_models(files: &[SourceFile], corpus: &Corpus) -> HashSet<String> {
-    files
-        .iter()
-        .filter(|f| FileKind::of(&f.path) == Some(FileKind::Model))
-        .filter_map(|f| f.path.rsplit('/').next()?.strip_suffix(".md"))
+fn unreadable_models<'p>(paths: impl Iterator<Item = &'p str>, corpus: &Corpus) -> HashSet<String> {
+    paths
+        .filter(|path| FileKind::of(path) == Some(FileKind::Model))
+        .filter_map(|path| path.rsplit('/').next()?.strip_suffix(".md"))
         .filter(|stem| corpus.model(stem).is_none())
         .map(str::to_owned)
         .collect()

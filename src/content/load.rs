@@ -85,8 +85,8 @@ impl FileKind {
     }
 }
 
-/// One file after parsing and field checks.
-enum Record {
+/// One file after parsing and field checks (what [`read_file`] gives for one file).
+pub enum Record {
     Catalog(Catalog),
     Units(Vec<Unit>, Node),
     Model(Model),
@@ -138,7 +138,9 @@ pub fn load(files: &[SourceFile]) -> Loaded {
     Loaded { corpus: Corpus::new(catalog, units, units_node, models, reports, pages, counted), diagnostics }
 }
 
-fn read_file(file: &SourceFile) -> (Record, Vec<Diagnostic>) {
+/// Reads one content file on its own: its record and its file and field diagnostics.
+/// `guong serve` uses it to re-read only the files an edit touched.
+pub fn read_file(file: &SourceFile) -> (Record, Vec<Diagnostic>) {
     let mut out = Vec::new();
     let Some(kind) = FileKind::of(&file.path) else { return (Record::Nothing, out) };
     let path = file.path.as_str();

@@ -103,7 +103,8 @@ pub fn build(
 }
 
 /// Jobs of every family, the static files and the sitemap; two jobs may not share a path.
-fn all_jobs<'a>(cx: &'a BuildContext<'a>, assets: &'a Assets<'a>) -> Result<Vec<Job<'a>>, BuildError> {
+/// `guong serve` renders them one at a time, on request.
+pub fn all_jobs<'a>(cx: &'a BuildContext<'a>, assets: &'a Assets<'a>) -> Result<Vec<Job<'a>>, BuildError> {
     let mut jobs: Vec<Job> = FAMILIES.iter().flat_map(|family| family(cx)).collect();
     jobs.extend(assets.files.iter().map(|(path, bytes)| Job::file(path.clone(), move || bytes.to_vec())));
     jobs.push(special::sitemap(cx, jobs.iter().filter_map(|j| j.sitemap.clone()).collect()));
