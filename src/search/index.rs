@@ -1,71 +1,80 @@
 //! The search index of the gallery, written by `guong build` under `/tim-kiem/`:
 //!
-//! - `meta.json`: document count, average length, display chunk size, shard keys, and a
-//!   version (a hash of every other file, appended to their URLs so caches never mix builds);
-//! - `facets.json`: the facet table (see `facets`) and each document's length;
-//! - `shards/<name>.json`: terms by folded prefix (see `shards`): for each folded syllable,
-//!   postings per spelling (`v`), title postings (`ti`) and title/summary bigrams (`b`);
+//! - `meta.json`: document count, average length, display chunk size, the shard keys of the
+//!   terms and of the bigrams, and a version (a hash of every other file, appended to their
+//!   URLs so caches never mix two builds);
+//! - `facets.json`: the facet table (see `facets`) and each document's length level;
+//! - `shards/<name>.json`: folded syllables by prefix (see `shards`): for each, its frequency
+//!   level per document (`f`) and the documents with it in their title (`ti`);
+//! - `exact/<name>.json`: the same keys, with the spellings of each syllable and the documents
+//!   of each (`1` when there is one spelling), fetched only for queries typed with diacritics;
+//! - `bigrams/<name>.json`: adjacent syllables of titles and summaries (`"hoc tap"`), with
+//!   flags 1 = in the summary, 2 = in the title, for phrase ranking;
 //! - `docs/<n>.json`: display data of documents `n*CHUNK …`: `[id, title, unit, subject, summary]`.
 //!
 //! Document numbers follow the order of the models given (the gallery's order). Every path is
 //! built from numbers and folded prefixes, never from content as written; the bytes depend
 //! only on the corpus, so two builds give the same files.
 
-use std::collections::BTreeMap;
-
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::content::corpus::Corpus;
 use crate::content::model::Model;
-use crate::search::document::{DocTerms, Fields};
+use crate::search::document::{DocTerms, Fields, IN_SUMMARY, IN_TITLE};
 use crate::search::facets::{Facet, facets};
-use crate::search::postings::{Encoded, Postings, encode, union};
-use crate::search::shards::{IndexedTerm, SHARD_LIMIT, file_name, shard};
-use crate::search::tokenize::markdown_text;
+use crate::search::fasthash::FastMap;
+use crate::search::fold::fold;
+use crate::search::postings::{Encoded, Postings, encode, tf_level, union};
+use crate::search::shards::{file_name, plan, shard_json};
+use crate::search::tokenize::{markdown_text, spelling};
 
 /// Folder of the index in the output, under the site's base path.
 pub const INDEX_DIR: &str = "tim-kiem";
 
 /// Documents per display chunk (`docs/<n>.json`): small, so a page of results costs little.
-pub const CHUNK: usize = 16;
+pub const CHUNK: usize = 8;
 
 /// Characters of a summary kept for display in results.
 pub const SNIPPET_CHARS: usize = 160;
+
+/// Target size of a term shard, in bytes of JSON before compression.
+pub const TERM_SHARD_LIMIT: usize = 24 * 1024;
+
+/// Target size of a bigram shard: one is fetched per adjacent pair of the query.
+pub const BIGRAM_SHARD_LIMIT: usize = 8 * 1024;
+
+/// Models read at once: bounds the memory of the per-document terms.
+const BATCH: usize = 512;
 
 /// Builds every file of the index of `models` (in gallery order): `(path under the output
 /// folder, bytes)`, sorted by path.
 pub fn build_index(corpus: &Corpus, models: &[&Model]) -> Vec<(String, Vec<u8>)> {
     let docs = models.len() as u32;
-    let doc_terms: Vec<DocTerms> = models
-        .par_iter()
-        .map(|model| {
-            let body = markdown_text(&model.body.markdown);
-            DocTerms::read(&fields(corpus, model, &body))
-        })
-        .collect();
-    let lengths: Vec<u32> = doc_terms.iter().map(|d| d.length).collect();
-
-    let terms = merge(doc_terms);
-    let indexed: Vec<IndexedTerm> = terms.into_par_iter().map(|(folded, acc)| acc.indexed(folded, docs)).collect();
-    let shards = shard(&indexed, docs, SHARD_LIMIT);
+    let mut dictionary = Dictionary::default();
+    let mut lengths = Vec::with_capacity(models.len());
+    for (batch_number, batch) in models.chunks(BATCH).enumerate() {
+        let bodies: Vec<String> = batch.par_iter().map(|model| markdown_text(&model.body.markdown)).collect();
+        let doc_terms: Vec<DocTerms> =
+            batch.par_iter().zip(&bodies).map(|(model, body)| DocTerms::read(&fields(corpus, model, body))).collect();
+        for (i, terms) in doc_terms.into_iter().enumerate() {
+            lengths.push(terms.length);
+            dictionary.add((batch_number * BATCH + i) as u32, &terms);
+        }
+    }
 
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    for chunk_start in (0..models.len()).step_by(CHUNK) {
-        let chunk: Vec<Display> =
-            models[chunk_start..(chunk_start + CHUNK).min(models.len())].iter().map(|m| display(corpus, m)).collect();
-        files.push((format!("{INDEX_DIR}/docs/{}.json", chunk_start / CHUNK), to_json(&chunk)));
+    let (bigram_leaves, bigram_splits) = dictionary.write_bigrams(docs, &mut files);
+    let (term_leaves, term_splits) = dictionary.write_terms(docs, &mut files);
+    for (n, chunk) in models.chunks(CHUNK).enumerate() {
+        let chunk: Vec<Display> = chunk.iter().map(|m| display(corpus, m)).collect();
+        files.push((format!("{INDEX_DIR}/docs/{n}.json"), to_json(&chunk)));
     }
+    let levels: Vec<u32> = lengths.iter().map(|&l| length_level(l)).collect();
     files.push((
         format!("{INDEX_DIR}/facets.json"),
-        to_json(&FacetTable { facets: facets(corpus, models), lengths: &lengths }),
+        to_json(&FacetTable { facets: facets(corpus, models), lengths: &levels }),
     ));
-    let mut leaves = Vec::new();
-    let mut splits = Vec::new();
-    for shard in shards {
-        if shard.leaf { &mut leaves } else { &mut splits }.push(shard.key.clone());
-        files.push((format!("{INDEX_DIR}/shards/{}", file_name(&shard.key)), shard.bytes));
-    }
     files.sort_by(|a, b| a.0.cmp(&b.0));
 
     let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
@@ -74,12 +83,17 @@ pub fn build_index(corpus: &Corpus, models: &[&Model]) -> Vec<(String, Vec<u8>)>
         docs,
         average_length: if docs == 0 { 0 } else { (total / u64::from(docs)) as u32 },
         chunk: CHUNK,
-        leaves,
-        splits,
+        terms: Keys { leaves: term_leaves, splits: term_splits },
+        bigrams: Keys { leaves: bigram_leaves, splits: bigram_splits },
     };
     files.push((format!("{INDEX_DIR}/meta.json"), to_json(&meta)));
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files
+}
+
+/// The level of a document length: `round(4·log2(length))`, read back as `2^(level/4)`.
+pub fn length_level(length: u32) -> u32 {
+    if length == 0 { 0 } else { (4.0 * f64::from(length).log2()).round() as u32 }
 }
 
 /// What search reads of a model: title, summary, body, org and subject names.
@@ -92,59 +106,187 @@ fn fields<'a>(corpus: &'a Corpus, model: &'a Model, body: &'a str) -> Fields<'a>
     Fields { title: &model.title, summary: model.learning.summary.as_deref().unwrap_or_default(), body, names }
 }
 
-/// Postings of one folded term, being gathered document by document.
-#[derive(Default)]
+/// Postings of one folded syllable.
 struct TermPostings {
-    spellings: BTreeMap<String, Postings>,
+    folded: String,
+    /// Per spelling, its frequencies.
+    spellings: Vec<(String, Postings)>,
+    /// Frequencies of all spellings together.
+    all: Postings,
     title: Postings,
-    bigrams: BTreeMap<String, Postings>,
 }
 
-/// The JSON entry of a term in its shard.
+/// Every syllable and bigram of the site, gathered document by document (in document order,
+/// so postings come out sorted).
+#[derive(Default)]
+struct Dictionary {
+    /// Run as written → (term, spelling) indexes, or `None` for a run that folds to nothing.
+    runs: FastMap<Box<str>, Option<(u32, u32)>>,
+    term_index: FastMap<String, u32>,
+    terms: Vec<TermPostings>,
+    /// (first term, second term) → flags per document.
+    bigrams: FastMap<(u32, u32), Postings>,
+}
+
+/// Adds `value` to the posting of `doc`, which is the last one or a new one.
+fn add_to(postings: &mut Postings, doc: u32, value: u32, combine: impl Fn(u32, u32) -> u32) {
+    match postings.last_mut() {
+        Some(last) if last.0 == doc => last.1 = combine(last.1, value),
+        _ => postings.push((doc, value)),
+    }
+}
+
+/// The JSON entry of a syllable in its shard.
 #[derive(Serialize)]
 struct TermEntry {
-    v: BTreeMap<String, Encoded>,
+    f: Encoded,
     #[serde(skip_serializing_if = "Option::is_none")]
     ti: Option<Encoded>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    b: BTreeMap<String, Encoded>,
 }
 
-impl TermPostings {
-    fn indexed(self, folded: String, docs: u32) -> IndexedTerm {
-        let entry = TermEntry {
-            v: self.spellings.iter().map(|(s, p)| (s.clone(), encode(p, docs))).collect(),
-            ti: (!self.title.is_empty()).then(|| encode(&self.title, docs)),
-            b: self.bigrams.iter().map(|(s, p)| (s.clone(), encode(p, docs))).collect(),
-        };
-        let postings = if self.spellings.len() == 1 {
-            self.spellings.into_values().next().unwrap_or_default()
-        } else {
-            union(self.spellings.values(), docs)
-        };
-        IndexedTerm { folded, json: to_json(&entry), postings }
+/// The spellings of a syllable: `1` for the only one, else the documents of each.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Spelling {
+    Only(u8),
+    Each(Encoded),
+}
+
+impl Dictionary {
+    /// The (term, spelling) of a run as written, folded once per site.
+    fn resolve(&mut self, run: &str) -> Option<(u32, u32)> {
+        if let Some(&known) = self.runs.get(run) {
+            return known;
+        }
+        let spelling = spelling(run);
+        let folded = fold(&spelling);
+        let resolved = (!folded.is_empty()).then(|| {
+            let term = match self.term_index.get(&folded) {
+                Some(&term) => term,
+                None => {
+                    let term = self.terms.len() as u32;
+                    self.term_index.insert(folded.clone(), term);
+                    self.terms.push(TermPostings { folded, spellings: Vec::new(), all: Vec::new(), title: Vec::new() });
+                    term
+                }
+            };
+            let spellings = &mut self.terms[term as usize].spellings;
+            let index = match spellings.iter().position(|(s, _)| *s == spelling) {
+                Some(index) => index,
+                None => {
+                    spellings.push((spelling, Vec::new()));
+                    spellings.len() - 1
+                }
+            };
+            (term, index as u32)
+        });
+        self.runs.insert(run.into(), resolved);
+        resolved
+    }
+
+    fn add(&mut self, doc: u32, terms: &DocTerms) {
+        for &(run, n) in &terms.runs {
+            if let Some((term, spelling)) = self.resolve(run) {
+                let postings = &mut self.terms[term as usize];
+                add_to(&mut postings.all, doc, n, |a, b| a + b);
+                add_to(&mut postings.spellings[spelling as usize].1, doc, n, |a, b| a + b);
+            }
+        }
+        for (runs, flag) in [(&terms.title, IN_TITLE), (&terms.summary, IN_SUMMARY)] {
+            let ids: Vec<u32> = runs.iter().filter_map(|run| self.resolve(run)).map(|(term, _)| term).collect();
+            if flag == IN_TITLE {
+                for &term in &ids {
+                    add_to(&mut self.terms[term as usize].title, doc, 1, |a, b| a + b);
+                }
+            }
+            for pair in ids.windows(2) {
+                add_to(self.bigrams.entry((pair[0], pair[1])).or_default(), doc, flag, |a, b| a | b);
+            }
+        }
+    }
+
+    /// Writes `shards/` and `exact/`; returns the leaf and split keys.
+    fn write_terms(&mut self, docs: u32, files: &mut Vec<(String, Vec<u8>)>) -> (Vec<String>, Vec<String>) {
+        let mut terms: Vec<(String, TermPostings)> =
+            self.terms.drain(..).map(|mut t| (std::mem::take(&mut t.folded), t)).collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let encoded: Vec<(Vec<u8>, Vec<u8>)> = terms
+            .par_iter_mut()
+            .map(|(_, t)| {
+                t.spellings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                let entry = TermEntry {
+                    f: encode(&t.all, docs, tf_level),
+                    ti: (!t.title.is_empty()).then(|| encode(&t.title, docs, |n| n)),
+                };
+                let spellings: Vec<(&str, Spelling)> = match &t.spellings[..] {
+                    [(only, _)] => vec![(only.as_str(), Spelling::Only(1))],
+                    many => many.iter().map(|(s, p)| (s.as_str(), Spelling::Each(encode(p, docs, |_| 1)))).collect(),
+                };
+                (to_json(&entry), to_json(&spellings.into_iter().collect::<std::collections::BTreeMap<_, _>>()))
+            })
+            .collect();
+        let sizes: Vec<(&str, usize)> =
+            terms.iter().zip(&encoded).map(|((k, _), (e, _))| (k.as_str(), e.len())).collect();
+        let plans = plan(&sizes, TERM_SHARD_LIMIT, |_| true);
+        let written: Vec<[(String, Vec<u8>); 2]> = plans
+            .par_iter()
+            .map(|p| {
+                let summary = (!p.leaf).then(|| {
+                    let all = union(terms[p.summary.clone()].iter().map(|(_, t)| &t.all), docs, |a, b| a + b);
+                    to_json(&encode(&all, docs, tf_level))
+                });
+                let held = || terms[p.holds.clone()].iter().zip(&encoded[p.holds.clone()]);
+                let name = file_name(&p.key);
+                [
+                    (
+                        format!("{INDEX_DIR}/shards/{name}"),
+                        shard_json(held().map(|((k, _), (e, _))| (k.as_str(), e.as_slice())), summary.as_deref()),
+                    ),
+                    (
+                        format!("{INDEX_DIR}/exact/{name}"),
+                        shard_json(held().map(|((k, _), (_, x))| (k.as_str(), x.as_slice())), None),
+                    ),
+                ]
+            })
+            .collect();
+        files.extend(written.into_iter().flatten());
+        keys(&plans)
+    }
+
+    /// Writes `bigrams/` (before `write_terms`, which takes the terms away); returns the leaf and
+    /// split keys.
+    fn write_bigrams(&mut self, docs: u32, files: &mut Vec<(String, Vec<u8>)>) -> (Vec<String>, Vec<String>) {
+        let mut bigrams: Vec<(String, Postings)> = std::mem::take(&mut self.bigrams)
+            .into_iter()
+            .map(|((a, b), postings)| {
+                (format!("{} {}", self.terms[a as usize].folded, self.terms[b as usize].folded), postings)
+            })
+            .collect();
+        bigrams.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let encoded: Vec<Vec<u8>> = bigrams.par_iter().map(|(_, p)| to_json(&encode(p, docs, |f| f))).collect();
+        let sizes: Vec<(&str, usize)> = bigrams.iter().zip(&encoded).map(|((k, _), e)| (k.as_str(), e.len())).collect();
+        let plans = plan(&sizes, BIGRAM_SHARD_LIMIT, |key| key.contains(' '));
+        let written: Vec<(String, Vec<u8>)> = plans
+            .par_iter()
+            .map(|p| {
+                let summary = (!p.leaf).then(|| {
+                    let all = union(bigrams[p.summary.clone()].iter().map(|(_, p)| p), docs, |a, b| a | b);
+                    to_json(&encode(&all, docs, |f| f))
+                });
+                let held = bigrams[p.holds.clone()].iter().zip(&encoded[p.holds.clone()]);
+                let bytes = shard_json(held.map(|((k, _), e)| (k.as_str(), e.as_slice())), summary.as_deref());
+                (format!("{INDEX_DIR}/bigrams/{}", file_name(&p.key)), bytes)
+            })
+            .collect();
+        files.extend(written);
+        keys(&plans)
     }
 }
 
-/// Gathers the terms of every document (in document order, so postings come out sorted).
-fn merge(doc_terms: Vec<DocTerms>) -> BTreeMap<String, TermPostings> {
-    let mut terms: BTreeMap<String, TermPostings> = BTreeMap::new();
-    for (doc, doc_terms) in doc_terms.into_iter().enumerate() {
-        let doc = doc as u32;
-        for term in doc_terms.terms {
-            let acc = terms.entry(term.folded).or_default();
-            for (spelling, tf) in term.spellings {
-                acc.spellings.entry(spelling).or_default().push((doc, tf));
-            }
-            if term.in_title > 0 {
-                acc.title.push((doc, term.in_title));
-            }
-        }
-        for (first, second, flags) in doc_terms.bigrams {
-            terms.entry(first).or_default().bigrams.entry(second).or_default().push((doc, flags));
-        }
-    }
-    terms
+/// The leaf and split keys of planned shards.
+fn keys(plans: &[crate::search::shards::ShardPlan]) -> (Vec<String>, Vec<String>) {
+    let (leaves, splits): (Vec<_>, Vec<_>) = plans.iter().partition(|p| p.leaf);
+    (leaves.into_iter().map(|p| p.key.clone()).collect(), splits.into_iter().map(|p| p.key.clone()).collect())
 }
 
 /// Display data of a result: `[id, title, unit name, subject name, summary snippet]`.
@@ -187,6 +329,13 @@ struct Meta {
     #[serde(rename = "avg")]
     average_length: u32,
     chunk: usize,
+    terms: Keys,
+    bigrams: Keys,
+}
+
+/// Shard keys of one dictionary.
+#[derive(Serialize)]
+struct Keys {
     leaves: Vec<String>,
     splits: Vec<String>,
 }

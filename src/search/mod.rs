@@ -4,6 +4,7 @@
 
 pub mod document;
 pub mod facets;
+pub mod fasthash;
 pub mod fold;
 pub mod index;
 pub mod postings;

@@ -4,13 +4,15 @@
 //! (the value in base 62, `0` = absent), or *sparse*, as a flat array
 //! `[first doc, value, gap, value, …]`, whichever is shorter. Common syllables of a large site are
 //! in most documents: their dense form costs one character per document and gzips well.
+//! Term frequencies are written as [`tf_level`]s: ranking needs their order of magnitude, and
+//! eight levels compress far better than exact counts.
 
 use serde::Serialize;
 
 /// Characters of the dense form: the value `v` is `DIGITS[min(v, 61)]`.
 pub const DIGITS: &[u8; 62] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-/// Largest value a posting keeps (term frequencies saturate long before).
+/// Largest value a posting list can write.
 pub const MAX_VALUE: u32 = 61;
 
 /// `(document number, value)` pairs in ascending document order, values ≥ 1.
@@ -26,26 +28,41 @@ pub enum Encoded {
     Sparse(Vec<u32>),
 }
 
-/// Encodes `postings` for an index of `docs` documents, in the shorter of the two forms.
-pub fn encode(postings: &[(u32, u32)], docs: u32) -> Encoded {
+/// The level (1–8) of a term frequency: 1, 2, 3, 4–5, 6–8, 9–13, 14–20, 21 and more.
+/// The script reads level `l` back as the frequency `[0, 1, 2, 3, 4.5, 7, 11, 17, 25][l]`.
+pub fn tf_level(tf: u32) -> u32 {
+    match tf {
+        0 => 0,
+        1..=3 => tf,
+        4..=5 => 4,
+        6..=8 => 5,
+        9..=13 => 6,
+        14..=20 => 7,
+        _ => 8,
+    }
+}
+
+/// Encodes `postings` for an index of `docs` documents, in the shorter of the two forms,
+/// mapping each value through `value` (e.g. [`tf_level`]) and saturating at [`MAX_VALUE`].
+pub fn encode(postings: &[(u32, u32)], docs: u32, value: impl Fn(u32) -> u32) -> Encoded {
     let mut sparse = Vec::with_capacity(postings.len() * 2);
     let mut sparse_len = 0;
     let mut previous = 0;
-    for &(doc, value) in postings {
-        let value = value.clamp(1, MAX_VALUE);
+    for &(doc, raw) in postings {
+        let v = value(raw).clamp(1, MAX_VALUE);
         let gap = doc - previous;
         previous = doc;
-        sparse_len += digits(gap) + digits(value) + 2;
+        sparse_len += digits(gap) + digits(v) + 2;
         sparse.push(gap);
-        sparse.push(value);
+        sparse.push(v);
     }
     if sparse_len <= docs as usize + 2 {
         return Encoded::Sparse(sparse);
     }
     let mut dense = vec![DIGITS[0]; docs as usize];
-    for &(doc, value) in postings {
+    for &(doc, raw) in postings {
         if let Some(slot) = dense.get_mut(doc as usize) {
-            *slot = DIGITS[value.clamp(1, MAX_VALUE) as usize];
+            *slot = DIGITS[value(raw).clamp(1, MAX_VALUE) as usize];
         }
     }
     Encoded::Dense(dense.into_iter().map(char::from).collect())
@@ -55,17 +72,21 @@ fn digits(n: u32) -> usize {
     n.checked_ilog10().map_or(1, |d| d as usize + 1)
 }
 
-/// Sums several posting lists document by document (values saturate at [`MAX_VALUE`]).
-pub fn union<'a>(lists: impl IntoIterator<Item = &'a Postings>, docs: u32) -> Postings {
-    let mut sums = vec![0u32; docs as usize];
+/// Combines several posting lists document by document with `combine` (a sum, a bitwise or…).
+pub fn union<'a>(
+    lists: impl IntoIterator<Item = &'a Postings>,
+    docs: u32,
+    combine: impl Fn(u32, u32) -> u32,
+) -> Postings {
+    let mut values = vec![0u32; docs as usize];
     for list in lists {
         for &(doc, value) in list {
-            if let Some(sum) = sums.get_mut(doc as usize) {
-                *sum = (*sum + value).min(MAX_VALUE);
+            if let Some(slot) = values.get_mut(doc as usize) {
+                *slot = combine(*slot, value);
             }
         }
     }
-    sums.into_iter().enumerate().filter(|&(_, v)| v > 0).map(|(doc, v)| (doc as u32, v)).collect()
+    values.into_iter().enumerate().filter(|&(_, v)| v > 0).map(|(doc, v)| (doc as u32, v)).collect()
 }
 
 #[cfg(test)]

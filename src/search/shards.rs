@@ -1,45 +1,37 @@
-//! Splitting the term dictionary into shards by folded prefix, so that a query downloads only
-//! the few files holding its syllables, whatever the size of the site.
+//! Splitting a sorted dictionary into shards by prefix, so that a query downloads only the few
+//! files holding its syllables, whatever the size of the site.
 //!
-//! The shards form a trie: a prefix whose terms fit in [`SHARD_LIMIT`] bytes is one *leaf*
-//! shard holding all of them; a larger one is *split*: its own term (the prefix itself, if it
-//! is a term) and a summary posting list (every document holding a term that starts with the
+//! The shards form a trie: a prefix whose entries fit in the size limit is one *leaf* shard
+//! holding all of them; a larger one is *split*: its own entry (the prefix itself, if it is a
+//! key) and a summary posting list (every document holding an entry that starts with the
 //! prefix, for a last syllable typed only that far) go in its own shard, and each longer prefix
-//! is sharded again. The script finds the shard of a term from the two key lists of `meta.json`.
+//! is sharded again. A split prefix with no entry of its own gets no shard when a single longer
+//! prefix lies below it, or when no query can end with it (a bigram prefix without its space). The script finds the shard of a key from the two key lists of `meta.json`:
+//! the longest listed prefix of the key, else (for a typed prefix) the shortest key below it.
 
 use std::fmt::Write;
+use std::ops::Range;
 
-use crate::search::postings::{Postings, encode, union};
-
-/// Target size of a shard, in bytes of JSON before compression.
-pub const SHARD_LIMIT: usize = 24 * 1024;
-
-/// A term ready to be written: its folded form, the JSON of its entry, and its postings over
-/// all spellings (for the summaries of split prefixes).
-#[derive(Clone, Debug)]
-pub struct IndexedTerm {
-    pub folded: String,
-    pub json: Vec<u8>,
-    pub postings: Postings,
-}
-
-/// One shard file.
+/// One shard to write: which entries of the dictionary it holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Shard {
-    /// The folded prefix it stands for.
+pub struct ShardPlan {
+    /// The prefix it stands for.
     pub key: String,
-    /// Whether it holds every term with that prefix (leaf) or only the prefix itself and the
-    /// summary (split).
+    /// Whether it holds every entry with that prefix (leaf) or only the prefix itself and the
+    /// summary of the entries below it (split).
     pub leaf: bool,
-    pub bytes: Vec<u8>,
+    /// The entries it holds (indexes into the dictionary).
+    pub holds: Range<usize>,
+    /// The entries its summary covers (split shards only; empty for leaves).
+    pub summary: Range<usize>,
 }
 
-/// The file name of the shard of `key`: `s-<key>.json` for ASCII letters and digits, else
-/// `h-<hex of the UTF-8 bytes>.json`. Names never come from content as written, so they are
-/// always safe; the script derives them the same way.
+/// The file name of the shard of `key`: `s-<key>.json` when the key has only ASCII letters,
+/// digits and spaces (a space written `_`), else `h-<hex of the UTF-8 bytes>.json`. Names never
+/// come from content as written, so they are always safe; the script derives them the same way.
 pub fn file_name(key: &str) -> String {
-    if key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
-        format!("s-{key}.json")
+    if key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ') {
+        format!("s-{}.json", key.replace(' ', "_"))
     } else {
         let mut name = String::from("h-");
         for byte in key.bytes() {
@@ -50,51 +42,61 @@ pub fn file_name(key: &str) -> String {
     }
 }
 
-/// Splits `terms` (sorted by folded form) into shards for an index of `docs` documents.
-pub fn shard(terms: &[IndexedTerm], docs: u32, limit: usize) -> Vec<Shard> {
+/// Plans the shards of a dictionary given as `(key, size in bytes)` sorted by key, so that a
+/// leaf holds at most `limit` bytes unless a single entry is larger. A split prefix with no
+/// entry of its own gets a shard only if a query may end with it (`typed_prefix`).
+pub fn plan(entries: &[(&str, usize)], limit: usize, typed_prefix: fn(&str) -> bool) -> Vec<ShardPlan> {
     let mut out = Vec::new();
-    split(terms, "", docs, limit, &mut out);
+    split(entries, 0, "", &Limits { limit, typed_prefix }, &mut out);
     out
 }
 
-fn split(terms: &[IndexedTerm], prefix: &str, docs: u32, limit: usize, out: &mut Vec<Shard>) {
-    if terms.is_empty() {
+struct Limits {
+    limit: usize,
+    typed_prefix: fn(&str) -> bool,
+}
+
+fn split(entries: &[(&str, usize)], offset: usize, prefix: &str, limits: &Limits, out: &mut Vec<ShardPlan>) {
+    if entries.is_empty() {
         return;
     }
-    let size: usize = terms.iter().map(|t| t.json.len() + t.folded.len() + 4).sum();
-    let (own, longer) = match terms.first() {
-        Some(first) if first.folded == prefix => terms.split_at(1),
-        _ => terms.split_at(0),
-    };
-    if size <= limit || longer.is_empty() {
-        out.push(Shard { key: prefix.to_owned(), leaf: true, bytes: shard_json(terms, None) });
+    let size: usize = entries.iter().map(|(key, size)| size + key.len() + 4).sum();
+    let own = usize::from(entries[0].0 == prefix);
+    let all = offset..offset + entries.len();
+    if size <= limits.limit || own == entries.len() {
+        out.push(ShardPlan { key: prefix.to_owned(), leaf: true, holds: all, summary: 0..0 });
         return;
-    }
-    if !prefix.is_empty() {
-        let summary = union(terms.iter().map(|t| &t.postings), docs);
-        let summary = serde_json::to_vec(&encode(&summary, docs)).unwrap_or_default();
-        out.push(Shard { key: prefix.to_owned(), leaf: false, bytes: shard_json(own, Some(&summary)) });
     }
     let depth = prefix.chars().count();
-    let mut rest = longer;
-    while let Some(first) = rest.first() {
-        let child: String = first.folded.chars().take(depth + 1).collect();
-        let end = rest.iter().position(|t| !t.folded.starts_with(&child)).unwrap_or(rest.len());
-        split(&rest[..end], &child, docs, limit, out);
-        rest = &rest[end..];
+    let mut children = Vec::new();
+    let mut start = own;
+    while start < entries.len() {
+        let child: String = entries[start].0.chars().take(depth + 1).collect();
+        let end =
+            entries[start..].iter().position(|(key, _)| !key.starts_with(&child)).map_or(entries.len(), |n| start + n);
+        children.push((child, start..end));
+        start = end;
+    }
+    // A prefix with no entry of its own and a single longer prefix below it would only repeat
+    // that one's summary: it gets no shard (the script then looks for the shortest longer key).
+    if !prefix.is_empty() && (own == 1 || children.len() > 1 && (limits.typed_prefix)(prefix)) {
+        out.push(ShardPlan { key: prefix.to_owned(), leaf: false, holds: offset..offset + own, summary: all });
+    }
+    for (child, range) in children {
+        split(&entries[range.clone()], offset + range.start, &child, limits, out);
     }
 }
 
-/// `{"t":{term: entry, …}, "s": summary}`.
-fn shard_json(terms: &[IndexedTerm], summary: Option<&[u8]>) -> Vec<u8> {
+/// The JSON of a shard: `{"t":{key: entry, …}}`, with `"s": summary` for a split shard.
+pub fn shard_json<'a>(entries: impl IntoIterator<Item = (&'a str, &'a [u8])>, summary: Option<&[u8]>) -> Vec<u8> {
     let mut bytes = b"{\"t\":{".to_vec();
-    for (i, term) in terms.iter().enumerate() {
+    for (i, (key, json)) in entries.into_iter().enumerate() {
         if i > 0 {
             bytes.push(b',');
         }
-        bytes.extend(serde_json::to_vec(&term.folded).unwrap_or_default());
+        bytes.extend(serde_json::to_vec(key).unwrap_or_default());
         bytes.push(b':');
-        bytes.extend(&term.json);
+        bytes.extend(json);
     }
     bytes.push(b'}');
     if let Some(summary) = summary {

@@ -5,8 +5,8 @@
 //! `tests/vectors/fold.json` pin both.
 
 use pulldown_cmark::{Event, Parser};
+use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::parse::markdown::options;
 use crate::search::fold::fold;
@@ -14,44 +14,54 @@ use crate::search::fold::fold;
 /// Longest syllable kept, in characters: longer runs are codes or noise, not words.
 pub const MAX_SYLLABLE_CHARS: usize = 40;
 
-/// Whether `c` belongs to a syllable (letters, digits and combining marks).
+/// Whether `c` belongs to a syllable (letters, digits and combining marks). Vietnamese letters
+/// (Latin-1, Latin Extended-A/B, Latin Extended Additional) are answered without table lookups.
 fn in_syllable(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(c, '\u{C0}'..='\u{24F}' | '\u{1EA0}'..='\u{1EF9}') && c != '\u{D7}' && c != '\u{F7}'
+        || c.is_alphanumeric()
+        || is_combining_mark(c)
 }
 
-/// `text` in NFC, borrowed when it already is.
-fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => std::borrow::Cow::Borrowed(text),
-        _ => std::borrow::Cow::Owned(text.nfc().collect()),
+/// Calls `each(run)` for every syllable of `text` as written (any case, any normalization form),
+/// in order; runs longer than [`MAX_SYLLABLE_CHARS`] are skipped.
+pub fn for_each_run<'a>(text: &'a str, mut each: impl FnMut(&'a str)) {
+    let mut start = None;
+    let mut chars = 0;
+    for (i, c) in text.char_indices() {
+        if in_syllable(c) {
+            start.get_or_insert(i);
+            chars += 1;
+        } else if let Some(s) = start.take() {
+            if chars <= MAX_SYLLABLE_CHARS {
+                each(&text[s..i]);
+            }
+            chars = 0;
+        }
+    }
+    if let Some(s) = start
+        && chars <= MAX_SYLLABLE_CHARS
+    {
+        each(&text[s..]);
     }
 }
 
-/// Calls `each(exact)` for every syllable of `text`, in order, with the syllable in lowercase
-/// NFC; syllables longer than [`MAX_SYLLABLE_CHARS`] are skipped.
-pub fn for_each_syllable(text: &str, mut each: impl FnMut(&str)) {
-    let text = nfc(text);
-    let mut lower = String::new();
-    for run in text.split(|c: char| !in_syllable(c)).filter(|run| !run.is_empty()) {
-        if run.chars().nth(MAX_SYLLABLE_CHARS).is_some() {
-            continue;
-        }
-        lower.clear();
-        if run.is_ascii() {
-            lower.push_str(run);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.push_str(&run.to_lowercase());
-        }
-        each(&lower);
+/// A run as a spelling: lowercase, in NFC.
+pub fn spelling(run: &str) -> String {
+    if run.is_ascii() {
+        return run.to_ascii_lowercase();
     }
+    let lower: String = run.chars().flat_map(char::to_lowercase).collect();
+    if lower.chars().any(|c| c >= '\u{300}' && is_combining_mark(c)) { lower.nfc().collect() } else { lower }
 }
 
 /// The folded syllables of `text`, in order (empty folds, such as a lone mark, dropped).
 pub fn folded_syllables(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for_each_syllable(text, |exact| {
-        let folded = fold(exact);
+    for_each_run(text, |run| {
+        let folded = fold(run);
         if !folded.is_empty() {
             out.push(folded);
         }

@@ -1,3 +1,5 @@
+use std::collections::BTreeMap;
+
 use super::*;
 use crate::content::load::load;
 use crate::source::SourceFile;
@@ -33,7 +35,7 @@ pub(crate) fn corpus() -> Corpus {
             "dang_thuc_hien",
             "2022-03-01",
             "tp-dan-van",
-            "## Hiệu quả\n\nĐạo đức, đoàn kết.",
+            "## Hiệu quả\n\nĐạo đức, đoàn kết, dẫn đầu.",
         ),
         model(
             "mh-mot-cua",
@@ -76,40 +78,57 @@ fn writes_meta_facets_shards_and_display_chunks() {
     let paths: Vec<&str> = files.keys().map(String::as_str).collect();
     assert_eq!(
         paths,
-        ["tim-kiem/docs/0.json", "tim-kiem/facets.json", "tim-kiem/meta.json", "tim-kiem/shards/s-.json"]
+        [
+            "tim-kiem/bigrams/s-.json",
+            "tim-kiem/docs/0.json",
+            "tim-kiem/exact/s-.json",
+            "tim-kiem/facets.json",
+            "tim-kiem/meta.json",
+            "tim-kiem/shards/s-.json"
+        ]
     );
     let meta = json(&files, "tim-kiem/meta.json");
     assert_eq!(meta["n"], 3);
     assert_eq!(meta["chunk"], CHUNK);
-    assert_eq!(meta["leaves"], serde_json::json!([""]));
+    assert_eq!(meta["terms"], serde_json::json!({"leaves": [""], "splits": []}));
+    assert_eq!(meta["bigrams"], serde_json::json!({"leaves": [""], "splits": []}));
     assert_eq!(meta["v"].as_str().map(str::len), Some(16));
 }
 
 #[test]
-fn syllables_are_folded_with_each_spelling_and_title_postings() {
+fn syllables_are_folded_with_frequency_levels_and_title_postings() {
     let files = built();
     let shard = json(&files, "tim-kiem/shards/s-.json");
-    // "Đạo đức" (doc 0, title and body) and "đoàn" fold to d…; postings are [doc, tf, gap, tf…].
-    assert_eq!(shard["t"]["dao"]["v"], serde_json::json!({"đạo": [0, 2]}));
-    assert_eq!(shard["t"]["dao"]["ti"], serde_json::json!([0, 1]));
-    assert_eq!(shard["t"]["duc"]["v"]["đức"], serde_json::json!([0, 2]));
-    // "tiết kiệm" is in the body of doc 1 and the title and body of doc 2 (dense: shorter here).
-    assert_eq!(shard["t"]["tiet"]["v"]["tiết"], serde_json::json!("012"));
-    // Org and subject names are searchable: "Bệnh viện" only in doc 2's unit name.
-    assert_eq!(shard["t"]["benh"]["v"]["bệnh"], serde_json::json!([2, 1]));
-    // Raw markup is not indexed, its words are.
-    assert!(shard["t"]["dien"]["v"]["điện"].is_array());
+    // "Đạo đức" (doc 0, title and body) folds to "dao duc"; postings are [doc, level, gap, level…].
+    assert_eq!(shard["t"]["dao"], serde_json::json!({"f": [0, 2], "ti": [0, 1]}));
+    assert_eq!(shard["t"]["duc"]["f"], serde_json::json!([0, 2]));
+    // "tiết" is in the body of doc 1 and the title and body of doc 2 (dense: shorter here).
+    assert_eq!(shard["t"]["tiet"]["f"], serde_json::json!("012"));
+    // Org and subject names are searchable: "benh" only in doc 2's unit and subject names.
+    assert_eq!(shard["t"]["benh"]["f"], serde_json::json!([2, 2]));
+    // Markup is not indexed, its words are.
+    assert!(shard["t"]["dien"]["f"].is_array());
+    assert!(shard["t"].get("strong").is_none());
+}
+
+#[test]
+fn spellings_are_kept_apart_for_exact_diacritics() {
+    let files = built();
+    let exact = json(&files, "tim-kiem/exact/s-.json");
+    assert_eq!(exact["t"]["dao"], serde_json::json!({"đạo": 1}));
+    // "dân" (summary of every model) and "dần"… none here; "đoàn" and "doan" would be apart.
+    assert_eq!(exact["t"]["dan"], serde_json::json!({"dân": "111", "dẫn": [0, 1]}));
 }
 
 #[test]
 fn bigrams_of_title_and_summary_are_kept_for_phrase_ranking() {
     let files = built();
-    let shard = json(&files, "tim-kiem/shards/s-.json");
-    assert_eq!(shard["t"]["dao"]["b"]["duc"], serde_json::json!([0, 2]));
-    assert_eq!(shard["t"]["dan"]["b"]["van"], serde_json::json!("111"));
-    assert_eq!(shard["t"]["tiet"]["b"]["kiem"], serde_json::json!([2, 2]));
+    let bigrams = json(&files, "tim-kiem/bigrams/s-.json");
+    assert_eq!(bigrams["t"]["dao duc"], serde_json::json!([0, 2]));
+    assert_eq!(bigrams["t"]["dan van"], serde_json::json!("111"));
+    assert_eq!(bigrams["t"]["tiet kiem"], serde_json::json!([2, 2]));
     // Body text gives no bigram.
-    assert!(shard["t"]["thoi"].get("b").is_none());
+    assert!(bigrams["t"].get("thoi gian").is_none());
 }
 
 #[test]
@@ -155,6 +174,6 @@ fn large_sites_are_sharded() {
     assert_eq!(files.iter().filter(|(p, _)| p.starts_with("tim-kiem/docs/")).count(), 1200_usize.div_ceil(CHUNK));
     for (path, bytes) in &files {
         assert!(path.starts_with("tim-kiem/") && !path.contains(".."), "{path}");
-        assert!(bytes.len() < SHARD_LIMIT * 2, "{path} has {} bytes", bytes.len());
+        assert!(bytes.len() < TERM_SHARD_LIMIT * 2, "{path} has {} bytes", bytes.len());
     }
 }

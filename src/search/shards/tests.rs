@@ -1,51 +1,58 @@
 use super::*;
 
-fn term(folded: &str, size: usize, docs: &[u32]) -> IndexedTerm {
-    IndexedTerm { folded: folded.to_owned(), json: vec![b'0'; size], postings: docs.iter().map(|&d| (d, 1)).collect() }
-}
-
-fn keys(shards: &[Shard]) -> Vec<(&str, bool)> {
-    shards.iter().map(|s| (s.key.as_str(), s.leaf)).collect()
+fn plans(entries: &[(&str, usize)], limit: usize) -> Vec<(String, bool, Range<usize>, Range<usize>)> {
+    plan(entries, limit, |_| true).into_iter().map(|p| (p.key, p.leaf, p.holds, p.summary)).collect()
 }
 
 #[test]
 fn a_small_dictionary_is_one_shard() {
-    let terms = [term("bac", 10, &[0]), term("hoc", 10, &[1])];
-    let shards = shard(&terms, 2, 1000);
-    assert_eq!(keys(&shards), [("", true)]);
-    assert_eq!(String::from_utf8_lossy(&shards[0].bytes), "{\"t\":{\"bac\":0000000000,\"hoc\":0000000000}}");
+    assert_eq!(plans(&[("bac", 10), ("hoc", 10)], 1000), [("".into(), true, 0..2, 0..0)]);
 }
 
 #[test]
 fn large_prefixes_split_with_a_summary() {
-    let terms = [
-        term("ha", 30, &[0]),
-        term("hanh", 30, &[1]),
-        term("hoa", 30, &[2]),
-        term("hoc", 30, &[2, 3]),
-        term("tap", 10, &[3]),
-    ];
-    let shards = shard(&terms, 1000, 100);
-    assert_eq!(keys(&shards), [("h", false), ("ha", true), ("ho", true), ("t", true)]);
-    // The split prefix `h` has no own term, and every document with an h… term in its summary.
-    assert_eq!(String::from_utf8_lossy(&shards[0].bytes), "{\"t\":{},\"s\":[0,1,1,1,1,2,1,1]}");
+    let entries = [("ha", 30), ("hanh", 30), ("hoa", 30), ("hoc", 30), ("tap", 10)];
+    assert_eq!(
+        plans(&entries, 100),
+        [
+            // `h` is no term itself and has two longer prefixes: its shard holds their summary.
+            ("h".into(), false, 0..0, 0..4),
+            ("ha".into(), true, 0..2, 0..0),
+            ("ho".into(), true, 2..4, 0..0),
+            ("t".into(), true, 4..5, 0..0),
+        ]
+    );
 }
 
 #[test]
-fn a_term_too_large_alone_keeps_its_own_shard() {
-    let terms = [term("ha", 300, &[0]), term("hai", 10, &[1]), term("han", 10, &[1])];
-    let shards = shard(&terms, 2, 100);
-    assert_eq!(keys(&shards), [("h", false), ("ha", false), ("hai", true), ("han", true)]);
-    let own = String::from_utf8_lossy(&shards[1].bytes).into_owned();
-    assert!(own.starts_with("{\"t\":{\"ha\":"), "{own}");
-    // Dense when shorter: document 0 holds one h… term, document 1 two.
-    assert!(own.ends_with(",\"s\":\"12\"}"), "{own}");
+fn an_entry_too_large_alone_keeps_its_own_shard() {
+    let entries = [("ha", 300), ("hai", 10), ("han", 10)];
+    assert_eq!(
+        plans(&entries, 100),
+        [("ha".into(), false, 0..1, 0..3), ("hai".into(), true, 1..2, 0..0), ("han".into(), true, 2..3, 0..0),]
+    );
+}
+
+#[test]
+fn bigram_keys_split_after_the_space() {
+    let entries = [("hoc tap", 60), ("hoc theo", 60), ("hoc tot", 10), ("hon nhau", 60)];
+    let keys: Vec<String> = plan(&entries, 100, |key| key.contains(' ')).into_iter().map(|p| p.key).collect();
+    // No shard for `ho`: a query never ends inside the first syllable of a bigram.
+    assert_eq!(keys, ["hoc t", "hoc ta", "hoc th", "hoc to", "hon"]);
+}
+
+#[test]
+fn shard_json_lists_entries_and_the_summary() {
+    let a: &[u8] = b"[0,1]";
+    assert_eq!(shard_json([("hoc", a)], None), b"{\"t\":{\"hoc\":[0,1]}}");
+    assert_eq!(shard_json([], Some(b"\"10\"")), b"{\"t\":{},\"s\":\"10\"}");
 }
 
 #[test]
 fn file_names_are_safe() {
     assert_eq!(file_name(""), "s-.json");
     assert_eq!(file_name("ho"), "s-ho.json");
+    assert_eq!(file_name("hoc t"), "s-hoc_t.json");
     assert_eq!(file_name("../"), "h-2e2e2f.json");
     assert_eq!(file_name("中"), "h-e4b8ad.json");
 }

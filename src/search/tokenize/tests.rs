@@ -1,21 +1,22 @@
 use super::*;
 
-fn exact(text: &str) -> Vec<String> {
+fn spellings(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for_each_syllable(text, |s| out.push(s.to_owned()));
+    for_each_run(text, |run| out.push(spelling(run)));
     out
 }
 
 #[test]
 fn splits_on_spaces_and_punctuation_keeping_diacritics() {
-    assert_eq!(exact("Học tập, làm theo Bác!"), ["học", "tập", "làm", "theo", "bác"]);
-    assert_eq!(exact("Chỉ thị 05-CT/TW"), ["chỉ", "thị", "05", "ct", "tw"]);
+    assert_eq!(spellings("Học tập, làm theo Bác!"), ["học", "tập", "làm", "theo", "bác"]);
+    assert_eq!(spellings("Chỉ thị 05-CT/TW"), ["chỉ", "thị", "05", "ct", "tw"]);
+    assert_eq!(spellings("ÁNH × Đông"), ["ánh", "đông"]);
 }
 
 #[test]
-fn decomposed_input_is_composed_first() {
-    assert_eq!(exact("Thue\u{302}\u{301}"), exact("Thuế"));
-    assert_eq!(exact("thue\u{302}\u{301}"), ["thuế"]);
+fn decomposed_input_gives_composed_spellings() {
+    assert_eq!(spellings("Thue\u{302}\u{301}"), ["thuế"]);
+    assert_eq!(spellings("Thue\u{302}\u{301}"), spellings("Thuế"));
 }
 
 #[test]
@@ -35,7 +36,9 @@ fn folded_syllables_match_the_shared_vectors() {
 #[test]
 fn overlong_runs_are_skipped() {
     let long = "a".repeat(MAX_SYLLABLE_CHARS + 1);
-    assert_eq!(folded_syllables(&format!("mô {long} hình")), ["mo", "hinh"]);
+    assert_eq!(folded_syllables(&format!("mô {long} hình {long}")), ["mo", "hinh"]);
+    let longest = "ư".repeat(MAX_SYLLABLE_CHARS);
+    assert_eq!(folded_syllables(&longest), ["u".repeat(MAX_SYLLABLE_CHARS)]);
 }
 
 #[test]
