@@ -83,28 +83,40 @@ pub fn build(
 ) -> Result<Built, BuildError> {
     check_output(root, output).map_err(BuildError::Output)?;
     let theme = Theme::load(root)?;
+    with_jobs(&theme, corpus, diagnostics, config, |renderer, jobs| {
+        let built = Built { pages: jobs.iter().filter(|j| j.is_page).count(), files: jobs.len() };
+        let staging = Staging::begin(output)?;
+        let done = AtomicUsize::new(0);
+        jobs.into_par_iter().try_for_each(|job| -> Result<(), BuildError> {
+            let path = job.path.clone();
+            let bytes = job.run(renderer)?;
+            staging.write(&path, &bytes)?;
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, built.files);
+            Ok(())
+        })?;
+        staging.commit()?;
+        Ok(built)
+    })?
+}
+
+/// Compiles `theme` and lists every file of the site, then hands both to `work`: `build`
+/// writes all the files, `guong serve` renders them one at a time, on request.
+pub fn with_jobs<R>(
+    theme: &Theme,
+    corpus: &Corpus,
+    diagnostics: &[Diagnostic],
+    config: &SiteConfig,
+    work: impl FnOnce(&Renderer, Vec<Job<'_>>) -> R,
+) -> Result<R, BuildError> {
     let cx = BuildContext::new(corpus, config).with_diagnostics(diagnostics);
     let assets = Assets::new(&theme.statics, &cx.base_path);
     let renderer = Renderer::new(&theme.templates, &cx.site_info(), assets.hrefs.clone())?;
     let jobs = all_jobs(&cx, &assets)?;
-    let built = Built { pages: jobs.iter().filter(|j| j.is_page).count(), files: jobs.len() };
-
-    let staging = Staging::begin(output)?;
-    let done = AtomicUsize::new(0);
-    jobs.into_par_iter().try_for_each(|job| -> Result<(), BuildError> {
-        let path = job.path.clone();
-        let bytes = job.run(&renderer)?;
-        staging.write(&path, &bytes)?;
-        progress(done.fetch_add(1, Ordering::Relaxed) + 1, built.files);
-        Ok(())
-    })?;
-    staging.commit()?;
-    Ok(built)
+    Ok(work(&renderer, jobs))
 }
 
 /// Jobs of every family, the static files and the sitemap; two jobs may not share a path.
-/// `guong serve` renders them one at a time, on request.
-pub fn all_jobs<'a>(cx: &'a BuildContext<'a>, assets: &'a Assets<'a>) -> Result<Vec<Job<'a>>, BuildError> {
+fn all_jobs<'a>(cx: &'a BuildContext<'a>, assets: &'a Assets<'a>) -> Result<Vec<Job<'a>>, BuildError> {
     let mut jobs: Vec<Job> = FAMILIES.iter().flat_map(|family| family(cx)).collect();
     jobs.extend(assets.files.iter().map(|(path, bytes)| Job::file(path.clone(), move || bytes.to_vec())));
     jobs.push(special::sitemap(cx, jobs.iter().filter_map(|j| j.sitemap.clone()).collect()));
