@@ -77,14 +77,16 @@ impl Renderer {
         template: &str,
         meta: &PageMeta,
         page: &T,
-    ) -> Result<String, RenderError> {
+    ) -> Result<Vec<u8>, RenderError> {
         let what = || format!("không dựng được mẫu `{template}`");
+        let failed = |e: tera::Error| RenderError::from_tera(&what(), &e);
         let mut context = Context::new();
-        context
-            .insert_value("meta", Value::try_from_serializable(meta).map_err(|e| RenderError::from_tera(&what(), &e))?);
-        context
-            .insert_value("page", Value::try_from_serializable(page).map_err(|e| RenderError::from_tera(&what(), &e))?);
-        self.tera.render(template, &context).map_err(|e| RenderError::from_tera(&what(), &e))
+        context.insert_value("meta", Value::try_from_serializable(meta).map_err(failed)?);
+        context.insert_value("page", Value::try_from_serializable(page).map_err(failed)?);
+        // Straight into bytes: the output is UTF-8 by construction, no need to re-validate it.
+        let mut out = Vec::with_capacity(16 * 1024);
+        self.tera.render_to(template, &context, &mut out).map_err(failed)?;
+        Ok(out)
     }
 }
 
@@ -117,7 +119,7 @@ mod tests {
         let renderer = Renderer::new(&templates, &site(), assets).unwrap();
         let meta = PageMeta { title: "<Tựa>".into(), ..PageMeta::default() };
         let html = renderer.render("a.html", &meta, &serde_json::json!({ "x": 1 })).unwrap();
-        assert_eq!(html, "/sub/|&lt;Tựa&gt;|1|/sub/style.0123abcd.css");
+        assert_eq!(String::from_utf8(html).unwrap(), "/sub/|&lt;Tựa&gt;|1|/sub/style.0123abcd.css");
     }
 
     #[test]

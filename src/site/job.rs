@@ -34,7 +34,7 @@ impl<'a> Job<'a> {
             is_page: true,
             produce: Box::new(move |renderer| {
                 let (meta, page) = make();
-                renderer.render(template, &meta, &page).map(String::into_bytes)
+                renderer.render(template, &meta, &page)
             }),
         }
     }

@@ -24,9 +24,9 @@ pub const FEED: &str = "feed.xml";
 /// The sitemap.
 pub const SITEMAP: &str = "sitemap.xml";
 
-/// Page `n` (1-based) of the gallery: `mo-hinh/`, `mo-hinh/trang-2/`, ….
-pub fn gallery_page(n: usize) -> String {
-    if n <= 1 { GALLERY.to_owned() } else { format!("{GALLERY}trang-{n}/") }
+/// Page `n` (1-based) of the list at `first` (`mo-hinh/`): `mo-hinh/`, `mo-hinh/trang-2/`, ….
+pub fn paged(first: &str, n: usize) -> String {
+    if n <= 1 { first.to_owned() } else { format!("{first}trang-{n}/") }
 }
 
 pub fn model(id: &str) -> String {
@@ -78,7 +78,7 @@ mod tests {
         assert_eq!(file_of(HOME), "index.html");
         assert_eq!(file_of(&model("mh-a")), "mo-hinh/mh-a/index.html");
         assert_eq!(file_of("404.html"), "404.html");
-        assert_eq!(gallery_page(1), "mo-hinh/");
-        assert_eq!(gallery_page(3), "mo-hinh/trang-3/");
+        assert_eq!(paged(GALLERY, 1), "mo-hinh/");
+        assert_eq!(paged(&group("x"), 3), "nhom/x/trang-3/");
     }
 }

@@ -63,18 +63,21 @@ pub struct GalleryPage {
     pub pagination: Pagination,
 }
 
-/// `/nhom/<id>/` and `/chuyen-de/<id>/`: the models of one group or topic
-/// (templates `group.html`, `topic.html`).
+/// `/nhom/<id>/` and `/chuyen-de/<id>/` (paginated like the gallery): the models of one
+/// group or topic (templates `group.html`, `topic.html`).
 #[derive(Clone, Debug, Serialize)]
 pub struct ModelListPage {
     pub id: String,
     pub title: String,
     /// Facts about the group or topic (kind, year, issued).
     pub facts: Vec<Fact>,
-    /// Models still running or completed, in title order.
+    /// Published models (not retired) of the group or topic, all pages together.
+    pub total: usize,
+    /// This page's models still running or completed, in title order.
     pub cards: Vec<ModelCard>,
-    /// Retired models, in title order.
+    /// Retired models, in title order (on the first page only).
     pub retired: Vec<ModelCard>,
+    pub pagination: Pagination,
 }
 
 /// A labelled value.

@@ -36,7 +36,8 @@ pub struct UnitPage {
     pub active_to: Option<String>,
     /// Models carried by this unit itself, in title order (retired ones last, marked).
     pub models: Vec<ModelCard>,
-    /// Models of the units below, by unit (registry order).
+    /// Models of the units below, by unit (registry order); only for base units and the
+    /// units under them (the Khối lists its sub-units with counts instead).
     pub subunit_models: Vec<UnitModels>,
     /// Direct sub-units with the number of models in their subtree.
     pub children: Vec<UnitCount>,

@@ -16,6 +16,8 @@ use crate::site::urls;
 
 /// How many of the newest models and reports the home page shows.
 const NEWEST: usize = 6;
+/// How many featured models the home page shows.
+const FEATURED: usize = 12;
 
 pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
     vec![Job::page(urls::HOME.to_owned(), "index.html", move || {
@@ -64,7 +66,7 @@ fn home(cx: &BuildContext) -> HomePage {
     HomePage {
         chart_groups_html: count_chart("Số mô hình theo nhóm", &groups),
         chart_approaches_html: count_chart("Số mô hình theo cách thức", &approaches),
-        featured: published.iter().filter(|m| m.featured).map(|m| cx.card(m)).collect(),
+        featured: published.iter().filter(|m| m.featured).take(FEATURED).map(|m| cx.card(m)).collect(),
         stats,
         newest: newest.iter().take(NEWEST).map(|m| cx.card(m)).collect(),
         reports: reports.iter().take(NEWEST).map(|r| report_row(cx, r)).collect(),

@@ -9,6 +9,7 @@ mod free;
 mod gallery;
 mod home;
 mod model;
+mod paginate;
 mod reports;
 mod results;
 pub mod special;

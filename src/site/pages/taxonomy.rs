@@ -6,9 +6,11 @@ use std::sync::Arc;
 
 use crate::content::model::Model;
 use crate::content::vocab::TopicKind;
+use crate::render::context::Link;
 use crate::render::context::lists::{Fact, IndexEntry, IndexPage, IndexSection, ModelListPage};
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
+use crate::site::pages::paginate::{pagination, split};
 use crate::site::urls;
 
 /// Models by group or topic id, in title order.
@@ -28,7 +30,7 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
             by_topic.entry(topic).or_default().push(model);
         }
     }
-    let (by_group, by_topic) = (Arc::new(by_group), Arc::new(by_topic));
+    let by_topic = Arc::new(by_topic);
     let catalog = &cx.corpus.catalog;
     let mut jobs = Vec::new();
 
@@ -37,12 +39,14 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
         (meta, IndexPage { sections: vec![IndexSection { title: String::new(), entries: group_entries(cx) }] })
     }));
     for group in &catalog.groups {
-        let by_group = Arc::clone(&by_group);
-        jobs.push(Job::page(urls::group(&group.id), "group.html", move || {
-            let mut meta = cx.meta(&urls::group(&group.id), group.label.clone(), "nhom");
-            meta.breadcrumbs = vec![cx.link("Nhóm mô hình", urls::GROUPS)];
-            (meta, list_page(cx, &group.id, &group.label, Vec::new(), &by_group))
-        }));
+        let list = List {
+            id: &group.id,
+            first_url: urls::group(&group.id),
+            title: &group.label,
+            section: "nhom",
+            template: "group.html",
+        };
+        jobs.extend(list_pages(cx, list, Vec::new(), &by_group, cx.link("Nhóm mô hình", urls::GROUPS)));
     }
 
     let topic_counts = Arc::clone(&by_topic);
@@ -68,22 +72,24 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
         (meta, IndexPage { sections })
     }));
     for topic in &catalog.topics {
-        let by_topic = Arc::clone(&by_topic);
-        jobs.push(Job::page(urls::topic(&topic.id), "topic.html", move || {
-            let mut meta = cx.meta(&urls::topic(&topic.id), topic.title.clone(), "chuyen-de");
-            meta.breadcrumbs = vec![cx.link("Chuyên đề", urls::TOPICS)];
-            let mut facts = Vec::new();
-            if let Some(kind) = topic.kind {
-                facts.push(Fact { label: "Loại".into(), value: kind.label().into() });
-            }
-            if let Some(year) = topic.year {
-                facts.push(Fact { label: "Năm".into(), value: year.to_string() });
-            }
-            if let Some(issued) = &topic.issued {
-                facts.push(Fact { label: "Ban hành".into(), value: issued.clone() });
-            }
-            (meta, list_page(cx, &topic.id, &topic.title, facts, &by_topic))
-        }));
+        let mut facts = Vec::new();
+        if let Some(kind) = topic.kind {
+            facts.push(Fact { label: "Loại".into(), value: kind.label().into() });
+        }
+        if let Some(year) = topic.year {
+            facts.push(Fact { label: "Năm".into(), value: year.to_string() });
+        }
+        if let Some(issued) = &topic.issued {
+            facts.push(Fact { label: "Ban hành".into(), value: issued.clone() });
+        }
+        let list = List {
+            id: &topic.id,
+            first_url: urls::topic(&topic.id),
+            title: &topic.title,
+            section: "chuyen-de",
+            template: "topic.html",
+        };
+        jobs.extend(list_pages(cx, list, facts, &by_topic, cx.link("Chuyên đề", urls::TOPICS)));
     }
     jobs
 }
@@ -106,13 +112,57 @@ fn published(by: &ModelsBy, id: &str) -> usize {
     by.get(id).map_or(0, |models| models.iter().filter(|m| !m.is_retired()).count())
 }
 
-fn list_page(cx: &BuildContext, id: &str, title: &str, facts: Vec<Fact>, by: &ModelsBy) -> ModelListPage {
-    let models = by.get(id).map_or(&[][..], Vec::as_slice);
-    ModelListPage {
-        id: id.to_owned(),
-        title: title.to_owned(),
-        facts,
-        cards: models.iter().filter(|m| !m.is_retired()).map(|m| cx.card(m)).collect(),
-        retired: models.iter().filter(|m| m.is_retired()).map(|m| cx.card(m)).collect(),
-    }
+/// A group or topic whose models are listed.
+struct List<'a> {
+    id: &'a str,
+    first_url: String,
+    title: &'a str,
+    section: &'static str,
+    template: &'static str,
+}
+
+/// The pages listing the models of one group or topic, `per_page` a page.
+fn list_pages<'a>(
+    cx: &'a BuildContext<'a>,
+    list: List<'a>,
+    facts: Vec<Fact>,
+    by: &ModelsBy<'a>,
+    parent: Link,
+) -> Vec<Job<'a>> {
+    let models = by.get(list.id).map_or(&[][..], Vec::as_slice);
+    let published: Arc<Vec<&Model>> = Arc::new(models.iter().copied().filter(|m| !m.is_retired()).collect());
+    let retired: Vec<&Model> = models.iter().copied().filter(|m| m.is_retired()).collect();
+    let pages = split(published.len(), cx.config.per_page);
+    let total_pages = pages.len();
+    let list = Arc::new(list);
+    pages
+        .into_iter()
+        .map(|(number, range)| {
+            let (list, published, facts, parent) =
+                (Arc::clone(&list), Arc::clone(&published), facts.clone(), parent.clone());
+            let retired = if number == 1 { retired.clone() } else { Vec::new() };
+            let url = urls::paged(&list.first_url, number);
+            Job::page(url.clone(), list.template, move || {
+                let title = match number {
+                    1 => list.title.to_owned(),
+                    n => format!("{} – trang {n}", list.title),
+                };
+                let pagination = pagination(cx, &list.first_url, number, total_pages);
+                let mut meta = cx.meta(&url, title, list.section);
+                meta.breadcrumbs = vec![parent];
+                meta.prev = pagination.prev.clone();
+                meta.next = pagination.next.clone();
+                let page = ModelListPage {
+                    id: list.id.to_owned(),
+                    title: list.title.to_owned(),
+                    facts,
+                    total: published.len(),
+                    cards: published[range].iter().map(|m| cx.card(m)).collect(),
+                    retired: retired.iter().map(|m| cx.card(m)).collect(),
+                    pagination,
+                };
+                (meta, page)
+            })
+        })
+        .collect()
 }

@@ -78,13 +78,18 @@ fn unit_page(cx: &BuildContext, unit: &Unit, by_unit: &ModelsByUnit) -> (PageMet
         let (active, retired): (Vec<&&Model>, Vec<&&Model>) = models.iter().partition(|m| !m.is_retired());
         active.into_iter().chain(retired).map(|m| cx.card(m)).collect()
     };
-    let subtree = cx.corpus.subtree(&unit.id);
-    let subunit_models = subtree
-        .iter()
-        .skip(1)
-        .filter(|u| by_unit.contains_key(u.id.as_str()))
-        .map(|u| UnitModels { unit: cx.link(u.name.clone(), &urls::unit(&u.id)), models: cards(&u.id) })
-        .collect();
+    // Below a base unit the lists stay short; the Khối's whole tree is the gallery's job.
+    let subunit_models = if cx.corpus.base_unit_of(&unit.id).is_some() {
+        cx.corpus
+            .subtree(&unit.id)
+            .iter()
+            .skip(1)
+            .filter(|u| by_unit.contains_key(u.id.as_str()))
+            .map(|u| UnitModels { unit: cx.link(u.name.clone(), &urls::unit(&u.id)), models: cards(&u.id) })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let children = cx
         .corpus
         .children(&unit.id)
