@@ -51,12 +51,12 @@ mod tests {
     fn caret_follows_the_column_and_the_colour_the_severity() {
         let d = Diagnostic::new(Code::C5Spread, "a.md", Pos::new(1, 4), "Chưa nêu");
         let sources = HashMap::from([("a.md".to_owned(), "\u{feff}ab\tc: x\n".to_owned())]);
-        let plain = human(std::slice::from_ref(&d), Summary::of(&[d.clone()], 1), &sources, false);
+        let plain = human(std::slice::from_ref(&d), Summary::of(std::slice::from_ref(&d), 1), &sources, false);
         assert_eq!(
             plain,
             "a.md:1:4: CẢNH BÁO [C5-SPREAD] Chưa nêu\n  |\n1 | ab\tc: x\n  |   \t^\n0 lỗi, 1 cảnh báo, 1 tệp\n"
         );
-        let coloured = human(std::slice::from_ref(&d), Summary::of(&[d.clone()], 1), &sources, true);
+        let coloured = human(std::slice::from_ref(&d), Summary::of(std::slice::from_ref(&d), 1), &sources, true);
         assert!(coloured.contains("\x1b[1;33mCẢNH BÁO\x1b[0m") && coloured.contains("\x1b[1;33m^\x1b[0m"));
     }
 }
