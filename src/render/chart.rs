@@ -100,6 +100,8 @@ const CHART_HEIGHT: f64 = 200.0;
 const PLOT_TOP: f64 = 22.0;
 /// Bottom of the plot (zero line); the axis labels go below it.
 const PLOT_BOTTOM: f64 = 164.0;
+/// Columns at least this tall carry their value inside.
+const INSIDE_LABEL: f64 = 20.0;
 
 /// A column chart of one indicator: the baseline, then each reported value in period order,
 /// with the target as a dashed line. `title` names the indicator and its unit;
@@ -135,10 +137,15 @@ pub fn indicator_chart(title: &str, columns: &[Column], target: Option<(f64, &st
             slot * (i as f64 + 0.25),
             slot * 0.5
         );
+        // Inside the top of a tall enough column (clear of the target line), else above it.
+        let (class, y, fill) = if height >= INSIDE_LABEL {
+            ("chart-value chart-value-inside", top + 15.0, "#ffffff")
+        } else {
+            ("chart-value", top - 5.0, "#1f2937")
+        };
         let _ = write!(
             svg,
-            r##"<text class="chart-value" x="{center:.2}%" y="{:.1}" text-anchor="middle" fill="#1f2937" font-size="12">{}</text>"##,
-            top - 5.0,
+            r##"<text class="{class}" x="{center:.2}%" y="{y:.1}" text-anchor="middle" fill="{fill}" font-size="12" font-weight="700">{}</text>"##,
             escape(&column.value_text)
         );
         for (line, text) in [(PLOT_BOTTOM + 16.0, &column.label), (PLOT_BOTTOM + 30.0, &column.sublabel)] {

@@ -46,6 +46,14 @@ pub struct ReportPage {
     pub difficulties: Option<String>,
     pub proposals: Option<String>,
     pub body_html: String,
+    /// The organisation above the reporting unit (the Khối), for the form's header.
+    pub issuer: Option<String>,
+    /// The date as a form writes it: "ngày 10 tháng 7 năm 2023".
+    pub date_line: Option<String>,
+    /// Last day the report was on time (period end + grace days).
+    pub deadline: Option<String>,
+    /// Filed after `deadline` (R-LATE).
+    pub late: bool,
 }
 
 /// One model's results in a report.

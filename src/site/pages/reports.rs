@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::content::report::{Period, Report};
+use crate::derive::calendar::report_deadline;
 use crate::render::context::PageMeta;
 use crate::render::context::report::{EntryRow, ReportPage, ReportRow, ReportYear, ReportsPage, ValueRow};
 use crate::render::format::number;
@@ -113,6 +114,7 @@ fn report_page(cx: &BuildContext, report: &Report) -> (PageMeta, ReportPage) {
             }
         })
         .collect();
+    let deadline = report.period().map(|p| report_deadline(&cx.corpus.catalog, p));
     let page = ReportPage {
         id: report.id.clone(),
         title,
@@ -127,6 +129,10 @@ fn report_page(cx: &BuildContext, report: &Report) -> (PageMeta, ReportPage) {
         difficulties: report.difficulties.clone(),
         proposals: report.proposals.clone(),
         body_html: to_html(&report.body.markdown, &cx.base_path),
+        issuer: cx.corpus.root_unit().map(|u| u.name.clone()),
+        date_line: report.report_date.map(|d| format!("ngày {} tháng {} năm {}", d.day, d.month, d.year)),
+        deadline: deadline.map(|d| d.to_string()),
+        late: report.report_date.zip(deadline).is_some_and(|(date, deadline)| date > deadline),
     };
     (meta, page)
 }

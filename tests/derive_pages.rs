@@ -1,0 +1,137 @@
+//! Pages built from derived numbers, on `tests/sites/form02`: the compliance page (units
+//! without a model, missing and late reports, warnings by unit with the file to change),
+//! the report page in the form 03 layout, indicator charts on model pages, home charts.
+
+mod common;
+
+use common::{TempSite, copy_dir, fixture};
+
+fn site() -> TempSite {
+    let site = TempSite::empty();
+    copy_dir(&fixture("form02"), &site.dir);
+    site
+}
+
+fn build(site: &TempSite) {
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "build failed:\n{}\n{}", run.stdout, run.stderr);
+}
+
+/// The part of `html` from `start` up to `end`.
+fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let from = html.find(start).unwrap_or_else(|| panic!("`{start}` not found"));
+    let rest = &html[from..];
+    rest.find(end).map_or(rest, |to| &rest[..to])
+}
+
+#[test]
+fn compliance_lists_gaps_due_reports_and_every_warning_by_unit() {
+    let site = site();
+    build(&site);
+    let html = site.read("public/kiem-tra/index.html");
+    assert!(html.contains(r#"<a href="/kiem-tra/" aria-current="page">Kiểm tra</a>"#));
+
+    let gaps = between(&html, r#"id="chua-co-mo-hinh""#, r#"id="bao-cao""#);
+    for year in [2022, 2023] {
+        let list = between(gaps, &format!("Năm {year}</h3>"), "</ul>");
+        assert!(list.contains(r#"<a href="/don-vi/dbbp-van-phong/">Đảng bộ bộ phận Văn phòng Sở</a>"#), "{year}");
+        assert!(list.contains(r#"<a href="/don-vi/cb-nghiep-vu/">Chi bộ Phòng Nghiệp vụ</a>"#), "{year}");
+        assert!(!list.contains("cb-hanh-chinh"), "{year}");
+    }
+
+    let reports = between(&html, r#"id="bao-cao""#, r#"id="canh-bao""#);
+    let rows: Vec<&str> = reports.split("<tr><th scope=\"row\">").skip(1).collect();
+    assert_eq!(rows.len(), 4, "three missing reports and one late one");
+    assert!(rows[0].contains("Đảng bộ Sở Y tế</a></th><td>6 tháng đầu năm 2022</td><td>15/07/2022</td>"));
+    assert!(rows[0].contains("Chưa nộp"));
+    assert!(rows[2].contains("năm 2022</td><td>15/01/2023</td>"));
+    let late = rows[3];
+    assert!(late.contains("6 tháng đầu năm 2023</td><td>15/07/2023</td>"));
+    assert!(late.contains(r#"<span class="state state-tre_han">Nộp trễ hạn</span>"#));
+    assert!(late.contains(r#"<a href="/bao-cao/bc-cb-truong-hoc-2023-sau-thang/">"#));
+    assert!(late.contains("nộp ngày 18/07/2023"));
+
+    let warnings = between(&html, r#"id="canh-bao""#, "</main>");
+    let school = between(warnings, r#"<section id="canh-bao-cb-truong-hoc""#, "</section>");
+    assert!(school.contains("<code>content/bao-cao/bc-cb-truong-hoc-2023-sau-thang.md</code>"));
+    assert!(school.contains(
+        r#"<a href="https://example.org/git/sua/main/content/bao-cao/bc-cb-truong-hoc-2023-sau-thang.md" rel="nofollow">Sửa tệp này</a>"#
+    ));
+    assert!(school.contains(r#"<span class="code">R-LATE</span> <span class="muted">dòng 7, cột 14:</span>"#));
+    assert!(school.contains("V-REPORT-MISSING"), "registry warnings go to the unit they point at");
+    let branch = between(warnings, r#"<section id="canh-bao-cb-nghiep-vu""#, "</section>");
+    assert_eq!(branch.matches("V-UNIT-YEAR").count(), 2);
+    assert!(branch.contains("<code>content/to-chuc.yml</code>"));
+    assert!(
+        warnings.find("canh-bao-db-so-y-te").unwrap() < warnings.find("canh-bao-cb-truong-hoc").unwrap(),
+        "units in registry order"
+    );
+}
+
+#[test]
+fn compliance_is_not_published_when_switched_off() {
+    let site = site();
+    let config = site.read("site.yml");
+    site.write("site.yml", &format!("{config}publish_compliance: false\n"));
+    build(&site);
+    assert!(!site.dir.join("public/kiem-tra").exists());
+    let home = site.read("public/index.html");
+    assert!(!home.contains("/kiem-tra/"), "no link to a page that does not exist");
+    assert!(site.dir.join("public/tong-hop/2023/sau-thang/index.html").exists(), "form 02 stays");
+}
+
+#[test]
+fn report_page_follows_form_03() {
+    let site = site();
+    build(&site);
+    let html = site.read("public/bao-cao/bc-db-so-y-te-2023-sau-thang/index.html");
+    let order = [
+        "<span class=\"form-no\">I.</span> Kết quả từng mô hình",
+        "<span class=\"form-no\">1.</span> <a href=\"/mo-hinh/mh-mot-cua-y-te/\">",
+        "<dt>Tiến độ</dt><dd>Đúng tiến độ</dd>",
+        "<dt>Đánh giá về nhận thức</dt>",
+        "<dt>Đánh giá về thái độ</dt>",
+        "<dt>Đánh giá về hành động</dt>",
+        "<th scope=\"row\">Tỷ lệ hồ sơ trả đúng hẹn</th><td>%</td><td class=\"num\">82</td><td class=\"num\"><strong>95,5</strong></td><td class=\"num\">98</td>",
+        "<dt>Kết quả nổi bật</dt>",
+        "<dt>Đề xuất nhân rộng tại</dt>",
+        "<span class=\"form-no\">II.</span> Biểu dương, khen thưởng trong kỳ",
+        "<th scope=\"row\">Đồng chí Trần Thị Bình</th>",
+        "<span class=\"form-no\">III.</span> Khó khăn, vướng mắc",
+        "<span class=\"form-no\">IV.</span> Kiến nghị, đề xuất",
+        "<p class=\"signature-name\">Lê Văn Cường</p>",
+    ];
+    let mut at = 0;
+    for part in order {
+        let found = html[at..].find(part).unwrap_or_else(|| panic!("`{part}` missing or out of order"));
+        at += found + part.len();
+    }
+    assert!(html.contains("<p class=\"form-date\">Ngày 10 tháng 7 năm 2023</p>"));
+    assert!(!html.contains("Nộp trễ hạn"));
+    let late = site.read("public/bao-cao/bc-cb-truong-hoc-2023-sau-thang/index.html");
+    assert!(late.contains(r#"<strong class="flag">Nộp trễ hạn</strong> <span class="muted">(hạn 15/07/2023)</span>"#));
+    assert!(late.contains("<p class=\"muted\">Không có.</p>"), "an empty part of the form still shows");
+}
+
+#[test]
+fn model_page_charts_each_indicator_with_its_numbers() {
+    let site = site();
+    build(&site);
+    let html = site.read("public/mo-hinh/mh-mot-cua-y-te/index.html");
+    let figure = between(&html, r#"<figure class="chart-figure">"#, "</figure>");
+    assert!(figure.contains(
+        r#"aria-label="Tỷ lệ hồ sơ trả đúng hẹn (%). trước khi thực hiện: 82; năm 2022: 90; 6 tháng đầu năm 2023: 95,5; mục tiêu: 98""#
+    ));
+    assert_eq!(figure.matches("<rect class=\"chart-bar\"").count(), 2);
+    assert_eq!(figure.matches("<rect class=\"chart-baseline\"").count(), 1);
+    assert!(figure.contains(">Mục tiêu 98</text>"));
+    assert!(figure.contains(
+        r#"<tr><th scope="row">6 tháng đầu năm 2023</th><td class="num">95,5</td><td><a href="/bao-cao/bc-db-so-y-te-2023-sau-thang/">Báo cáo của Đảng bộ Sở Y tế</a></td></tr>"#
+    ));
+    let unreported = site.read("public/mo-hinh/mh-goc-doc-sach/index.html");
+    assert!(unreported.contains("role=\"img\""), "mh-goc-doc-sach has a value in 2023");
+    let home = site.read("public/index.html");
+    assert!(home.contains(
+        r#"aria-label="Số mô hình theo cách thức: Xây dựng mới 2; Củng cố, nâng cao chất lượng 1; Nhân rộng 0""#
+    ));
+}
