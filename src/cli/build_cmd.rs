@@ -12,6 +12,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::check::check_files;
 use crate::check::format::human;
 use crate::cli::{Failure, SiteRoot};
+use crate::history::History;
 use crate::site::{BuildError, build};
 
 /// Work shorter than this shows no progress bar.
@@ -24,7 +25,11 @@ pub fn run(root: &Path, output: &Path, rev: Option<&str>, base_url: Option<&str>
     if let Some(url) = base_url {
         site.config.base_url = if url.ends_with('/') { url.to_owned() } else { format!("{url}/") };
     }
-    let checked = check_files(&site.files);
+    // The history walk reads only Git objects: it runs beside the check.
+    let (checked, history) = std::thread::scope(|scope| {
+        let history = scope.spawn(|| History::read(&site.dir, site.commit.as_deref()));
+        (check_files(&site.files), history.join().ok().flatten())
+    });
     if checked.has_errors() {
         let sources: HashMap<String, String> = site
             .files
@@ -55,12 +60,11 @@ pub fn run(root: &Path, output: &Path, rev: Option<&str>, base_url: Option<&str>
         bar.set_position(done as u64);
     };
     let built =
-        build(&site.dir, &checked.corpus, &checked.diagnostics, &site.config, &target, &progress).map_err(|error| {
-            match error {
+        build(&site.dir, &checked.corpus, &checked.diagnostics, history.as_ref(), &site.config, &target, &progress)
+            .map_err(|error| match error {
                 BuildError::Io(error) => Failure::Io(format!("{}: {error}", target.display())),
                 other => Failure::Usage(other.to_string()),
-            }
-        })?;
+            })?;
     bar.finish_and_clear();
 
     let warnings = checked.summary().warnings;

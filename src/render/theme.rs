@@ -37,6 +37,7 @@ default_theme!(
     "templates/page.html",
     "templates/partials/cards.html",
     "templates/partials/form02-cells.html",
+    "templates/partials/history.html",
     "templates/partials/model-list.html",
     "templates/partials/pagination.html",
     "templates/partials/reports-table.html",

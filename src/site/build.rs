@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use crate::content::corpus::Corpus;
 use crate::content::site_config::SiteConfig;
 use crate::diagnostic::Diagnostic;
+use crate::history::History;
 use crate::render::theme::{Theme, ThemeError};
 use crate::render::{RenderError, Renderer};
 use crate::site::assets::Assets;
@@ -72,18 +73,20 @@ impl From<ThemeError> for BuildError {
 
 /// Builds the site of the checked `corpus` (whose root folder `root` holds the theme
 /// overrides) into `output`; `diagnostics` are the checker's warnings, listed on the
-/// compliance page. `progress(done, total)` is called as files are written.
+/// compliance page; `history` is the Git history shown on pages (`None` outside a
+/// repository). `progress(done, total)` is called as files are written.
 pub fn build(
     root: &Path,
     corpus: &Corpus,
     diagnostics: &[Diagnostic],
+    history: Option<&History>,
     config: &SiteConfig,
     output: &Path,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Built, BuildError> {
     check_output(root, output).map_err(BuildError::Output)?;
     let theme = Theme::load(root)?;
-    with_jobs(&theme, corpus, diagnostics, config, |renderer, jobs| {
+    with_jobs(&theme, corpus, diagnostics, history, config, |renderer, jobs| {
         let built = Built { pages: jobs.iter().filter(|j| j.is_page).count(), files: jobs.len() };
         let staging = Staging::begin(output)?;
         let done = AtomicUsize::new(0);
@@ -105,10 +108,11 @@ pub fn with_jobs<R>(
     theme: &Theme,
     corpus: &Corpus,
     diagnostics: &[Diagnostic],
+    history: Option<&History>,
     config: &SiteConfig,
     work: impl FnOnce(&Renderer, Vec<Job<'_>>) -> R,
 ) -> Result<R, BuildError> {
-    let cx = BuildContext::new(corpus, config).with_diagnostics(diagnostics);
+    let cx = BuildContext::new(corpus, config).with_diagnostics(diagnostics).with_history(history);
     let assets = Assets::new(&theme.statics, &cx.base_path);
     let renderer = Renderer::new(&theme.templates, &cx.site_info(), assets.hrefs.clone())?;
     let jobs = all_jobs(&cx, &assets)?;

@@ -6,6 +6,7 @@ use crate::content::model::Model;
 use crate::content::site_config::SiteConfig;
 use crate::derive::results::ReportIndex;
 use crate::diagnostic::Diagnostic;
+use crate::history::History;
 use crate::render::context::common::NavItem;
 use crate::render::context::{Link, PageMeta, SiteInfo};
 use crate::search::collation_key;
@@ -25,6 +26,8 @@ pub struct BuildContext<'a> {
     /// The checker's diagnostics (warnings only, since a site with errors is never built),
     /// for the compliance page.
     pub diagnostics: &'a [Diagnostic],
+    /// Git history of the content files (SPEC §6); `None` outside a repository.
+    pub history: Option<&'a History>,
 }
 
 impl<'a> BuildContext<'a> {
@@ -38,12 +41,18 @@ impl<'a> BuildContext<'a> {
             reports: ReportIndex::new(corpus),
             models,
             diagnostics: &[],
+            history: None,
         }
     }
 
     /// The same context, with the checker's diagnostics for the compliance page.
     pub fn with_diagnostics(self, diagnostics: &'a [Diagnostic]) -> BuildContext<'a> {
         BuildContext { diagnostics, ..self }
+    }
+
+    /// The same context, with the Git history shown on pages (`meta.history`).
+    pub fn with_history(self, history: Option<&'a History>) -> BuildContext<'a> {
+        BuildContext { history, ..self }
     }
 
     /// Models shown in lists by default: every model not retired, in title order.

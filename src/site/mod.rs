@@ -5,6 +5,7 @@
 pub mod assets;
 pub mod build;
 pub mod context;
+mod history;
 pub mod job;
 mod links;
 pub mod output;

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::render::context::history::PageHistory;
+
 /// A link: its text and an address that already includes the base path.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Link {
@@ -67,4 +69,6 @@ pub struct PageMeta {
     pub next: Option<String>,
     /// "Sửa trang này": the source file in the repository's editor, when `edit_url` is set.
     pub edit_href: Option<String>,
+    /// Git history of the page's source: dates, contributors, changes (SPEC §6).
+    pub history: Option<PageHistory>,
 }

@@ -16,6 +16,7 @@ pub mod common;
 pub mod compliance;
 pub mod feeds;
 pub mod form02;
+pub mod history;
 pub mod lists;
 pub mod model;
 pub mod report;

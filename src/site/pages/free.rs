@@ -15,6 +15,7 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
                 let mut meta = cx.meta(&urls::page(&p.slug), p.title.clone(), "");
                 meta.description = p.description.clone();
                 meta.edit_href = cx.edit_href(&p.path);
+                meta.history = cx.history_of(&p.path, false);
                 let page = FreePage {
                     slug: p.slug.clone(),
                     title: p.title.clone(),

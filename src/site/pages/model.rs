@@ -66,6 +66,7 @@ fn model_page(cx: &BuildContext, m: &Model, replicas: Vec<Link>) -> (PageMeta, M
     meta.description = m.learning.summary.clone();
     meta.breadcrumbs = vec![cx.link("Mô hình", urls::GALLERY)];
     meta.edit_href = cx.edit_href(&m.path);
+    meta.history = cx.history_of(&m.path, true);
 
     let mut criteria: [Option<&Section>; 5] = [None; 5];
     let mut others = Vec::new();

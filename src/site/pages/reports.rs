@@ -81,6 +81,7 @@ fn report_page(cx: &BuildContext, report: &Report) -> (PageMeta, ReportPage) {
     let mut meta = cx.meta(&url, title.clone(), "bao-cao");
     meta.breadcrumbs = vec![cx.link("Báo cáo", urls::REPORTS)];
     meta.edit_href = cx.edit_href(&report.path);
+    meta.history = cx.history_of(&report.path, true);
     let entries = report
         .entries
         .iter()

@@ -72,6 +72,7 @@ fn unit_page(cx: &BuildContext, unit: &Unit, by_unit: &ModelsByUnit) -> (PageMet
     crumbs.extend(cx.corpus.ancestors(&unit.id).iter().rev().map(|a| cx.link(a.display_name(), &urls::unit(&a.id))));
     meta.breadcrumbs = crumbs;
     meta.edit_href = cx.edit_href(crate::content::corpus::UNITS_PATH);
+    meta.history = cx.unit_history(&unit.id);
 
     let cards = |id: &str| -> Vec<_> {
         let models = by_unit.get(id).map_or(&[][..], Vec::as_slice);

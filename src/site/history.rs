@@ -1,0 +1,48 @@
+//! Git history on pages (SPEC §6): `meta.history` of model, report, free and unit pages,
+//! from the history read once before the build.
+
+use crate::history::PathHistory;
+use crate::render::context::history::{PageHistory, RevisionRow};
+use crate::site::context::BuildContext;
+
+/// Characters of a commit id shown beside its subject.
+const SHORT_COMMIT: usize = 7;
+
+impl BuildContext<'_> {
+    /// The history of the page made from the file at `path`, with the list of changes when
+    /// `with_revisions` (model and report pages).
+    pub fn history_of(&self, path: &str, with_revisions: bool) -> Option<PageHistory> {
+        let history = self.history?.of(path)?;
+        Some(self.page_history(history, with_revisions))
+    }
+
+    /// The history of a unit's page: the models and reports of that very unit taken
+    /// together (`to-chuc.yml` holds every unit, so its own history says nothing of one).
+    pub fn unit_history(&self, unit: &str) -> Option<PageHistory> {
+        let reports = self.corpus.reports.iter().filter(|r| r.org.as_deref() == Some(unit));
+        let paths = self.corpus.models_of(unit).map(|m| m.path.as_str()).chain(reports.map(|r| r.path.as_str()));
+        let history = self.history?.combined(paths)?;
+        Some(self.page_history(&history, false))
+    }
+
+    fn page_history(&self, history: &PathHistory, with_revisions: bool) -> PageHistory {
+        let repo = self.config.repo_url.as_deref().map(|url| url.trim_end_matches('/'));
+        let revisions = if with_revisions { history.revisions.as_slice() } else { &[] };
+        PageHistory {
+            created: history.created.to_string(),
+            updated: history.updated.to_string(),
+            contributors: history.contributors.clone(),
+            revisions: revisions
+                .iter()
+                .map(|r| RevisionRow {
+                    date: r.date.to_string(),
+                    datetime: r.date.iso(),
+                    author: r.author.clone(),
+                    subject: r.subject.clone(),
+                    commit: r.commit.chars().take(SHORT_COMMIT).collect(),
+                    href: repo.map(|url| format!("{url}/commit/{}", r.commit)),
+                })
+                .collect(),
+        }
+    }
+}
