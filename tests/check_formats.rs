@@ -166,3 +166,15 @@ fn bundled_content_has_no_error() {
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(run.code, 0);
 }
+
+#[test]
+fn out_of_range_catalog_settings_are_errors_without_side_effects() {
+    let site = checker::site();
+    edit(
+        &site,
+        CATALOG,
+        "coverage_from: 2022\nreport_grace_days: 15",
+        "coverage_from: -2147483648\nreport_grace_days: 9223372036854775807",
+    );
+    expect(&site, &[(E, "F-TYPE", CATALOG, 2), (E, "F-TYPE", CATALOG, 3)]);
+}

@@ -47,8 +47,13 @@ impl Catalog {
     pub fn read(node: &Node) -> Catalog {
         Catalog {
             as_of: date(node, "as_of"),
-            coverage_from: int(node, "coverage_from").map_or(DEFAULT_COVERAGE_FROM, |y| y as i32),
-            report_grace_days: int(node, "report_grace_days").unwrap_or(DEFAULT_GRACE_DAYS),
+            // Out-of-range values are schema errors; the defaults keep the date rules sane.
+            coverage_from: int(node, "coverage_from")
+                .filter(|y| (2021..=2025).contains(y))
+                .map_or(DEFAULT_COVERAGE_FROM, |y| y as i32),
+            report_grace_days: int(node, "report_grace_days")
+                .filter(|d| (0..=366).contains(d))
+                .unwrap_or(DEFAULT_GRACE_DAYS),
             groups: items(node, "nhom_mo_hinh")
                 .iter()
                 .filter_map(|g| Some(Group { id: string(g, "id")?, label: string(g, "label").unwrap_or_default() }))
