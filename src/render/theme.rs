@@ -22,6 +22,7 @@ macro_rules! default_theme {
 }
 
 default_theme!(
+    "static/search.js",
     "static/style.css",
     "templates/404.html",
     "templates/base.html",

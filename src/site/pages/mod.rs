@@ -12,6 +12,7 @@ mod model;
 mod paginate;
 mod reports;
 mod results;
+mod search;
 pub mod special;
 mod taxonomy;
 mod units;
@@ -34,4 +35,5 @@ pub const FAMILIES: &[Family] = &[
     special::jobs,
     form02::jobs,
     compliance::jobs,
+    search::jobs,
 ];
