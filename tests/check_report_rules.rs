@@ -279,3 +279,10 @@ fn an_unreadable_registry_or_catalog_is_reported_once() {
     edit(&site, CATALOG, "nhom_mo_hinh:", "nhom_mo_hinh: {");
     expect(&site, &[(E, "P-YAML", CATALOG, 5)]);
 }
+
+#[test]
+fn a_year_that_wraps_around_32_bits_is_still_invalid() {
+    let site = site();
+    edit(&site, REPORT, "year: 2022", "year: 4294969318");
+    expect(&site, &[(E, "R-PERIOD", REPORT, 5), (W, "V-REPORT-MISSING", UNITS, 6)]);
+}

@@ -65,7 +65,7 @@ impl Catalog {
                         id: string(t, "id")?,
                         kind: code(t, "kind", TopicKind::from_code),
                         title: string(t, "title").unwrap_or_default(),
-                        year: int(t, "year").map(|y| y as i32),
+                        year: int(t, "year").and_then(|y| i32::try_from(y).ok()),
                         issued: string(t, "issued"),
                     })
                 })

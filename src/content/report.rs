@@ -94,7 +94,7 @@ impl Report {
             id,
             path,
             org: string(f, "org"),
-            year: int(f, "year").map(|y| y as i32),
+            year: int(f, "year").and_then(|y| i32::try_from(y).ok()),
             period_kind: code(f, "period", PeriodKind::from_code),
             report_date: date(f, "report_date"),
             number: string(f, "number"),
