@@ -57,7 +57,7 @@ fn check_model(index: &Index, model: &Model) -> Vec<Diagnostic> {
 pub(crate) struct Index<'a> {
     pub corpus: &'a Corpus,
     /// Models by their `org`, in path order.
-    pub models_by_org: HashMap<&'a str, Vec<&'a Model>>,
+    models_by_org: HashMap<&'a str, Vec<&'a Model>>,
     /// Report entries by model.
     pub reports: ReportIndex<'a>,
     unreadable_models: &'a HashSet<String>,
