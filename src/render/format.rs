@@ -6,7 +6,7 @@ pub fn number(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return String::new();
     }
-    let fixed = format!("{:.*}", decimals, value.abs());
+    let fixed = fixed_point(value.abs(), decimals);
     let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
     let fraction = fraction.trim_end_matches('0');
     let mut out = String::with_capacity(fixed.len() + 4);
@@ -27,6 +27,20 @@ pub fn number(value: f64, decimals: usize) -> String {
     out
 }
 
+/// `value` (≥ 0) with `decimals` places, rounded half away from zero. Integer arithmetic
+/// where it is exact: `format!("{:.2}")` falls back to a slow exact algorithm, and model
+/// pages format thousands of numbers.
+fn fixed_point(value: f64, decimals: usize) -> String {
+    let scale = 10_u64.pow(decimals.min(9) as u32);
+    let scaled = (value * scale as f64).round();
+    if decimals > 9 || scaled >= 9.0e15 {
+        return format!("{:.*}", decimals, value);
+    }
+    let scaled = scaled as u64;
+    let (whole, fraction) = (scaled / scale, scaled % scale);
+    if decimals == 0 { whole.to_string() } else { format!("{whole}.{fraction:0decimals$}") }
+}
+
 /// Formats a count: `1.234`.
 pub fn count(value: usize) -> String {
     number(value as f64, 0)
@@ -45,6 +59,10 @@ mod tests {
         assert_eq!(number(-3.0, 2), "-3");
         assert_eq!(number(-0.001, 2), "0");
         assert_eq!(number(0.126, 2), "0,13");
+        assert_eq!(number(0.125, 2), "0,13");
+        assert_eq!(number(2.25, 1), "2,3");
+        assert_eq!(number(1e20, 2), "100.000.000.000.000.000.000");
+        assert_eq!(number(0.5, 0), "1");
         assert_eq!(number(f64::NAN, 2), "");
         assert_eq!(count(12000), "12.000");
     }
