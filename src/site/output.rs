@@ -23,6 +23,7 @@ impl Staging {
         if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent)?;
         }
+        remove_abandoned(target);
         if temp.exists() {
             fs::remove_dir_all(&temp)?;
         }
@@ -67,6 +68,27 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.temp);
+        }
+    }
+}
+
+/// Removes staging folders left beside `target` by builds that were killed (their process
+/// is gone). Only where running processes can be listed (`/proc`); elsewhere they stay.
+fn remove_abandoned(target: &Path) {
+    let (Some(parent), Some(name)) = (target.parent(), target.file_name()) else { return };
+    let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
+    let processes = Path::new("/proc");
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    if !processes.join("self").exists() {
+        return;
+    }
+    let name = name.to_string_lossy();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let pid = ["tmp", "old"].iter().find_map(|what| file_name.strip_prefix(&format!("{name}.{what}-")));
+        let is_pid = |p: &&str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+        if pid.filter(is_pid).is_some_and(|pid| !processes.join(pid).exists()) {
+            let _ = fs::remove_dir_all(entry.path());
         }
     }
 }
@@ -154,6 +176,17 @@ mod tests {
         assert!(!out.join("cu").exists());
         let leftovers: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(leftovers, ["public"]);
+
+        // A killed build's folders (no such process) go; a live one's stay.
+        let dead = u32::MAX;
+        fs::create_dir(dir.join(format!("public.tmp-{dead}"))).unwrap();
+        fs::create_dir(dir.join(format!("public.old-{dead}"))).unwrap();
+        fs::create_dir(dir.join("public.tmp-1")).unwrap();
+        Staging::begin(&out).unwrap().commit().unwrap();
+        let mut leftovers: Vec<_> =
+            fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        leftovers.sort();
+        assert_eq!(leftovers, ["public", "public.tmp-1"]);
         fs::remove_dir_all(&dir).unwrap();
     }
 
