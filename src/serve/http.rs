@@ -1,0 +1,138 @@
+//! Answering one HTTP request: files of the current build (HTML with the live-reload tag
+//! and, after a failed rebuild, the error overlay), the event stream, and error pages.
+
+use std::path::Path;
+use std::sync::mpsc::{Sender, channel};
+
+use tiny_http::{Header, Method, Request, Response, StatusCode};
+
+use crate::serve::live::{self, EVENTS_PATH, SCRIPT, SCRIPT_PATH};
+use crate::serve::overlay::{self, STYLE, STYLE_PATH};
+use crate::serve::paths::parse;
+use crate::serve::render::{Message, Reply};
+use crate::serve::state::Shared;
+
+type Answer = Response<std::io::Cursor<Vec<u8>>>;
+
+/// Answers `request`; files are rendered by the site thread behind `site`.
+pub fn handle(request: Request, shared: &Shared, site: &Sender<Message>) {
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        let _ = request.respond(text(405, "Chỉ hỗ trợ GET và HEAD\n"));
+        return;
+    }
+    let url = request.url().to_owned();
+    let response = match url.split('?').next().unwrap_or_default() {
+        EVENTS_PATH => {
+            let updates = shared.hub.subscribe();
+            let generation = shared.generation();
+            let _ = live::stream(request.into_writer(), generation, &updates);
+            return;
+        }
+        SCRIPT_PATH => typed(200, SCRIPT.as_bytes().to_vec(), "text/javascript; charset=utf-8"),
+        STYLE_PATH => typed(200, STYLE.as_bytes().to_vec(), "text/css; charset=utf-8"),
+        _ => site_file(shared, site, &url),
+    };
+    let _ = request.respond(response);
+}
+
+fn site_file(shared: &Shared, site: &Sender<Message>, url: &str) -> Answer {
+    let Some(wanted) = parse(url) else { return text(403, "Không được phép truy cập đường dẫn này\n") };
+    let (reply, answer) = channel();
+    if site.send(Message::Render { wanted, reply }).is_err() {
+        return text(503, "Máy chủ đang dừng\n");
+    }
+    let problem = shared.problem().map(|p| overlay::overlay(&p));
+    let problem = problem.as_deref();
+    let generation = shared.generation();
+    match answer.recv() {
+        Ok(Reply::File { path, bytes }) if is_html(&path) => html(200, &bytes, generation, problem),
+        Ok(Reply::File { path, bytes }) => typed(200, bytes.to_vec(), content_type(Path::new(&path))),
+        Ok(Reply::AddSlash) => {
+            let (path, query) = url.split_once('?').map_or((url, String::new()), |(p, q)| (p, format!("?{q}")));
+            let mut response = text(301, "");
+            if let Ok(header) = Header::from_bytes("Location", format!("{path}/{query}").as_bytes()) {
+                response.add_header(header);
+            }
+            response
+        }
+        Ok(Reply::NotFound(Some(page))) => html(404, &page, generation, problem),
+        Ok(Reply::NotFound(None)) => text(404, "Không tìm thấy trang\n"),
+        Ok(Reply::Error(message)) => {
+            let page = overlay::placeholder_page(&overlay::Problem::Other(message));
+            html(500, page.as_bytes(), generation, None)
+        }
+        Ok(Reply::NoSite) | Err(_) => {
+            let page = shared.problem().map_or_else(
+                || "<!DOCTYPE html><html lang=\"vi\"><body><p>Đang dựng trang…</p></body></html>".to_owned(),
+                |p| overlay::placeholder_page(&p),
+            );
+            html(503, page.as_bytes(), generation, None)
+        }
+    }
+}
+
+/// An HTML page with the live-reload tag (and the overlay, when given) before `</body>`.
+fn html(status: u16, page: &[u8], generation: u64, problem: Option<&str>) -> Answer {
+    let snippet = format!("{}{}", problem.unwrap_or_default(), live::script_tag(generation));
+    let page = live::inject(&String::from_utf8_lossy(page), &snippet);
+    typed(status, page.into_bytes(), "text/html; charset=utf-8")
+}
+
+fn text(status: u16, body: &str) -> Answer {
+    typed(status, body.as_bytes().to_vec(), "text/plain; charset=utf-8")
+}
+
+fn typed(status: u16, body: Vec<u8>, kind: &str) -> Answer {
+    let mut response = Response::from_data(body).with_status_code(StatusCode(status));
+    for (name, value) in [("Content-Type", kind), ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff")]
+    {
+        if let Ok(header) = Header::from_bytes(name, value) {
+            response.add_header(header);
+        }
+    }
+    response
+}
+
+fn is_html(path: &str) -> bool {
+    path.rsplit('.').next().is_some_and(|e| e.eq_ignore_ascii_case("html"))
+}
+
+/// The `Content-Type` of a file of the built site, by extension.
+pub fn content_type(path: &Path) -> &'static str {
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+    match extension.as_str() {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "pdf" => "application/pdf",
+        "wasm" => "application/wasm",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_types_by_extension() {
+        assert_eq!(content_type(Path::new("a/index.html")), "text/html; charset=utf-8");
+        assert_eq!(content_type(Path::new("style.3f9a1c2b.css")), "text/css; charset=utf-8");
+        assert_eq!(content_type(Path::new("tim-kiem/a.JSON")), "application/json");
+        assert_eq!(content_type(Path::new("tong-hop-2023-ca-nam.csv")), "text/csv; charset=utf-8");
+        assert_eq!(content_type(Path::new("LICENSE")), "application/octet-stream");
+    }
+}

@@ -1,0 +1,277 @@
+//! The site kept in memory while serving: configuration, theme and the checked corpus, kept
+//! up to date file by file. An edit of a model, report or page re-reads only that file;
+//! the rules then run over the whole corpus. A change that fails the check is undone in
+//! memory, so the last good site stays served until the content is fixed.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::check::{Checked, check_loaded};
+use crate::cli::{Failure, SiteRoot};
+use crate::content::corpus::Corpus;
+use crate::content::load::{FileKind, Loaded, Record, load, read_file};
+use crate::content::site_config::SiteConfig;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::history::History;
+use crate::render::theme::Theme;
+use crate::serve::overlay::Problem;
+use crate::serve::watch::CONFIG_FILE;
+use crate::site::build::with_jobs;
+use crate::source::SourceFile;
+
+/// The served site and what it was read from.
+pub struct Session {
+    root: PathBuf,
+    base_url: String,
+    /// Settings from `site.yml`, with the local address as `base_url`.
+    pub config: SiteConfig,
+    pub theme: Theme,
+    /// Git data of the site's files (read when the whole site is read).
+    pub history: Option<History>,
+    /// The last corpus that passed the check (`None` until one does).
+    pub good: Option<Corpus>,
+    /// Warnings of the good corpus, for the compliance page.
+    pub warnings: Vec<Diagnostic>,
+    /// Content files on disk as of `good`.
+    paths: BTreeSet<String>,
+    /// File and field diagnostics of each file, as of `good`.
+    file_diagnostics: BTreeMap<String, Vec<Diagnostic>>,
+    /// Paths changed on disk since `good` was checked.
+    pending: BTreeSet<String>,
+}
+
+/// What a change did to the served site.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Nothing the site is made of changed (no reload needed).
+    Unchanged,
+    /// The site was rebuilt from the change.
+    Built,
+    /// The change does not check or compile; the last good site stays.
+    Failed(Problem),
+}
+
+impl From<Result<(), Problem>> for Outcome {
+    fn from(result: Result<(), Problem>) -> Self {
+        match result {
+            Ok(()) => Outcome::Built,
+            Err(problem) => Outcome::Failed(problem),
+        }
+    }
+}
+
+/// Records of one path before a change, to undo it.
+struct Undo {
+    path: String,
+    record: Option<Record>,
+    diagnostics: Option<Vec<Diagnostic>>,
+    present: bool,
+}
+
+impl Session {
+    /// Reads and checks the whole site at `root`, served at `base_url`. Fails only when the
+    /// site cannot be opened at all (no `site.yml`); content errors are in the outcome.
+    pub fn open(root: &Path, base_url: &str) -> Result<(Session, Outcome), String> {
+        let site = SiteRoot::open(root, None).map_err(failure_text)?;
+        let mut session = Session {
+            root: root.to_path_buf(),
+            base_url: base_url.to_owned(),
+            config: site.config.clone(),
+            theme: Theme::default_theme(),
+            history: None,
+            good: None,
+            warnings: Vec::new(),
+            paths: BTreeSet::new(),
+            file_diagnostics: BTreeMap::new(),
+            pending: BTreeSet::new(),
+        };
+        let outcome = session.reload_all().into();
+        Ok((session, outcome))
+    }
+
+    /// Takes the changed `paths` (relative to the root) into account.
+    pub fn apply(&mut self, paths: &[String]) -> Outcome {
+        let (content, theme): (Vec<&String>, Vec<&String>) = paths.iter().partition(|p| p.starts_with("content/"));
+        let full = paths.iter().any(|p| p == CONFIG_FILE)
+            || self.good.is_none()
+            || content.iter().any(|p| !self.is_incremental(p));
+        if full {
+            return self.reload_all().into();
+        }
+        self.pending.extend(content.into_iter().filter(|p| FileKind::of(p).is_some()).cloned());
+        let mut outcome = Outcome::Unchanged;
+        if !theme.is_empty() {
+            if let Err(problem) = self.reload_theme() {
+                return Outcome::Failed(problem);
+            }
+            outcome = Outcome::Built;
+        }
+        if !self.pending.is_empty() {
+            outcome = self.recheck().into();
+        }
+        outcome
+    }
+
+    /// Whether a change at `path` can be applied file by file: a model, report or page, not
+    /// a folder (a moved folder changes many files at once).
+    fn is_incremental(&self, path: &str) -> bool {
+        match FileKind::of(path) {
+            Some(FileKind::Model | FileKind::Report | FileKind::Page) => !self.root.join(path).is_dir(),
+            Some(_) => false,
+            None => {
+                let folder = format!("{path}/");
+                !self.root.join(path).is_dir() && !self.paths.iter().any(|p| p.starts_with(&folder))
+            }
+        }
+    }
+
+    /// Reads configuration, theme and every content file again.
+    fn reload_all(&mut self) -> Result<(), Problem> {
+        let site = SiteRoot::open(&self.root, None).map_err(|f| Problem::Other(failure_text(f)))?;
+        self.config = site.config;
+        self.config.base_url.clone_from(&self.base_url);
+        self.good = None;
+        self.reload_theme()?;
+        // The history walk reads only Git objects: it runs beside the loading.
+        let (Loaded { corpus, diagnostics }, history) = std::thread::scope(|scope| {
+            let history = scope.spawn(|| History::read(&site.dir, None));
+            (load(&site.files), history.join().ok().flatten())
+        });
+        self.history = history;
+        self.file_diagnostics = BTreeMap::new();
+        for diagnostic in diagnostics {
+            self.file_diagnostics.entry(diagnostic.path.clone()).or_default().push(diagnostic);
+        }
+        self.paths = site.files.into_iter().map(|f| f.path).collect();
+        self.pending.clear();
+        let checked = self.check(corpus);
+        if checked.has_errors() {
+            return Err(Problem::Content(checked.diagnostics));
+        }
+        self.accept(checked);
+        Ok(())
+    }
+
+    /// Re-reads the pending files into the good corpus and checks it; undoes the change
+    /// when the check fails.
+    fn recheck(&mut self) -> Result<(), Problem> {
+        let Some(mut corpus) = self.good.take() else { return self.reload_all() };
+        let mut undo = Vec::new();
+        for path in &self.pending {
+            let record = take(&mut corpus, path);
+            let diagnostics = self.file_diagnostics.remove(path);
+            let present = self.paths.contains(path);
+            undo.push(Undo { path: path.clone(), record, diagnostics, present });
+            match fs::read(self.root.join(path)) {
+                Ok(bytes) => {
+                    let (record, diagnostics) = read_file(&SourceFile { path: path.clone(), bytes });
+                    insert(&mut corpus, path, record);
+                    if !diagnostics.is_empty() {
+                        self.file_diagnostics.insert(path.clone(), diagnostics);
+                    }
+                    self.paths.insert(path.clone());
+                }
+                Err(_) => {
+                    self.paths.remove(path);
+                }
+            }
+        }
+        let checked = self.check(reindexed(corpus, self.counted()));
+        if !checked.has_errors() {
+            self.pending.clear();
+            self.accept(checked);
+            return Ok(());
+        }
+        let Checked { mut corpus, diagnostics } = checked;
+        for step in undo.into_iter().rev() {
+            drop(take(&mut corpus, &step.path));
+            if let Some(record) = step.record {
+                insert(&mut corpus, &step.path, record);
+            }
+            match step.diagnostics {
+                Some(found) => self.file_diagnostics.insert(step.path.clone(), found),
+                None => self.file_diagnostics.remove(&step.path),
+            };
+            if step.present {
+                self.paths.insert(step.path);
+            } else {
+                self.paths.remove(&step.path);
+            }
+        }
+        self.good = Some(reindexed(corpus, self.counted()));
+        Err(Problem::Content(diagnostics))
+    }
+
+    /// Reloads templates and static files; a theme that does not compile is refused and the
+    /// previous one kept.
+    fn reload_theme(&mut self) -> Result<(), Problem> {
+        let theme = Theme::load(&self.root).map_err(|e| Problem::Other(e.to_string()))?;
+        if let Some(corpus) = &self.good {
+            with_jobs(&theme, corpus, &self.warnings, self.history.as_ref(), &self.config, |_, _| ())
+                .map_err(|e| Problem::Other(e.to_string()))?;
+        }
+        self.theme = theme;
+        Ok(())
+    }
+
+    /// Runs the rules over `corpus` (indexed) with the file diagnostics.
+    fn check(&self, corpus: Corpus) -> Checked {
+        let diagnostics = self.file_diagnostics.values().flatten().cloned().collect();
+        check_loaded(self.paths.iter().map(String::as_str), Loaded { corpus, diagnostics })
+    }
+
+    /// Number of content files guong reads.
+    fn counted(&self) -> usize {
+        self.paths.iter().filter(|p| FileKind::of(p).is_some()).count()
+    }
+
+    fn accept(&mut self, checked: Checked) {
+        self.warnings = checked.diagnostics.into_iter().filter(|d| d.severity == Severity::Warning).collect();
+        self.good = Some(checked.corpus);
+    }
+}
+
+fn failure_text(failure: Failure) -> String {
+    match failure {
+        Failure::Usage(message) | Failure::Io(message) => message,
+        Failure::Content => "nội dung có lỗi".to_owned(),
+    }
+}
+
+/// The corpus with its indexes rebuilt after records were added or removed.
+fn reindexed(corpus: Corpus, files: usize) -> Corpus {
+    let Corpus { catalog, units, units_node, models, reports, pages, .. } = corpus;
+    Corpus::new(catalog, units, units_node, models, reports, pages, files)
+}
+
+/// Adds a record at its place in path order.
+fn insert(corpus: &mut Corpus, path: &str, record: Record) {
+    match record {
+        Record::Model(model) => {
+            let at = corpus.models.partition_point(|m| m.path.as_str() < path);
+            corpus.models.insert(at, model);
+        }
+        Record::Report(report) => {
+            let at = corpus.reports.partition_point(|r| r.path.as_str() < path);
+            corpus.reports.insert(at, report);
+        }
+        Record::Page(page) => {
+            let at = corpus.pages.partition_point(|p| p.path.as_str() < path);
+            corpus.pages.insert(at, page);
+        }
+        Record::Catalog(_) | Record::Units(..) | Record::Nothing => {}
+    }
+}
+
+/// Removes the record read from `path`, if any.
+fn take(corpus: &mut Corpus, path: &str) -> Option<Record> {
+    if let Some(at) = corpus.models.iter().position(|m| m.path == path) {
+        return Some(Record::Model(corpus.models.remove(at)));
+    }
+    if let Some(at) = corpus.reports.iter().position(|r| r.path == path) {
+        return Some(Record::Report(corpus.reports.remove(at)));
+    }
+    let at = corpus.pages.iter().position(|p| p.path == path)?;
+    Some(Record::Page(corpus.pages.remove(at)))
+}

@@ -1,0 +1,175 @@
+//! `guong serve`: pages over HTTP, live reload over Server-Sent Events after an edit, the
+//! error overlay while the content does not check, and no path outside the built site.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::TempSite;
+
+const MODEL: &str = "content/mo-hinh/so-tai-chinh/mh-mot-cua-than-thien.md";
+const MODEL_PAGE: &str = "/mo-hinh/mh-mot-cua-than-thien/";
+
+/// A running `guong serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    /// `127.0.0.1:port`
+    address: String,
+}
+
+impl Server {
+    fn start(site: &TempSite) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_guong"))
+            .args(["--root", site.dir.to_str().unwrap(), "serve", "--port", "0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start guong serve");
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let address = loop {
+            let line = lines.next().expect("serve stopped before listening").unwrap();
+            if let Some(url) = line.strip_prefix("Đang phục vụ tại http://") {
+                break url.split('/').next().unwrap().to_owned();
+            }
+        };
+        // Keep reading the log so the server never blocks on a full pipe.
+        std::thread::spawn(move || lines.for_each(drop));
+        Server { child, address }
+    }
+
+    /// `GET path` with the raw path as given (no client-side normalisation).
+    fn get(&self, path: &str) -> (u16, String) {
+        let mut stream = TcpStream::connect(&self.address).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", self.address).unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).unwrap();
+        let response = String::from_utf8_lossy(&response).into_owned();
+        let status = response.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        (status, response)
+    }
+
+    fn events(&self) -> Events {
+        let mut stream = TcpStream::connect(&self.address).unwrap();
+        stream.set_read_timeout(Some(Duration::from_millis(100))).unwrap();
+        write!(stream, "GET /__guong/events HTTP/1.1\r\nHost: {}\r\n\r\n", self.address).unwrap();
+        let mut events = Events { stream, seen: String::new() };
+        events.wait_for("event: hello");
+        events
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An open event stream.
+struct Events {
+    stream: TcpStream,
+    seen: String,
+}
+
+impl Events {
+    /// Reads until `text` arrives (after what was already consumed); panics after 20 s.
+    fn wait_for(&mut self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut buffer = [0; 4096];
+        while !self.seen.contains(text) {
+            assert!(Instant::now() < deadline, "no `{text}` in the event stream:\n{}", self.seen);
+            if let Ok(n) = self.stream.read(&mut buffer) {
+                self.seen.push_str(&String::from_utf8_lossy(&buffer[..n]));
+            }
+        }
+        let end = self.seen.find(text).unwrap() + text.len();
+        self.seen.drain(..end);
+    }
+}
+
+fn edit(site: &TempSite, path: &str, from: &str, to: &str) {
+    let text = site.read(path);
+    assert!(text.contains(from), "`{from}` not in {path}");
+    site.write(path, &text.replacen(from, to, 1));
+}
+
+#[test]
+fn serves_pages_and_reloads_them_after_an_edit() {
+    let site = TempSite::minimal();
+    let server = Server::start(&site);
+    let (status, home) = server.get("/");
+    assert_eq!(status, 200, "{home}");
+    assert!(home.contains("Content-Type: text/html; charset=utf-8"));
+    assert!(home.contains("<script src=\"/__guong/live.js?g=1\"></script></body>"), "{home}");
+    let (status, script) = server.get("/__guong/live.js");
+    assert_eq!(status, 200);
+    assert!(script.contains("EventSource(\"/__guong/events\")"));
+
+    let mut events = server.events();
+    edit(&site, MODEL, "title: \"", "title: \"Đã sửa: ");
+    events.wait_for("event: reload\ndata: 2\n");
+    let (status, page) = server.get(MODEL_PAGE);
+    assert_eq!(status, 200);
+    assert!(page.contains("Đã sửa: "), "the page shows the edit");
+    assert!(!page.contains("guong-overlay"));
+}
+
+#[test]
+fn a_failed_rebuild_keeps_the_last_good_site_and_shows_the_errors() {
+    let site = TempSite::minimal();
+    let server = Server::start(&site);
+    let (_, before) = server.get(MODEL_PAGE);
+    let mut events = server.events();
+
+    edit(&site, MODEL, "org: db-so-tai-chinh", "org: khong-co-don-vi");
+    events.wait_for("event: reload");
+    let (status, page) = server.get(MODEL_PAGE);
+    assert_eq!(status, 200);
+    assert!(page.contains("id=\"guong-overlay\""), "{page}");
+    assert!(page.contains("[M-ORG-UNKNOWN]"));
+    assert!(page.contains(&format!("{MODEL}:5:6")));
+    let title = |html: &str| html.split("<title>").nth(1).and_then(|t| t.split("</title>").next()).map(str::to_owned);
+    assert_eq!(title(&page), title(&before), "the last good page is still served");
+
+    edit(&site, MODEL, "org: khong-co-don-vi", "org: db-so-tai-chinh");
+    events.wait_for("event: reload");
+    let (_, page) = server.get(MODEL_PAGE);
+    assert!(!page.contains("guong-overlay"), "the overlay goes once the content checks");
+}
+
+#[test]
+fn never_serves_a_file_outside_the_built_site() {
+    let site = TempSite::minimal();
+    let server = Server::start(&site);
+    for path in [
+        "/../site.yml",
+        "/%2e%2e/site.yml",
+        "/%2E%2E%2Fsite.yml",
+        "/..%2fsite.yml",
+        "/mo-hinh/..%5c..%5csite.yml",
+        "/%2e%2e/%2e%2e/etc/passwd",
+    ] {
+        let (status, response) = server.get(path);
+        assert_eq!(status, 403, "{path}: {response}");
+        assert!(!response.contains("base_url"), "{path} leaked site.yml");
+    }
+    for path in ["/site.yml", "/content/danh-muc.yml", "/khong-co/"] {
+        assert_eq!(server.get(path).0, 404, "{path}");
+    }
+    let (status, response) = server.get("/mo-hinh");
+    assert_eq!(status, 301);
+    assert!(response.contains("Location: /mo-hinh/\r\n"), "{response}");
+}
+
+#[test]
+fn built_files_carry_no_reload_script() {
+    let site = TempSite::minimal();
+    let run = site.run(&["build", "--output", "public"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let home = site.read("public/index.html");
+    assert!(!home.contains("__guong"), "the live-reload script is for serve only");
+}
