@@ -44,7 +44,7 @@ fn compliance_lists_gaps_due_reports_and_every_warning_by_unit() {
     assert_eq!(rows.len(), 4, "three missing reports and one late one");
     assert!(rows[0].contains("Đảng bộ Sở Y tế</a></th><td>6 tháng đầu năm 2022</td><td>15/07/2022</td>"));
     assert!(rows[0].contains("Chưa nộp"));
-    assert!(rows[2].contains("năm 2022</td><td>15/01/2023</td>"));
+    assert!(rows[2].contains("Cả năm 2022</td><td>15/01/2023</td>"));
     let late = rows[3];
     assert!(late.contains("6 tháng đầu năm 2023</td><td>15/07/2023</td>"));
     assert!(late.contains(r#"<span class="state state-tre_han">Nộp trễ hạn</span>"#));

@@ -44,7 +44,7 @@ pub struct GapUnit {
 #[derive(Clone, Debug, Serialize)]
 pub struct ReportGap {
     pub unit: Link,
-    /// "6 tháng đầu năm 2023".
+    /// "6 tháng đầu năm 2023", "Cả năm 2023".
     pub period: String,
     /// Last day it was on time.
     pub deadline: String,

@@ -17,6 +17,7 @@ use crate::render::format::count;
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
 use crate::site::links::coded;
+use crate::site::pages::reports::period_heading;
 use crate::site::urls;
 
 pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
@@ -52,7 +53,7 @@ fn page(cx: &BuildContext) -> (PageMeta, CompliancePage) {
         .filter(|d| matches!(d.state, ReportState::ChuaNop | ReportState::TreHan))
         .map(|d| ReportGap {
             unit: cx.link(d.unit.name.clone(), &urls::unit(&d.unit.id)),
-            period: d.period.label(),
+            period: period_heading(d.period),
             deadline: d.deadline.to_string(),
             state: coded(d.state.code(), d.state.label()),
             report: d.report.map(|r| report_link(cx, &r.id)),

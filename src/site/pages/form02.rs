@@ -18,6 +18,7 @@ use crate::render::format::{count, number};
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
 use crate::site::links::coded;
+use crate::site::pages::reports::period_heading;
 use crate::site::urls;
 
 pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
@@ -40,11 +41,6 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
     jobs
 }
 
-/// "6 tháng đầu năm 2023", "Cả năm 2023".
-fn period_title(period: Period) -> String {
-    format!("{} {}", period.kind.label(), period.year)
-}
-
 /// Whether `as_of` falls before the end of the period.
 fn ongoing(cx: &BuildContext, period: Period) -> bool {
     cx.corpus.catalog.as_of.is_some_and(|as_of| as_of < period.end())
@@ -56,7 +52,7 @@ fn index(cx: &BuildContext, tables: &[Form02]) -> Form02Index {
         let period = table.period();
         let t = &table.totals;
         let summary = Form02Summary {
-            link: cx.link(period_title(period), &urls::form02(period)),
+            link: cx.link(period_heading(period), &urls::form02(period)),
             models: count(t.counts.models),
             units: count(t.units),
             units_without_model: count(t.units_without_model),
@@ -81,7 +77,7 @@ fn index(cx: &BuildContext, tables: &[Form02]) -> Form02Index {
 fn page(cx: &BuildContext, table: &Form02, all: &[Form02]) -> (PageMeta, Form02Page) {
     let period = table.period();
     let url = urls::form02(period);
-    let title = format!("Tổng hợp mô hình, điển hình {}", period_title(period).to_lowercase());
+    let title = format!("Tổng hợp mô hình, điển hình {}", period_heading(period).to_lowercase());
     let mut meta = cx.meta(&url, title, "tong-hop");
     meta.breadcrumbs = vec![cx.link("Tổng hợp", urls::FORM02)];
     meta.description = Some(format!(
@@ -101,7 +97,7 @@ fn page(cx: &BuildContext, table: &Form02, all: &[Form02]) -> (PageMeta, Form02P
     let page = Form02Page {
         year: period.year,
         period: coded(period.kind.code(), period.kind.label()),
-        period_label: period_title(period),
+        period_label: period_heading(period),
         range: format!("{} – {}", period.start(), period.end()),
         deadline: report_deadline(&cx.corpus.catalog, period).to_string(),
         as_of: cx.corpus.catalog.as_of.map(|d| d.to_string()),
@@ -170,7 +166,7 @@ fn page(cx: &BuildContext, table: &Form02, all: &[Form02]) -> (PageMeta, Form02P
             .iter()
             .map(|other| {
                 let p = other.period();
-                PeriodLink { link: cx.link(period_title(p), &urls::form02(p)), current: p == period }
+                PeriodLink { link: cx.link(period_heading(p), &urls::form02(p)), current: p == period }
             })
             .collect(),
     };

@@ -7,6 +7,7 @@ use crate::render::chart::{Column, ColumnKind, indicator_chart};
 use crate::render::context::results::ResultRow;
 use crate::render::format::number;
 use crate::site::context::BuildContext;
+use crate::site::pages::reports::period_heading;
 use crate::site::urls;
 
 /// Decimal places kept when showing indicator values.
@@ -57,7 +58,7 @@ pub fn result_rows(cx: &BuildContext, model: &str, result: &IndicatorResult) -> 
                 .map(|u| u.display_name());
             let text = org.map_or_else(|| format!("Báo cáo {}", p.report), |org| format!("Báo cáo của {org}"));
             ResultRow {
-                period: p.period().label(),
+                period: period_heading(p.period()),
                 value: number(p.value, DECIMALS),
                 report: cx.config.publish_reports.then(|| cx.link(text, &urls::report(&p.report))),
             }
