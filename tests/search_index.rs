@@ -1,0 +1,139 @@
+//! `guong build` writes the search index under `/tim-kiem/` and the gallery loads the search
+//! script: checked with the real binary on the search fixture (`tests/sites/search`, a site
+//! with a sub-path base).
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use common::{TempSite, copy_dir, fixture};
+
+fn site() -> TempSite {
+    let site = TempSite::empty();
+    copy_dir(&fixture("search"), &site.dir);
+    site
+}
+
+fn build(site: &TempSite, output: &str, extra: &[&str]) -> BTreeMap<String, Vec<u8>> {
+    let out = site.dir.join(output);
+    let mut args = vec!["build", "--output", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let run = site.run(&args);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let mut files = BTreeMap::new();
+    collect(&out, &out, &mut files);
+    files
+}
+
+fn collect(root: &Path, dir: &Path, files: &mut BTreeMap<String, Vec<u8>>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            collect(root, &path, files);
+        } else {
+            let relative = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            files.insert(relative, fs::read(&path).unwrap());
+        }
+    }
+}
+
+fn text(files: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
+    String::from_utf8(files.get(path).unwrap_or_else(|| panic!("{path} is written")).clone()).unwrap()
+}
+
+fn json(files: &BTreeMap<String, Vec<u8>>, path: &str) -> serde_json::Value {
+    serde_json::from_str(&text(files, path)).unwrap()
+}
+
+fn index(files: &BTreeMap<String, Vec<u8>>) -> BTreeMap<&str, &Vec<u8>> {
+    files.iter().filter(|(p, _)| p.starts_with("tim-kiem/")).map(|(p, b)| (p.as_str(), b)).collect()
+}
+
+#[test]
+fn build_writes_the_index_of_every_model_in_gallery_order() {
+    let site = site();
+    let files = build(&site, "public", &[]);
+    let meta = json(&files, "tim-kiem/meta.json");
+    assert_eq!(meta["n"], 6, "retired models are indexed too (the script hides them)");
+    for path in
+        ["tim-kiem/facets.json", "tim-kiem/shards/s-.json", "tim-kiem/exact/s-.json", "tim-kiem/bigrams/s-.json"]
+    {
+        assert!(files.contains_key(path), "{path}");
+    }
+    let docs = json(&files, "tim-kiem/docs/0.json");
+    let ids: Vec<&str> = docs.as_array().unwrap().iter().map(|d| d[0].as_str().unwrap()).collect();
+    // Vietnamese title order, as the gallery lists them: "Dân" < "Đoàn" < "Hộp" < "Lương" < "Thầy" < "Văn".
+    assert_eq!(
+        ids,
+        [
+            "mh-dan-van-kheo",
+            "mh-giu-gin-tai-san",
+            "mh-hop-thu-gop-y",
+            "mh-luong-y-nhu-tu-mau",
+            "mh-dan-dat-hoc-sinh",
+            "mh-van-phong-xanh"
+        ]
+    );
+    assert_eq!(docs[5][1], "Văn phòng xanh của Phòng Kiểm tra");
+    assert_eq!(docs[5][2], "Chi bộ Phòng Kiểm tra thuế");
+    let facets = json(&files, "tim-kiem/facets.json");
+    let keys: Vec<&str> = facets["f"].as_array().unwrap().iter().map(|f| f["k"].as_str().unwrap()).collect();
+    assert_eq!(keys, ["nam", "don-vi", "linh-vuc", "nhom", "cach-thuc", "chu-the", "trang-thai", "chuyen-de"]);
+}
+
+#[test]
+fn index_paths_are_built_from_numbers_and_folded_prefixes_only() {
+    let site = site();
+    let files = build(&site, "public", &[]);
+    for path in index(&files).keys() {
+        let name = path.trim_start_matches("tim-kiem/");
+        let safe = match name.split_once('/') {
+            None => ["meta.json", "facets.json"].contains(&name),
+            Some(("docs", file)) => file.strip_suffix(".json").is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit())),
+            Some(("shards" | "exact" | "bigrams", file)) => file.strip_suffix(".json").is_some_and(|stem| {
+                stem.strip_prefix("s-")
+                    .is_some_and(|k| k.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'))
+                    || stem.strip_prefix("h-").is_some_and(|k| k.bytes().all(|b| b.is_ascii_hexdigit()))
+            }),
+            _ => false,
+        };
+        assert!(safe, "{path}");
+    }
+}
+
+#[test]
+fn two_builds_write_the_same_index() {
+    let site = site();
+    let first = build(&site, "a", &[]);
+    let second = build(&site, "b", &[]);
+    assert_eq!(index(&first), index(&second));
+    assert_eq!(index(&first).len(), 6);
+}
+
+#[test]
+fn gallery_pages_carry_the_search_form_and_script_under_the_base_path() {
+    let site = site();
+    let files = build(&site, "public", &[]);
+    let script = files.keys().find(|p| p.starts_with("search.") && p.ends_with(".js")).expect("hashed search script");
+    for page in ["mo-hinh/index.html", "mo-hinh/trang-2/index.html"] {
+        let html = text(&files, page);
+        assert!(html.contains(&format!("<script src=\"/mo-hinh-dien-hinh/{script}\" defer></script>")), "{page}");
+        assert!(html.contains("<form id=\"tim-kiem\" class=\"search\" role=\"search\""), "{page}");
+        assert!(html.contains("data-index=\"/mo-hinh-dien-hinh/tim-kiem/\""), "{page}");
+        assert!(html.contains("<label for=\"tim-kiem-q\">Tìm mô hình</label>"), "{page}");
+        assert!(html.contains("<input type=\"search\" id=\"tim-kiem-q\" name=\"q\""), "{page}");
+        assert!(html.contains("role=\"status\" aria-live=\"polite\""), "{page}");
+    }
+    for page in ["index.html", "mo-hinh/mh-van-phong-xanh/index.html", "don-vi/index.html"] {
+        assert!(!text(&files, page).contains("search."), "no search script on {page}");
+    }
+}
+
+#[test]
+fn base_url_flag_moves_the_index_address() {
+    let site = site();
+    let files = build(&site, "public", &["--base-url", "https://example.net/khac/"]);
+    assert!(text(&files, "mo-hinh/index.html").contains("data-index=\"/khac/tim-kiem/\" data-base=\"/khac/\""));
+}
