@@ -114,7 +114,7 @@ pub fn indicator_chart(title: &str, columns: &[Column], target: Option<(f64, &st
     let summary = format!("{title}. {}", words.join("; "));
     let values = columns.iter().map(|c| c.value).chain(target.map(|(v, _)| v));
     let (low, high) = values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    let span = if high - low > 0.0 { (high - low) * 1.1 } else { 1.0 };
+    let span = Some((high - low) * 1.1).filter(|s| s.is_finite() && *s > 0.0).unwrap_or(1.0);
     let y_of = |v: f64| PLOT_BOTTOM - (v - low) / span * (PLOT_BOTTOM - PLOT_TOP);
     let mut svg = open_svg("chart chart-indicator", CHART_HEIGHT as usize, &summary);
     let zero = y_of(0.0);
