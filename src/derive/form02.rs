@@ -112,8 +112,7 @@ pub struct UnitRow {
 }
 
 /// Where a base unit's form 03 report for the period stands at `as_of`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReportState {
     /// Filed on or before the deadline (period end + grace days).
     DungHan,
@@ -144,6 +143,12 @@ impl ReportState {
             ReportState::ChuaNop => "Chưa nộp",
             ReportState::ChuaDenHan => "Chưa đến hạn",
         }
+    }
+}
+
+impl Serialize for ReportState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
     }
 }
 
