@@ -8,6 +8,8 @@
 
 use std::fmt::Write;
 
+use crate::render::escape::escape_html as escape;
+
 /// One bar: a labelled value, optionally a part of a whole (`of`), e.g. 3 of 4 units.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
@@ -187,22 +189,6 @@ fn shorten(text: &str, max: usize) -> String {
     let cut: String = text.chars().take(max - 1).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head).trim_end_matches([',', ';', ' ']);
     format!("{cut}…")
-}
-
-/// Escapes text for XML content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ pub mod chart;
 pub mod context;
 pub mod criteria;
 pub mod engine;
+pub mod escape;
 pub mod format;
 pub mod markdown;
 pub mod theme;

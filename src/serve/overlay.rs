@@ -2,6 +2,7 @@
 //! carry a panel listing what must be fixed, in the `guong check` words and positions.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::render::escape::escape_html as escape;
 
 /// Address of the overlay's stylesheet.
 pub const STYLE_PATH: &str = "/__guong/overlay.css";
@@ -90,22 +91,6 @@ pub fn placeholder_page(problem: &Problem) -> String {
          {}</body></html>",
         overlay(problem)
     )
-}
-
-/// Escapes text for HTML content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
