@@ -167,3 +167,13 @@ fn refuses_to_replace_folders_that_are_not_a_built_site() {
     assert_eq!(site.read("tai-lieu/ghi-chu.txt"), "quan trọng");
     assert!(site.dir.join(MODEL).is_file());
 }
+
+#[test]
+fn a_write_failure_exits_3_and_keeps_nothing_half_written() {
+    let site = TempSite::minimal();
+    site.write("mot-tep", "không phải thư mục");
+    let run = site.run(&["build", "--output", "mot-tep/public"]);
+    assert_eq!(run.code, 3, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("lỗi đọc/ghi"), "{}", run.stderr);
+    assert_eq!(root_entries(&site), ["content", "mot-tep", "site.yml"]);
+}

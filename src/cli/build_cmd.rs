@@ -42,6 +42,8 @@ pub fn run(root: &Path, output: &Path, rev: Option<&str>, base_url: Option<&str>
         eprintln!("Không dựng trang vì nội dung còn lỗi; thư mục xuất giữ nguyên.");
         return Err(Failure::Content);
     }
+    // The raw bytes were only needed to show diagnostics: free them before rendering.
+    drop(std::mem::take(&mut site.files));
 
     let target = site.dir.join(output);
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
