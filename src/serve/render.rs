@@ -1,20 +1,22 @@
 //! The site thread: it owns the session, applies each batch of changes, and renders the
-//! files of the current generation on request (each file once per generation), so an edit
-//! never waits for the whole site to be written.
+//! files of the current generation on request, each file once per generation. Only the page
+//! family that owns a requested file is listed, so an edit never waits for the whole site
+//! (the search index alone takes seconds at 10,000 models).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender};
 use std::time::Instant;
 
-use crate::render::Renderer;
 use crate::serve::overlay::Problem;
 use crate::serve::paths::{Target, Wanted, locate};
 use crate::serve::session::{Outcome, Session};
 use crate::serve::state::Shared;
 use crate::serve::watch::SiteWatcher;
 use crate::site::Job;
-use crate::site::build::with_jobs;
+use crate::site::build::{Listing, Prepared};
+use crate::site::pages::FAMILIES;
+use crate::site::urls::SITEMAP;
 
 /// What the site thread is asked to do.
 pub enum Message {
@@ -39,9 +41,21 @@ pub enum Reply {
     NoSite,
 }
 
+/// Which listing produces a file: one page family, or the static files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Owner {
+    Family(usize),
+    Static,
+}
+
+/// The owner of every file seen so far. Kept across generations as a hint (a page added
+/// or removed since is found by listing every family again).
+type Owners = HashMap<String, Owner>;
+
 /// Runs the site thread until every sender of `messages` is gone.
 pub fn run(mut session: Session, messages: &Receiver<Message>, shared: &Shared, mut watcher: SiteWatcher) {
-    while let Some(changed) = serve_generation(&session, messages, shared) {
+    let mut owners = Owners::new();
+    while let Some(changed) = serve_generation(&session, messages, shared, &mut owners) {
         let started = Instant::now();
         let _ = watcher.watch_new_folders();
         let outcome = session.apply(&changed);
@@ -62,25 +76,36 @@ pub fn run(mut session: Session, messages: &Receiver<Message>, shared: &Shared, 
 
 /// Answers render requests from the session's good corpus until a change arrives; returns
 /// the changed paths, or `None` when the server is gone.
-fn serve_generation(session: &Session, messages: &Receiver<Message>, shared: &Shared) -> Option<Vec<String>> {
+fn serve_generation(
+    session: &Session,
+    messages: &Receiver<Message>,
+    shared: &Shared,
+    owners: &mut Owners,
+) -> Option<Vec<String>> {
     let Some(corpus) = &session.good else { return answer_without_site(messages) };
-    let served = with_jobs(&session.theme, corpus, &session.warnings, None, &session.config, |renderer, jobs| {
-        let mut files =
-            Files { renderer, jobs: jobs.into_iter().map(|j| (j.path.clone(), j)).collect(), done: HashMap::new() };
-        loop {
-            match messages.recv() {
-                Err(_) => return None,
-                Ok(Message::Changed(paths)) => return Some(paths),
-                Ok(Message::Render { wanted, reply }) => {
-                    let _ = reply.send(files.answer(&wanted));
-                }
+    let site = match Prepared::new(&session.theme, corpus, &session.warnings, session.history.as_ref(), &session.config)
+    {
+        Ok(site) => site,
+        Err(error) => {
+            shared.failed(Problem::Other(error.to_string()));
+            return answer_without_site(messages);
+        }
+    };
+    let mut files = Files { site: &site, owners, listed: BTreeSet::new(), jobs: HashMap::new(), done: HashMap::new() };
+    if files.owners.is_empty() {
+        // The first generation learns which family owns which file before the first
+        // request, so later generations list only the family a request needs.
+        files.list_everything();
+    }
+    loop {
+        match messages.recv() {
+            Err(_) => return None,
+            Ok(Message::Changed(paths)) => return Some(paths),
+            Ok(Message::Render { wanted, reply }) => {
+                let _ = reply.send(files.answer(&wanted));
             }
         }
-    });
-    served.unwrap_or_else(|error| {
-        shared.failed(Problem::Other(error.to_string()));
-        answer_without_site(messages)
-    })
+    }
 }
 
 fn answer_without_site(messages: &Receiver<Message>) -> Option<Vec<String>> {
@@ -94,32 +119,108 @@ fn answer_without_site(messages: &Receiver<Message>) -> Option<Vec<String>> {
     }
 }
 
-/// The files of one generation: jobs not yet run, and the bytes of those already asked for.
-struct Files<'r, 'j> {
-    renderer: &'r Renderer,
-    jobs: HashMap<String, Job<'j>>,
+/// A listing already made in this generation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Listed {
+    Family(usize),
+    Static,
+    Everything,
+}
+
+/// The files of one generation: jobs listed but not yet run, and the bytes of those already
+/// asked for.
+struct Files<'s, 'a> {
+    site: &'s Prepared<'a>,
+    owners: &'s mut Owners,
+    listed: BTreeSet<Listed>,
+    jobs: HashMap<String, Job<'s>>,
     done: HashMap<String, Result<Arc<Vec<u8>>, String>>,
 }
 
-impl Files<'_, '_> {
+impl<'s> Files<'s, '_> {
     fn answer(&mut self, wanted: &Wanted) -> Reply {
-        match locate(wanted, |path| self.jobs.contains_key(path) || self.done.contains_key(path)) {
+        let mut target = self.locate(wanted);
+        if target == Target::Missing && !self.listed.contains(&Listed::Everything) {
+            self.list_everything();
+            target = self.locate(wanted);
+        }
+        match target {
             Target::File(path) => match self.bytes(&path) {
-                Ok(bytes) => Reply::File { path, bytes },
-                Err(message) => Reply::Error(message),
+                Some(Ok(bytes)) => Reply::File { path, bytes },
+                Some(Err(message)) => Reply::Error(message),
+                None => self.not_found(),
             },
             Target::AddSlash => Reply::AddSlash,
-            Target::Missing => Reply::NotFound(self.bytes("404.html").ok()),
+            Target::Missing => self.not_found(),
         }
     }
 
-    fn bytes(&mut self, path: &str) -> Result<Arc<Vec<u8>>, String> {
+    fn locate(&self, wanted: &Wanted) -> Target {
+        locate(wanted, |path| {
+            self.jobs.contains_key(path)
+                || self.done.contains_key(path)
+                || self.owners.contains_key(path)
+                || path == SITEMAP
+        })
+    }
+
+    fn not_found(&mut self) -> Reply {
+        Reply::NotFound(self.bytes("404.html").and_then(Result::ok))
+    }
+
+    /// The bytes of `path`, rendered on first request; `None` when no job makes it.
+    fn bytes(&mut self, path: &str) -> Option<Result<Arc<Vec<u8>>, String>> {
         if let Some(done) = self.done.get(path) {
-            return done.clone();
+            return Some(done.clone());
         }
-        let job = self.jobs.remove(path).ok_or_else(|| format!("không có tệp `{path}`"))?;
-        let result = job.run(self.renderer).map(Arc::new).map_err(|e| e.message);
+        if !self.jobs.contains_key(path) {
+            match self.owners.get(path).copied() {
+                Some(Owner::Family(family)) => self.list(Listed::Family(family)),
+                Some(Owner::Static) => self.list(Listed::Static),
+                None => {}
+            }
+        }
+        if !self.jobs.contains_key(path) && path == SITEMAP {
+            self.list(Listed::Everything);
+        } else if !self.jobs.contains_key(path) {
+            self.list_everything();
+        }
+        let job = self.jobs.remove(path)?;
+        let result = job.run(self.site.renderer()).map(Arc::new).map_err(|e| e.message);
         self.done.insert(path.to_owned(), result.clone());
-        result
+        Some(result)
+    }
+
+    /// Lists every family one by one, learning which owns which file.
+    fn list_everything(&mut self) {
+        self.list(Listed::Static);
+        for family in 0..FAMILIES.len() {
+            self.list(Listed::Family(family));
+        }
+    }
+
+    fn list(&mut self, what: Listed) {
+        if !self.listed.insert(what) {
+            return;
+        }
+        let family = [match what {
+            Listed::Family(family) => family,
+            Listed::Static | Listed::Everything => 0,
+        }];
+        let (listing, owner) = match what {
+            Listed::Family(index) => (Listing::Families(&family), Some(Owner::Family(index))),
+            Listed::Static => (Listing::Families(&[]), Some(Owner::Static)),
+            Listed::Everything => (Listing::All, None),
+        };
+        let Ok(jobs) = self.site.jobs(listing) else { return };
+        for job in jobs {
+            if self.done.contains_key(&job.path) || self.jobs.contains_key(&job.path) {
+                continue;
+            }
+            if let Some(owner) = owner {
+                self.owners.entry(job.path.clone()).or_insert(owner);
+            }
+            self.jobs.insert(job.path.clone(), job);
+        }
     }
 }

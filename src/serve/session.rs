@@ -3,8 +3,9 @@
 //! the rules then run over the whole corpus. A change that fails the check is undone in
 //! memory, so the last good site stays served until the content is fixed.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use crate::check::{Checked, check_loaded};
@@ -17,7 +18,7 @@ use crate::history::History;
 use crate::render::theme::Theme;
 use crate::serve::overlay::Problem;
 use crate::serve::watch::CONFIG_FILE;
-use crate::site::build::with_jobs;
+use crate::site::build::{Listing, Prepared};
 use crate::source::SourceFile;
 
 /// The served site and what it was read from.
@@ -37,8 +38,12 @@ pub struct Session {
     paths: BTreeSet<String>,
     /// File and field diagnostics of each file, as of `good`.
     file_diagnostics: BTreeMap<String, Vec<Diagnostic>>,
+    /// A hash of each content file as of `good`, to skip saves that change nothing.
+    fingerprints: HashMap<String, u64>,
     /// Paths changed on disk since `good` was checked.
     pending: BTreeSet<String>,
+    /// Whether the latest change failed (the overlay is showing).
+    failing: bool,
 }
 
 /// What a change did to the served site.
@@ -84,7 +89,9 @@ impl Session {
             warnings: Vec::new(),
             paths: BTreeSet::new(),
             file_diagnostics: BTreeMap::new(),
+            fingerprints: HashMap::new(),
             pending: BTreeSet::new(),
+            failing: false,
         };
         let outcome = session.reload_all().into();
         Ok((session, outcome))
@@ -107,10 +114,19 @@ impl Session {
             }
             outcome = Outcome::Built;
         }
-        if !self.pending.is_empty() {
-            outcome = self.recheck().into();
+        // Editors often write a file twice per save, or save it unchanged: only files whose
+        // bytes differ from the good corpus are read again.
+        let edited: Vec<(String, Option<Vec<u8>>)> = self
+            .pending
+            .iter()
+            .map(|path| (path.clone(), fs::read(self.root.join(path)).ok()))
+            .filter(|(path, bytes)| bytes.as_deref().map(fingerprint) != self.fingerprints.get(path).copied())
+            .collect();
+        if !edited.is_empty() {
+            return self.recheck(edited).into();
         }
-        outcome
+        self.pending.clear();
+        if std::mem::take(&mut self.failing) { Outcome::Built } else { outcome }
     }
 
     /// Whether a change at `path` can be applied file by file: a model, report or page, not
@@ -143,42 +159,50 @@ impl Session {
         for diagnostic in diagnostics {
             self.file_diagnostics.entry(diagnostic.path.clone()).or_default().push(diagnostic);
         }
+        self.fingerprints = site.files.iter().map(|f| (f.path.clone(), fingerprint(&f.bytes))).collect();
         self.paths = site.files.into_iter().map(|f| f.path).collect();
         self.pending.clear();
         let checked = self.check(corpus);
-        if checked.has_errors() {
+        self.failing = checked.has_errors();
+        if self.failing {
             return Err(Problem::Content(checked.diagnostics));
         }
         self.accept(checked);
         Ok(())
     }
 
-    /// Re-reads the pending files into the good corpus and checks it; undoes the change
-    /// when the check fails.
-    fn recheck(&mut self) -> Result<(), Problem> {
+    /// Reads the `edited` files (path, bytes or `None` when deleted) into the good corpus and
+    /// checks it; undoes the change when the check fails.
+    fn recheck(&mut self, edited: Vec<(String, Option<Vec<u8>>)>) -> Result<(), Problem> {
         let Some(mut corpus) = self.good.take() else { return self.reload_all() };
         let mut undo = Vec::new();
-        for path in &self.pending {
+        for (path, bytes) in &edited {
             let record = take(&mut corpus, path);
             let diagnostics = self.file_diagnostics.remove(path);
             let present = self.paths.contains(path);
             undo.push(Undo { path: path.clone(), record, diagnostics, present });
-            match fs::read(self.root.join(path)) {
-                Ok(bytes) => {
-                    let (record, diagnostics) = read_file(&SourceFile { path: path.clone(), bytes });
+            match bytes {
+                Some(bytes) => {
+                    let (record, diagnostics) = read_file(&SourceFile { path: path.clone(), bytes: bytes.clone() });
                     insert(&mut corpus, path, record);
                     if !diagnostics.is_empty() {
                         self.file_diagnostics.insert(path.clone(), diagnostics);
                     }
                     self.paths.insert(path.clone());
                 }
-                Err(_) => {
+                None => {
                     self.paths.remove(path);
                 }
             }
         }
         let checked = self.check(reindexed(corpus, self.counted()));
         if !checked.has_errors() {
+            for (path, bytes) in &edited {
+                match bytes {
+                    Some(bytes) => self.fingerprints.insert(path.clone(), fingerprint(bytes)),
+                    None => self.fingerprints.remove(path),
+                };
+            }
             self.pending.clear();
             self.accept(checked);
             return Ok(());
@@ -200,6 +224,7 @@ impl Session {
             }
         }
         self.good = Some(reindexed(corpus, self.counted()));
+        self.failing = true;
         Err(Problem::Content(diagnostics))
     }
 
@@ -208,8 +233,9 @@ impl Session {
     fn reload_theme(&mut self) -> Result<(), Problem> {
         let theme = Theme::load(&self.root).map_err(|e| Problem::Other(e.to_string()))?;
         if let Some(corpus) = &self.good {
-            with_jobs(&theme, corpus, &self.warnings, self.history.as_ref(), &self.config, |_, _| ())
+            let site = Prepared::new(&theme, corpus, &self.warnings, self.history.as_ref(), &self.config)
                 .map_err(|e| Problem::Other(e.to_string()))?;
+            site.jobs(Listing::All).map_err(|e| Problem::Other(e.to_string()))?;
         }
         self.theme = theme;
         Ok(())
@@ -237,6 +263,13 @@ fn failure_text(failure: Failure) -> String {
         Failure::Usage(message) | Failure::Io(message) => message,
         Failure::Content => "nội dung có lỗi".to_owned(),
     }
+}
+
+/// A hash of a file's bytes (stable within one run).
+fn fingerprint(bytes: &[u8]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The corpus with its indexes rebuilt after records were added or removed.

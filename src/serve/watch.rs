@@ -16,7 +16,7 @@ pub const WATCHED_DIRS: [&str; 4] = ["content", "templates", "static", "themes"]
 pub const CONFIG_FILE: &str = "site.yml";
 
 /// How long the tree must be quiet before a batch of changes is reported.
-const QUIET: Duration = Duration::from_millis(40);
+const QUIET: Duration = Duration::from_millis(20);
 
 /// A running watch over one site; dropping it stops watching.
 pub struct SiteWatcher {

@@ -86,43 +86,82 @@ pub fn build(
 ) -> Result<Built, BuildError> {
     check_output(root, output).map_err(BuildError::Output)?;
     let theme = Theme::load(root)?;
-    with_jobs(&theme, corpus, diagnostics, history, config, |renderer, jobs| {
-        let built = Built { pages: jobs.iter().filter(|j| j.is_page).count(), files: jobs.len() };
-        let staging = Staging::begin(output)?;
-        let done = AtomicUsize::new(0);
-        jobs.into_par_iter().try_for_each(|job| -> Result<(), BuildError> {
-            let path = job.path.clone();
-            let bytes = job.run(renderer)?;
-            staging.write(&path, &bytes)?;
-            progress(done.fetch_add(1, Ordering::Relaxed) + 1, built.files);
-            Ok(())
-        })?;
-        staging.commit()?;
-        Ok(built)
-    })?
+    let site = Prepared::new(&theme, corpus, diagnostics, history, config)?;
+    let jobs = site.jobs(Listing::All)?;
+    let built = Built { pages: jobs.iter().filter(|j| j.is_page).count(), files: jobs.len() };
+    let staging = Staging::begin(output)?;
+    let done = AtomicUsize::new(0);
+    jobs.into_par_iter().try_for_each(|job| -> Result<(), BuildError> {
+        let path = job.path.clone();
+        let bytes = job.run(site.renderer())?;
+        staging.write(&path, &bytes)?;
+        progress(done.fetch_add(1, Ordering::Relaxed) + 1, built.files);
+        Ok(())
+    })?;
+    staging.commit()?;
+    Ok(built)
 }
 
-/// Compiles `theme` and lists every file of the site, then hands both to `work`: `build`
-/// writes all the files, `guong serve` renders them one at a time, on request.
-pub fn with_jobs<R>(
-    theme: &Theme,
-    corpus: &Corpus,
-    diagnostics: &[Diagnostic],
-    history: Option<&History>,
-    config: &SiteConfig,
-    work: impl FnOnce(&Renderer, Vec<Job<'_>>) -> R,
-) -> Result<R, BuildError> {
-    let cx = BuildContext::new(corpus, config).with_diagnostics(diagnostics).with_history(history);
-    let assets = Assets::new(&theme.statics, &cx.base_path);
-    let renderer = Renderer::new(&theme.templates, &cx.site_info(), assets.hrefs.clone())?;
-    let jobs = all_jobs(&cx, &assets)?;
-    Ok(work(&renderer, jobs))
+/// Which files of the site to list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Listing<'s> {
+    /// Every file: all families, the static files and the sitemap (what `build` writes).
+    All,
+    /// The static files and the families at these indexes of [`FAMILIES`] only: `guong
+    /// serve` lists just the family that owns the file it was asked for.
+    Families(&'s [usize]),
+}
+
+/// A site ready to render: its build context, asset names and compiled theme. The jobs it
+/// lists borrow it; `build` runs them all, `guong serve` one at a time, on request.
+pub struct Prepared<'a> {
+    cx: BuildContext<'a>,
+    assets: Assets<'a>,
+    renderer: Renderer,
+}
+
+impl<'a> Prepared<'a> {
+    /// Builds the context of the checked `corpus` and compiles `theme`.
+    pub fn new(
+        theme: &'a Theme,
+        corpus: &'a Corpus,
+        diagnostics: &'a [Diagnostic],
+        history: Option<&'a History>,
+        config: &'a SiteConfig,
+    ) -> Result<Prepared<'a>, BuildError> {
+        let cx = BuildContext::new(corpus, config).with_diagnostics(diagnostics).with_history(history);
+        let assets = Assets::new(&theme.statics, &cx.base_path);
+        let renderer = Renderer::new(&theme.templates, &cx.site_info(), assets.hrefs.clone())?;
+        Ok(Prepared { cx, assets, renderer })
+    }
+
+    /// The compiled theme, to run jobs with.
+    pub fn renderer(&self) -> &Renderer {
+        &self.renderer
+    }
+
+    /// The jobs of `listing` (sorted by path for [`Listing::All`]).
+    pub fn jobs(&self, listing: Listing) -> Result<Vec<Job<'_>>, BuildError> {
+        match listing {
+            Listing::All => all_jobs(&self.cx, &self.assets),
+            Listing::Families(families) => {
+                let mut jobs: Vec<Job> =
+                    families.iter().filter_map(|&i| FAMILIES.get(i)).flat_map(|family| family(&self.cx)).collect();
+                jobs.extend(static_jobs(&self.assets));
+                Ok(jobs)
+            }
+        }
+    }
+}
+
+fn static_jobs<'a>(assets: &'a Assets<'a>) -> impl Iterator<Item = Job<'a>> {
+    assets.files.iter().map(|(path, bytes)| Job::file(path.clone(), move || bytes.to_vec()))
 }
 
 /// Jobs of every family, the static files and the sitemap; two jobs may not share a path.
 fn all_jobs<'a>(cx: &'a BuildContext<'a>, assets: &'a Assets<'a>) -> Result<Vec<Job<'a>>, BuildError> {
     let mut jobs: Vec<Job> = FAMILIES.iter().flat_map(|family| family(cx)).collect();
-    jobs.extend(assets.files.iter().map(|(path, bytes)| Job::file(path.clone(), move || bytes.to_vec())));
+    jobs.extend(static_jobs(assets));
     jobs.push(special::sitemap(cx, jobs.iter().filter_map(|j| j.sitemap.clone()).collect()));
     let mut seen = BTreeSet::new();
     for job in &jobs {
