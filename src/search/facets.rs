@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::content::corpus::Corpus;
 use crate::content::model::{Model, PERIOD_END, PERIOD_START};
 use crate::content::vocab::{APPROACHES, SECTORS, STATUSES, SUBJECT_TYPES, Status};
+use crate::search::postings::{Packed, pack};
 
 /// URL parameter of the status facet, and the status code of retired models: the script hides
 /// those unless this filter holds it.
@@ -28,29 +29,60 @@ pub struct Facet {
     /// `[code, label]` of each value present, in display order.
     #[serde(rename = "v")]
     pub values: Vec<(String, String)>,
-    /// Per document: the indexes of its values (in `values`).
+    /// Whether a document may carry several values (years, topics).
+    #[serde(rename = "m", serialize_with = "as_flag")]
+    pub multi: bool,
+    /// Per document: the sorted indexes of its values (in `values`).
+    #[serde(skip)]
+    pub indexes: Vec<Vec<u32>>,
+    /// The same, as written for the script.
     #[serde(rename = "d")]
-    pub docs: Vec<DocFacet>,
+    pub column: Column,
 }
 
-/// The values of one document in one facet: a bare index when there is exactly one (the common
-/// case, and the smaller JSON), `-1` when there is none, a list otherwise.
+fn as_flag<S: serde::Serializer>(flag: &bool, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_u8(u8::from(*flag))
+}
+
+/// The values of every document in one facet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
-pub enum DocFacet {
-    One(i64),
-    Many(Vec<u32>),
+pub enum Column {
+    /// One fixed-width base-62 number per document (see `postings::pack`): value index + 1
+    /// (0 = none) for a single-valued facet, the bit set of value indexes for a multi-valued one.
+    Packed(Packed),
+    /// Lists of value indexes (a multi-valued facet with more than [`MAX_BITS`] values).
+    Lists(Vec<Vec<u32>>),
+    /// Read through another single-valued facet's column (the sector of the base unit).
+    Derived(Derived),
 }
 
-impl DocFacet {
-    fn new(mut indexes: Vec<u32>) -> DocFacet {
-        indexes.sort_unstable();
-        indexes.dedup();
-        match indexes[..] {
-            [] => DocFacet::One(-1),
-            [one] => DocFacet::One(i64::from(one)),
-            _ => DocFacet::Many(indexes),
+/// A single-valued facet whose value follows from another's: `map[i]` is the value index for
+/// value `i` of facet `of` (`-1` for none).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Derived {
+    pub of: &'static str,
+    pub map: Vec<i64>,
+}
+
+/// Most values a multi-valued facet may have to be written as bit sets (the script reads them
+/// as 32-bit integers).
+pub const MAX_BITS: usize = 30;
+
+impl Column {
+    fn new(indexes: &[Vec<u32>], multi: bool, values: usize) -> Column {
+        if multi && values > MAX_BITS {
+            return Column::Lists(indexes.to_vec());
         }
+        let numbers: Vec<u64> = indexes
+            .iter()
+            .map(|list| match (multi, list.first()) {
+                (true, _) => list.iter().fold(0, |bits, &i| bits | 1 << i),
+                (false, Some(&first)) => u64::from(first) + 1,
+                (false, None) => 0,
+            })
+            .collect();
+        Column::Packed(pack(&numbers))
     }
 }
 
@@ -89,22 +121,31 @@ fn doc_values(corpus: &Corpus, model: &Model) -> DocValues {
     }
 }
 
-/// Builds the facets of `models` (in index order), values ordered as `order` lists them
-/// (`[code, label]`); a code absent from `order` is kept, after the others, by code.
-fn facet(key: &'static str, label: &'static str, order: Vec<(String, String)>, per_doc: Vec<Vec<String>>) -> Facet {
+/// Builds a facet from each document's codes (in index order), values ordered as `order`
+/// lists them (`[code, label]`); a code absent from `order` is kept, after the others, by code.
+fn facet(
+    key: &'static str,
+    label: &'static str,
+    multi: bool,
+    order: Vec<(String, String)>,
+    per_doc: Vec<Vec<String>>,
+) -> Facet {
     let present: BTreeSet<&String> = per_doc.iter().flatten().collect();
     let mut values: Vec<(String, String)> = order.into_iter().filter(|(code, _)| present.contains(code)).collect();
     let known: BTreeSet<String> = values.iter().map(|(c, _)| c.clone()).collect();
     values.extend(present.into_iter().filter(|c| !known.contains(*c)).map(|c| (c.clone(), c.clone())));
-    let docs = per_doc
+    let indexes: Vec<Vec<u32>> = per_doc
         .iter()
         .map(|codes| {
-            DocFacet::new(
-                codes.iter().filter_map(|c| values.iter().position(|(v, _)| v == c)).map(|i| i as u32).collect(),
-            )
+            let mut list: Vec<u32> =
+                codes.iter().filter_map(|c| values.iter().position(|(v, _)| v == c)).map(|i| i as u32).collect();
+            list.sort_unstable();
+            list.dedup();
+            list
         })
         .collect();
-    Facet { key, label, values, docs }
+    let column = Column::new(&indexes, multi, values.len());
+    Facet { key, label, values, multi, indexes, column }
 }
 
 fn vocab(list: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -128,17 +169,28 @@ pub fn facets(corpus: &Corpus, models: &[&Model]) -> Vec<Facet> {
             (code.to_string(), label.to_string())
         })
         .collect();
-    let sectors = vocab(SECTORS);
+    let base = facet("don-vi", "Đơn vị cơ sở", false, base_units, column(&|d| one(&d.base_unit)));
+    let mut sector = facet("linh-vuc", "Lĩnh vực", false, vocab(SECTORS), column(&|d| one(&d.sector)));
+    // The sector is the base unit's: the script reads it through the base unit column.
+    let map = base
+        .values
+        .iter()
+        .map(|(id, _)| {
+            let code = corpus.unit(id).and_then(|u| u.sector.as_deref());
+            code.and_then(|c| sector.values.iter().position(|(v, _)| v == c)).map_or(-1, |i| i as i64)
+        })
+        .collect();
+    sector.column = Column::Derived(Derived { of: base.key, map });
 
     vec![
-        facet("nam", "Năm", years, column(&|d| d.years.clone())),
-        facet("don-vi", "Đơn vị cơ sở", base_units, column(&|d| one(&d.base_unit))),
-        facet("linh-vuc", "Lĩnh vực", sectors, column(&|d| one(&d.sector))),
-        facet("nhom", "Nhóm mô hình", groups, column(&|d| one(&d.group))),
-        facet("cach-thuc", "Cách thức", vocab(APPROACHES), column(&|d| one(&d.approach))),
-        facet("chu-the", "Chủ thể", vocab(SUBJECT_TYPES), column(&|d| one(&d.subject))),
-        facet(STATUS_KEY, "Trạng thái", statuses, column(&|d| one(&d.status))),
-        facet("chuyen-de", "Chuyên đề", topics, column(&|d| d.topics.clone())),
+        facet("nam", "Năm", true, years, column(&|d| d.years.clone())),
+        base,
+        sector,
+        facet("nhom", "Nhóm mô hình", false, groups, column(&|d| one(&d.group))),
+        facet("cach-thuc", "Cách thức", false, vocab(APPROACHES), column(&|d| one(&d.approach))),
+        facet("chu-the", "Chủ thể", false, vocab(SUBJECT_TYPES), column(&|d| one(&d.subject))),
+        facet(STATUS_KEY, "Trạng thái", false, statuses, column(&|d| one(&d.status))),
+        facet("chuyen-de", "Chuyên đề", true, topics, column(&|d| d.topics.clone())),
     ]
 }
 

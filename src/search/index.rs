@@ -1,15 +1,17 @@
 //! The search index of the gallery, written by `guong build` under `/tim-kiem/`:
 //!
 //! - `meta.json`: document count, average length, display chunk size, the shard keys of the
-//!   terms and of the bigrams, and a version (a hash of every other file, appended to their
+//!   terms, and a version (a hash of every other file, appended to their
 //!   URLs so caches never mix two builds);
 //! - `facets.json`: the facet table (see `facets`) and each document's length level;
 //! - `shards/<name>.json`: folded syllables by prefix (see `shards`): for each, its frequency
-//!   level per document (`f`) and the documents with it in their title (`ti`);
+//!   level per document (`f`), the documents with it in their title (`ti`) and where the
+//!   bigrams it starts are (`bg`);
 //! - `exact/<name>.json`: the same keys, with the spellings of each syllable and the documents
 //!   of each (`1` when there is one spelling), fetched only for queries typed with diacritics;
 //! - `bigrams/<name>.json`: adjacent syllables of titles and summaries (`"hoc tap"`), with
-//!   flags 1 = in the summary, 2 = in the title, for phrase ranking;
+//!   flags 1 = in the summary, 2 = in the title, for phrase ranking; sharded per first syllable,
+//!   so only its own entry lists their keys and `meta.json` stays small;
 //! - `docs/<n>.json`: display data of documents `n*CHUNK …`: `[id, title, unit, subject, summary]`.
 //!
 //! Document numbers follow the order of the models given (the gallery's order). Every path is
@@ -25,9 +27,12 @@ use crate::search::document::{DocTerms, Fields, IN_SUMMARY, IN_TITLE};
 use crate::search::facets::{Facet, facets};
 use crate::search::fasthash::FastMap;
 use crate::search::fold::fold;
-use crate::search::postings::{Encoded, Postings, encode, tf_level, union};
+use crate::search::postings::{Encoded, Packed, Postings, encode, pack, tf_level, union};
 use crate::search::shards::{file_name, plan, shard_json};
 use crate::search::tokenize::{markdown_text, spelling};
+
+/// A file of the index: path under the output folder, bytes.
+pub type OutputFile = (String, Vec<u8>);
 
 /// Folder of the index in the output, under the site's base path.
 pub const INDEX_DIR: &str = "tim-kiem";
@@ -49,7 +54,7 @@ const BATCH: usize = 512;
 
 /// Builds every file of the index of `models` (in gallery order): `(path under the output
 /// folder, bytes)`, sorted by path.
-pub fn build_index(corpus: &Corpus, models: &[&Model]) -> Vec<(String, Vec<u8>)> {
+pub fn build_index(corpus: &Corpus, models: &[&Model]) -> Vec<OutputFile> {
     let docs = models.len() as u32;
     let mut dictionary = Dictionary::default();
     let mut lengths = Vec::with_capacity(models.len());
@@ -63,18 +68,16 @@ pub fn build_index(corpus: &Corpus, models: &[&Model]) -> Vec<(String, Vec<u8>)>
         }
     }
 
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let (bigram_leaves, bigram_splits) = dictionary.write_bigrams(docs, &mut files);
+    let mut files: Vec<OutputFile> = Vec::new();
+    dictionary.write_bigrams(docs, &mut files);
     let (term_leaves, term_splits) = dictionary.write_terms(docs, &mut files);
     for (n, chunk) in models.chunks(CHUNK).enumerate() {
         let chunk: Vec<Display> = chunk.iter().map(|m| display(corpus, m)).collect();
         files.push((format!("{INDEX_DIR}/docs/{n}.json"), to_json(&chunk)));
     }
-    let levels: Vec<u32> = lengths.iter().map(|&l| length_level(l)).collect();
-    files.push((
-        format!("{INDEX_DIR}/facets.json"),
-        to_json(&FacetTable { facets: facets(corpus, models), lengths: &levels }),
-    ));
+    let levels: Vec<u64> = lengths.iter().map(|&l| u64::from(length_level(l))).collect();
+    let table = FacetTable { facets: facets(corpus, models), lengths: pack(&levels) };
+    files.push((format!("{INDEX_DIR}/facets.json"), to_json(&table)));
     files.sort_by(|a, b| a.0.cmp(&b.0));
 
     let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
@@ -84,16 +87,16 @@ pub fn build_index(corpus: &Corpus, models: &[&Model]) -> Vec<(String, Vec<u8>)>
         average_length: if docs == 0 { 0 } else { (total / u64::from(docs)) as u32 },
         chunk: CHUNK,
         terms: Keys { leaves: term_leaves, splits: term_splits },
-        bigrams: Keys { leaves: bigram_leaves, splits: bigram_splits },
     };
     files.push((format!("{INDEX_DIR}/meta.json"), to_json(&meta)));
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files
 }
 
-/// The level of a document length: `round(4·log2(length))`, read back as `2^(level/4)`.
+/// The level of a document length: `round(4·log2(length))` (at most 61), read back as
+/// `2^(level/4)`.
 pub fn length_level(length: u32) -> u32 {
-    if length == 0 { 0 } else { (4.0 * f64::from(length).log2()).round() as u32 }
+    if length == 0 { 0 } else { ((4.0 * f64::from(length).log2()).round() as u32).min(61) }
 }
 
 /// What search reads of a model: title, summary, body, org and subject names.
@@ -114,6 +117,8 @@ struct TermPostings {
     /// Frequencies of all spellings together.
     all: Postings,
     title: Postings,
+    /// Where its bigrams are written (set by `write_bigrams`).
+    bigrams: Option<BigramShards>,
 }
 
 /// Every syllable and bigram of the site, gathered document by document (in document order,
@@ -138,10 +143,22 @@ fn add_to(postings: &mut Postings, doc: u32, value: u32, combine: impl Fn(u32, u
 
 /// The JSON entry of a syllable in its shard.
 #[derive(Serialize)]
-struct TermEntry {
+struct TermEntry<'a> {
     f: Encoded,
     #[serde(skip_serializing_if = "Option::is_none")]
     ti: Option<Encoded>,
+    /// Where the bigrams starting with this syllable are, if there are any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bg: Option<&'a BigramShards>,
+}
+
+/// The shards of the bigrams of one syllable `a`: `1` for the single file of `"a "`, else the
+/// leaf and split keys below `"a "`, written without that prefix.
+#[derive(Clone, Debug, Serialize)]
+#[serde(untagged)]
+enum BigramShards {
+    One(u8),
+    Split { l: Vec<String>, s: Vec<String> },
 }
 
 /// The spellings of a syllable: `1` for the only one, else the documents of each.
@@ -166,7 +183,13 @@ impl Dictionary {
                 None => {
                     let term = self.terms.len() as u32;
                     self.term_index.insert(folded.clone(), term);
-                    self.terms.push(TermPostings { folded, spellings: Vec::new(), all: Vec::new(), title: Vec::new() });
+                    self.terms.push(TermPostings {
+                        folded,
+                        spellings: Vec::new(),
+                        all: Vec::new(),
+                        title: Vec::new(),
+                        bigrams: None,
+                    });
                     term
                 }
             };
@@ -206,7 +229,7 @@ impl Dictionary {
     }
 
     /// Writes `shards/` and `exact/`; returns the leaf and split keys.
-    fn write_terms(&mut self, docs: u32, files: &mut Vec<(String, Vec<u8>)>) -> (Vec<String>, Vec<String>) {
+    fn write_terms(&mut self, docs: u32, files: &mut Vec<OutputFile>) -> (Vec<String>, Vec<String>) {
         let mut terms: Vec<(String, TermPostings)> =
             self.terms.drain(..).map(|mut t| (std::mem::take(&mut t.folded), t)).collect();
         terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -217,6 +240,7 @@ impl Dictionary {
                 let entry = TermEntry {
                     f: encode(&t.all, docs, tf_level),
                     ti: (!t.title.is_empty()).then(|| encode(&t.title, docs, |n| n)),
+                    bg: t.bigrams.as_ref(),
                 };
                 let spellings: Vec<(&str, Spelling)> = match &t.spellings[..] {
                     [(only, _)] => vec![(only.as_str(), Spelling::Only(1))],
@@ -227,7 +251,7 @@ impl Dictionary {
             .collect();
         let sizes: Vec<(&str, usize)> =
             terms.iter().zip(&encoded).map(|((k, _), (e, _))| (k.as_str(), e.len())).collect();
-        let plans = plan(&sizes, TERM_SHARD_LIMIT, |_| true);
+        let plans = plan(&sizes, "", TERM_SHARD_LIMIT, |_| true);
         let written: Vec<[(String, Vec<u8>); 2]> = plans
             .par_iter()
             .map(|p| {
@@ -253,33 +277,57 @@ impl Dictionary {
         keys(&plans)
     }
 
-    /// Writes `bigrams/` (before `write_terms`, which takes the terms away); returns the leaf and
-    /// split keys.
-    fn write_bigrams(&mut self, docs: u32, files: &mut Vec<(String, Vec<u8>)>) -> (Vec<String>, Vec<String>) {
-        let mut bigrams: Vec<(String, Postings)> = std::mem::take(&mut self.bigrams)
+    /// Writes `bigrams/`: the bigrams of each first syllable `a` are sharded below the prefix
+    /// `"a "`, and the syllable's entry will say where ([`BigramShards`]). Runs before
+    /// `write_terms`, which takes the terms away.
+    fn write_bigrams(&mut self, docs: u32, files: &mut Vec<OutputFile>) {
+        let mut bigrams: Vec<(u32, String, Postings)> = std::mem::take(&mut self.bigrams)
             .into_iter()
             .map(|((a, b), postings)| {
-                (format!("{} {}", self.terms[a as usize].folded, self.terms[b as usize].folded), postings)
+                (a, format!("{} {}", self.terms[a as usize].folded, self.terms[b as usize].folded), postings)
             })
             .collect();
-        bigrams.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let encoded: Vec<Vec<u8>> = bigrams.par_iter().map(|(_, p)| to_json(&encode(p, docs, |f| f))).collect();
-        let sizes: Vec<(&str, usize)> = bigrams.iter().zip(&encoded).map(|((k, _), e)| (k.as_str(), e.len())).collect();
-        let plans = plan(&sizes, BIGRAM_SHARD_LIMIT, |key| key.contains(' '));
-        let written: Vec<(String, Vec<u8>)> = plans
+        bigrams.sort_unstable_by(|x, y| x.1.cmp(&y.1));
+        // Sorted by key, the bigrams of one first syllable `a` (all starting with "a ") are contiguous.
+        let groups: Vec<&[(u32, String, Postings)]> = bigrams.chunk_by(|x, y| x.0 == y.0).collect();
+        let written: Vec<(u32, BigramShards, Vec<OutputFile>)> = groups
             .par_iter()
-            .map(|p| {
-                let summary = (!p.leaf).then(|| {
-                    let all = union(bigrams[p.summary.clone()].iter().map(|(_, p)| p), docs, |a, b| a | b);
-                    to_json(&encode(&all, docs, |f| f))
-                });
-                let held = bigrams[p.holds.clone()].iter().zip(&encoded[p.holds.clone()]);
-                let bytes = shard_json(held.map(|((k, _), e)| (k.as_str(), e.as_slice())), summary.as_deref());
-                (format!("{INDEX_DIR}/bigrams/{}", file_name(&p.key)), bytes)
+            .map(|group| {
+                let first = group[0].0;
+                let root = format!("{} ", self.terms[first as usize].folded);
+                let encoded: Vec<Vec<u8>> = group.iter().map(|(_, _, p)| to_json(&encode(p, docs, |f| f))).collect();
+                let sizes: Vec<(&str, usize)> =
+                    group.iter().zip(&encoded).map(|((_, k, _), e)| (k.as_str(), e.len())).collect();
+                let plans = plan(&sizes, &root, BIGRAM_SHARD_LIMIT, |_| true);
+                let files = plans
+                    .iter()
+                    .map(|p| {
+                        let summary = (!p.leaf).then(|| {
+                            let all = union(group[p.summary.clone()].iter().map(|(_, _, p)| p), docs, |a, b| a | b);
+                            to_json(&encode(&all, docs, |f| f))
+                        });
+                        let held = group[p.holds.clone()].iter().zip(&encoded[p.holds.clone()]);
+                        let bytes =
+                            shard_json(held.map(|((_, k, _), e)| (k.as_str(), e.as_slice())), summary.as_deref());
+                        (format!("{INDEX_DIR}/bigrams/{}", file_name(&p.key)), bytes)
+                    })
+                    .collect();
+                let shards = match &plans[..] {
+                    [only] if only.leaf && only.key == root => BigramShards::One(1),
+                    _ => {
+                        let (leaves, splits) = keys(&plans);
+                        let relative =
+                            |keys: Vec<String>| keys.into_iter().map(|k| k[root.len()..].to_owned()).collect();
+                        BigramShards::Split { l: relative(leaves), s: relative(splits) }
+                    }
+                };
+                (first, shards, files)
             })
             .collect();
-        files.extend(written);
-        keys(&plans)
+        for (first, shards, bigram_files) in written {
+            self.terms[first as usize].bigrams = Some(shards);
+            files.extend(bigram_files);
+        }
     }
 }
 
@@ -313,11 +361,12 @@ pub fn snippet(text: &str, max: usize) -> String {
 }
 
 #[derive(Serialize)]
-struct FacetTable<'a> {
+struct FacetTable {
     #[serde(rename = "f")]
     facets: Vec<Facet>,
+    /// Length level of each document (see [`length_level`]).
     #[serde(rename = "len")]
-    lengths: &'a [u32],
+    lengths: Packed,
 }
 
 #[derive(Serialize)]
@@ -330,7 +379,6 @@ struct Meta {
     average_length: u32,
     chunk: usize,
     terms: Keys,
-    bigrams: Keys,
 }
 
 /// Shard keys of one dictionary.

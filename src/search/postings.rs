@@ -72,6 +72,34 @@ fn digits(n: u32) -> usize {
     n.checked_ilog10().map_or(1, |d| d as usize + 1)
 }
 
+/// Numbers written in base 62 with the same number of digits each, most significant first:
+/// `{"w": width, "s": digits}`. Columns of small numbers (one per document) stay compact.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Packed {
+    pub w: usize,
+    pub s: String,
+}
+
+/// Packs `numbers` at the width of the largest.
+pub fn pack(numbers: &[u64]) -> Packed {
+    let max = numbers.iter().copied().max().unwrap_or(0);
+    let mut width = 1;
+    while 62u64.checked_pow(width as u32).is_some_and(|limit| max >= limit) {
+        width += 1;
+    }
+    let mut s = String::with_capacity(numbers.len() * width);
+    let mut digits = vec![0u8; width];
+    for &n in numbers {
+        let mut rest = n;
+        for slot in digits.iter_mut().rev() {
+            *slot = DIGITS[(rest % 62) as usize];
+            rest /= 62;
+        }
+        s.extend(digits.iter().map(|&b| char::from(b)));
+    }
+    Packed { w: width, s }
+}
+
 /// Combines several posting lists document by document with `combine` (a sum, a bitwise or…).
 pub fn union<'a>(
     lists: impl IntoIterator<Item = &'a Postings>,

@@ -42,18 +42,20 @@ pub fn file_name(key: &str) -> String {
     }
 }
 
-/// Plans the shards of a dictionary given as `(key, size in bytes)` sorted by key, so that a
-/// leaf holds at most `limit` bytes unless a single entry is larger. A split prefix with no
-/// entry of its own gets a shard only if a query may end with it (`typed_prefix`).
-pub fn plan(entries: &[(&str, usize)], limit: usize, typed_prefix: fn(&str) -> bool) -> Vec<ShardPlan> {
+/// Plans the shards of a dictionary given as `(key, size in bytes)` sorted by key, every key
+/// starting with `root`, so that a leaf holds at most `limit` bytes unless a single entry is
+/// larger. A split prefix with no entry of its own gets a shard only if a query may end with it
+/// (`typed_prefix`); `root` itself gets one only as a leaf or when it is a key.
+pub fn plan(entries: &[(&str, usize)], root: &str, limit: usize, typed_prefix: fn(&str) -> bool) -> Vec<ShardPlan> {
     let mut out = Vec::new();
-    split(entries, 0, "", &Limits { limit, typed_prefix }, &mut out);
+    split(entries, 0, root, &Limits { limit, typed_prefix, root }, &mut out);
     out
 }
 
-struct Limits {
+struct Limits<'a> {
     limit: usize,
     typed_prefix: fn(&str) -> bool,
+    root: &'a str,
 }
 
 fn split(entries: &[(&str, usize)], offset: usize, prefix: &str, limits: &Limits, out: &mut Vec<ShardPlan>) {
@@ -79,7 +81,7 @@ fn split(entries: &[(&str, usize)], offset: usize, prefix: &str, limits: &Limits
     }
     // A prefix with no entry of its own and a single longer prefix below it would only repeat
     // that one's summary: it gets no shard (the script then looks for the shortest longer key).
-    if !prefix.is_empty() && (own == 1 || children.len() > 1 && (limits.typed_prefix)(prefix)) {
+    if own == 1 || prefix != limits.root && children.len() > 1 && (limits.typed_prefix)(prefix) {
         out.push(ShardPlan { key: prefix.to_owned(), leaf: false, holds: offset..offset + own, summary: all });
     }
     for (child, range) in children {

@@ -49,3 +49,9 @@ test('posting lists decode in both forms', () => {
   engine.decode([3, 1, 7, 2, 1, 1], (d, v) => sparse.push([d, v]));
   assert.deepEqual(sparse, [[3, 1], [10, 2], [11, 1]]);
 });
+
+test('packed columns unpack at their width', () => {
+  assert.deepEqual(engine.unpack({ w: 1, s: '05Z' }), [0, 5, 61]);
+  assert.deepEqual(engine.unpack({ w: 2, s: '1001ZZ' }), [62, 1, 3843]);
+  assert.deepEqual(engine.unpack({ w: 3, s: '100' }), [3844]);
+});

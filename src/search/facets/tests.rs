@@ -1,5 +1,6 @@
 use super::*;
 use crate::search::index::tests::corpus;
+use crate::search::postings::{Packed, pack};
 
 fn built() -> Vec<Facet> {
     let corpus = corpus();
@@ -27,9 +28,11 @@ fn years_are_the_years_a_model_is_active() {
     let years = find(&facets, "nam");
     assert_eq!(codes(years), ["2025", "2024", "2023", "2022", "2021"]);
     // mh-tiet-kiem started 2022-01-10, retired 2023-06-30: active in 2022 and 2023.
-    assert_eq!(years.docs[2], DocFacet::Many(vec![2, 3]));
+    assert_eq!(years.indexes[2], [2, 3]);
     // mh-mot-cua runs 2021 to the end of the programme.
-    assert_eq!(years.docs[1], DocFacet::Many(vec![0, 1, 2, 3, 4]));
+    assert_eq!(years.indexes[1], [0, 1, 2, 3, 4]);
+    // Bit sets of value indexes (2025 is bit 0): 2022–2025 = 15 = "f", all = 31 = "v", 2022–2023 = 12 = "c".
+    assert_eq!(years.column, Column::Packed(Packed { w: 1, s: "fvc".to_owned() }));
 }
 
 #[test]
@@ -41,9 +44,12 @@ fn base_unit_and_sector_come_from_the_base_unit() {
         [("db-thue".into(), "Đảng bộ Cục Thuế".into()), ("cb-benh-vien".into(), "Chi bộ Bệnh viện Đa khoa".into())]
     );
     // The chi bộ trực thuộc's model counts for its đảng bộ cơ sở.
-    assert_eq!(base.docs, [DocFacet::One(0), DocFacet::One(0), DocFacet::One(1)]);
+    assert_eq!(base.indexes, [[0], [0], [1]]);
+    assert_eq!(base.column, Column::Packed(Packed { w: 1, s: "112".to_owned() }));
     let sector = find(&facets, "linh-vuc");
     assert_eq!(codes(sector), ["thue_tai_chinh", "y_te"]);
+    assert_eq!(sector.indexes, [[0], [0], [1]]);
+    assert_eq!(sector.column, Column::Derived(Derived { of: "don-vi", map: vec![0, 1] }));
     assert_eq!(sector.values[1].1, "Y tế");
 }
 
@@ -62,6 +68,15 @@ fn only_values_in_use_are_listed_with_labels() {
         ]
     );
     let topics = find(&facets, "chuyen-de");
-    assert_eq!(topics.docs[1], DocFacet::Many(vec![0, 1]));
-    assert_eq!(serde_json::to_string(&topics.docs).unwrap(), "[0,[0,1],1]");
+    assert_eq!(topics.indexes[1], [0, 1]);
+    let json = serde_json::to_value(topics).unwrap();
+    assert_eq!(json["m"], 1);
+    assert_eq!(json["d"], serde_json::json!({"w": 1, "s": "132"}));
+}
+
+#[test]
+fn many_valued_facets_with_many_values_are_written_as_lists() {
+    let indexes = vec![vec![0, 40], vec![], vec![31]];
+    assert_eq!(Column::new(&indexes, true, 41), Column::Lists(indexes.clone()));
+    assert_eq!(Column::new(&[vec![29], vec![]], true, 30), Column::Packed(pack(&[1 << 29, 0])));
 }

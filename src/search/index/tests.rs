@@ -2,6 +2,7 @@ use std::collections::BTreeMap;
 
 use super::*;
 use crate::content::load::load;
+use crate::search::shards::file_name;
 use crate::source::SourceFile;
 
 fn file(path: &str, text: &str) -> SourceFile {
@@ -75,23 +76,20 @@ fn json(files: &BTreeMap<String, Vec<u8>>, path: &str) -> serde_json::Value {
 #[test]
 fn writes_meta_facets_shards_and_display_chunks() {
     let files = built();
-    let paths: Vec<&str> = files.keys().map(String::as_str).collect();
-    assert_eq!(
-        paths,
-        [
-            "tim-kiem/bigrams/s-.json",
-            "tim-kiem/docs/0.json",
-            "tim-kiem/exact/s-.json",
-            "tim-kiem/facets.json",
-            "tim-kiem/meta.json",
-            "tim-kiem/shards/s-.json"
-        ]
-    );
+    for path in [
+        "tim-kiem/meta.json",
+        "tim-kiem/facets.json",
+        "tim-kiem/shards/s-.json",
+        "tim-kiem/exact/s-.json",
+        "tim-kiem/docs/0.json",
+        "tim-kiem/bigrams/s-dao_.json",
+    ] {
+        assert!(files.contains_key(path), "{path}");
+    }
     let meta = json(&files, "tim-kiem/meta.json");
     assert_eq!(meta["n"], 3);
     assert_eq!(meta["chunk"], CHUNK);
     assert_eq!(meta["terms"], serde_json::json!({"leaves": [""], "splits": []}));
-    assert_eq!(meta["bigrams"], serde_json::json!({"leaves": [""], "splits": []}));
     assert_eq!(meta["v"].as_str().map(str::len), Some(16));
 }
 
@@ -100,7 +98,7 @@ fn syllables_are_folded_with_frequency_levels_and_title_postings() {
     let files = built();
     let shard = json(&files, "tim-kiem/shards/s-.json");
     // "Đạo đức" (doc 0, title and body) folds to "dao duc"; postings are [doc, level, gap, level…].
-    assert_eq!(shard["t"]["dao"], serde_json::json!({"f": [0, 2], "ti": [0, 1]}));
+    assert_eq!(shard["t"]["dao"], serde_json::json!({"f": [0, 2], "ti": [0, 1], "bg": 1}));
     assert_eq!(shard["t"]["duc"]["f"], serde_json::json!([0, 2]));
     // "tiết" is in the body of doc 1 and the title and body of doc 2 (dense: shorter here).
     assert_eq!(shard["t"]["tiet"]["f"], serde_json::json!("012"));
@@ -123,12 +121,42 @@ fn spellings_are_kept_apart_for_exact_diacritics() {
 #[test]
 fn bigrams_of_title_and_summary_are_kept_for_phrase_ranking() {
     let files = built();
-    let bigrams = json(&files, "tim-kiem/bigrams/s-.json");
-    assert_eq!(bigrams["t"]["dao duc"], serde_json::json!([0, 2]));
-    assert_eq!(bigrams["t"]["dan van"], serde_json::json!("111"));
-    assert_eq!(bigrams["t"]["tiet kiem"], serde_json::json!([2, 2]));
+    let bigrams = |first: &str| json(&files, &format!("tim-kiem/bigrams/s-{first}_.json"))["t"].clone();
+    assert_eq!(bigrams("dao")["dao duc"], serde_json::json!([0, 2]));
+    assert_eq!(bigrams("dan")["dan van"], serde_json::json!("111"));
+    assert_eq!(bigrams("tiet")["tiet kiem"], serde_json::json!([2, 2]));
+    // The syllable's entry says its bigrams are in one file.
+    let shard = json(&files, "tim-kiem/shards/s-.json");
+    assert_eq!(shard["t"]["dao"]["bg"], 1);
     // Body text gives no bigram.
-    assert!(bigrams["t"].get("thoi gian").is_none());
+    assert!(!files.contains_key("tim-kiem/bigrams/s-thoi_.json"));
+    assert!(shard["t"]["thoi"].get("bg").is_none());
+}
+
+#[test]
+fn the_bigrams_of_a_common_syllable_are_sharded_below_it() {
+    let corpus = corpus();
+    let mut models: Vec<&Model> = Vec::new();
+    for _ in 0..2000 {
+        models.extend(corpus.models.iter());
+    }
+    let files: BTreeMap<String, Vec<u8>> = build_index(&corpus, &models).into_iter().collect();
+    let shard_of = |key: &str| {
+        let meta = json(&files, "tim-kiem/meta.json");
+        let leaves = meta["terms"]["leaves"].as_array().unwrap().clone();
+        let splits = meta["terms"]["splits"].as_array().unwrap().clone();
+        let keys: Vec<&str> = leaves.iter().chain(&splits).filter_map(|k| k.as_str()).collect();
+        let best = keys.iter().filter(|k| key.starts_with(*k)).max_by_key(|k| k.len()).unwrap().to_string();
+        json(&files, &format!("tim-kiem/shards/{}", file_name(&best)))
+    };
+    // "dan" starts "dan van" (every summary) and "dan hieu": 6000 documents of postings.
+    let bg = &shard_of("dan")["t"]["dan"]["bg"];
+    let leaves: Vec<&str> =
+        bg["l"].as_array().expect("split bigram shards").iter().filter_map(|k| k.as_str()).collect();
+    assert!(leaves.len() >= 2, "{bg}");
+    for leaf in leaves {
+        assert!(files.contains_key(&format!("tim-kiem/bigrams/{}", file_name(&format!("dan {leaf}")))), "{leaf}");
+    }
 }
 
 #[test]

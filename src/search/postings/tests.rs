@@ -31,3 +31,11 @@ fn union_combines_per_document() {
     assert_eq!(union([&a, &b], 4, |x, y| x + y), vec![(0, 1), (2, 65), (3, 1)]);
     assert_eq!(union([&a, &b], 4, |x, y| x | y), vec![(0, 1), (2, 61), (3, 1)]);
 }
+
+#[test]
+fn columns_pack_at_the_width_of_the_largest_number() {
+    assert_eq!(pack(&[0, 5, 61]), Packed { w: 1, s: "05Z".to_owned() });
+    assert_eq!(pack(&[62, 1, 3843]), Packed { w: 2, s: "1001ZZ".to_owned() });
+    assert_eq!(pack(&[3844]), Packed { w: 3, s: "100".to_owned() });
+    assert_eq!(pack(&[]), Packed { w: 1, s: String::new() });
+}

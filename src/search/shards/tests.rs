@@ -1,7 +1,7 @@
 use super::*;
 
 fn plans(entries: &[(&str, usize)], limit: usize) -> Vec<(String, bool, Range<usize>, Range<usize>)> {
-    plan(entries, limit, |_| true).into_iter().map(|p| (p.key, p.leaf, p.holds, p.summary)).collect()
+    plan(entries, "", limit, |_| true).into_iter().map(|p| (p.key, p.leaf, p.holds, p.summary)).collect()
 }
 
 #[test]
@@ -34,11 +34,12 @@ fn an_entry_too_large_alone_keeps_its_own_shard() {
 }
 
 #[test]
-fn bigram_keys_split_after_the_space() {
-    let entries = [("hoc tap", 60), ("hoc theo", 60), ("hoc tot", 10), ("hon nhau", 60)];
-    let keys: Vec<String> = plan(&entries, 100, |key| key.contains(' ')).into_iter().map(|p| p.key).collect();
-    // No shard for `ho`: a query never ends inside the first syllable of a bigram.
-    assert_eq!(keys, ["hoc t", "hoc ta", "hoc th", "hoc to", "hon"]);
+fn the_bigrams_of_a_syllable_shard_below_it() {
+    let entries = [("hoc tap", 60), ("hoc theo", 60), ("hoc tot", 10)];
+    let keys = |limit| plan(&entries, "hoc ", limit, |_| true).into_iter().map(|p| p.key).collect::<Vec<_>>();
+    assert_eq!(keys(1000), ["hoc "]);
+    // Below the root, only prefixes with several longer ones (or a key of their own) get shards.
+    assert_eq!(keys(100), ["hoc t", "hoc ta", "hoc th", "hoc to"]);
 }
 
 #[test]

@@ -54,6 +54,19 @@
       }
     }
   }
+  /** The numbers of a packed column `{w, s}` (src/search/postings.rs `pack`). */
+  function unpack(packed) {
+    const out = new Array(packed.s.length / packed.w);
+    for (let i = 0, at = 0; i < out.length; i++) {
+      let n = 0;
+      for (let k = 0; k < packed.w; k++, at++) {
+        const c = packed.s.charCodeAt(at);
+        n = n * 62 + (c <= 57 ? c - 48 : c >= 97 ? c - 87 : c - 29);
+      }
+      out[i] = n;
+    }
+    return out;
+  }
   /** Term frequency of each frequency level. */
   const LEVEL_TF = [0, 1, 2, 3, 4.5, 7, 11, 17, 25];
   const IN_SUMMARY = 1;
@@ -133,27 +146,41 @@
       const load = (path) => this.loadFile(path, this.meta.v);
       const table = await load('facets.json');
       this.n = this.meta.n;
-      this.lengths = Float32Array.from(table.len, (l) => (l ? 2 ** (l / 4) : 1));
+      this.lengths = Float32Array.from(unpack(table.len), (l) => (l ? 2 ** (l / 4) : 1));
       this.average = this.meta.avg || 1;
-      this.facets = table.f.map((f) => ({
-        key: f.k,
-        label: f.l,
-        values: f.v.map(([code, label]) => ({ code, label })),
-        docs: f.d.map((x) => (typeof x === 'number' ? (x < 0 ? [] : [x]) : x)),
-      }));
+      this.facets = [];
+      for (const f of table.f) {
+        const facet = { key: f.k, label: f.l, values: f.v.map(([code, label]) => ({ code, label })) };
+        if (Array.isArray(f.d)) Object.assign(facet, { kind: 'many', col: f.d });
+        else if (f.d.of) {
+          // Read through another facet: the sector of the base unit.
+          const source = this.facets.find((g) => g.key === f.d.of).col;
+          Object.assign(facet, { kind: 'one', col: Int32Array.from(source, (v) => (v < 0 ? -1 : f.d.map[v])) });
+        } else if (f.m) Object.assign(facet, { kind: 'mask', col: Uint32Array.from(unpack(f.d)) });
+        else Object.assign(facet, { kind: 'one', col: Int32Array.from(unpack(f.d), (x) => x - 1) });
+        this.facets.push(facet);
+      }
       const status = this.facets.find((f) => f.key === STATUS);
       this.statusFacet = status || null;
       this.retired = status ? status.values.findIndex((v) => v.code === RETIRED) : -1;
       this.terms = new Dictionary(this.meta.terms, 'shards/', load);
       this.spellings = new Dictionary(this.meta.terms, 'exact/', load);
-      this.bigrams = new Dictionary(this.meta.bigrams, 'bigrams/', load);
       this.load = load;
       return this;
     }
 
     /** Whether document `doc` is retired (hidden unless the "Đã dừng" filter is on). */
     isRetired(doc) {
-      return this.retired >= 0 && this.statusFacet.docs[doc].includes(this.retired);
+      return this.retired >= 0 && this.valuesOf(this.statusFacet, doc).includes(this.retired);
+    }
+
+    /** The value indexes of document `doc` in `facet`. */
+    valuesOf(facet, doc) {
+      if (facet.kind === 'many') return facet.col[doc];
+      if (facet.kind === 'one') return facet.col[doc] < 0 ? [] : [facet.col[doc]];
+      const out = [];
+      for (let bits = facet.col[doc], i = 0; bits; bits >>>= 1, i++) if (bits & 1) out.push(i);
+      return out;
     }
 
     /** Per document: frequency, title and exact-spelling flags of one query term. */
@@ -197,13 +224,21 @@
     /** Per document: bigram flags (title, summary) of two adjacent query terms. */
     async matchPair(first, second) {
       const flags = new Uint8Array(this.n);
-      const key = first.folded + ' ' + second.folded;
+      const entry = await this.terms.exact(first.folded);
+      if (!entry || !entry.bg) return flags;
+      // The bigrams of `first` are sharded below the prefix "first " (src/search/index.rs).
+      const root = first.folded + ' ';
+      const keys = entry.bg === 1
+        ? { leaves: [root], splits: [] }
+        : { leaves: entry.bg.l.map((k) => root + k), splits: entry.bg.s.map((k) => root + k) };
+      const bigrams = new Dictionary(keys, 'bigrams/', this.load);
+      const key = root + second.folded;
       if (!second.prefix) {
-        const postings = await this.bigrams.exact(key);
+        const postings = await bigrams.exact(key);
         if (postings) decode(postings, (d, f) => { flags[d] |= f; });
         return flags;
       }
-      const found = await this.bigrams.prefix(key);
+      const found = await bigrams.prefix(key);
       if (found.summary !== undefined) decode(found.summary, (d, f) => { flags[d] |= f; });
       else for (const [, postings] of found.entries) decode(postings, (d, f) => { flags[d] |= f; });
       return flags;
@@ -261,41 +296,69 @@
     /** Applies the filters: AND across facets, OR within one; counts each value live. */
     filter(matched, score, selected, missing, queried) {
       const n = this.n;
-      const sets = this.facets.map((f) => {
+      const facets = this.facets;
+      let filtered = false;
+      const choices = facets.map((f) => {
         const codes = selected.get(f.key);
-        const set = new Set();
-        if (codes) f.values.forEach((v, i) => { if (codes.has(v.code)) set.add(i); });
-        if (f === this.statusFacet && set.size === 0) {
-          f.values.forEach((v, i) => { if (i !== this.retired) set.add(i); });
-          set.implicit = true;
+        const on = new Uint8Array(f.values.length);
+        let any = false;
+        if (codes) {
+          f.values.forEach((v, i) => {
+            if (codes.has(v.code)) {
+              on[i] = 1;
+              any = true;
+            }
+          });
         }
-        return set;
+        filtered = filtered || any;
+        if (f === this.statusFacet && !any) {
+          // Retired models are hidden unless "Đã dừng" is chosen.
+          f.values.forEach((v, i) => { on[i] = i === this.retired ? 0 : 1; });
+          any = true;
+        }
+        let mask = 0;
+        on.forEach((x, i) => { if (x) mask |= 1 << i; });
+        return { on, mask, any };
       });
-      const active = sets.map((s) => s.size > 0 && !s.implicit);
-      const counts = this.facets.map((f) => new Uint32Array(f.values.length));
+      const active = facets.map((_, i) => i).filter((i) => choices[i].any);
+      const passes = (i, d) => {
+        const f = facets[i];
+        if (f.kind === 'one') return f.col[d] >= 0 && choices[i].on[f.col[d]] === 1;
+        if (f.kind === 'mask') return (f.col[d] & choices[i].mask) !== 0;
+        return f.col[d].some((v) => choices[i].on[v] === 1);
+      };
+      const counts = facets.map((f) => new Uint32Array(f.values.length));
+      const count = (i, d) => {
+        const f = facets[i];
+        if (f.kind === 'one') {
+          if (f.col[d] >= 0) counts[i][f.col[d]]++;
+        } else if (f.kind === 'mask') {
+          for (let bits = f.col[d], v = 0; bits; bits >>>= 1, v++) if (bits & 1) counts[i][v]++;
+        } else {
+          for (const v of f.col[d]) counts[i][v]++;
+        }
+      };
       const results = [];
       for (let d = 0; d < n; d++) {
         if (matched && !matched[d]) continue;
         let failed = -1;
         let fails = 0;
-        for (let i = 0; i < sets.length; i++) {
-          if (sets[i].size === 0) continue;
-          const values = this.facets[i].docs[d];
-          if (!values.some((v) => sets[i].has(v))) {
-            fails++;
+        for (const i of active) {
+          if (!passes(i, d)) {
             failed = i;
-            if (fails > 1) break;
+            if (++fails > 1) break;
           }
         }
         if (fails > 1) continue;
-        for (let i = 0; i < sets.length; i++) {
-          if (fails === 1 && i !== failed) continue;
-          for (const v of this.facets[i].docs[d]) counts[i][v]++;
+        if (fails === 1) {
+          count(failed, d);
+          continue;
         }
-        if (fails === 0) results.push(d);
+        for (let i = 0; i < facets.length; i++) count(i, d);
+        results.push(d);
       }
       if (score) results.sort((a, b) => score[b] - score[a] || a - b);
-      return { results, counts, missing, filtered: active.some(Boolean), queried };
+      return { results, counts, missing, filtered, queried };
     }
 
     /** Display data of documents: `{doc, id, title, unit, subject, summary}` each. */
@@ -309,7 +372,7 @@
     }
   }
 
-  const api = { fold, syllables, runs, spelling, parseQuery, fileName, decode, Dictionary, Engine };
+  const api = { fold, syllables, runs, spelling, parseQuery, fileName, decode, unpack, Dictionary, Engine };
   if (typeof module === 'object' && module.exports) {
     module.exports = api;
     return;
@@ -409,7 +472,7 @@
 
   function card(item) {
     const retired = engine.isRetired(item.doc);
-    const statusValue = engine.statusFacet && engine.statusFacet.docs[item.doc][0];
+    const statusValue = engine.statusFacet && engine.valuesOf(engine.statusFacet, item.doc)[0];
     const label = statusValue === undefined ? null : engine.statusFacet.values[statusValue];
     const meta = el('p', { class: 'card-meta' });
     for (const part of [item.unit, item.subject]) if (part) meta.append(el('span', null, part));
