@@ -206,14 +206,14 @@ fn read_markdown_file(kind: FileKind, path: &str, text: &str, out: &mut Vec<Diag
             out.push(bad_id(path, Pos::START, &stem));
             return None;
         }
-        return Some(Record::Page(Page::read(stem, path.to_owned(), &front, body)));
+        return Some(Record::Page(Page::read(stem, path.to_owned(), front, body)));
     }
     if !check_id(path, &front, &stem, out) {
         return None;
     }
     Some(match kind {
-        FileKind::Model => Record::Model(Model::read(stem, path.to_owned(), &front, body)),
-        _ => Record::Report(Report::read(stem, path.to_owned(), &front, body)),
+        FileKind::Model => Record::Model(Model::read(stem, path.to_owned(), front, body)),
+        _ => Record::Report(Report::read(stem, path.to_owned(), front, body)),
     })
 }
 

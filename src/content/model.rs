@@ -171,8 +171,8 @@ pub fn read_recognition(node: &Node) -> Recognition {
 
 impl Model {
     /// Reads a model's front matter and body; `id` is the file stem.
-    pub fn read(id: String, path: String, front: &Node, body: Body) -> Model {
-        let f = front;
+    pub fn read(id: String, path: String, front: Node, body: Body) -> Model {
+        let f = &front;
         Model {
             id,
             path,
@@ -257,7 +257,7 @@ impl Model {
             recognition: items(f, "recognition").iter().map(read_recognition).collect(),
             featured: boolean(f, "featured").unwrap_or(false),
             tags: strings(f, "tags"),
-            front: front.clone(),
+            front,
             body,
         }
     }

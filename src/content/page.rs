@@ -21,13 +21,13 @@ pub struct Page {
 
 impl Page {
     /// Reads a page's front matter and body.
-    pub fn read(slug: String, path: String, front: &Node, body: Body) -> Page {
+    pub fn read(slug: String, path: String, front: Node, body: Body) -> Page {
         Page {
             slug,
             path,
-            title: string(front, "title").unwrap_or_default(),
-            weight: int(front, "weight").unwrap_or(0),
-            description: string(front, "description"),
+            title: string(&front, "title").unwrap_or_default(),
+            weight: int(&front, "weight").unwrap_or(0),
+            description: string(&front, "description"),
             body,
         }
     }

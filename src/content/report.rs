@@ -88,8 +88,8 @@ pub struct Report {
 
 impl Report {
     /// Reads a report's front matter and body; `id` is the file stem.
-    pub fn read(id: String, path: String, front: &Node, body: Body) -> Report {
-        let f = front;
+    pub fn read(id: String, path: String, front: Node, body: Body) -> Report {
+        let f = &front;
         Report {
             id,
             path,
@@ -122,7 +122,7 @@ impl Report {
             recognitions: items(f, "recognitions").iter().map(read_recognition).collect(),
             difficulties: string(f, "difficulties"),
             proposals: string(f, "proposals"),
-            front: front.clone(),
+            front,
             body,
         }
     }

@@ -39,12 +39,46 @@ impl Body {
 
     /// Non-whitespace length of the whole body.
     pub fn length(&self) -> usize {
-        self.markdown.chars().filter(|c| !c.is_whitespace()).count()
+        non_space_len(&self.markdown)
+    }
+}
+
+/// Count of characters of `text` that are not whitespace (`char::is_whitespace`).
+///
+/// Works on bytes in a few passes the compiler vectorises: UTF-8 lead bytes are characters;
+/// ASCII whitespace and the few non-ASCII whitespace characters (found by their encodings)
+/// are subtracted. Section lengths are computed for every body on every check.
+pub fn non_space_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    let ascii_spaces = bytes.iter().filter(|&&b| matches!(b, b'\t'..=b'\r' | b' ')).count();
+    let other_spaces = bytes
+        .windows(3)
+        .filter(|w| matches!(w[0], 0xC2 | 0xE1 | 0xE2 | 0xE3) && is_unicode_space(w))
+        .count();
+    let last_two = bytes.len().checked_sub(2).is_some_and(|i| is_unicode_space(&bytes[i..]));
+    chars - ascii_spaces - other_spaces - usize::from(last_two)
+}
+
+/// Whether the UTF-8 sequence at the start of `bytes` is non-ASCII whitespace.
+fn is_unicode_space(bytes: &[u8]) -> bool {
+    match bytes {
+        [0xC2, 0x85 | 0xA0, ..] | [0xE1, 0x9A, 0x80, ..] | [0xE3, 0x80, 0x80, ..] | [0xE2, 0x81, 0x9F, ..] => true,
+        [0xE2, 0x80, third, ..] => matches!(third, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+        _ => false,
     }
 }
 
 fn outline(markdown: &str, first_line: usize) -> Vec<Section> {
-    let line_of = |offset: usize| first_line + markdown[..offset].matches('\n').count();
+    if !markdown.contains("##") && !markdown.contains("\n--") {
+        return Vec::new();
+    }
+    let (mut counted_to, mut line) = (0, first_line);
+    let mut line_of = |offset: usize| {
+        line += markdown.as_bytes()[counted_to..offset].iter().filter(|&&b| b == b'\n').count();
+        counted_to = offset;
+        line
+    };
     let mut headings: Vec<(String, usize, usize, usize)> = Vec::new();
     let mut current: Option<(String, usize, usize)> = None;
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
@@ -73,11 +107,12 @@ fn outline(markdown: &str, first_line: usize) -> Vec<Section> {
             title: title.clone(),
             line: *line,
             markdown: text.to_owned(),
-            length: text.chars().filter(|c| !c.is_whitespace()).count(),
+            length: non_space_len(text),
         });
     }
     sections
 }
+
 
 #[cfg(test)]
 mod tests {
@@ -93,6 +128,14 @@ mod tests {
         assert_eq!(titles, [("1. Nội dung học tập Bác", 12), ("2. Sự cần thiết", 18)]);
         assert_eq!(body.sections[0].length, "Họctập.###Chitiếtabc".chars().count());
         assert_eq!(body.sections[1].length, 0);
+    }
+
+    #[test]
+    fn non_space_length_matches_char_is_whitespace() {
+        let samples = ["", "a b\tc\n", "Học tập\u{a0}và\u{2003}làm\u{3000}theo\u{85}Bác\u{202f}!", "\u{1680}x\u{2029}\u{205f}y\u{b}", "\u{a0}", "ạ\u{a0}"];
+        for text in samples {
+            assert_eq!(non_space_len(text), text.chars().filter(|c| !c.is_whitespace()).count(), "{text:?}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::{Source, SourceFile, is_safe_relative};
@@ -50,10 +51,13 @@ impl Source for DiskSource {
             if relative.split('/').any(|part| part.starts_with('.')) {
                 continue;
             }
-            files.push(SourceFile { bytes: fs::read(entry.path())?, path: relative });
+            files.push((relative, entry.into_path()));
         }
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(files)
+        files.sort();
+        files
+            .into_par_iter()
+            .map(|(path, full)| Ok(SourceFile { bytes: fs::read(full)?, path }))
+            .collect()
     }
 
     fn read(&self, path: &str) -> io::Result<Option<Vec<u8>>> {
