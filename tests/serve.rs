@@ -175,3 +175,61 @@ fn built_files_carry_no_reload_script() {
     let home = site.read("public/index.html");
     assert!(!home.contains("__guong"), "the live-reload script is for serve only");
 }
+
+/// The session re-runs the per-model rules only for models an edit can affect: after every
+/// edit its findings must equal a full `check` of the files on disk.
+#[test]
+fn incremental_rechecks_find_what_a_full_check_finds() {
+    use guong::check::check_files;
+    use guong::cli::SiteRoot;
+    use guong::diagnostic::Severity;
+    use guong::serve::overlay::Problem;
+    use guong::serve::session::{Outcome, Session};
+
+    let site = TempSite::minimal();
+    let (mut session, outcome) = Session::open(&site.dir, "http://127.0.0.1:1/").unwrap();
+    assert!(matches!(outcome, Outcome::Built), "{outcome:?}");
+    let original = site.read(MODEL);
+    let copy = "content/mo-hinh/so-tai-chinh/mh-nhan-rong-mot-cua.md";
+    let report = "content/bao-cao/bc-db-so-tai-chinh-2022-ca-nam.md";
+    let report_text = site.read(report);
+    let retired = original.replacen(
+        "status: dang_thuc_hien\n",
+        "status: loai_bo\nretirement:\n  date: 2022-12-01\n  reason: \"Đơn vị sáp nhập, mô hình không còn phù hợp với nhiệm vụ mới.\"\n",
+        1,
+    );
+    let replicated = original.replacen("id: mh-mot-cua-than-thien\n", "id: mh-nhan-rong-mot-cua\n", 1).replacen(
+        "approach: xay_moi\n",
+        "approach: nhan_rong\nsource_model: mh-mot-cua-than-thien\n",
+        1,
+    );
+    let steps: Vec<(&str, Option<String>)> = vec![
+        (copy, Some(replicated)),
+        (MODEL, Some(retired)),
+        (MODEL, None),
+        (MODEL, Some(original.clone())),
+        (report, Some(report_text.replacen("model: mh-mot-cua-than-thien\n", "model: mh-mot-cua-than-thien-cdc\n", 1))),
+        (report, Some(report_text.clone())),
+        (copy, None),
+    ];
+    for (step, (path, text)) in steps.into_iter().enumerate() {
+        match &text {
+            Some(text) => site.write(path, text),
+            None => site.remove(path),
+        };
+        let outcome = session.apply(&[path.to_owned()]);
+        let full = check_files(&SiteRoot::open(&site.dir, None).ok().unwrap().files).diagnostics;
+        let errors = full.iter().any(|d| d.severity == Severity::Error);
+        match outcome {
+            Outcome::Failed(Problem::Content(found)) => {
+                assert!(errors, "step {step}: errors only in the session: {found:#?}");
+                assert_eq!(found, full, "step {step}");
+            }
+            Outcome::Built => {
+                assert!(!errors, "step {step}: the session missed errors: {full:#?}");
+                assert_eq!(session.warnings, full, "step {step}");
+            }
+            other => panic!("step {step}: {other:?}"),
+        }
+    }
+}

@@ -4,10 +4,13 @@ pub mod changed;
 pub mod format;
 mod rules;
 
+pub use rules::ModelFindings;
+
 use std::collections::HashSet;
 
 use crate::content::corpus::Corpus;
 use crate::content::load::{FileKind, Loaded, load};
+use crate::content::model::Model;
 use crate::diagnostic::{Diagnostic, Summary, sort_diagnostics};
 use crate::source::SourceFile;
 
@@ -38,6 +41,25 @@ pub fn check_files(files: &[SourceFile]) -> Checked {
 pub fn check_loaded<'p>(paths: impl Iterator<Item = &'p str>, loaded: Loaded) -> Checked {
     let Loaded { corpus, mut diagnostics } = loaded;
     rules::run(&corpus, &unreadable_models(paths, &corpus), &mut diagnostics);
+    finish(corpus, diagnostics)
+}
+
+/// Like [`check_loaded`], but the per-model rules run again only for the models `recheck`
+/// selects (and those not in `cached`); see [`rules::run_cached`]. Also returns the
+/// per-model findings, to pass as `cached` next time.
+pub fn check_loaded_cached<'p>(
+    paths: impl Iterator<Item = &'p str>,
+    loaded: Loaded,
+    cached: &ModelFindings,
+    recheck: &(dyn Fn(&Model) -> bool + Sync),
+) -> (Checked, ModelFindings) {
+    let Loaded { corpus, mut diagnostics } = loaded;
+    let unreadable = unreadable_models(paths, &corpus);
+    let findings = rules::run_cached(&corpus, &unreadable, cached, recheck, &mut diagnostics);
+    (finish(corpus, diagnostics), findings)
+}
+
+fn finish(corpus: Corpus, mut diagnostics: Vec<Diagnostic>) -> Checked {
     supersede_placeholders(&mut diagnostics);
     sort_diagnostics(&mut diagnostics);
     Checked { corpus, diagnostics }

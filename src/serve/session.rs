@@ -3,15 +3,16 @@
 //! the rules then run over the whole corpus. A change that fails the check is undone in
 //! memory, so the last good site stays served until the content is fixed.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-use crate::check::{Checked, check_loaded};
+use crate::check::{Checked, ModelFindings, check_loaded_cached};
 use crate::cli::{Failure, SiteRoot};
 use crate::content::corpus::Corpus;
 use crate::content::load::{FileKind, Loaded, Record, load, read_file};
+use crate::content::model::Model;
 use crate::content::site_config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::history::History;
@@ -38,6 +39,8 @@ pub struct Session {
     paths: BTreeSet<String>,
     /// File and field diagnostics of each file, as of `good`.
     file_diagnostics: BTreeMap<String, Vec<Diagnostic>>,
+    /// Findings of the per-model rules, as of `good`.
+    model_findings: ModelFindings,
     /// A hash of each content file as of `good`, to skip saves that change nothing.
     fingerprints: HashMap<String, u64>,
     /// Paths changed on disk since `good` was checked.
@@ -89,6 +92,7 @@ impl Session {
             warnings: Vec::new(),
             paths: BTreeSet::new(),
             file_diagnostics: BTreeMap::new(),
+            model_findings: ModelFindings::new(),
             fingerprints: HashMap::new(),
             pending: BTreeSet::new(),
             failing: false,
@@ -162,7 +166,8 @@ impl Session {
         self.fingerprints = site.files.iter().map(|f| (f.path.clone(), fingerprint(&f.bytes))).collect();
         self.paths = site.files.into_iter().map(|f| f.path).collect();
         self.pending.clear();
-        let checked = self.check(corpus);
+        let (checked, findings) = self.check(corpus, &ModelFindings::new(), &|_| true);
+        self.model_findings = findings;
         self.failing = checked.has_errors();
         if self.failing {
             return Err(Problem::Content(checked.diagnostics));
@@ -176,14 +181,17 @@ impl Session {
     fn recheck(&mut self, edited: Vec<(String, Option<Vec<u8>>)>) -> Result<(), Problem> {
         let Some(mut corpus) = self.good.take() else { return self.reload_all() };
         let mut undo = Vec::new();
+        let mut affected = Affected::default();
         for (path, bytes) in &edited {
             let record = take(&mut corpus, path);
+            affected.note(path, record.as_ref());
             let diagnostics = self.file_diagnostics.remove(path);
             let present = self.paths.contains(path);
             undo.push(Undo { path: path.clone(), record, diagnostics, present });
             match bytes {
                 Some(bytes) => {
                     let (record, diagnostics) = read_file(&SourceFile { path: path.clone(), bytes: bytes.clone() });
+                    affected.note(path, Some(&record));
                     insert(&mut corpus, path, record);
                     if !diagnostics.is_empty() {
                         self.file_diagnostics.insert(path.clone(), diagnostics);
@@ -195,8 +203,11 @@ impl Session {
                 }
             }
         }
-        let checked = self.check(reindexed(corpus, self.counted()));
+        let corpus = reindexed(corpus, self.counted());
+        let known: HashSet<String> = corpus.models.iter().map(|m| m.id.clone()).collect();
+        let (checked, findings) = self.check(corpus, &self.model_findings, &|m| affected.reaches(m, &known));
         if !checked.has_errors() {
+            self.model_findings = findings;
             for (path, bytes) in &edited {
                 match bytes {
                     Some(bytes) => self.fingerprints.insert(path.clone(), fingerprint(bytes)),
@@ -241,10 +252,16 @@ impl Session {
         Ok(())
     }
 
-    /// Runs the rules over `corpus` (indexed) with the file diagnostics.
-    fn check(&self, corpus: Corpus) -> Checked {
+    /// Runs the rules over `corpus` (indexed) with the file diagnostics, re-running the
+    /// per-model rules only for the models `recheck` selects.
+    fn check(
+        &self,
+        corpus: Corpus,
+        cached: &ModelFindings,
+        recheck: &(dyn Fn(&Model) -> bool + Sync),
+    ) -> (Checked, ModelFindings) {
         let diagnostics = self.file_diagnostics.values().flatten().cloned().collect();
-        check_loaded(self.paths.iter().map(String::as_str), Loaded { corpus, diagnostics })
+        check_loaded_cached(self.paths.iter().map(String::as_str), Loaded { corpus, diagnostics }, cached, recheck)
     }
 
     /// Number of content files guong reads.
@@ -262,6 +279,45 @@ fn failure_text(failure: Failure) -> String {
     match failure {
         Failure::Usage(message) | Failure::Io(message) => message,
         Failure::Content => "nội dung có lỗi".to_owned(),
+    }
+}
+
+/// What an edit touched, to know which models' own rules must run again: the edited model
+/// files, models referring to an edited model (by its old or new id, or its file name), and
+/// models named in an edited report (their results may have changed).
+#[derive(Default)]
+struct Affected {
+    paths: HashSet<String>,
+    ids: HashSet<String>,
+    reported: HashSet<String>,
+}
+
+impl Affected {
+    /// Notes the record of `path` before or after the edit.
+    fn note(&mut self, path: &str, record: Option<&Record>) {
+        self.paths.insert(path.to_owned());
+        if FileKind::of(path) == Some(FileKind::Model)
+            && let Some(stem) = path.rsplit('/').next().and_then(|name| name.strip_suffix(".md"))
+        {
+            self.ids.insert(stem.to_owned());
+        }
+        match record {
+            Some(Record::Model(model)) => {
+                self.ids.insert(model.id.clone());
+            }
+            Some(Record::Report(report)) => self.reported.extend(report.entries.iter().map(|e| e.model.clone())),
+            _ => {}
+        }
+    }
+
+    /// Whether the rules of `model` may find something else after the edit. A reference to
+    /// a model that does not exist is rechecked too: its did-you-mean hint depends on every id.
+    fn reaches(&self, model: &Model, known: &HashSet<String>) -> bool {
+        let refers = |id: &String| self.ids.contains(id) || !known.contains(id);
+        self.paths.contains(&model.path)
+            || self.reported.contains(&model.id)
+            || model.source_model.as_ref().is_some_and(refers)
+            || model.retirement.as_ref().and_then(|r| r.replacement.as_ref()).is_some_and(refers)
     }
 }
 

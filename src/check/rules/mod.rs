@@ -24,15 +24,52 @@ use crate::derive::results::ReportIndex;
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::parse::yaml::Node;
 
-/// Runs every family over the corpus. `unreadable_models` holds the ids of model files that
-/// could not be read: references to them are not reported (the file itself is).
+/// Findings of the per-model rules, by model file path. `guong serve` keeps them between
+/// checks and re-runs the per-model rules only for the models an edit can affect.
+pub type ModelFindings = HashMap<String, Vec<Diagnostic>>;
+
+/// Runs every family over the corpus.
 pub fn run(corpus: &Corpus, unreadable_models: &HashSet<String>, out: &mut Vec<Diagnostic>) {
     let index = Index::new(corpus, unreadable_models);
-    registry::check(corpus, out);
     out.extend(corpus.models.par_iter().flat_map_iter(|m| check_model(&index, m)).collect::<Vec<_>>());
+    cross_file(&index, out);
+}
+
+/// Like [`run`], but the per-model rules run only for the models `recheck` selects and those
+/// missing from `cached`; the other models' findings are taken from `cached`. Returns the
+/// per-model findings of this run.
+pub fn run_cached(
+    corpus: &Corpus,
+    unreadable_models: &HashSet<String>,
+    cached: &ModelFindings,
+    recheck: &(dyn Fn(&Model) -> bool + Sync),
+    out: &mut Vec<Diagnostic>,
+) -> ModelFindings {
+    let index = Index::new(corpus, unreadable_models);
+    let findings: ModelFindings = corpus
+        .models
+        .par_iter()
+        .map(|model| {
+            let found = match cached.get(&model.path) {
+                Some(found) if !recheck(model) => found.clone(),
+                _ => check_model(&index, model),
+            };
+            (model.path.clone(), found)
+        })
+        .collect();
+    out.extend(findings.values().flatten().cloned());
+    cross_file(&index, out);
+    findings
+}
+
+/// The families that read several files: registry, duplicates, reports, coverage, and the
+/// bodies of reports and pages.
+fn cross_file(index: &Index, out: &mut Vec<Diagnostic>) {
+    let corpus = index.corpus;
+    registry::check(corpus, out);
     model::check_duplicates(corpus, out);
-    reports::check(&index, out);
-    coverage::check(&index, out);
+    reports::check(index, out);
+    coverage::check(index, out);
     html::check_pages(corpus, out);
     for report in &corpus.reports {
         placeholder::check_body(&report.path, &report.body, out);
