@@ -18,6 +18,8 @@ pub struct SiteRepo {
 pub enum GitError {
     /// The site root is not inside a Git work tree.
     NotARepository(PathBuf),
+    /// The repository belongs to another user and Git's `safe.directory` does not list it.
+    NotOwned(PathBuf),
     /// The revision names no commit.
     BadRevision(String),
     /// The commit exists but does not hold the site's folder.
@@ -36,6 +38,11 @@ impl fmt::Display for GitError {
                     dir.display()
                 )
             }
+            GitError::NotOwned(dir) => write!(
+                f,
+                "kho Git chứa `{0}` thuộc người dùng khác nên không được đọc; nếu tin cậy kho này, chạy `git config --global --add safe.directory <thư mục kho>`",
+                dir.display()
+            ),
             GitError::BadRevision(rev) => write!(
                 f,
                 "không tìm thấy commit `{rev}` trong kho Git; hãy kiểm tra tên nhánh, thẻ hoặc mã commit (ví dụ `main`, `HEAD~1`, `a1b2c3d`)"
@@ -58,23 +65,28 @@ impl SiteRepo {
     /// The repository whose work tree holds `site_root`; `None` outside a repository (or
     /// in a bare one, which has no work tree to place the site in).
     pub fn discover(site_root: &Path) -> Option<SiteRepo> {
-        // Objects are read without hashing them again, as `git` itself reads them: checking
-        // every tree against its id took half the time of the history walk.
-        git2::opts::strict_hash_verification(false);
-        let repo = Repository::discover(site_root).ok()?;
-        let workdir = repo.workdir()?.canonicalize().ok()?;
-        let site = site_root.canonicalize().ok()?;
-        let relative = site.strip_prefix(&workdir).ok()?;
-        let prefix = relative
-            .components()
-            .map(|part| part.as_os_str().to_str().map(str::to_owned))
-            .collect::<Option<Vec<_>>>()?;
-        Some(SiteRepo { repo, prefix })
+        SiteRepo::require(site_root).ok()
     }
 
     /// Like [`SiteRepo::discover`], but says why there is no repository.
     pub fn require(site_root: &Path) -> Result<SiteRepo, GitError> {
-        SiteRepo::discover(site_root).ok_or_else(|| GitError::NotARepository(site_root.to_path_buf()))
+        // Objects are read without hashing them again, as `git` itself reads them: checking
+        // every tree against its id took half the time of the history walk.
+        git2::opts::strict_hash_verification(false);
+        let not_a_repository = || GitError::NotARepository(site_root.to_path_buf());
+        let repo = Repository::discover(site_root).map_err(|error| match error.code() {
+            ErrorCode::Owner => GitError::NotOwned(site_root.to_path_buf()),
+            _ => not_a_repository(),
+        })?;
+        let workdir = repo.workdir().and_then(|dir| dir.canonicalize().ok()).ok_or_else(not_a_repository)?;
+        let site = site_root.canonicalize().map_err(|_| not_a_repository())?;
+        let relative = site.strip_prefix(&workdir).map_err(|_| not_a_repository())?;
+        let prefix = relative
+            .components()
+            .map(|part| part.as_os_str().to_str().map(str::to_owned))
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(not_a_repository)?;
+        Ok(SiteRepo { repo, prefix })
     }
 
     pub fn repository(&self) -> &Repository {
