@@ -3,6 +3,7 @@
 //! With `--dump`, prints instead one line per file: path, then the ids of the commits
 //! credited to it, newest first (for comparison with `git log`).
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -24,15 +25,18 @@ fn main() -> ExitCode {
         return ExitCode::from(1);
     };
     let elapsed = started.elapsed();
+    let mut out = std::io::stdout().lock();
     if dump {
         for (path, file) in history.files() {
             let commits: Vec<&str> = file.revisions.iter().map(|r| r.commit.as_str()).collect();
-            println!("{path} {}", commits.join(" "));
+            if writeln!(out, "{path} {}", commits.join(" ")).is_err() {
+                break;
+            }
         }
         return ExitCode::SUCCESS;
     }
     let files = history.files().count();
     let revisions: usize = history.files().map(|(_, h)| h.revisions.len()).sum();
-    println!("{files} tệp, {revisions} lượt sửa, {:.0} ms", elapsed.as_secs_f64() * 1000.0);
+    let _ = writeln!(out, "{files} tệp, {revisions} lượt sửa, {:.0} ms", elapsed.as_secs_f64() * 1000.0);
     ExitCode::SUCCESS
 }

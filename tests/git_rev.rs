@@ -132,3 +132,18 @@ fn committed_links_inside_the_root_are_read_from_the_commit() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_shallow_clone_explains_a_missing_commit() {
+    let site = GitSite::minimal();
+    site.commit("Nguyễn Văn An", "2023-01-10", "Khởi tạo trang");
+    site.write("content/trang/moi.md", "---\ntype: trang\ntitle: \"Trang mới\"\n---\n\nNội dung.\n");
+    let head = site.commit("Nguyễn Văn An", "2023-02-10", "Thêm trang");
+    std::fs::write(site.repo.path().join("shallow"), format!("{head}\n")).unwrap();
+    let run = site.run(&["check", "--changed-since", "HEAD~1"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("shallow clone") && run.stderr.contains("fetch-depth: 0"), "{}", run.stderr);
+    let history = guong::history::History::read(&site.root(), None).unwrap();
+    let page = history.of("content/trang/moi.md").unwrap();
+    assert_eq!(page.created.to_string(), "10/02/2023");
+}

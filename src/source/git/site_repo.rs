@@ -20,8 +20,8 @@ pub enum GitError {
     NotARepository(PathBuf),
     /// The repository belongs to another user and Git's `safe.directory` does not list it.
     NotOwned(PathBuf),
-    /// The revision names no commit.
-    BadRevision(String),
+    /// The revision names no commit (`shallow`: the clone holds only recent history).
+    BadRevision { rev: String, shallow: bool },
     /// The commit exists but does not hold the site's folder.
     SiteMissing { rev: String, prefix: String },
     /// The repository could not be read.
@@ -43,10 +43,19 @@ impl fmt::Display for GitError {
                 "kho Git chứa `{0}` thuộc người dùng khác nên không được đọc; nếu tin cậy kho này, chạy `git config --global --add safe.directory <thư mục kho>`",
                 dir.display()
             ),
-            GitError::BadRevision(rev) => write!(
-                f,
-                "không tìm thấy commit `{rev}` trong kho Git; hãy kiểm tra tên nhánh, thẻ hoặc mã commit (ví dụ `main`, `HEAD~1`, `a1b2c3d`)"
-            ),
+            GitError::BadRevision { rev, shallow } => {
+                write!(
+                    f,
+                    "không tìm thấy commit `{rev}` trong kho Git; hãy kiểm tra tên nhánh, thẻ hoặc mã commit (ví dụ `main`, `HEAD~1`, `a1b2c3d`)"
+                )?;
+                if *shallow {
+                    write!(
+                        f,
+                        ". Kho này chỉ tải một phần lịch sử (shallow clone): trong CI hãy lấy đủ lịch sử, ví dụ `fetch-depth: 0`"
+                    )?;
+                }
+                Ok(())
+            }
             GitError::SiteMissing { rev, prefix } => {
                 write!(f, "commit `{rev}` không chứa thư mục `{prefix}` của trang")
             }
@@ -110,9 +119,9 @@ impl SiteRepo {
 
     /// The commit `rev` names (a branch, tag, hash, `HEAD~2`…).
     pub fn resolve(&self, rev: &str) -> Result<Oid, GitError> {
-        let object = self.repo.revparse_single(rev).map_err(|_| GitError::BadRevision(rev.to_owned()))?;
-        let commit = object.peel_to_commit().map_err(|_| GitError::BadRevision(rev.to_owned()))?;
-        Ok(commit.id())
+        let bad = || GitError::BadRevision { rev: rev.to_owned(), shallow: self.repo.is_shallow() };
+        let object = self.repo.revparse_single(rev).map_err(|_| bad())?;
+        Ok(object.peel_to_commit().map_err(|_| bad())?.id())
     }
 
     /// The commit HEAD points at; `None` before the first commit.
