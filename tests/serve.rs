@@ -144,6 +144,24 @@ fn a_failed_rebuild_keeps_the_last_good_site_and_shows_the_errors() {
 }
 
 #[test]
+fn a_broken_registry_keeps_the_last_good_site_too() {
+    let site = TempSite::minimal();
+    let server = Server::start(&site);
+    let mut events = server.events();
+    let catalog = "content/danh-muc.yml";
+    edit(&site, catalog, "as_of: 2023-01-31", "as_of: 2023-02-31");
+    events.wait_for("event: reload");
+    let (status, page) = server.get(MODEL_PAGE);
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("[F-DATE]"), "{page}");
+    assert!(page.contains("31/01/2023"), "the page still shows the last good data");
+
+    edit(&site, catalog, "as_of: 2023-02-31", "as_of: 2023-01-31");
+    events.wait_for("event: reload");
+    assert!(!server.get(MODEL_PAGE).1.contains("guong-overlay"));
+}
+
+#[test]
 fn never_serves_a_file_outside_the_built_site() {
     let site = TempSite::minimal();
     let server = Server::start(&site);

@@ -47,6 +47,8 @@ pub struct Session {
     pending: BTreeSet<String>,
     /// Whether the latest change failed (the overlay is showing).
     failing: bool,
+    /// Whether the files on disk must all be read again (the last full read failed).
+    stale: bool,
 }
 
 /// What a change did to the served site.
@@ -96,6 +98,7 @@ impl Session {
             fingerprints: HashMap::new(),
             pending: BTreeSet::new(),
             failing: false,
+            stale: true,
         };
         let outcome = session.reload_all().into();
         Ok((session, outcome))
@@ -104,9 +107,8 @@ impl Session {
     /// Takes the changed `paths` (relative to the root) into account.
     pub fn apply(&mut self, paths: &[String]) -> Outcome {
         let (content, theme): (Vec<&String>, Vec<&String>) = paths.iter().partition(|p| p.starts_with("content/"));
-        let full = paths.iter().any(|p| p == CONFIG_FILE)
-            || self.good.is_none()
-            || content.iter().any(|p| !self.is_incremental(p));
+        let full =
+            paths.iter().any(|p| p == CONFIG_FILE) || self.stale || content.iter().any(|p| !self.is_incremental(p));
         if full {
             return self.reload_all().into();
         }
@@ -146,33 +148,45 @@ impl Session {
         }
     }
 
-    /// Reads configuration, theme and every content file again.
+    /// Reads configuration, theme and every content file again. Until that succeeds, the
+    /// previous good site stays served and every change reads the whole site again.
     fn reload_all(&mut self) -> Result<(), Problem> {
+        self.stale = true;
         let site = SiteRoot::open(&self.root, None).map_err(|f| Problem::Other(failure_text(f)))?;
-        self.config = site.config;
-        self.config.base_url.clone_from(&self.base_url);
-        self.good = None;
-        self.reload_theme()?;
+        let mut config = site.config;
+        config.base_url.clone_from(&self.base_url);
+        let theme = Theme::load(&self.root).map_err(|e| Problem::Other(e.to_string()))?;
         // The history walk reads only Git objects: it runs beside the loading.
         let (Loaded { corpus, diagnostics }, history) = std::thread::scope(|scope| {
             let history = scope.spawn(|| History::read(&site.dir, None));
             (load(&site.files), history.join().ok().flatten())
         });
-        self.history = history;
-        self.file_diagnostics = BTreeMap::new();
+        let mut file_diagnostics: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
         for diagnostic in diagnostics {
-            self.file_diagnostics.entry(diagnostic.path.clone()).or_default().push(diagnostic);
+            file_diagnostics.entry(diagnostic.path.clone()).or_default().push(diagnostic);
         }
-        self.fingerprints = site.files.iter().map(|f| (f.path.clone(), fingerprint(&f.bytes))).collect();
-        self.paths = site.files.into_iter().map(|f| f.path).collect();
-        self.pending.clear();
-        let (checked, findings) = self.check(corpus, &ModelFindings::new(), &|_| true);
-        self.model_findings = findings;
-        self.failing = checked.has_errors();
-        if self.failing {
+        let paths: BTreeSet<String> = site.files.iter().map(|f| f.path.clone()).collect();
+        let (checked, findings) = check(&paths, &file_diagnostics, corpus, &ModelFindings::new(), &|_| true);
+        if checked.has_errors() {
+            self.failing = true;
             return Err(Problem::Content(checked.diagnostics));
         }
-        self.accept(checked);
+        let warnings: Vec<Diagnostic> =
+            checked.diagnostics.into_iter().filter(|d| d.severity == Severity::Warning).collect();
+        Prepared::new(&theme, &checked.corpus, &warnings, history.as_ref(), &config)
+            .map_err(|e| Problem::Other(e.to_string()))?;
+        self.fingerprints = site.files.iter().map(|f| (f.path.clone(), fingerprint(&f.bytes))).collect();
+        self.config = config;
+        self.theme = theme;
+        self.history = history;
+        self.paths = paths;
+        self.file_diagnostics = file_diagnostics;
+        self.model_findings = findings;
+        self.warnings = warnings;
+        self.good = Some(checked.corpus);
+        self.pending.clear();
+        self.stale = false;
+        self.failing = false;
         Ok(())
     }
 
@@ -205,7 +219,8 @@ impl Session {
         }
         let corpus = reindexed(corpus, self.counted());
         let known: HashSet<String> = corpus.models.iter().map(|m| m.id.clone()).collect();
-        let (checked, findings) = self.check(corpus, &self.model_findings, &|m| affected.reaches(m, &known));
+        let (checked, findings) =
+            check(&self.paths, &self.file_diagnostics, corpus, &self.model_findings, &|m| affected.reaches(m, &known));
         if !checked.has_errors() {
             self.model_findings = findings;
             for (path, bytes) in &edited {
@@ -252,18 +267,6 @@ impl Session {
         Ok(())
     }
 
-    /// Runs the rules over `corpus` (indexed) with the file diagnostics, re-running the
-    /// per-model rules only for the models `recheck` selects.
-    fn check(
-        &self,
-        corpus: Corpus,
-        cached: &ModelFindings,
-        recheck: &(dyn Fn(&Model) -> bool + Sync),
-    ) -> (Checked, ModelFindings) {
-        let diagnostics = self.file_diagnostics.values().flatten().cloned().collect();
-        check_loaded_cached(self.paths.iter().map(String::as_str), Loaded { corpus, diagnostics }, cached, recheck)
-    }
-
     /// Number of content files guong reads.
     fn counted(&self) -> usize {
         self.paths.iter().filter(|p| FileKind::of(p).is_some()).count()
@@ -280,6 +283,19 @@ fn failure_text(failure: Failure) -> String {
         Failure::Usage(message) | Failure::Io(message) => message,
         Failure::Content => "nội dung có lỗi".to_owned(),
     }
+}
+
+/// Runs the rules over `corpus` (indexed), read from the content files at `paths`, with
+/// their file diagnostics; the per-model rules run only for the models `recheck` selects.
+fn check(
+    paths: &BTreeSet<String>,
+    file_diagnostics: &BTreeMap<String, Vec<Diagnostic>>,
+    corpus: Corpus,
+    cached: &ModelFindings,
+    recheck: &(dyn Fn(&Model) -> bool + Sync),
+) -> (Checked, ModelFindings) {
+    let diagnostics = file_diagnostics.values().flatten().cloned().collect();
+    check_loaded_cached(paths.iter().map(String::as_str), Loaded { corpus, diagnostics }, cached, recheck)
 }
 
 /// What an edit touched, to know which models' own rules must run again: the edited model
