@@ -26,7 +26,8 @@ pub const IN_TITLE: u32 = 2;
 /// The syllables of one document, as written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DocTerms<'a> {
-    /// Each distinct run (any case) with its number of occurrences in all fields, sorted.
+    /// Each distinct run (any case) with its number of occurrences in all fields, in no
+    /// particular order (the index sorts what it writes).
     pub runs: Vec<(&'a str, u32)>,
     /// Runs of the title, in order.
     pub title: Vec<&'a str>,
@@ -39,7 +40,7 @@ pub struct DocTerms<'a> {
 impl<'a> DocTerms<'a> {
     /// Reads the syllables of a document's fields.
     pub fn read(fields: &Fields<'a>) -> DocTerms<'a> {
-        let mut counts: FastMap<&'a str, u32> = FastMap::default();
+        let mut counts: FastMap<&'a str, u32> = FastMap::with_capacity_and_hasher(512, Default::default());
         let mut length = 0u32;
         let mut title = Vec::new();
         let mut summary = Vec::new();
@@ -55,9 +56,7 @@ impl<'a> DocTerms<'a> {
                 *counts.entry(run).or_insert(0) += 1;
             });
         }
-        let mut runs: Vec<(&str, u32)> = counts.into_iter().collect();
-        runs.sort_unstable();
-        DocTerms { runs, title, summary, length }
+        DocTerms { runs: counts.into_iter().collect(), title, summary, length }
     }
 }
 

@@ -84,6 +84,10 @@ test('gallery search in Chromium', { skip }, async (t) => {
       assert.equal(await page.locator('#ket-qua').isVisible(), true);
       assert.equal(await page.locator('#tim-kiem-ket-qua').isVisible(), false);
       assert.equal(await status.getAttribute('aria-live'), 'polite');
+      // Filters arrive with live counts before any search.
+      const retiredCount = page.locator('details[data-facet="trang-thai"] label', { hasText: 'Đã dừng' }).locator('.count');
+      await page.waitForFunction(() => document.querySelector('#tim-kiem-loc .count')?.textContent !== '');
+      assert.equal(await retiredCount.textContent(), '(1)');
     });
 
     await t.test('typing without diacritics finds the model, best first, linked under the base path', async () => {

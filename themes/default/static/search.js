@@ -452,9 +452,10 @@
     filtersBox.append(reset);
   }
 
-  function restore() {
+  /** Sets the filters (and the query, unless `keepQuery`) from the address. */
+  function restore(keepQuery) {
     const params = new URLSearchParams(location.search);
-    input.value = params.get('q') || '';
+    if (!keepQuery) input.value = params.get('q') || '';
     for (const box of form.querySelectorAll('input[type="checkbox"]')) {
       box.checked = params.getAll(box.name).includes(box.value);
       if (box.checked) box.closest('details').open = true;
@@ -531,8 +532,9 @@
   async function update() {
     const mine = ++generation;
     shown = PAGE;
-    remember();
     try {
+      await ready;
+      remember();
       const outcome = await engine.search(input.value, selection());
       if (mine !== generation) return;
       last = outcome;
@@ -548,13 +550,13 @@
     timer = setTimeout(update, DEBOUNCE_MS);
   };
 
-  async function start() {
-    try {
-      engine = await new Engine(cachedLoad).init();
-    } catch (error) {
-      return;
-    }
+  // The box works at once; filters appear when the facet table has arrived.
+  const ready = new Engine(cachedLoad).init().then((loaded) => {
+    engine = loaded;
     buildFilters();
+    restore(true);
+  });
+  function start() {
     restore();
     form.hidden = false;
     input.addEventListener('input', later);
@@ -568,7 +570,8 @@
       restore();
       update();
     });
-    if (input.value || selection().size) update();
+    // Fills the live counts, and shows the results of a shared address.
+    update();
   }
 
   start();
