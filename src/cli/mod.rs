@@ -136,11 +136,13 @@ pub enum NewKind {
     },
     /// Báo cáo định kỳ (biểu mẫu 03) · a new report
     Report {
+        /// Mã đảng bộ cơ sở / chi bộ cơ sở báo cáo · base unit id
         #[arg(long)]
         org: String,
+        /// Năm báo cáo (2021–2025) · year
         #[arg(long)]
         year: i32,
-        /// sau_thang | ca_nam
+        /// Kỳ báo cáo: sau_thang (6 tháng đầu năm) | ca_nam · period
         #[arg(long)]
         period: String,
     },

@@ -58,6 +58,7 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
     let bound = server.server_addr().to_ip().unwrap_or(address);
     let base_url = local_url(bound);
 
+    println!("Đang đọc và kiểm tra trang ở {}…", root.display());
     let (session, outcome) = Session::open(&root, &base_url).map_err(ServeError::Usage)?;
     let shared = Arc::new(Shared::default());
     match outcome {
