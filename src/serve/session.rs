@@ -1,7 +1,9 @@
 //! The site kept in memory while serving: configuration, theme and the checked corpus, kept
-//! up to date file by file. An edit of a model, report or page re-reads only that file;
-//! the rules then run over the whole corpus. A change that fails the check is undone in
-//! memory, so the last good site stays served until the content is fixed.
+//! up to date file by file. An edit of a model, report or page re-reads only that file; the
+//! cross-file rules run again over the whole corpus, the per-model rules only for the models
+//! the edit can affect. A change that fails the check is undone in memory, so the last good
+//! site stays served until the content is fixed. Any other change (`site.yml`, registries,
+//! moved folders) reads the whole site again.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
