@@ -37,11 +37,13 @@ impl Date {
             }
             return None;
         }
-        if let [d, m, y] = text.split('/').collect::<Vec<_>>()[..] {
-            if y.len() == 4 && (1..=2).contains(&m.len()) && (1..=2).contains(&d.len()) {
-                let n = numbers(vec![d, m, y])?;
-                return Date::new(n[2] as i32, n[1], n[0]);
-            }
+        if let [d, m, y] = text.split('/').collect::<Vec<_>>()[..]
+            && y.len() == 4
+            && (1..=2).contains(&m.len())
+            && (1..=2).contains(&d.len())
+        {
+            let n = numbers(vec![d, m, y])?;
+            return Date::new(n[2] as i32, n[1], n[0]);
         }
         None
     }

@@ -89,8 +89,8 @@ impl FileKind {
 pub enum Record {
     Catalog(Catalog),
     Units(Vec<Unit>, Node),
-    Model(Model),
-    Report(Report),
+    Model(Box<Model>),
+    Report(Box<Report>),
     Page(Page),
     Nothing,
 }
@@ -118,8 +118,8 @@ pub fn load(files: &[SourceFile]) -> Loaded {
         match record {
             Record::Catalog(c) => catalog = Some(c),
             Record::Units(u, node) => units = Some((u, node)),
-            Record::Model(m) => models.push(m),
-            Record::Report(r) => reports.push(r),
+            Record::Model(m) => models.push(*m),
+            Record::Report(r) => reports.push(*r),
             Record::Page(p) => pages.push(p),
             Record::Nothing => {}
         }
@@ -212,8 +212,8 @@ fn read_markdown_file(kind: FileKind, path: &str, text: &str, out: &mut Vec<Diag
         return None;
     }
     Some(match kind {
-        FileKind::Model => Record::Model(Model::read(stem, path.to_owned(), front, body)),
-        _ => Record::Report(Report::read(stem, path.to_owned(), front, body)),
+        FileKind::Model => Record::Model(Box::new(Model::read(stem, path.to_owned(), front, body))),
+        _ => Record::Report(Box::new(Report::read(stem, path.to_owned(), front, body))),
     })
 }
 

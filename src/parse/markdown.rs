@@ -52,10 +52,8 @@ pub fn non_space_len(text: &str) -> usize {
     let bytes = text.as_bytes();
     let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
     let ascii_spaces = bytes.iter().filter(|&&b| matches!(b, b'\t'..=b'\r' | b' ')).count();
-    let other_spaces = bytes
-        .windows(3)
-        .filter(|w| matches!(w[0], 0xC2 | 0xE1 | 0xE2 | 0xE3) && is_unicode_space(w))
-        .count();
+    let other_spaces =
+        bytes.windows(3).filter(|w| matches!(w[0], 0xC2 | 0xE1 | 0xE2 | 0xE3) && is_unicode_space(w)).count();
     let last_two = bytes.len().checked_sub(2).is_some_and(|i| is_unicode_space(&bytes[i..]));
     chars - ascii_spaces - other_spaces - usize::from(last_two)
 }
@@ -113,7 +111,6 @@ fn outline(markdown: &str, first_line: usize) -> Vec<Section> {
     sections
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,7 +129,14 @@ mod tests {
 
     #[test]
     fn non_space_length_matches_char_is_whitespace() {
-        let samples = ["", "a b\tc\n", "Học tập\u{a0}và\u{2003}làm\u{3000}theo\u{85}Bác\u{202f}!", "\u{1680}x\u{2029}\u{205f}y\u{b}", "\u{a0}", "ạ\u{a0}"];
+        let samples = [
+            "",
+            "a b\tc\n",
+            "Học tập\u{a0}và\u{2003}làm\u{3000}theo\u{85}Bác\u{202f}!",
+            "\u{1680}x\u{2029}\u{205f}y\u{b}",
+            "\u{a0}",
+            "ạ\u{a0}",
+        ];
         for text in samples {
             assert_eq!(non_space_len(text), text.chars().filter(|c| !c.is_whitespace()).count(), "{text:?}");
         }

@@ -357,11 +357,11 @@ fn insert(corpus: &mut Corpus, path: &str, record: Record) {
     match record {
         Record::Model(model) => {
             let at = corpus.models.partition_point(|m| m.path.as_str() < path);
-            corpus.models.insert(at, model);
+            corpus.models.insert(at, *model);
         }
         Record::Report(report) => {
             let at = corpus.reports.partition_point(|r| r.path.as_str() < path);
-            corpus.reports.insert(at, report);
+            corpus.reports.insert(at, *report);
         }
         Record::Page(page) => {
             let at = corpus.pages.partition_point(|p| p.path.as_str() < path);
@@ -374,10 +374,10 @@ fn insert(corpus: &mut Corpus, path: &str, record: Record) {
 /// Removes the record read from `path`, if any.
 fn take(corpus: &mut Corpus, path: &str) -> Option<Record> {
     if let Some(at) = corpus.models.iter().position(|m| m.path == path) {
-        return Some(Record::Model(corpus.models.remove(at)));
+        return Some(Record::Model(Box::new(corpus.models.remove(at))));
     }
     if let Some(at) = corpus.reports.iter().position(|r| r.path == path) {
-        return Some(Record::Report(corpus.reports.remove(at)));
+        return Some(Record::Report(Box::new(corpus.reports.remove(at))));
     }
     let at = corpus.pages.iter().position(|p| p.path == path)?;
     Some(Record::Page(corpus.pages.remove(at)))

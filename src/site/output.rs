@@ -42,6 +42,10 @@ impl Staging {
         if let Some(parent) = full.parent() {
             fs::create_dir_all(parent)?;
         }
+        let previous = self.target.join(path);
+        if unchanged(&previous, bytes) && fs::hard_link(&previous, &full).is_ok() {
+            return Ok(());
+        }
         fs::write(full, bytes)
     }
 
@@ -72,6 +76,15 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.temp);
         }
     }
+}
+
+/// Whether the previous output holds exactly `bytes` at `previous`. Such a file is linked
+/// into the new folder instead of written: its content cannot change (new content always
+/// goes to a new file), and a rebuild that changes a few pages then creates only those,
+/// which on a large site saves most of the file-system work.
+fn unchanged(previous: &Path, bytes: &[u8]) -> bool {
+    fs::symlink_metadata(previous).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && fs::read(previous).is_ok_and(|old| old == bytes)
 }
 
 /// Deletes a folder tree, its sub-folders in parallel (a previous site holds one folder

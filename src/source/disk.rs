@@ -54,10 +54,7 @@ impl Source for DiskSource {
             files.push((relative, entry.into_path()));
         }
         files.sort();
-        files
-            .into_par_iter()
-            .map(|(path, full)| Ok(SourceFile { bytes: fs::read(full)?, path }))
-            .collect()
+        files.into_par_iter().map(|(path, full)| Ok(SourceFile { bytes: fs::read(full)?, path })).collect()
     }
 
     fn read(&self, path: &str) -> io::Result<Option<Vec<u8>>> {

@@ -61,7 +61,11 @@ impl TempSite {
 
     pub fn remove(&self, path: &str) -> &Self {
         let full = self.dir.join(path);
-        if full.is_dir() { fs::remove_dir_all(full).unwrap() } else { fs::remove_file(full).unwrap() }
+        if full.is_dir() {
+            fs::remove_dir_all(full).unwrap()
+        } else {
+            fs::remove_file(full).unwrap()
+        }
         self
     }
 
@@ -120,8 +124,8 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 
 /// Parses `check --format json` output into (severity, code, path, line) tuples.
 pub fn diagnostics(run: &Run) -> Vec<(String, String, String, u64)> {
-    let value: serde_json::Value = serde_json::from_str(&run.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", run.stdout, run.stderr));
+    let value: serde_json::Value =
+        serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", run.stdout, run.stderr));
     value["diagnostics"]
         .as_array()
         .unwrap()
