@@ -9,7 +9,7 @@ pub use rules::ModelFindings;
 use std::collections::HashSet;
 
 use crate::content::corpus::Corpus;
-use crate::content::load::{FileKind, Loaded, load};
+use crate::content::load::{FileKind, Loaded, load, load_owned};
 use crate::content::model::Model;
 use crate::diagnostic::{Diagnostic, Summary, sort_diagnostics};
 use crate::source::SourceFile;
@@ -34,6 +34,13 @@ impl Checked {
 /// Reads and checks every content file.
 pub fn check_files(files: &[SourceFile]) -> Checked {
     check_loaded(files.iter().map(|f| f.path.as_str()), load(files))
+}
+
+/// Like [`check_files`], but consumes the files, freeing each one's bytes once parsed (see
+/// [`load_owned`]); for callers that no longer need the sources.
+pub fn check_files_owned(files: Vec<SourceFile>) -> Checked {
+    let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+    check_loaded(paths.iter().map(String::as_str), load_owned(files))
 }
 
 /// Runs the rules over a corpus already loaded from the content files at `paths` (`guong

@@ -1,7 +1,6 @@
 //! `guong build`: check everything; with no error, render the site into the output folder
 //! and print one summary line (timing only there, never in the output).
 
-use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::Once;
@@ -9,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::check::check_files;
-use crate::check::format::human;
+use crate::check::check_files_owned;
+use crate::check::format::{human, sources_for};
 use crate::cli::{Failure, SiteRoot};
 use crate::history::History;
 use crate::site::{BuildError, build};
@@ -28,22 +27,17 @@ pub fn run(root: &Path, output: &Path, rev: Option<&str>, base_url: Option<&str>
     // The history walk reads only Git objects: it runs beside the check.
     let (checked, history) = std::thread::scope(|scope| {
         let history = scope.spawn(|| History::read(&site.dir, site.commit.as_deref()));
-        (check_files(&site.files), history.join().ok().flatten())
+        (check_files_owned(std::mem::take(&mut site.files)), history.join().ok().flatten())
     });
     if checked.has_errors() {
-        let sources: HashMap<String, String> = site
-            .files
-            .iter()
-            .filter(|f| checked.diagnostics.iter().any(|d| d.path == f.path))
-            .map(|f| (f.path.clone(), String::from_utf8_lossy(&f.bytes).replace("\r\n", "\n")))
-            .collect();
+        // The sources were freed while loading; read them again to show the failing lines.
+        let sources = SiteRoot::open(root, rev).map(|again| sources_for(&again.files, &checked.diagnostics));
+        let sources = sources.unwrap_or_default();
         let color = std::io::stderr().is_terminal();
         eprint!("{}", human(&checked.diagnostics, checked.summary(), &sources, color));
         eprintln!("Không dựng trang vì nội dung còn lỗi; thư mục xuất giữ nguyên.");
         return Err(Failure::Content);
     }
-    // The raw bytes were only needed to show diagnostics: free them before rendering.
-    drop(std::mem::take(&mut site.files));
 
     let target = site.dir.join(output);
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());

@@ -31,13 +31,12 @@
 //! full `check` and `build` still do). A REV that names no commit is a usage error (exit
 //! 2); a REV from before the site existed leaves every file changed.
 
-use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use crate::check::changed::caused_by;
 use crate::check::check_files;
-use crate::check::format::{Format, github, human, json, step_summary};
+use crate::check::format::{Format, github, human, json, sources_for, step_summary};
 use crate::cli::{Failure, SiteRoot};
 use crate::diagnostic::{Severity, Summary};
 use crate::source::git::{GitError, changed_since as git_changed_since};
@@ -69,14 +68,7 @@ pub fn run(
     let summary = Summary::of(diagnostics, checked.corpus.files);
     let text = match format {
         Format::Human => {
-            let paths: HashSet<&str> = diagnostics.iter().map(|d| d.path.as_str()).collect();
-            let sources: HashMap<String, String> = site
-                .files
-                .iter()
-                .filter(|f| paths.contains(f.path.as_str()))
-                .map(|f| (f.path.clone(), String::from_utf8_lossy(&f.bytes).replace("\r\n", "\n")))
-                .collect();
-            human(diagnostics, summary, &sources, std::io::stdout().is_terminal())
+            human(diagnostics, summary, &sources_for(&site.files, diagnostics), std::io::stdout().is_terminal())
         }
         Format::Json => json(diagnostics, summary),
         Format::Github => {

@@ -104,15 +104,37 @@ pub struct Loaded {
 
 /// Reads `files` (all under `content/`) into a corpus with their diagnostics.
 pub fn load(files: &[SourceFile]) -> Loaded {
-    let results: Vec<(Record, Vec<Diagnostic>)> = files.par_iter().map(read_file).collect();
+    assemble(files.par_iter().map(|file| (file.path.clone(), read_file(file))).collect())
+}
+
+/// Like [`load`], but consumes the files: each file's bytes are freed as soon as it is
+/// parsed, so a large site never holds its sources and its corpus at once.
+pub fn load_owned(files: Vec<SourceFile>) -> Loaded {
+    assemble(
+        files
+            .into_par_iter()
+            .map(|file| {
+                let read = read_file(&file);
+                (file.path, read)
+            })
+            .collect(),
+    )
+}
+
+/// Puts the records read from each path (in path order) into a corpus.
+fn assemble(results: Vec<(String, (Record, Vec<Diagnostic>))>) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut catalog = None;
     let mut units = None;
     let (mut models, mut reports, mut pages) = (Vec::new(), Vec::new(), Vec::new());
     let mut counted = 0;
-    for (file, (record, found)) in files.iter().zip(results) {
+    let mut seen_paths = Vec::with_capacity(2);
+    for (path, (record, found)) in results {
         diagnostics.extend(found);
-        if FileKind::of(&file.path).is_some() {
+        if path == CATALOG_PATH || path == UNITS_PATH {
+            seen_paths.push(path.clone());
+        }
+        if FileKind::of(&path).is_some() {
             counted += 1;
         }
         match record {
@@ -125,7 +147,7 @@ pub fn load(files: &[SourceFile]) -> Loaded {
         }
     }
     for (path, present) in [(CATALOG_PATH, catalog.is_some()), (UNITS_PATH, units.is_some())] {
-        if !present && !files.iter().any(|f| f.path == path) {
+        if !present && !seen_paths.iter().any(|seen| seen == path) {
             diagnostics.push(
                 Diagnostic::new(Code::FRequired, path, Pos::START, format!("Thiếu tệp bắt buộc `{path}`"))
                     .with_hint("tạo tệp theo mẫu trong README hoặc chạy `guong init`"),

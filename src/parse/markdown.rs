@@ -19,8 +19,9 @@ pub struct Section {
     pub title: String,
     /// File line of the heading.
     pub line: usize,
-    /// The Markdown of the section, heading excluded.
-    pub markdown: String,
+    /// Byte range of the section's Markdown in the body, heading excluded (see
+    /// [`Body::text_of`]).
+    pub range: std::ops::Range<usize>,
     /// Count of non-whitespace characters of the section's text.
     pub length: usize,
 }
@@ -35,6 +36,11 @@ impl Body {
     pub fn new(markdown: String, first_line: usize) -> Body {
         let sections = outline(&markdown, first_line);
         Body { markdown, first_line, sections }
+    }
+
+    /// The Markdown of one of this body's sections, heading excluded.
+    pub fn text_of(&self, section: &Section) -> &str {
+        self.markdown.get(section.range.clone()).unwrap_or_default()
     }
 
     /// Non-whitespace length of the whole body.
@@ -104,7 +110,7 @@ fn outline(markdown: &str, first_line: usize) -> Vec<Section> {
         sections.push(Section {
             title: title.clone(),
             line: *line,
-            markdown: text.to_owned(),
+            range: (*end).min(next)..next,
             length: non_space_len(text),
         });
     }

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::io;
 use std::path::Path;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -87,19 +88,78 @@ pub fn build(
     check_output(root, output).map_err(BuildError::Output)?;
     let theme = Theme::load(root)?;
     let site = Prepared::new(&theme, corpus, diagnostics, history, config)?;
-    let jobs = site.jobs(Listing::All)?;
-    let built = Built { pages: jobs.iter().filter(|j| j.is_page).count(), files: jobs.len() };
     let staging = Staging::begin(output)?;
-    let done = AtomicUsize::new(0);
-    jobs.into_par_iter().try_for_each(|job| -> Result<(), BuildError> {
-        let path = job.path.clone();
-        let bytes = job.run(site.renderer())?;
-        staging.write(&path, &bytes)?;
-        progress(done.fetch_add(1, Ordering::Relaxed) + 1, built.files);
-        Ok(())
-    })?;
+    let run = Runner::new(&site, &staging, progress);
+    // Each family's jobs are rendered as soon as it has listed them, so a family that
+    // computes while listing (the search index) overlaps the rendering of the others.
+    FAMILIES.par_iter().try_for_each(|family| run.all(family(&site.cx)))?;
+    run.all(static_jobs(&site.assets).collect())?;
+    let pages = std::mem::take(&mut *run.sitemap.lock().unwrap_or_else(|e| e.into_inner()));
+    run.all(vec![special::sitemap(&site.cx, pages)])?;
+    let built = Built { pages: run.pages.load(Ordering::Relaxed), files: run.files.load(Ordering::Relaxed) };
     staging.commit()?;
     Ok(built)
+}
+
+/// Runs jobs into the staging folder, refusing two jobs for one path, collecting the
+/// sitemap and counting what was written.
+struct Runner<'r, 'a> {
+    site: &'r Prepared<'a>,
+    staging: &'r Staging,
+    progress: &'r (dyn Fn(usize, usize) + Sync),
+    paths: Mutex<BTreeSet<String>>,
+    sitemap: Mutex<Vec<String>>,
+    pages: AtomicUsize,
+    files: AtomicUsize,
+    listed: AtomicUsize,
+}
+
+impl<'r, 'a> Runner<'r, 'a> {
+    fn new(
+        site: &'r Prepared<'a>,
+        staging: &'r Staging,
+        progress: &'r (dyn Fn(usize, usize) + Sync),
+    ) -> Runner<'r, 'a> {
+        Runner {
+            site,
+            staging,
+            progress,
+            paths: Mutex::default(),
+            sitemap: Mutex::default(),
+            pages: AtomicUsize::new(0),
+            files: AtomicUsize::new(0),
+            listed: AtomicUsize::new(0),
+        }
+    }
+
+    /// Claims the paths of `jobs`, then renders and writes them in parallel.
+    fn all(&self, jobs: Vec<Job<'_>>) -> Result<(), BuildError> {
+        {
+            let mut paths = self.paths.lock().unwrap_or_else(|e| e.into_inner());
+            let mut sitemap = self.sitemap.lock().unwrap_or_else(|e| e.into_inner());
+            for job in &jobs {
+                if !paths.insert(job.path.clone()) {
+                    return Err(BuildError::Setup(format!(
+                        "hai nguồn cùng tạo tệp `{}` (có thể một tệp trong static/ trùng với trang được dựng)",
+                        job.path
+                    )));
+                }
+                sitemap.extend(job.sitemap.clone());
+            }
+        }
+        let listed = self.listed.fetch_add(jobs.len(), Ordering::Relaxed) + jobs.len();
+        jobs.into_par_iter().try_for_each(|job| -> Result<(), BuildError> {
+            if job.is_page {
+                self.pages.fetch_add(1, Ordering::Relaxed);
+            }
+            let path = job.path.clone();
+            let bytes = job.run(self.site.renderer())?;
+            self.staging.write(&path, &bytes)?;
+            let done = self.files.fetch_add(1, Ordering::Relaxed) + 1;
+            (self.progress)(done, listed.max(done));
+            Ok(())
+        })
+    }
 }
 
 /// Which files of the site to list.

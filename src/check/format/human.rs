@@ -1,10 +1,11 @@
 //! `--format human`: `path:line:col: LỖI [CODE] message`, the source line with a caret, a
 //! `gợi ý:` hint, colour on a terminal, and a summary line.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 use crate::diagnostic::{Diagnostic, Severity, Summary};
+use crate::source::SourceFile;
 
 /// Renders diagnostics for people. `sources` gives the text of each path (for the caret
 /// line); `colour` adds ANSI colours.
@@ -59,4 +60,14 @@ mod tests {
         let coloured = human(std::slice::from_ref(&d), Summary::of(std::slice::from_ref(&d), 1), &sources, true);
         assert!(coloured.contains("\x1b[1;33mCẢNH BÁO\x1b[0m") && coloured.contains("\x1b[1;33m^\x1b[0m"));
     }
+}
+
+/// The text of each file that `diagnostics` point into, for the caret lines of [`human`].
+pub fn sources_for(files: &[SourceFile], diagnostics: &[Diagnostic]) -> HashMap<String, String> {
+    let paths: HashSet<&str> = diagnostics.iter().map(|d| d.path.as_str()).collect();
+    files
+        .iter()
+        .filter(|f| paths.contains(f.path.as_str()))
+        .map(|f| (f.path.clone(), String::from_utf8_lossy(&f.bytes).replace("\r\n", "\n")))
+        .collect()
 }

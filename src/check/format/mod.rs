@@ -5,7 +5,7 @@ mod human;
 mod json;
 
 pub use github::{github, step_summary};
-pub use human::human;
+pub use human::{human, sources_for};
 pub use json::json;
 
 /// Output format chosen with `--format`.

@@ -194,7 +194,7 @@ fn sections(at: &mut At) {
             );
             continue;
         };
-        if is_placeholder(&section.markdown) {
+        if is_placeholder(body.text_of(section)) {
             // Still the `guong new` guidance: reported as F-PLACEHOLDER on its own line.
             continue;
         }

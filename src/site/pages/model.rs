@@ -9,7 +9,7 @@ use crate::content::vocab::{
     ALIGNMENTS, COSTS, MASS_ORGS, MEASURE_KINDS, REASONS, RECOGNITION_LEVELS, REQUIREMENTS, Vocab, label_of,
 };
 use crate::derive::results::indicator_results;
-use crate::parse::markdown::Section;
+use crate::parse::markdown::{Body, Section};
 use crate::render::context::model::{
     BodySection, ChangeRow, Criterion, EffectivenessFacts, IndicatorRow, LearningFacts, MeasuresFacts, MilestoneRow,
     ModelPage, NecessityFacts, RecognitionRow, ReplicationFacts, RetirementFacts, RevisionFacts, SubjectFacts,
@@ -77,7 +77,7 @@ fn model_page(cx: &BuildContext, m: &Model, replicas: Vec<Link>) -> (PageMeta, M
         }
     }
     let base = cx.base_path.as_str();
-    let criterion = |number: u8| Placed { section: criteria[usize::from(number) - 1], number, base };
+    let criterion = |number: u8| Placed { section: criteria[usize::from(number) - 1], body: &m.body, number, base };
     let org = m.org.as_deref();
     let base_unit = org.and_then(|id| cx.corpus.base_unit_of(id)).filter(|b| Some(b.id.as_str()) != org);
 
@@ -141,7 +141,7 @@ fn model_page(cx: &BuildContext, m: &Model, replicas: Vec<Link>) -> (PageMeta, M
         }),
         other_sections: others
             .iter()
-            .map(|s| BodySection { heading: s.title.clone(), html: to_html(&s.markdown, base) })
+            .map(|s| BodySection { heading: s.title.clone(), html: to_html(m.body.text_of(s), base) })
             .collect(),
         revision: m.revision.as_ref().map(|r| RevisionFacts {
             since: r.since,
@@ -172,6 +172,7 @@ fn model_page(cx: &BuildContext, m: &Model, replicas: Vec<Link>) -> (PageMeta, M
 /// Where a criterion stands in the body, before its facts are added.
 struct Placed<'s> {
     section: Option<&'s Section>,
+    body: &'s Body,
     number: u8,
     base: &'s str,
 }
@@ -182,7 +183,7 @@ impl Placed<'_> {
         let heading = self
             .section
             .map_or_else(|| format!("{number}. {}", CRITERIA[usize::from(number) - 1]), |s| s.title.clone());
-        let html = self.section.map(|s| to_html(&s.markdown, self.base)).unwrap_or_default();
+        let html = self.section.map(|s| to_html(self.body.text_of(s), self.base)).unwrap_or_default();
         Criterion { number, anchor: format!("tieu-chi-{number}"), heading, html, facts }
     }
 }
