@@ -25,7 +25,7 @@ pub fn run(root: &Path, output: &Path, rev: Option<&str>, base_url: Option<&str>
         site.config.base_url = if url.ends_with('/') { url.to_owned() } else { format!("{url}/") };
     }
     // The history walk reads only Git objects: it runs beside the check.
-    let (checked, history) = std::thread::scope(|scope| {
+    let (mut checked, history) = std::thread::scope(|scope| {
         let history = scope.spawn(|| History::read(&site.dir, site.commit.as_deref()));
         (check_files_owned(std::mem::take(&mut site.files)), history.join().ok().flatten())
     });
@@ -38,6 +38,7 @@ pub fn run(root: &Path, output: &Path, rev: Option<&str>, base_url: Option<&str>
         eprintln!("Không dựng trang vì nội dung còn lỗi; thư mục xuất giữ nguyên.");
         return Err(Failure::Content);
     }
+    checked.corpus.drop_positions();
 
     let target = site.dir.join(output);
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::content::catalog::Catalog;
 use crate::content::model::Model;
 use crate::content::page::Page;
@@ -107,6 +109,14 @@ impl Corpus {
     /// Direct children of a unit, in registry order.
     pub fn children(&self, id: &str) -> Vec<&Unit> {
         self.units.iter().filter(|u| u.parent.as_deref() == Some(id)).collect()
+    }
+
+    /// Frees the front-matter trees of models and reports, which only the checker reads
+    /// (for positions): a build drops them before rendering to stay small on large sites.
+    pub fn drop_positions(&mut self) {
+        let empty = || Node { pos: crate::diagnostic::Pos::START, value: crate::parse::yaml::Value::Null };
+        self.models.par_iter_mut().for_each(|m| m.front = empty());
+        self.reports.par_iter_mut().for_each(|r| r.front = empty());
     }
 
     /// Models whose `org` is exactly `unit`.
