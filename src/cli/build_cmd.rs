@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::check::check_files_owned;
 use crate::check::format::{human, sources_for};
-use crate::cli::{Failure, SiteRoot};
+use crate::cli::{Failure, SiteRoot, leave_for_exit};
 use crate::history::History;
 use crate::site::{BuildError, build};
 
@@ -71,5 +71,6 @@ pub fn run(root: &Path, output: &Path, rev: Option<&str>, base_url: Option<&str>
     let shown = output.display().to_string();
     let slash = if shown.ends_with('/') { "" } else { "/" };
     println!("Đã dựng {} trang, {} tệp vào {shown}{slash} trong {seconds} s{note}", built.pages, built.files);
+    leave_for_exit((checked, history));
     Ok(())
 }

@@ -37,7 +37,7 @@ use std::path::Path;
 use crate::check::changed::caused_by;
 use crate::check::check_files;
 use crate::check::format::{Format, github, human, json, sources_for, step_summary};
-use crate::cli::{Failure, SiteRoot};
+use crate::cli::{Failure, SiteRoot, leave_for_exit};
 use crate::diagnostic::{Severity, Summary};
 use crate::source::git::{GitError, changed_since as git_changed_since};
 
@@ -81,5 +81,6 @@ pub fn run(
     };
     std::io::stdout().write_all(text.as_bytes())?;
     let failing = summary.errors > 0 || (deny_warnings && diagnostics.iter().any(|d| d.severity == Severity::Warning));
+    leave_for_exit((checked, site));
     if failing { Err(Failure::Content) } else { Ok(()) }
 }

@@ -162,6 +162,13 @@ pub enum SchemaKind {
     Catalog,
 }
 
+/// Hands a command's large data (corpus, diagnostics) to the end of the process: the
+/// process exits right after the command, and freeing millions of small allocations one
+/// by one would only add time (a tenth of a second at 10,000 models).
+fn leave_for_exit<T>(data: T) {
+    std::mem::forget(data);
+}
+
 /// Parses the command line, runs the command and returns the process exit code.
 pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
