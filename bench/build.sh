@@ -11,8 +11,8 @@ models=${1:-10000}
 out=bench/out
 gen=../shared/bench/gen_corpus.py
 
-for tool in hugo hyperfine; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
+for tool in hugo hyperfine time; do
+  if ! command -v "$tool" >/dev/null 2>&1 && [ ! -x "/usr/bin/$tool" ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null
   fi
 done
