@@ -139,10 +139,7 @@ impl<'r, 'a> Runner<'r, 'a> {
             let mut sitemap = self.sitemap.lock().unwrap_or_else(|e| e.into_inner());
             for job in &jobs {
                 if !paths.insert(job.path.clone()) {
-                    return Err(BuildError::Setup(format!(
-                        "hai nguồn cùng tạo tệp `{}` (có thể một tệp trong static/ trùng với trang được dựng)",
-                        job.path
-                    )));
+                    return Err(claimed_twice(&job.path));
                 }
                 sitemap.extend(job.sitemap.clone());
             }
@@ -226,12 +223,16 @@ fn all_jobs<'a>(cx: &'a BuildContext<'a>, assets: &'a Assets<'a>) -> Result<Vec<
     let mut seen = BTreeSet::new();
     for job in &jobs {
         if !seen.insert(job.path.as_str()) {
-            return Err(BuildError::Setup(format!(
-                "hai nguồn cùng tạo tệp `{}` (có thể một tệp trong static/ trùng với trang được dựng)",
-                job.path
-            )));
+            return Err(claimed_twice(&job.path));
         }
     }
     jobs.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(jobs)
+}
+
+/// Two jobs (a page and a file of `static/`, say) would write the same output file.
+fn claimed_twice(path: &str) -> BuildError {
+    BuildError::Setup(format!(
+        "hai nguồn cùng tạo tệp `{path}` (có thể một tệp trong static/ trùng với trang được dựng)"
+    ))
 }
