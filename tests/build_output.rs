@@ -3,31 +3,11 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
 
-use common::TempSite;
+use common::{TempSite, snapshot};
 
 const MODEL: &str = "content/mo-hinh/so-tai-chinh/mh-mot-cua-than-thien.md";
-
-/// Every file under `dir`: relative path → bytes.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        for entry in fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let relative = path.strip_prefix(dir).unwrap().to_str().unwrap().replace('\\', "/");
-                files.insert(relative, fs::read(&path).unwrap());
-            }
-        }
-    }
-    files
-}
 
 /// Names in the site root (to spot leftover staging folders).
 fn root_entries(site: &TempSite) -> Vec<String> {

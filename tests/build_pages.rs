@@ -49,23 +49,13 @@ fn addresses(html: &str) -> Vec<String> {
     found
 }
 
-/// Every HTML file under `dir`, with its path relative to `dir`.
+/// Every HTML file under `dir`, with its path relative to `dir`, sorted by path.
 fn html_files(dir: &Path) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        for entry in fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "html") {
-                let relative = path.strip_prefix(dir).unwrap().to_str().unwrap().to_owned();
-                out.push((relative, fs::read_to_string(&path).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
+    common::snapshot(dir)
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .map(|(path, bytes)| (path, String::from_utf8(bytes).unwrap()))
+        .collect()
 }
 
 #[test]

@@ -5,8 +5,6 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::fs;
-use std::path::Path;
 
 use common::{TempSite, copy_dir, fixture};
 
@@ -22,21 +20,7 @@ fn build(site: &TempSite, output: &str, extra: &[&str]) -> BTreeMap<String, Vec<
     args.extend_from_slice(extra);
     let run = site.run(&args);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    let mut files = BTreeMap::new();
-    collect(&out, &out, &mut files);
-    files
-}
-
-fn collect(root: &Path, dir: &Path, files: &mut BTreeMap<String, Vec<u8>>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            collect(root, &path, files);
-        } else {
-            let relative = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
-            files.insert(relative, fs::read(&path).unwrap());
-        }
-    }
+    common::snapshot(&out)
 }
 
 fn text(files: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
