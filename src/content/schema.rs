@@ -338,11 +338,13 @@ fn join(prefix: &str, key: &str) -> String {
     if prefix.is_empty() { key.to_owned() } else { format!("{prefix}.{key}") }
 }
 
-/// The candidate closest to `word` by edit distance, when close enough to be a typo.
+/// The candidate closest to `word` by edit distance, when close enough to be a typo, or
+/// the one `word` abbreviates (`khac_phuc` → `khac_phuc_han_che`).
 pub fn did_you_mean<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
+    let abbreviates = |candidate: &str| word.chars().count() >= 4 && candidate.starts_with(word);
     candidates
-        .map(|c| (edit_distance(word, c), c))
+        .map(|c| (if abbreviates(c) { 0 } else { edit_distance(word, c) }, c))
         .filter(|&(d, _)| d <= limit)
         .min_by_key(|&(d, c)| (d, c))
         .map(|(_, c)| c)

@@ -54,4 +54,6 @@ fn edit_distance_and_suggestions() {
     assert_eq!(edit_distance("featurd", "featured"), 1);
     assert_eq!(did_you_mean("featurd", ["title", "featured"].into_iter()), Some("featured"));
     assert_eq!(did_you_mean("zzzz", ["title"].into_iter()), None);
+    let reasons = ["nhiem_vu_chinh_tri", "khac_phuc_han_che", "khac"];
+    assert_eq!(did_you_mean("khac_phuc", reasons.into_iter()), Some("khac_phuc_han_che"));
 }
