@@ -12,7 +12,7 @@ use common::TempSite;
 /// The minimal site with one error (M-GROUP at 10:8) and one warning (C5-SPREAD at 50:1).
 fn broken() -> TempSite {
     let site = site();
-    edit(&site, MODEL, "group: cai-cach-hanh-chinh", "group: cai-cach");
+    edit(&site, MODEL, "group: cai-cach-hanh-chinh", "group: khong-ro");
     edit(&site, MODEL, "  spread: \"Sơ kết 6 tháng, giới thiệu trên Trang thông tin điện tử của Đảng ủy Khối.\"\n", "");
     site
 }
@@ -26,11 +26,11 @@ fn human_format_shows_the_line_a_caret_a_hint_and_the_summary() {
     assert_eq!(
         lines[0],
         format!(
-            "{MODEL}:10:8: LỖI [M-GROUP] Nhóm mô hình `cai-cach` không có trong danh mục `nhom_mo_hinh` (`group` (Nhóm mô hình))"
+            "{MODEL}:10:8: LỖI [M-GROUP] Nhóm mô hình `khong-ro` không có trong danh mục `nhom_mo_hinh` (`group` (Nhóm mô hình))"
         )
     );
     assert_eq!(lines[1], "   |");
-    assert_eq!(lines[2], "10 | group: cai-cach");
+    assert_eq!(lines[2], "10 | group: khong-ro");
     assert_eq!(lines[3], "   |        ^");
     assert!(lines[4].starts_with("  gợi ý: chọn một trong: cai-cach-hanh-chinh, "), "{}", lines[4]);
     assert!(lines[5].starts_with(&format!("{MODEL}:50:1: CẢNH BÁO [C5-SPREAD] ")), "{}", lines[5]);
@@ -72,7 +72,7 @@ fn github_format_escapes_data_and_properties() {
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 4, "{}", run.stdout);
     assert!(
-        lines[0].starts_with(&format!("::error file={MODEL},line=10,col=8,title=M-GROUP::Nhóm mô hình `cai-cach`"))
+        lines[0].starts_with(&format!("::error file={MODEL},line=10,col=8,title=M-GROUP::Nhóm mô hình `khong-ro`"))
     );
     assert!(lines[0].contains("%0Agợi ý: chọn một trong"), "{}", lines[0]);
     assert!(lines[1].starts_with(&format!("::warning file={MODEL},line=50,col=1,title=C5-SPREAD::")));
@@ -98,7 +98,7 @@ fn github_format_appends_the_full_table_to_the_step_summary() {
     let text = std::fs::read_to_string(&summary).unwrap();
     assert!(text.starts_with("# Bước trước\n### guong check: 1 lỗi, 1 cảnh báo, 10 tệp\n"), "{text}");
     assert!(text.contains("| Mức | Mã | Vị trí | Nội dung |\n|---|---|---|---|\n"), "{text}");
-    assert!(text.contains(&format!("| LỖI | `M-GROUP` | `{MODEL}:10:8` | Nhóm mô hình `cai-cach`")), "{text}");
+    assert!(text.contains(&format!("| LỖI | `M-GROUP` | `{MODEL}:10:8` | Nhóm mô hình `khong-ro`")), "{text}");
     assert!(text.contains(&format!("| CẢNH BÁO | `C5-SPREAD` | `{MODEL}:50:1` |")), "{text}");
 }
 

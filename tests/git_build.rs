@@ -126,3 +126,18 @@ fn two_builds_of_one_commit_are_identical() {
     let second = build(&site, &[]);
     assert_eq!(first, second);
 }
+
+#[test]
+fn with_rev_the_theme_overrides_come_from_the_commit_too() {
+    let site = GitSite::minimal();
+    site.write(".gitignore", "public/\n");
+    site.write("templates/robots.txt", "# bản đã commit\n");
+    let first = site.commit("Nguyễn Văn An", "2023-01-10", "Khởi tạo trang").to_string();
+    site.write("templates/robots.txt", "# bản đang sửa, chưa commit\n");
+    let run = site.run(&["build", "--rev", &first]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(site.read("public/robots.txt"), "# bản đã commit\n");
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(site.read("public/robots.txt"), "# bản đang sửa, chưa commit\n");
+}

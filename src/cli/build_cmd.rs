@@ -12,6 +12,7 @@ use crate::check::check_files_owned;
 use crate::check::format::{human, sources_for};
 use crate::cli::{Failure, SiteRoot, leave_for_exit};
 use crate::history::History;
+use crate::site::build::Prepared;
 use crate::site::{BuildError, build};
 
 /// Work shorter than this shows no progress bar.
@@ -56,12 +57,14 @@ pub fn run(root: &Path, output: &Path, rev: Option<&str>, base_url: Option<&str>
         }
         bar.set_position(done as u64);
     };
-    let built =
-        build(&site.dir, &checked.corpus, &checked.diagnostics, history.as_ref(), &site.config, &target, &progress)
-            .map_err(|error| match error {
-                BuildError::Io(error) => Failure::Io(format!("{}: {error}", target.display())),
-                other => Failure::Usage(other.to_string()),
-            })?;
+    let failed = |error| match error {
+        BuildError::Io(error) => Failure::Io(format!("{}: {error}", target.display())),
+        other => Failure::Usage(other.to_string()),
+    };
+    let prepared = Prepared::new(&site.theme, &checked.corpus, &checked.diagnostics, history.as_ref(), &site.config)
+        .map_err(failed)?;
+    let built = build(&site.dir, &prepared, &target, &progress).map_err(failed)?;
+    drop(prepared);
     bar.finish_and_clear();
 
     let warnings = checked.summary().warnings;

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::Failure;
 use crate::content::site_config::SiteConfig;
+use crate::render::theme::{Theme, ThemeError};
 use crate::source::disk::DiskSource;
 use crate::source::git::{GitError, GitSource};
 use crate::source::{Source, SourceFile};
@@ -17,6 +18,9 @@ pub struct SiteRoot {
     pub dir: PathBuf,
     pub config: SiteConfig,
     pub files: Vec<SourceFile>,
+    /// The default theme with the site's `templates/` and `static/` overrides (from the same
+    /// tree as the content).
+    pub theme: Theme,
     /// The commit read with `--rev` (full hex id); `None` for the working tree.
     pub commit: Option<String>,
 }
@@ -50,6 +54,10 @@ impl SiteRoot {
             .ok_or_else(|| Failure::Usage("không tìm thấy site.yml trong thư mục gốc".to_owned()))?;
         let text = String::from_utf8(bytes).map_err(|_| Failure::Usage("site.yml không phải UTF-8".to_owned()))?;
         let config = SiteConfig::parse(&text).map_err(Failure::Usage)?;
-        Ok(SiteRoot { dir: dir.to_path_buf(), config, files: source.content_files()?, commit: None })
+        let theme = Theme::load(source).map_err(|error| match error {
+            ThemeError::Io(error) => Failure::Io(error.to_string()),
+            other => Failure::Usage(other.to_string()),
+        })?;
+        Ok(SiteRoot { dir: dir.to_path_buf(), config, files: source.content_files()?, theme, commit: None })
     }
 }

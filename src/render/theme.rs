@@ -4,11 +4,9 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::fs;
 use std::io;
-use std::path::Path;
 
-use walkdir::WalkDir;
+use crate::source::Source;
 
 /// A theme file built into the binary: path under `themes/default/` and contents.
 pub type ThemeFile = (&'static str, &'static [u8]);
@@ -100,31 +98,13 @@ impl Theme {
         theme
     }
 
-    /// The default theme overlaid by `<root>/templates/` and `<root>/static/`. Hidden files
-    /// and links leading outside the root are skipped.
-    pub fn load(root: &Path) -> Result<Theme, ThemeError> {
+    /// The default theme overlaid by the site's `templates/` and `static/` files, read from
+    /// `source` (the working tree, or the commit of `--rev`).
+    pub fn load(source: &dyn Source) -> Result<Theme, ThemeError> {
         let mut theme = Theme::default_theme();
-        let canonical_root = root.canonicalize()?;
         for folder in ["templates", "static"] {
-            let dir = root.join(folder);
-            if !dir.is_dir() {
-                continue;
-            }
-            for entry in WalkDir::new(&dir).follow_links(true).sort_by_file_name() {
-                let entry = entry.map_err(io::Error::other)?;
-                if !entry.file_type().is_file() {
-                    continue;
-                }
-                let Ok(relative) = entry.path().strip_prefix(root) else { continue };
-                let Some(relative) = relative.to_str().map(|p| p.replace(std::path::MAIN_SEPARATOR, "/")) else {
-                    continue;
-                };
-                let hidden = relative.split('/').any(|part| part.starts_with('.'));
-                let inside = entry.path().canonicalize().is_ok_and(|real| real.starts_with(&canonical_root));
-                if hidden || !inside {
-                    continue;
-                }
-                theme.add(&relative, fs::read(entry.path())?)?;
+            for file in source.files_under(folder)? {
+                theme.add(&file.path, file.bytes)?;
             }
         }
         Ok(theme)
@@ -144,7 +124,13 @@ impl Theme {
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+    use std::path::Path;
+
+    use walkdir::WalkDir;
+
     use super::*;
+    use crate::source::disk::DiskSource;
 
     /// Every file of `themes/default/` is built in (add new theme files to `default_theme!`).
     #[test]
@@ -171,7 +157,7 @@ mod tests {
         fs::write(root.join("static/style.css"), "body{}").unwrap();
         fs::write(root.join("static/img/logo.png"), [1, 2]).unwrap();
         fs::write(root.join("static/.hidden"), "x").unwrap();
-        let theme = Theme::load(&root).unwrap();
+        let theme = Theme::load(&DiskSource::new(&root).unwrap()).unwrap();
         fs::remove_dir_all(&root).unwrap();
         assert_eq!(theme.templates["partials/cards.html"], "riêng");
         assert!(theme.templates.contains_key("base.html"));

@@ -23,6 +23,7 @@ use crate::serve::overlay::Problem;
 use crate::serve::watch::CONFIG_FILE;
 use crate::site::build::{Listing, Prepared};
 use crate::source::SourceFile;
+use crate::source::disk::DiskSource;
 
 /// The served site and what it was read from.
 pub struct Session {
@@ -157,7 +158,7 @@ impl Session {
         let site = SiteRoot::open(&self.root, None).map_err(|f| Problem::Other(failure_text(f)))?;
         let mut config = site.config;
         config.base_url.clone_from(&self.base_url);
-        let theme = Theme::load(&self.root).map_err(|e| Problem::Other(e.to_string()))?;
+        let theme = site.theme;
         // The history walk reads only Git objects: it runs beside the loading.
         let (Loaded { corpus, diagnostics }, history) = std::thread::scope(|scope| {
             let history = scope.spawn(|| History::read(&site.dir, None));
@@ -259,7 +260,8 @@ impl Session {
     /// Reloads templates and static files; a theme that does not compile is refused and the
     /// previous one kept.
     fn reload_theme(&mut self) -> Result<(), Problem> {
-        let theme = Theme::load(&self.root).map_err(|e| Problem::Other(e.to_string()))?;
+        let source = DiskSource::new(&self.root).map_err(|e| Problem::Other(e.to_string()))?;
+        let theme = Theme::load(&source).map_err(|e| Problem::Other(e.to_string()))?;
         if let Some(corpus) = &self.good {
             let site = Prepared::new(&theme, corpus, &self.warnings, self.history.as_ref(), &self.config)
                 .map_err(|e| Problem::Other(e.to_string()))?;

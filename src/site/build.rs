@@ -72,24 +72,17 @@ impl From<ThemeError> for BuildError {
     }
 }
 
-/// Builds the site of the checked `corpus` (whose root folder `root` holds the theme
-/// overrides) into `output`; `diagnostics` are the checker's warnings, listed on the
-/// compliance page; `history` is the Git history shown on pages (`None` outside a
-/// repository). `progress(done, total)` is called as files are written.
+/// Builds `site` (the site at `root`, prepared with its theme) into `output`.
+/// `progress(done, total)` is called as files are written.
 pub fn build(
     root: &Path,
-    corpus: &Corpus,
-    diagnostics: &[Diagnostic],
-    history: Option<&History>,
-    config: &SiteConfig,
+    site: &Prepared,
     output: &Path,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Built, BuildError> {
     check_output(root, output).map_err(BuildError::Output)?;
-    let theme = Theme::load(root)?;
-    let site = Prepared::new(&theme, corpus, diagnostics, history, config)?;
     let staging = Staging::begin(output)?;
-    let run = Runner::new(&site, &staging, progress);
+    let run = Runner::new(site, &staging, progress);
     // Each family's jobs are rendered as soon as it has listed them, so a family that
     // computes while listing (the search index) overlaps the rendering of the others.
     FAMILIES.par_iter().try_for_each(|family| run.all(family(&site.cx)))?;
@@ -178,7 +171,9 @@ pub struct Prepared<'a> {
 }
 
 impl<'a> Prepared<'a> {
-    /// Builds the context of the checked `corpus` and compiles `theme`.
+    /// Builds the context of the checked `corpus` and compiles `theme`; `diagnostics` are
+    /// the checker's warnings, listed on the compliance page; `history` is the Git history
+    /// shown on pages (`None` outside a repository).
     pub fn new(
         theme: &'a Theme,
         corpus: &'a Corpus,

@@ -1,5 +1,5 @@
-//! The working tree as a source: files under `<root>/content`, refusing links that leave
-//! the root.
+//! The working tree as a source: files under `<root>/content` (and the theme overrides),
+//! refusing links that leave the root.
 
 use std::fs;
 use std::io;
@@ -29,9 +29,9 @@ impl DiskSource {
 }
 
 impl Source for DiskSource {
-    fn content_files(&self) -> io::Result<Vec<SourceFile>> {
-        let content = self.root.join("content");
-        if !content.is_dir() {
+    fn files_under(&self, folder: &str) -> io::Result<Vec<SourceFile>> {
+        let content = self.root.join(folder);
+        if !is_safe_relative(folder) || !content.is_dir() {
             return Ok(Vec::new());
         }
         let mut files = Vec::new();

@@ -64,8 +64,8 @@ struct Entry {
 impl GitSource {
     /// The files under `content/` in the commit, except hidden ones and unsafe paths, in
     /// tree order.
-    fn content_entries(&self, repo: &Repository) -> Result<Vec<Entry>, git2::Error> {
-        let Some(content) = subtree(repo, self.site_tree, &["content"])? else {
+    fn entries_under(&self, repo: &Repository, folder: &str) -> Result<Vec<Entry>, git2::Error> {
+        let Some(content) = subtree(repo, self.site_tree, &[folder])? else {
             return Ok(Vec::new());
         };
         let mut entries = Vec::new();
@@ -74,7 +74,7 @@ impl GitSource {
             if name.starts_with('.') {
                 return TreeWalkResult::Skip;
             }
-            let path = format!("content/{dir}{name}");
+            let path = format!("{folder}/{dir}{name}");
             if entry.kind() == Some(ObjectType::Blob) && is_safe_relative(&path) {
                 entries.push(Entry { path, id: entry.id(), mode: entry.filemode() });
             }
@@ -110,9 +110,12 @@ impl GitSource {
 }
 
 impl Source for GitSource {
-    fn content_files(&self) -> io::Result<Vec<SourceFile>> {
+    fn files_under(&self, folder: &str) -> io::Result<Vec<SourceFile>> {
+        if !is_safe_relative(folder) || folder.contains('/') {
+            return Ok(Vec::new());
+        }
         let repo = self.repo()?;
-        let entries = self.content_entries(&repo).map_err(io::Error::other)?;
+        let entries = self.entries_under(&repo, folder).map_err(io::Error::other)?;
         self.read_entries(repo.path(), entries)
     }
 

@@ -15,8 +15,14 @@ pub struct SourceFile {
 
 /// A readable site tree.
 pub trait Source: Sync {
+    /// Every file under the site folder `folder` (`content`, `templates`, `static`), sorted
+    /// by path; hidden files and links leading outside the root are left out.
+    fn files_under(&self, folder: &str) -> io::Result<Vec<SourceFile>>;
+
     /// Every file under `content/`, sorted by path.
-    fn content_files(&self) -> io::Result<Vec<SourceFile>>;
+    fn content_files(&self) -> io::Result<Vec<SourceFile>> {
+        self.files_under("content")
+    }
 
     /// One file by its path relative to the root; `None` when absent.
     fn read(&self, path: &str) -> io::Result<Option<Vec<u8>>>;

@@ -43,6 +43,16 @@ pub fn human(diagnostics: &[Diagnostic], summary: Summary, sources: &HashMap<Str
     out
 }
 
+/// The text of each file that `diagnostics` point into, for the caret lines of [`human`].
+pub fn sources_for(files: &[SourceFile], diagnostics: &[Diagnostic]) -> HashMap<String, String> {
+    let paths: HashSet<&str> = diagnostics.iter().map(|d| d.path.as_str()).collect();
+    files
+        .iter()
+        .filter(|f| paths.contains(f.path.as_str()))
+        .map(|f| (f.path.clone(), String::from_utf8_lossy(&f.bytes).replace("\r\n", "\n")))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,14 +70,4 @@ mod tests {
         let coloured = human(std::slice::from_ref(&d), Summary::of(std::slice::from_ref(&d), 1), &sources, true);
         assert!(coloured.contains("\x1b[1;33mCẢNH BÁO\x1b[0m") && coloured.contains("\x1b[1;33m^\x1b[0m"));
     }
-}
-
-/// The text of each file that `diagnostics` point into, for the caret lines of [`human`].
-pub fn sources_for(files: &[SourceFile], diagnostics: &[Diagnostic]) -> HashMap<String, String> {
-    let paths: HashSet<&str> = diagnostics.iter().map(|d| d.path.as_str()).collect();
-    files
-        .iter()
-        .filter(|f| paths.contains(f.path.as_str()))
-        .map(|f| (f.path.clone(), String::from_utf8_lossy(&f.bytes).replace("\r\n", "\n")))
-        .collect()
 }

@@ -38,7 +38,7 @@ impl GitSource {
     /// The files of `content/` that differ between this commit and `files`.
     fn changes(&self, files: &[SourceFile]) -> io::Result<Changes> {
         let repo = self.repo()?;
-        let entries = self.content_entries(&repo).map_err(io::Error::other)?;
+        let entries = self.entries_under(&repo, "content").map_err(io::Error::other)?;
         let mut committed: BTreeMap<&str, Oid> = BTreeMap::new();
         for entry in &entries {
             let id = if entry.mode == MODE_LINK {
