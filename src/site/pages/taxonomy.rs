@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use crate::content::model::Model;
 use crate::content::vocab::TopicKind;
-use crate::render::context::Link;
 use crate::render::context::lists::{Fact, IndexEntry, IndexPage, IndexSection, ModelListPage};
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
@@ -35,23 +34,16 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
     let mut jobs = Vec::new();
 
     jobs.push(Job::page(urls::GROUPS.to_owned(), "groups.html", move || {
-        let meta = cx.meta(urls::GROUPS, "Nhóm mô hình", "nhom");
+        let meta = cx.meta(urls::GROUPS, "Nhóm mô hình", GROUP.section);
         (meta, IndexPage { sections: vec![IndexSection { title: String::new(), entries: group_entries(cx) }] })
     }));
     for group in &catalog.groups {
-        let list = List {
-            id: &group.id,
-            first_url: urls::group(&group.id),
-            title: &group.label,
-            section: "nhom",
-            template: "group.html",
-        };
-        jobs.extend(list_pages(cx, list, Vec::new(), &by_group, cx.link("Nhóm mô hình", urls::GROUPS)));
+        jobs.extend(list_pages(cx, List::new(&GROUP, &group.id, &group.label), Vec::new(), &by_group));
     }
 
     let topic_counts = Arc::clone(&by_topic);
     jobs.push(Job::page(urls::TOPICS.to_owned(), "topics.html", move || {
-        let meta = cx.meta(urls::TOPICS, "Chuyên đề, tác phẩm học tập", "chuyen-de");
+        let meta = cx.meta(urls::TOPICS, "Chuyên đề, tác phẩm học tập", TOPIC.section);
         let sections = TopicKind::ALL
             .iter()
             .map(|&kind| IndexSection {
@@ -82,14 +74,7 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
         if let Some(issued) = &topic.issued {
             facts.push(Fact { label: "Ban hành".into(), value: issued.clone() });
         }
-        let list = List {
-            id: &topic.id,
-            first_url: urls::topic(&topic.id),
-            title: &topic.title,
-            section: "chuyen-de",
-            template: "topic.html",
-        };
-        jobs.extend(list_pages(cx, list, facts, &by_topic, cx.link("Chuyên đề", urls::TOPICS)));
+        jobs.extend(list_pages(cx, List::new(&TOPIC, &topic.id, &topic.title), facts, &by_topic));
     }
     jobs
 }
@@ -112,23 +97,46 @@ fn published(by: &ModelsBy, id: &str) -> usize {
     by.get(id).map_or(0, |models| models.iter().filter(|m| !m.is_retired()).count())
 }
 
+/// What the pages of one group and of one topic differ in.
+struct Kind {
+    /// Navigation section, shared with the index page.
+    section: &'static str,
+    template: &'static str,
+    /// URL of the index page, and the breadcrumb text leading back to it.
+    index: &'static str,
+    crumb: &'static str,
+    /// URL of the first page for an id.
+    url: fn(&str) -> String,
+}
+
+/// The pages of a group: `/nhom/<id>/`.
+const GROUP: Kind =
+    Kind { section: "nhom", template: "group.html", index: urls::GROUPS, crumb: "Nhóm mô hình", url: urls::group };
+
+/// The pages of a learning topic: `/chuyen-de/<id>/`.
+const TOPIC: Kind =
+    Kind {
+        section: "chuyen-de", template: "topic.html", index: urls::TOPICS, crumb: "Chuyên đề", url: urls::topic
+    };
+
 /// A group or topic whose models are listed.
 struct List<'a> {
+    kind: &'static Kind,
     id: &'a str,
     first_url: String,
     title: &'a str,
-    section: &'static str,
-    template: &'static str,
+}
+
+impl<'a> List<'a> {
+    /// The list of `kind` for the catalog entry `id`, shown as `title`.
+    fn new(kind: &'static Kind, id: &'a str, title: &'a str) -> Self {
+        List { kind, id, first_url: (kind.url)(id), title }
+    }
 }
 
 /// The pages listing the models of one group or topic, `per_page` a page.
-fn list_pages<'a>(
-    cx: &'a BuildContext<'a>,
-    list: List<'a>,
-    facts: Vec<Fact>,
-    by: &ModelsBy<'a>,
-    parent: Link,
-) -> Vec<Job<'a>> {
+fn list_pages<'a>(cx: &'a BuildContext<'a>, list: List<'a>, facts: Vec<Fact>, by: &ModelsBy<'a>) -> Vec<Job<'a>> {
+    let parent = cx.link(list.kind.crumb, list.kind.index);
     let models = by.get(list.id).map_or(&[][..], Vec::as_slice);
     let published: Arc<Vec<&Model>> = Arc::new(models.iter().copied().filter(|m| !m.is_retired()).collect());
     let retired: Vec<&Model> = models.iter().copied().filter(|m| m.is_retired()).collect();
@@ -142,13 +150,13 @@ fn list_pages<'a>(
                 (Arc::clone(&list), Arc::clone(&published), facts.clone(), parent.clone());
             let retired = if number == 1 { retired.clone() } else { Vec::new() };
             let url = urls::paged(&list.first_url, number);
-            Job::page(url.clone(), list.template, move || {
+            Job::page(url.clone(), list.kind.template, move || {
                 let title = match number {
                     1 => list.title.to_owned(),
                     n => format!("{} – trang {n}", list.title),
                 };
                 let pagination = pagination(cx, &list.first_url, number, total_pages);
-                let mut meta = cx.meta(&url, title, list.section);
+                let mut meta = cx.meta(&url, title, list.kind.section);
                 meta.breadcrumbs = vec![parent];
                 meta.prev = pagination.prev.clone();
                 meta.next = pagination.next.clone();
