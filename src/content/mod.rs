@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod corpus;
+pub mod criteria;
 pub mod date;
 pub mod forms;
 pub mod json_schema;

@@ -3,7 +3,6 @@
 
 pub mod chart;
 pub mod context;
-pub mod criteria;
 pub mod engine;
 pub mod escape;
 pub mod format;

@@ -4,10 +4,9 @@
 
 use std::collections::HashMap;
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::check::rules::{At, Index, did_you_mean_hint, field};
 use crate::content::corpus::Corpus;
+use crate::content::criteria::criterion_of;
 use crate::content::forms::MODEL;
 use crate::content::model::{PERIOD_END, PERIOD_START};
 use crate::content::read::pos_of;
@@ -20,14 +19,14 @@ const SECTION_MIN: usize = 20;
 /// Sections shorter than this are thin (M-SECTION-SHORT).
 const SECTION_SHORT: usize = 200;
 
-/// The five criteria sections: the heading to show, and the accepted title prefixes
-/// (NFC, lowercase, numbering removed).
-const SECTIONS: [(&str, &[&str]); 5] = [
-    ("## 1. Nội dung học tập Bác", &["nội dung học tập bác", "nội dung học tập và làm theo bác"]),
-    ("## 2. Sự cần thiết", &["sự cần thiết"]),
-    ("## 3. Biện pháp triển khai", &["biện pháp"]),
-    ("## 4. Hiệu quả", &["hiệu quả"]),
-    ("## 5. Tính khả thi nhân rộng", &["tính khả thi nhân rộng", "khả năng nhân rộng"]),
+/// The heading to add for each missing criterion section (which section names which
+/// criterion is `content::criteria::criterion_of`).
+const SECTION_HEADINGS: [&str; 5] = [
+    "## 1. Nội dung học tập Bác",
+    "## 2. Sự cần thiết",
+    "## 3. Biện pháp triển khai",
+    "## 4. Hiệu quả",
+    "## 5. Tính khả thi nhân rộng",
 ];
 
 /// M-ID-DUP: a model id used by an earlier file (in path order) is reported on the later one.
@@ -150,38 +149,16 @@ fn period(at: &mut At) {
     }
 }
 
-/// Which criterion (0–4) a section title names, if any.
-fn criterion_of(title: &str) -> Option<usize> {
-    let folded: String = strip_numbering(title).nfc().flat_map(char::to_lowercase).nfc().collect();
-    SECTIONS.iter().position(|(_, prefixes)| prefixes.iter().any(|p| folded.starts_with(p)))
-}
-
-/// Drops leading numbering such as `1.`, `(1)`, `IV-` from a heading.
-fn strip_numbering(title: &str) -> &str {
-    let title = title.trim_start();
-    let inner = title.strip_prefix('(').unwrap_or(title);
-    let digits = inner.find(|c: char| !c.is_ascii_digit()).unwrap_or(inner.len());
-    let roman = inner.find(|c: char| !matches!(c, 'I' | 'V' | 'X')).unwrap_or(inner.len());
-    let rest = if digits > 0 {
-        &inner[digits..]
-    } else if roman > 0 && inner[roman..].starts_with(['.', ')', '-']) {
-        &inner[roman..]
-    } else {
-        return title;
-    };
-    rest.trim_start_matches(|c: char| matches!(c, '.' | ')' | ':' | '-' | '–' | '—') || c.is_whitespace())
-}
-
 /// M-SECTION and M-SECTION-SHORT: the five criteria sections of the body.
 fn sections(at: &mut At) {
     let body = &at.model.body;
     let mut found: [Option<usize>; 5] = [None; 5];
     for (index, section) in body.sections.iter().enumerate() {
         if let Some(criterion) = criterion_of(&section.title) {
-            found[criterion].get_or_insert(index);
+            found[usize::from(criterion) - 1].get_or_insert(index);
         }
     }
-    for (criterion, (heading, _)) in SECTIONS.iter().enumerate() {
+    for (criterion, heading) in SECTION_HEADINGS.iter().enumerate() {
         let Some(section) = found[criterion].and_then(|i| body.sections.get(i)) else {
             at.push(
                 Diagnostic::new(
@@ -241,23 +218,5 @@ fn subject_position(at: &mut At) {
             )
             .with_hint("thêm dòng `position: …` trong `subject`, ví dụ `position: \"Trưởng phòng Ngân sách\"`"),
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn section_titles_match_after_numbering_case_and_normalization() {
-        assert_eq!(criterion_of("1. Nội dung học tập Bác"), Some(0));
-        assert_eq!(criterion_of("(1) NỘI DUNG HỌC TẬP VÀ LÀM THEO BÁC"), Some(0));
-        assert_eq!(criterion_of("Su can thiet"), None);
-        assert_eq!(criterion_of("II- Sự cần thiết".nfd().collect::<String>().as_str()), Some(1));
-        assert_eq!(criterion_of("3) Biện pháp triển khai"), Some(2));
-        assert_eq!(criterion_of("4 Hiệu quả mô hình"), Some(3));
-        assert_eq!(criterion_of("5. Khả năng nhân rộng"), Some(4));
-        assert_eq!(criterion_of("Xây dựng"), None);
-        assert_eq!(criterion_of("6. Kết quả"), None);
     }
 }

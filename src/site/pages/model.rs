@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use crate::content::criteria::{CRITERIA, criterion_of};
 use crate::content::model::{Model, Recognition};
 use crate::content::vocab::{
     ALIGNMENTS, COSTS, MASS_ORGS, MEASURE_KINDS, REASONS, RECOGNITION_LEVELS, REQUIREMENTS, Vocab, label_of,
@@ -17,7 +18,6 @@ use crate::render::context::model::{
 };
 use crate::render::context::report::ReportMention;
 use crate::render::context::{Link, PageMeta};
-use crate::render::criteria::criterion_of;
 use crate::render::format::{count, number};
 use crate::render::markdown::{intro, to_html};
 use crate::site::context::BuildContext;
@@ -26,10 +26,6 @@ use crate::site::links::{AsCoded, coded};
 use crate::site::pages::reports::period_heading;
 use crate::site::pages::results::{indicator_chart_html, result_rows};
 use crate::site::urls;
-
-/// Names of the five criteria, for headings a body lacks and for revision changes.
-pub const CRITERIA: [&str; 5] =
-    ["Nội dung học tập Bác", "Sự cần thiết", "Biện pháp", "Hiệu quả", "Tính khả thi nhân rộng"];
 
 /// Decimal places kept when showing indicator values.
 const DECIMALS: usize = 2;

@@ -1,0 +1,71 @@
+//! The five criteria of the guidance (HD §II) as they appear in a model's body: their names,
+//! and which `##` section names which criterion (SPEC §2: leading numbering ignored, prefix
+//! match after NFC and case folding). The checker and the model page both read sections
+//! through this one definition.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The names of the criteria 1–5, as headings show them.
+pub const CRITERIA: [&str; 5] =
+    ["Nội dung học tập Bác", "Sự cần thiết", "Biện pháp", "Hiệu quả", "Tính khả thi nhân rộng"];
+
+/// The heading prefixes of each criterion (1–5), NFC and lower case.
+const PREFIXES: [(u8, &str); 7] = [
+    (1, "nội dung học tập và làm theo bác"),
+    (1, "nội dung học tập bác"),
+    (2, "sự cần thiết"),
+    (3, "biện pháp"),
+    (4, "hiệu quả"),
+    (5, "tính khả thi nhân rộng"),
+    (5, "khả năng nhân rộng"),
+];
+
+/// The criterion (1–5) a section heading names, if any.
+pub fn criterion_of(heading: &str) -> Option<u8> {
+    let name: String = strip_numbering(heading).nfc().flat_map(char::to_lowercase).nfc().collect();
+    PREFIXES.iter().find(|(_, prefix)| name.starts_with(prefix)).map(|(number, _)| *number)
+}
+
+/// Drops leading numbering such as `1.`, `(1)`, `2)`, `IV-` or `iv.` from a heading.
+fn strip_numbering(heading: &str) -> &str {
+    let heading = heading.trim_start();
+    let inner = heading.strip_prefix('(').unwrap_or(heading);
+    let digits = inner.find(|c: char| !c.is_ascii_digit()).unwrap_or(inner.len());
+    let roman = inner.find(|c: char| !matches!(c, 'I' | 'V' | 'X' | 'i' | 'v' | 'x')).unwrap_or(inner.len());
+    let rest = if digits > 0 {
+        &inner[digits..]
+    } else if roman > 0 && inner[roman..].starts_with(['.', ')', '-', ':', '–']) {
+        &inner[roman..]
+    } else {
+        return heading;
+    };
+    rest.trim_start_matches(|c: char| matches!(c, '.' | ')' | ':' | '-' | '–' | '—') || c.is_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_headings_as_editors_write_them() {
+        assert_eq!(criterion_of("1. Nội dung học tập Bác"), Some(1));
+        assert_eq!(criterion_of("(1) NỘI DUNG HỌC TẬP VÀ LÀM THEO BÁC"), Some(1));
+        assert_eq!(criterion_of("Nội dung học tập và làm theo Bác"), Some(1));
+        assert_eq!(criterion_of("2) SỰ CẦN THIẾT"), Some(2));
+        assert_eq!(criterion_of("II- Sự cần thiết".nfd().collect::<String>().as_str()), Some(2));
+        assert_eq!(criterion_of("3. Biện pháp thực hiện"), Some(3));
+        assert_eq!(criterion_of("3) Biện pháp triển khai"), Some(3));
+        assert_eq!(criterion_of("IV. Hiệu quả"), Some(4));
+        assert_eq!(criterion_of("4 Hiệu quả mô hình"), Some(4));
+        assert_eq!(criterion_of("5 Khả năng nhân rộng"), Some(5));
+        let nfd: String = "4. Hiệu quả".nfd().collect();
+        assert_eq!(criterion_of(&nfd), Some(4));
+    }
+
+    #[test]
+    fn other_headings_name_no_criterion() {
+        for heading in ["6. Kết luận", "Ghi chú về hiệu quả", "Ví dụ", "Xây dựng", "Su can thiet"] {
+            assert_eq!(criterion_of(heading), None, "{heading}");
+        }
+    }
+}
