@@ -73,7 +73,10 @@ fn a_rebuild_leaves_no_stale_file_and_no_staging_folder() {
     assert!(!site.dir.join("public/bao-cao/bc-cb-cdc-2022-ca-nam").exists());
     assert!(!site.dir.join("public/rac.txt").exists());
     assert!(!site.read("public/mo-hinh/index.html").contains("mh-mot-cua-than-thien-cdc"));
-    assert_eq!(root_entries(&site), ["content", "public", "site.yml"]);
+    // The displaced output is kept, hidden and ignored by Git, as the next build's base.
+    assert_eq!(root_entries(&site), [".public.guong-prev", "content", "public", "site.yml"]);
+    assert_eq!(site.read(".public.guong-prev/.gitignore"), "*\n");
+    assert!(site.dir.join(".public.guong-prev/rac.txt").is_file());
 }
 
 #[test]
@@ -156,4 +159,19 @@ fn a_write_failure_exits_3_and_keeps_nothing_half_written() {
     assert_eq!(run.code, 3, "{}\n{}", run.stdout, run.stderr);
     assert!(run.stderr.contains("lỗi đọc/ghi"), "{}", run.stderr);
     assert_eq!(root_entries(&site), ["content", "mot-tep", "site.yml"]);
+}
+
+#[test]
+fn a_build_started_from_the_cached_previous_site_equals_a_fresh_build() {
+    let site = TempSite::minimal();
+    assert_eq!(site.run(&["build"]).code, 0);
+    assert_eq!(site.run(&["build"]).code, 0);
+    let text = site.read(MODEL).replace("title: \"", "title: \"Mới: ");
+    site.write(MODEL, &text);
+    site.write("public/rac.txt", "tệp lạ");
+    assert_eq!(site.run(&["build"]).code, 0);
+    assert_eq!(site.run(&["build", "--output", "moi"]).code, 0);
+    let (cached, fresh) = (snapshot(&site.dir.join("public")), snapshot(&site.dir.join("moi")));
+    assert!(cached.values().any(|bytes| String::from_utf8_lossy(bytes).contains("Mới: ")));
+    assert_eq!(cached, fresh);
 }

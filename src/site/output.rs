@@ -1,25 +1,34 @@
-//! The output writer: a build renders into a fresh sibling folder (`public.tmp-<pid>`) and
-//! only a complete build is swapped in, so readers never see half a site, a failed build
-//! leaves the previous output untouched and no stale file survives.
+//! The output writer: a build fills a staging folder beside the output and only a complete
+//! build is swapped in, so readers never see half a site, a failed build leaves the previous
+//! output untouched and no stale file survives.
+//!
+//! The staging folder starts as a copy of the site two builds ago, kept beside the output as
+//! `.<name>.guong-prev` (a cache, like a compiler's target folder): a file whose bytes did
+//! not change is left as it is, changed files are replaced, files no page produced are
+//! removed. After the swap, the displaced output becomes the next build's starting point. A
+//! rebuild that changes a few pages therefore touches a few files, instead of creating and
+//! deleting the whole tree (most of a large site's build time on a real file system).
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
-
-use rayon::prelude::*;
+use std::sync::Mutex;
 
 use crate::source::is_safe_relative;
 
-/// A folder being filled, swapped into place by [`Staging::commit`]; removed when dropped
-/// uncommitted.
+/// A folder being filled, swapped into place by [`Staging::commit`]; kept as the next
+/// build's starting point when dropped uncommitted.
 pub struct Staging {
     target: PathBuf,
     temp: PathBuf,
+    /// Paths written by this build (relative, `/`): everything else in `temp` is stale.
+    written: Mutex<HashSet<String>>,
     committed: bool,
 }
 
 impl Staging {
-    /// Starts a build of `target`: creates its empty sibling folder.
+    /// Starts a build of `target`: its staging folder is the cached previous site, or empty.
     pub fn begin(target: &Path) -> io::Result<Staging> {
         let temp = sibling(target, "tmp");
         if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -29,28 +38,34 @@ impl Staging {
         if temp.exists() {
             fs::remove_dir_all(&temp)?;
         }
-        fs::create_dir(&temp)?;
-        Ok(Staging { target: target.to_path_buf(), temp, committed: false })
+        let cache = cache_of(target);
+        if !(cache.is_dir() && fs::rename(&cache, &temp).is_ok()) {
+            fs::create_dir(&temp)?;
+        }
+        Ok(Staging { target: target.to_path_buf(), temp, written: Mutex::default(), committed: false })
     }
 
-    /// Writes one file; `path` is relative and must stay inside the folder.
+    /// Writes one file; `path` is relative and must stay inside the folder. A file already
+    /// holding exactly `bytes` is left untouched.
     pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         if !is_safe_relative(path) {
             return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("đường dẫn xuất không hợp lệ: `{path}`")));
         }
+        self.written.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_owned());
         let full = self.temp.join(path);
-        if let Some(parent) = full.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        let previous = self.target.join(path);
-        if unchanged(&previous, bytes) && fs::hard_link(&previous, &full).is_ok() {
+        if unchanged(&full, bytes) {
             return Ok(());
         }
+        make_room(&self.temp, path)?;
+        // A new file, never an in-place rewrite: the old one may be linked from elsewhere.
         fs::write(full, bytes)
     }
 
-    /// Puts the new folder in place of the old one, then deletes the old one.
+    /// Removes what this build did not write, puts the new folder in place of the old one,
+    /// and keeps the old one as the next build's starting point.
     pub fn commit(mut self) -> io::Result<()> {
+        let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
+        remove_stale(&self.temp, "", &written)?;
         let old = sibling(&self.target, "old");
         let had_previous = self.target.exists();
         if had_previous {
@@ -66,43 +81,94 @@ impl Staging {
             return Err(error);
         }
         self.committed = true;
-        if had_previous { remove_tree(&old) } else { Ok(()) }
+        if had_previous {
+            keep_as_cache(&old, &cache_of(&self.target));
+        }
+        Ok(())
     }
 }
 
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = fs::remove_dir_all(&self.temp);
+            keep_as_cache(&self.temp, &cache_of(&self.target));
         }
     }
 }
 
-/// Whether the previous output holds exactly `bytes` at `previous`. Such a file is linked
-/// into the new folder instead of written: its content cannot change (new content always
-/// goes to a new file), and a rebuild that changes a few pages then creates only those,
-/// which on a large site saves most of the file-system work.
-fn unchanged(previous: &Path, bytes: &[u8]) -> bool {
-    fs::symlink_metadata(previous).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-        && fs::read(previous).is_ok_and(|old| old == bytes)
+/// Makes `folder` the cache of the next build (whatever it holds: the next build compares
+/// every file and removes what it does not write); removes it if that fails. The cache
+/// holds a `.gitignore` of `*`, so Git never offers it for a commit.
+fn keep_as_cache(folder: &Path, cache: &Path) {
+    if cache.exists() || fs::rename(folder, cache).is_err() {
+        let _ = fs::remove_dir_all(folder);
+    } else if fs::write(cache.join(".gitignore"), "*\n").is_err() {
+        let _ = fs::remove_dir_all(cache);
+    }
 }
 
-/// Deletes a folder tree, its sub-folders in parallel (a previous site holds one folder
-/// per page; deleting them one by one is most of a rebuild's system time).
-fn remove_tree(dir: &Path) -> io::Result<()> {
-    let mut folders = Vec::new();
-    for entry in fs::read_dir(dir)? {
-        let entry = entry?;
-        if entry.file_type()?.is_dir() {
-            for inner in fs::read_dir(entry.path())? {
-                folders.push(inner?.path());
+/// `.<name>.guong-prev`, beside the target.
+fn cache_of(target: &Path) -> PathBuf {
+    let name = target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    target.with_file_name(format!(".{name}.guong-prev"))
+}
+
+/// Whether `full` holds exactly `bytes`.
+fn unchanged(full: &Path, bytes: &[u8]) -> bool {
+    fs::symlink_metadata(full).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && fs::read(full).is_ok_and(|old| old == bytes)
+}
+
+/// Clears the way for a file at `path` under `root`: creates the folders on its way (other
+/// threads may be creating them too), replacing files of the cached site that stand where a
+/// folder must be, and removes whatever stands at `path` itself.
+fn make_room(root: &Path, path: &str) -> io::Result<()> {
+    let mut current = root.to_path_buf();
+    let mut parts = path.split('/').peekable();
+    while let Some(part) = parts.next() {
+        current.push(part);
+        if parts.peek().is_none() {
+            return match fs::symlink_metadata(&current) {
+                Ok(meta) if meta.is_dir() => fs::remove_dir_all(&current),
+                Ok(_) => fs::remove_file(&current),
+                Err(_) => Ok(()),
+            };
+        }
+        if let Err(error) = fs::create_dir(&current) {
+            let is_dir = fs::symlink_metadata(&current).is_ok_and(|meta| meta.is_dir());
+            if error.kind() != io::ErrorKind::AlreadyExists {
+                return Err(error);
+            }
+            if !is_dir {
+                fs::remove_file(&current)?;
+                fs::create_dir(&current)?;
             }
         }
     }
-    folders.par_iter().try_for_each(|path| {
-        if fs::symlink_metadata(path)?.is_dir() { fs::remove_dir_all(path) } else { fs::remove_file(path) }
-    })?;
-    fs::remove_dir_all(dir)
+    Ok(())
+}
+
+/// Removes every file under `dir` (at `prefix` in the site) that is not in `written`, and
+/// the folders left empty. Returns whether `dir` is now empty.
+fn remove_stale(dir: &Path, prefix: &str, written: &HashSet<String>) -> io::Result<bool> {
+    let mut empty = true;
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = if prefix.is_empty() { name } else { format!("{prefix}/{name}") };
+        if entry.file_type()?.is_dir() {
+            if remove_stale(&entry.path(), &path, written)? {
+                fs::remove_dir(entry.path())?;
+            } else {
+                empty = false;
+            }
+        } else if written.contains(&path) {
+            empty = false;
+        } else {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(empty)
 }
 
 /// Removes staging folders left beside `target` by builds that were killed (their process
@@ -207,8 +273,10 @@ mod tests {
         third.commit().unwrap();
         assert_eq!(fs::read(out.join("index.html")).unwrap(), b"3");
         assert!(!out.join("cu").exists());
-        let leftovers: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(leftovers, ["public"]);
+        let mut leftovers: Vec<_> =
+            fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        leftovers.sort();
+        assert_eq!(leftovers, [".public.guong-prev", "public"]);
 
         // A killed build's folders (no such process) go; a live one's stay.
         let dead = u32::MAX;
@@ -219,7 +287,7 @@ mod tests {
         let mut leftovers: Vec<_> =
             fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
         leftovers.sort();
-        assert_eq!(leftovers, ["public", "public.tmp-1"]);
+        assert_eq!(leftovers, [".public.guong-prev", "public", "public.tmp-1"]);
         fs::remove_dir_all(&dir).unwrap();
     }
 
