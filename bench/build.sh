@@ -30,11 +30,20 @@ hyperfine --warmup 1 --runs 5 --export-json "$out/build.json" \
   -n hugo "hugo --quiet --source $out/site-hugo --destination $PWD/$out/public-hugo" \
   -n guong-check "$guong --root $out/site-guong check --format json" >/dev/null
 
-python3 - "$out/build.json" <<'PY'
+# From scratch: no previous output (nor guong's cached previous site) for either tool.
+hyperfine --runs 3 --export-json "$out/scratch.json" \
+  --prepare "rm -rf $out/public-guong $out/.public-guong.guong-prev $out/public-hugo" \
+  -n guong-build "$guong --root $out/site-guong build --output $PWD/$out/public-guong" \
+  -n hugo "hugo --quiet --source $out/site-hugo --destination $PWD/$out/public-hugo" >/dev/null
+
+python3 - "$out/build.json" "$out/scratch.json" <<'PY'
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+s = {x["command"]: x for x in json.load(open(sys.argv[2]))["results"]}
 g, h, c = r["guong-build"]["median"], r["hugo"]["median"], r["guong-check"]["median"]
 print(f"guong build: {g:.2f} s   hugo: {h:.2f} s   ratio guong/hugo: {g / h:.2f} (target <= 0.50)")
+g, h = s["guong-build"]["median"], s["hugo"]["median"]
+print(f"from scratch: guong build: {g:.2f} s   hugo: {h:.2f} s   ratio: {g / h:.2f}")
 print(f"guong check: {c:.3f} s (target < 1 s)")
 PY
 echo "peak memory guong build: $(( $(peak "$guong" --root "$out/site-guong" build --output "$PWD/$out/public-guong") / 1024 )) MB (target < 400 MB)"
