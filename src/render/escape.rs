@@ -1,5 +1,5 @@
-//! HTML escaping for the few places that write markup by hand (charts, the serve overlay):
-//! templates escape by themselves.
+//! HTML escaping for the few places that write markup by hand (charts, the serve overlay,
+//! diagnostic messages): templates escape by themselves.
 
 /// Escapes `text` for HTML or XML content and quoted attribute values.
 pub fn escape_html(text: &str) -> String {
@@ -17,9 +17,36 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// A diagnostic message as HTML: escaped, with its `backticked` names as `<code>`.
+pub fn message_html(message: &str) -> String {
+    let parts: Vec<&str> = message.split('`').collect();
+    // With an odd number of backticks, the last one is unpaired and stays as written.
+    let balanced = parts.len() % 2 == 1;
+    let mut out = String::with_capacity(message.len() + 16);
+    for (index, part) in parts.iter().enumerate() {
+        let odd = index % 2 == 1;
+        if odd && (balanced || index + 1 < parts.len()) {
+            out.push_str(&format!("<code>{}</code>", escape_html(part)));
+        } else {
+            if odd {
+                out.push('`');
+            }
+            out.push_str(&escape_html(part));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn messages_show_backticked_names_as_code() {
+        assert_eq!(message_html("Đơn vị `cb-<x>` chưa có mô hình"), "Đơn vị <code>cb-&lt;x&gt;</code> chưa có mô hình");
+        assert_eq!(message_html("a `b"), "a `b");
+        assert_eq!(message_html("không có"), "không có");
+    }
 
     #[test]
     fn escapes_the_five_special_characters() {

@@ -87,6 +87,8 @@ pub struct WarningRow {
     pub code: String,
     pub line: usize,
     pub column: usize,
-    pub message: String,
-    pub hint: Option<String>,
+    /// The message as HTML (escaped; `names` as `<code>`).
+    pub message_html: String,
+    /// The hint as HTML, likewise.
+    pub hint_html: Option<String>,
 }

@@ -13,6 +13,7 @@ use crate::render::context::compliance::{
     CompliancePage, GapUnit, ReportGap, WarningFile, WarningGroup, WarningRow, YearGaps,
 };
 use crate::render::context::{Link, PageMeta};
+use crate::render::escape::message_html;
 use crate::render::format::count;
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
@@ -134,8 +135,8 @@ fn warning_groups(cx: &BuildContext, warnings: &[&Diagnostic]) -> Vec<WarningGro
             code: warning.code.as_str().to_owned(),
             line: warning.line,
             column: warning.column,
-            message: warning.message.clone(),
-            hint: warning.hint.clone(),
+            message_html: message_html(&warning.message),
+            hint_html: warning.hint.as_deref().map(message_html),
         });
     }
     groups
