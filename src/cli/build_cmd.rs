@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::check::check_files_owned;
-use crate::check::format::{human, sources_for};
+use crate::check::format::human;
 use crate::cli::{Failure, SiteRoot, leave_for_exit};
 use crate::history::History;
 use crate::site::build::Prepared;
@@ -32,8 +32,7 @@ pub fn run(root: &Path, output: &Path, rev: Option<&str>, base_url: Option<&str>
     });
     if checked.has_errors() {
         // The sources were freed while loading; read them again to show the failing lines.
-        let sources = SiteRoot::open(root, rev).map(|again| sources_for(&again.files, &checked.diagnostics));
-        let sources = sources.unwrap_or_default();
+        let sources = SiteRoot::reread_sources(root, rev, &checked.diagnostics);
         let color = std::io::stderr().is_terminal();
         eprint!("{}", human(&checked.diagnostics, checked.summary(), &sources, color));
         eprintln!("Không dựng trang vì nội dung còn lỗi; thư mục xuất giữ nguyên.");

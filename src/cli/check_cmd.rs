@@ -35,8 +35,8 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use crate::check::changed::caused_by;
-use crate::check::check_files;
 use crate::check::format::{Format, github, human, json, sources_for, step_summary};
+use crate::check::{check_files, check_files_owned};
 use crate::cli::{Failure, SiteRoot, leave_for_exit};
 use crate::diagnostic::{Severity, Summary};
 use crate::source::git::{GitError, changed_since as git_changed_since};
@@ -48,7 +48,7 @@ pub fn run(
     changed_since: Option<&str>,
     deny_warnings: bool,
 ) -> Result<(), Failure> {
-    let site = SiteRoot::open(root, rev)?;
+    let mut site = SiteRoot::open(root, rev)?;
     let changes = match changed_since {
         Some(since) => Some(git_changed_since(&site.dir, since, &site.files).map_err(|error| match error {
             GitError::Git(_) => Failure::Io(format!("--changed-since: {error}")),
@@ -56,19 +56,25 @@ pub fn run(
         })?),
         None => None,
     };
-    let checked = check_files(&site.files);
-    let scoped;
-    let diagnostics = match &changes {
+    let (checked, scoped) = match &changes {
         Some(changes) => {
-            scoped = caused_by(&checked, &site.files, &changes.paths, &changes.before);
-            &scoped
+            let checked = check_files(&site.files);
+            let scoped = caused_by(&checked, &site.files, &changes.paths, &changes.before);
+            (checked, Some(scoped))
         }
-        None => &checked.diagnostics,
+        // Without --changed-since the sources are not needed again: free them while loading.
+        None => (check_files_owned(std::mem::take(&mut site.files)), None),
     };
+    let diagnostics = scoped.as_ref().unwrap_or(&checked.diagnostics);
     let summary = Summary::of(diagnostics, checked.corpus.files);
     let text = match format {
         Format::Human => {
-            human(diagnostics, summary, &sources_for(&site.files, diagnostics), std::io::stdout().is_terminal())
+            let sources = if site.files.is_empty() {
+                SiteRoot::reread_sources(root, rev, diagnostics)
+            } else {
+                sources_for(&site.files, diagnostics)
+            };
+            human(diagnostics, summary, &sources, std::io::stdout().is_terminal())
         }
         Format::Json => json(diagnostics, summary),
         Format::Github => {
@@ -81,6 +87,6 @@ pub fn run(
     };
     std::io::stdout().write_all(text.as_bytes())?;
     let failing = summary.errors > 0 || (deny_warnings && diagnostics.iter().any(|d| d.severity == Severity::Warning));
-    leave_for_exit((checked, site));
+    leave_for_exit((checked, scoped, site));
     if failing { Err(Failure::Content) } else { Ok(()) }
 }

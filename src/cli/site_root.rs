@@ -4,10 +4,13 @@
 //! the repository holding the site root; a REV that names no commit is a usage error
 //! (exit 2) with a Vietnamese message.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use crate::check::format::sources_for;
 use crate::cli::Failure;
 use crate::content::site_config::SiteConfig;
+use crate::diagnostic::Diagnostic;
 use crate::render::theme::{Theme, ThemeError};
 use crate::source::disk::DiskSource;
 use crate::source::git::{GitError, GitSource};
@@ -59,5 +62,14 @@ impl SiteRoot {
             other => Failure::Usage(other.to_string()),
         })?;
         Ok(SiteRoot { dir: dir.to_path_buf(), config, files: source.content_files()?, theme, commit: None })
+    }
+
+    /// The text of the files `diagnostics` point into, read again from the site at `dir`
+    /// (for callers that freed the sources while checking); empty if it cannot be read.
+    pub fn reread_sources(dir: &Path, rev: Option<&str>, diagnostics: &[Diagnostic]) -> HashMap<String, String> {
+        if diagnostics.is_empty() {
+            return HashMap::new();
+        }
+        SiteRoot::open(dir, rev).map(|again| sources_for(&again.files, diagnostics)).unwrap_or_default()
     }
 }
