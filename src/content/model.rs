@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::content::date::Date;
 use crate::content::read::{at, boolean, code, date, int, items, number, string, strings};
+use crate::content::report::Period;
 use crate::content::vocab::{Approach, Status, SubjectType};
 use crate::parse::markdown::Body;
 use crate::parse::yaml::Node;
@@ -274,6 +275,11 @@ impl Model {
     /// Whether the model is active in `[from, to]`: start ≤ to and eff_end ≥ from (any status).
     pub fn active_in(&self, from: Date, to: Date) -> bool {
         self.start.is_some_and(|start| start <= to) && self.effective_end() >= from
+    }
+
+    /// Whether the model is active in a reporting period.
+    pub fn active_during(&self, period: Period) -> bool {
+        self.active_in(period.start(), period.end())
     }
 
     /// Whether the model is retired (status loai_bo).

@@ -229,7 +229,7 @@ pub struct Form02 {
 /// Base units and their subtrees come in registry order. A unit inactive during the period
 /// (`active_from`/`active_to`) is listed only when it still has a model active in it.
 pub fn form02(corpus: &Corpus, period: Period) -> Form02 {
-    let active: Vec<&Model> = corpus.models.iter().filter(|m| m.active_in(period.start(), period.end())).collect();
+    let active: Vec<&Model> = corpus.models.iter().filter(|m| m.active_during(period)).collect();
     let mut by_org: HashMap<&str, Counts> = HashMap::new();
     for model in &active {
         if let Some(org) = model.org.as_deref() {

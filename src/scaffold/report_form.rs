@@ -4,11 +4,11 @@
 use std::collections::BTreeMap;
 
 use crate::content::corpus::Corpus;
-use crate::content::date::Date;
 use crate::content::model::Model;
 use crate::content::report::Period;
 use crate::content::schema::is_slug;
 use crate::content::vocab::{PROGRESSES, PeriodKind, RECOGNITION_LEVELS};
+use crate::derive::calendar::report_deadline;
 use crate::scaffold::slug::{MAX_SLUG, slugify};
 use crate::scaffold::yaml_text::{choices, comment, fill, quoted};
 use crate::scaffold::{NewFile, find_unit, placeholder};
@@ -86,13 +86,13 @@ fn active_models<'a>(corpus: &'a Corpus, org: &str, period: Period) -> Vec<&'a M
         .models
         .iter()
         .filter(|m| m.org.as_deref().is_some_and(|o| corpus.in_subtree(o, org)))
-        .filter(|m| m.active_in(period.start(), period.end()))
+        .filter(|m| m.active_during(period))
         .collect()
 }
 
 fn report_text(corpus: &Corpus, id: &str, org: &str, period: Period) -> String {
     let unit_name = corpus.unit(org).map_or("", |u| u.name.as_str());
-    let due = Date::from_ordinal(period.end().ordinal() + corpus.catalog.report_grace_days);
+    let due = report_deadline(&corpus.catalog, period);
     let models = active_models(corpus, org, period);
     let mut y = String::new();
     let mut line = |text: &str| {

@@ -327,7 +327,7 @@ impl<'a> ReportCheck<'a, '_> {
 
     /// R-MODEL-INACTIVE and R-STATUS-MISMATCH, which depend on the period.
     fn activity(&mut self, model: &Model, progress: Option<Progress>, node: &Node, pos: Pos, period: Period) {
-        if model.start.is_some() && !model.active_in(period.start(), period.end()) {
+        if model.start.is_some() && !model.active_during(period) {
             self.push(
                 Code::RModelInactive,
                 pos,
@@ -369,7 +369,7 @@ impl<'a> ReportCheck<'a, '_> {
     fn missing_models(&mut self, scope: &[&'a Model], period: Period, listed: &HashSet<&'a str>) {
         let pos = key_pos_of(&self.report.front, "models");
         for model in scope {
-            if listed.contains(model.id.as_str()) || !model.active_in(period.start(), period.end()) {
+            if listed.contains(model.id.as_str()) || !model.active_during(period) {
                 continue;
             }
             let unit = model.org.as_deref().unwrap_or_default();
