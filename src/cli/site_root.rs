@@ -4,7 +4,7 @@
 //! the repository holding the site root; a REV that names no commit is a usage error
 //! (exit 2) with a Vietnamese message.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::check::format::sources_for;
@@ -37,17 +37,10 @@ impl SiteRoot {
                 dir.display()
             )));
         }
-        if let Some(rev) = rev {
-            let source = GitSource::open(dir, rev).map_err(|error| match error {
-                GitError::Git(_) => Failure::Io(format!("--rev: {error}")),
-                _ => Failure::Usage(format!("--rev: {error}")),
-            })?;
-            let mut site = Self::from_source(dir, &source)?;
-            site.commit = Some(source.commit().to_string());
-            return Ok(site);
-        }
-        let source = DiskSource::new(dir)?;
-        Self::from_source(dir, &source)
+        let (source, commit) = open_source(dir, rev)?;
+        let mut site = Self::from_source(dir, source.as_ref())?;
+        site.commit = commit;
+        Ok(site)
     }
 
     /// Reads configuration and content from any source.
@@ -70,6 +63,28 @@ impl SiteRoot {
         if diagnostics.is_empty() {
             return HashMap::new();
         }
-        SiteRoot::open(dir, rev).map(|again| sources_for(&again.files, diagnostics)).unwrap_or_default()
+        let Ok((source, _)) = open_source(dir, rev) else { return HashMap::new() };
+        let paths: BTreeSet<&str> = diagnostics.iter().map(|d| d.path.as_str()).collect();
+        let files: Vec<SourceFile> = paths
+            .into_iter()
+            .filter_map(|path| Some(SourceFile { path: path.to_owned(), bytes: source.read(path).ok()?? }))
+            .collect();
+        sources_for(&files, diagnostics)
+    }
+}
+
+/// The source of the site at `dir`: the working tree, or the tree of commit `rev` (with the
+/// commit's full id).
+fn open_source(dir: &Path, rev: Option<&str>) -> Result<(Box<dyn Source>, Option<String>), Failure> {
+    match rev {
+        Some(rev) => {
+            let source = GitSource::open(dir, rev).map_err(|error| match error {
+                GitError::Git(_) => Failure::Io(format!("--rev: {error}")),
+                _ => Failure::Usage(format!("--rev: {error}")),
+            })?;
+            let commit = source.commit().to_string();
+            Ok((Box::new(source), Some(commit)))
+        }
+        None => Ok((Box::new(DiskSource::new(dir)?), None)),
     }
 }
