@@ -128,15 +128,16 @@ fn assemble(results: Vec<(String, (Record, Vec<Diagnostic>))>) -> Loaded {
     let mut units = None;
     let (mut models, mut reports, mut pages) = (Vec::new(), Vec::new(), Vec::new());
     let mut counted = 0;
-    let mut seen_paths = Vec::with_capacity(2);
+    // A registry file that exists but could not be read has its own diagnostics already.
+    let mut registry_files = Vec::with_capacity(2);
     for (path, (record, found)) in results {
         diagnostics.extend(found);
-        if path == CATALOG_PATH || path == UNITS_PATH {
-            seen_paths.push(path.clone());
+        match FileKind::of(&path) {
+            Some(FileKind::Catalog | FileKind::Units) => registry_files.push(path),
+            Some(_) => {}
+            None => continue,
         }
-        if FileKind::of(&path).is_some() {
-            counted += 1;
-        }
+        counted += 1;
         match record {
             Record::Catalog(c) => catalog = Some(c),
             Record::Units(u, node) => units = Some((u, node)),
@@ -147,7 +148,7 @@ fn assemble(results: Vec<(String, (Record, Vec<Diagnostic>))>) -> Loaded {
         }
     }
     for (path, present) in [(CATALOG_PATH, catalog.is_some()), (UNITS_PATH, units.is_some())] {
-        if !present && !seen_paths.iter().any(|seen| seen == path) {
+        if !present && !registry_files.iter().any(|seen| seen == path) {
             diagnostics.push(
                 Diagnostic::new(Code::FRequired, path, Pos::START, format!("Thiếu tệp bắt buộc `{path}`"))
                     .with_hint("tạo tệp theo mẫu trong README hoặc chạy `guong init`"),
