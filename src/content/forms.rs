@@ -194,6 +194,7 @@ const UNIT: &[Field] = &[
     Field::req("kind", "Loại tổ chức", enumeration(UNIT_KINDS)),
     Field::req("name", "Tên tổ chức", text(5, 200)),
     Field::opt("short_name", "Tên viết tắt", text(1, 60)),
+    Field::opt("committee", "Tên cấp ủy (dùng trong tiêu đề văn bản)", text(5, 200)),
     Field::opt("parent", "Trực thuộc", REF),
     Field::opt("sector", "Lĩnh vực", enumeration(SECTORS)),
     Field::opt("active_from", "Ngày bắt đầu hoạt động", DATE),
