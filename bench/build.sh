@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 models=${1:-10000}
 out=bench/out
-gen=../shared/bench/gen_corpus.py
+gen=bench/gen_corpus.py
 
 for tool in hugo hyperfine time; do
   if ! command -v "$tool" >/dev/null 2>&1 && [ ! -x "/usr/bin/$tool" ]; then
@@ -23,6 +23,13 @@ python3 "$gen" --models "$models" --out "$out/site-guong" --flavor guong
 python3 "$gen" --models "$models" --out "$out/site-hugo" --flavor hugo
 
 guong=$PWD/target/release/guong
+# The corpus must be a valid site: a benchmark of a site with errors would measure a build
+# that stops after the check.
+if ! summary=$("$guong" --root "$out/site-guong" check | tail -n 1); then
+  echo "the generated site does not pass guong check: $summary" >&2
+  exit 1
+fi
+echo "check of the generated site: $summary"
 peak() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1; }
 
 hyperfine --warmup 1 --runs 5 --export-json "$out/build.json" \

@@ -3,7 +3,7 @@
 #
 #   bench/history.sh [MODELS] [COMMITS]      (default 10000 5000)
 #
-# Generates a site with ../shared/bench/gen_corpus.py, gives it a synthetic history with
+# Generates a site with bench/gen_corpus.py, gives it a synthetic history with
 # `git fast-import` (bench/history_repo.py), then
 # - times the history walk alone (examples/history_walk.rs, median of 5),
 # - checks that every file is credited exactly the commits `git log -- content/` lists,
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 models=${1:-10000}
 commits=${2:-5000}
 out=${BENCH_OUT:-${TMPDIR:-/tmp}/guong-bench-history}
-gen=${GEN_CORPUS:-../shared/bench/gen_corpus.py}
+gen=bench/gen_corpus.py
 site=$out/site
 plain=$out/site-without-git
 bin=${CARGO_TARGET_DIR:-target}/release

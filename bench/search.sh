@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 models=${1:-10000}
 out=${BENCH_OUT:-${TMPDIR:-/tmp}/guong-bench-search}
-gen=${GEN_CORPUS:-../shared/bench/gen_corpus.py}
+gen=bench/gen_corpus.py
 
 cargo build --release --quiet
 rm -rf "$out"

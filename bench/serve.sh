@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 models=${1:-10000}
 rounds=${2:-10}
 out=bench/out
-gen=../shared/bench/gen_corpus.py
+gen=bench/gen_corpus.py
 
 cargo build --release --quiet
 mkdir -p "$out"
