@@ -10,6 +10,7 @@ pub mod content;
 pub mod derive;
 pub mod diagnostic;
 pub mod history;
+pub mod office;
 pub mod parse;
 pub mod render;
 pub mod scaffold;

@@ -56,6 +56,20 @@ impl<'a> Job<'a> {
         Job { path, sitemap: None, is_page: false, produce: Box::new(move |_| Ok(make())) }
     }
 
+    /// A file whose writer may fail (office documents); the failure stops the build with
+    /// its message.
+    pub fn fallible_file<F, E>(path: String, make: F) -> Job<'a>
+    where
+        F: FnOnce() -> Result<Vec<u8>, E> + Send + 'a,
+        E: std::fmt::Display,
+    {
+        let shown = path.clone();
+        let produce = move |_: &Renderer| {
+            make().map_err(|e| RenderError { message: format!("không ghi được tệp `{shown}`: {e}") })
+        };
+        Job { path: path.clone(), sitemap: None, is_page: false, produce: Box::new(produce) }
+    }
+
     /// Keeps a page out of the sitemap (e.g. `404.html`).
     pub fn unlisted(mut self) -> Job<'a> {
         self.sitemap = None;

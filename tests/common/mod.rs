@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod office;
 pub mod tools;
 
 use std::collections::BTreeMap;

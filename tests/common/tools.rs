@@ -32,12 +32,25 @@ pub enum Tool {
     Python3,
     Git,
     CheckJsonschema,
+    /// `soffice` (LibreOffice Writer and Calc), which opens the office downloads.
+    Libreoffice,
+    /// `pdfinfo` (poppler-utils), which reads the size and page count of a PDF.
+    Pdfinfo,
 }
 
 impl Tool {
     /// Every tool, in the order of `build.rs`.
     pub const ALL: &[Tool] =
-        &[Tool::Node, Tool::NpmPackages, Tool::Chromium, Tool::Python3, Tool::Git, Tool::CheckJsonschema];
+        &[
+            Tool::Node,
+            Tool::NpmPackages,
+            Tool::Chromium,
+            Tool::Python3,
+            Tool::Git,
+            Tool::CheckJsonschema,
+            Tool::Libreoffice,
+            Tool::Pdfinfo,
+        ];
 
     /// The name used by `GUONG_SKIP` and `tool_test!`.
     pub fn name(self) -> &'static str {
@@ -48,6 +61,8 @@ impl Tool {
             Tool::Python3 => "python3",
             Tool::Git => "git",
             Tool::CheckJsonschema => "check-jsonschema",
+            Tool::Libreoffice => "libreoffice",
+            Tool::Pdfinfo => "pdfinfo",
         }
     }
 
@@ -69,6 +84,8 @@ impl Tool {
             Tool::Python3 => "apt-get install -y python3",
             Tool::Git => "apt-get install -y git",
             Tool::CheckJsonschema => "pip install -r .ci/requirements.txt",
+            Tool::Libreoffice => "apt-get install -y libreoffice-writer libreoffice-calc",
+            Tool::Pdfinfo => "apt-get install -y poppler-utils",
         }
     }
 
@@ -84,6 +101,8 @@ impl Tool {
             Tool::Python3 => runs("python3", "--version"),
             Tool::Git => runs("git", "--version"),
             Tool::CheckJsonschema => runs("check-jsonschema", "--version"),
+            Tool::Libreoffice => runs("soffice", "--version"),
+            Tool::Pdfinfo => runs("pdfinfo", "-v"),
         }
     }
 }

@@ -34,6 +34,8 @@ pub struct Form02Summary {
     pub ongoing: bool,
     pub csv_href: String,
     pub json_href: String,
+    /// The workbook (`.xlsx`) beside the page.
+    pub xlsx_href: String,
 }
 
 /// `/tong-hop/<year>/<period>/` (template `form02.html`).
@@ -53,6 +55,8 @@ pub struct Form02Page {
     pub ongoing: bool,
     pub csv_href: String,
     pub json_href: String,
+    /// The workbook (`.xlsx`) beside the page.
+    pub xlsx_href: String,
     /// Khối level: one row per base unit.
     pub khoi: Vec<BaseSummary>,
     pub totals: TotalsRow,

@@ -8,6 +8,7 @@ use crate::content::unit::Unit;
 use crate::content::vocab::Approach;
 use crate::derive::calendar::{coverage_periods, report_deadline};
 use crate::derive::form02::{BaseRow, Counts, Form02, UnitRow, form02};
+use crate::office::form02::form02_workbook;
 use crate::render::chart::{Bar, bar_chart};
 use crate::render::context::form02::{
     BaseSummary, BaseTable, CountsText, CoverageRow, Form02Index, Form02Page, Form02Summary, Form02Year, PeriodLink,
@@ -37,8 +38,18 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
         jobs.push(Job::file(urls::form02_file(period, "csv"), move || table[i].to_csv().into_bytes()));
         let table = Arc::clone(&tables);
         jobs.push(Job::file(urls::form02_file(period, "json"), move || table[i].to_json().into_bytes()));
+        let table = Arc::clone(&tables);
+        jobs.push(Job::fallible_file(urls::form02_file(period, "xlsx"), move || {
+            let organisation = cx.corpus.root_unit().map_or("", |u| u.name.as_str());
+            form02_workbook(&table[i], &title_of(period), organisation)
+        }));
     }
     jobs
+}
+
+/// "Tổng hợp mô hình, điển hình 6 tháng đầu năm 2023".
+fn title_of(period: Period) -> String {
+    format!("Tổng hợp mô hình, điển hình {}", period_heading(period).to_lowercase())
 }
 
 /// Whether `as_of` falls before the end of the period.
@@ -62,6 +73,7 @@ fn index(cx: &BuildContext, tables: &[Form02]) -> Form02Index {
             ongoing: ongoing(cx, period),
             csv_href: cx.href(&urls::form02_file(period, "csv")),
             json_href: cx.href(&urls::form02_file(period, "json")),
+            xlsx_href: cx.href(&urls::form02_file(period, "xlsx")),
         };
         match years.last_mut() {
             Some(year) if year.year == period.year => year.periods.push(summary),
@@ -77,8 +89,7 @@ fn index(cx: &BuildContext, tables: &[Form02]) -> Form02Index {
 fn page(cx: &BuildContext, table: &Form02, all: &[Form02]) -> (PageMeta, Form02Page) {
     let period = table.period();
     let url = urls::form02(period);
-    let title = format!("Tổng hợp mô hình, điển hình {}", period_heading(period).to_lowercase());
-    let mut meta = cx.meta(&url, title, "tong-hop");
+    let mut meta = cx.meta(&url, title_of(period), "tong-hop");
     meta.breadcrumbs = vec![cx.link("Tổng hợp", urls::FORM02)];
     meta.description = Some(format!(
         "Biểu tổng hợp mẫu 02: {} mô hình, điển hình của {} đơn vị; {} đơn vị chưa có mô hình.",
@@ -104,6 +115,7 @@ fn page(cx: &BuildContext, table: &Form02, all: &[Form02]) -> (PageMeta, Form02P
         ongoing: ongoing(cx, period),
         csv_href: cx.href(&urls::form02_file(period, "csv")),
         json_href: cx.href(&urls::form02_file(period, "json")),
+        xlsx_href: cx.href(&urls::form02_file(period, "xlsx")),
         khoi: table.base_units.iter().map(|b| base_summary(cx, b)).collect(),
         totals: TotalsRow {
             counts: counts_text(&t.counts),

@@ -1,0 +1,98 @@
+//! Form 02 (Tổng hợp mẫu 02) as an Excel workbook: the Khối table on the first sheet, each
+//! base unit's table on the second, with the page's merged column heads; every count is a
+//! number equal to the one in the JSON file beside it.
+
+use rust_xlsxwriter::XlsxError;
+
+use crate::derive::form02::{Counts, Form02};
+use crate::office::xlsx::{Head, Sheet, Style, Value, workbook};
+
+/// Column heads shared by both tables: the first column's title, the nine counts, then
+/// `last` (one column each).
+fn heads(first: &str, last: &[&str]) -> Vec<Head> {
+    let mut heads = vec![
+        Head::new(first, 0, 0, 2, 1),
+        Head::new("Tổng số mô hình", 0, 1, 2, 1),
+        Head::new("Cách thức", 0, 2, 1, 3),
+        Head::new("Xây dựng mới", 1, 2, 1, 1),
+        Head::new("Củng cố, nâng cao", 1, 3, 1, 1),
+        Head::new("Nhân rộng", 1, 4, 1, 1),
+        Head::new("Chủ thể", 0, 5, 1, 2),
+        Head::new("Tập thể", 1, 5, 1, 1),
+        Head::new("Cá nhân", 1, 6, 1, 1),
+        Head::new("Tình trạng trong kỳ", 0, 7, 1, 3),
+        Head::new("Đang thực hiện", 1, 7, 1, 1),
+        Head::new("Hoàn thành", 1, 8, 1, 1),
+        Head::new("Loại bỏ trong kỳ", 1, 9, 1, 1),
+    ];
+    for (i, title) in last.iter().enumerate() {
+        heads.push(Head::new(*title, 0, 10 + i as u16, 2, 1));
+    }
+    heads
+}
+
+/// The nine counts of a row, as numbers, in column order.
+fn counts(c: &Counts) -> [Value; 9] {
+    [c.models, c.xay_moi, c.cung_co, c.nhan_rong, c.tap_the, c.ca_nhan, c.in_progress, c.completed, c.retired]
+        .map(Value::count)
+}
+
+fn row(first: String, c: &Counts, last: Vec<Value>) -> Vec<Value> {
+    let mut values = vec![Value::Text(first)];
+    values.extend(counts(c));
+    values.extend(last);
+    values
+}
+
+const WIDTHS: [f64; 13] = [36.0, 9.0, 9.0, 9.0, 9.0, 8.0, 8.0, 9.0, 9.0, 9.0, 12.0, 12.0, 16.0];
+
+/// The workbook of `table`; `heading` is the page's title ("Tổng hợp mô hình, điển hình 6
+/// tháng đầu năm 2023") and `organisation` the root unit's name.
+pub fn form02_workbook(table: &Form02, heading: &str, organisation: &str) -> Result<Vec<u8>, XlsxError> {
+    let mut khoi = Sheet::new("Tổng hợp", 13)?;
+    khoi.widths(&WIDTHS)?;
+    if !organisation.is_empty() {
+        khoi.title(&organisation.to_uppercase(), true)?;
+    }
+    khoi.title(&heading.to_uppercase(), true)?;
+    khoi.title("Mẫu 02", false)?;
+    khoi.skip();
+    khoi.heads(&heads(
+        "Đảng bộ, chi bộ cơ sở",
+        &["Đơn vị có số liệu mẫu 03", "Đơn vị chưa có mô hình", "Báo cáo mẫu 03"],
+    ))?;
+    for base in &table.base_units {
+        let last = vec![
+            Value::count(base.reported),
+            Value::count(base.units_without_model),
+            Value::text(base.report_state.label()),
+        ];
+        khoi.row(&row(base.name.clone(), &base.counts, last), Style::Plain)?;
+    }
+    let t = &table.totals;
+    let last = vec![
+        Value::count(t.reported),
+        Value::count(t.units_without_model),
+        Value::text(format!("{} đã nộp, {} chưa nộp", t.reports_submitted, t.reports_missing)),
+    ];
+    khoi.row(&row("Tổng cộng".to_owned(), &t.counts, last), Style::Total)?;
+
+    let mut detail = Sheet::new("Chi tiết theo đơn vị", 12)?;
+    detail.widths(&WIDTHS)?;
+    detail.title(&heading.to_uppercase(), true)?;
+    for base in &table.base_units {
+        detail.skip();
+        detail.title(&base.name, true)?;
+        detail.heads(&heads("Chi bộ, đảng bộ", &["Có số liệu trong mẫu 03 kỳ này", "Ghi chú"]))?;
+        for unit in &base.units {
+            let last = vec![
+                Value::text(if unit.reported { "Có" } else { "Không" }),
+                if unit.no_model { Value::text("Chưa có mô hình") } else { Value::Empty },
+            ];
+            detail.row(&row(unit.name.clone(), &unit.counts, last), Style::Plain)?;
+        }
+        let last = vec![Value::text(format!("{} đơn vị có số liệu", base.reported)), Value::Empty];
+        detail.row(&row("Cộng toàn đơn vị".to_owned(), &base.counts, last), Style::Total)?;
+    }
+    workbook(heading, table.as_of, vec![khoi, detail])
+}
