@@ -3,7 +3,8 @@
 //! "ignored" in libtest's summary (see `tests/common/tools.rs`). Nothing else.
 
 /// The tools tests may need; `GUONG_SKIP` names some of them, or `all`.
-const TOOLS: &[&str] = &["node", "npm-packages", "chromium", "python3", "git", "check-jsonschema", "libreoffice", "pdfinfo"];
+const TOOLS: &[&str] =
+    &["node", "npm-packages", "chromium", "python3", "git", "check-jsonschema", "libreoffice", "pdfinfo"];
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");

@@ -8,8 +8,9 @@ use common::tools::Tool;
 #[test]
 fn build_script_knows_every_tool_tests_need() {
     let script = include_str!("../build.rs");
-    let line = script.lines().find(|line| line.starts_with("const TOOLS")).expect("TOOLS in build.rs");
-    let listed: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
+    let start = script.find("const TOOLS").expect("TOOLS in build.rs");
+    let declaration = &script[start..start + script[start..].find(';').expect("end of TOOLS")];
+    let listed: Vec<&str> = declaration.split('"').skip(1).step_by(2).collect();
     let ours: Vec<&str> = Tool::ALL.iter().map(|tool| tool.name()).collect();
     assert_eq!(listed, ours, "build.rs TOOLS and tests/common/tools.rs Tool::ALL must list the same tools");
     for name in listed {

@@ -40,17 +40,16 @@ pub enum Tool {
 
 impl Tool {
     /// Every tool, in the order of `build.rs`.
-    pub const ALL: &[Tool] =
-        &[
-            Tool::Node,
-            Tool::NpmPackages,
-            Tool::Chromium,
-            Tool::Python3,
-            Tool::Git,
-            Tool::CheckJsonschema,
-            Tool::Libreoffice,
-            Tool::Pdfinfo,
-        ];
+    pub const ALL: &[Tool] = &[
+        Tool::Node,
+        Tool::NpmPackages,
+        Tool::Chromium,
+        Tool::Python3,
+        Tool::Git,
+        Tool::CheckJsonschema,
+        Tool::Libreoffice,
+        Tool::Pdfinfo,
+    ];
 
     /// The name used by `GUONG_SKIP` and `tool_test!`.
     pub fn name(self) -> &'static str {
