@@ -9,6 +9,7 @@ mod history;
 pub mod job;
 mod links;
 pub mod output;
+pub mod owned;
 pub mod pages;
 pub mod urls;
 

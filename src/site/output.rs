@@ -15,7 +15,11 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::site::owned::{self, Found, Purpose};
 use crate::source::is_safe_relative;
+
+/// The purpose of every folder this module keeps.
+const BUILD: Purpose = Purpose::BuildOutput;
 
 /// A folder being filled, swapped into place by [`Staging::commit`]; kept as the next
 /// build's starting point when dropped uncommitted.
@@ -29,18 +33,26 @@ pub struct Staging {
 
 impl Staging {
     /// Starts a build of `target`: its staging folder is the cached previous site, or empty.
+    /// A cache or staging folder that is not guong's (see [`owned`]) is refused, untouched.
     pub fn begin(target: &Path) -> io::Result<Staging> {
         let temp = sibling(target, "tmp");
         if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent)?;
         }
-        remove_abandoned(target);
-        if temp.exists() {
-            fs::remove_dir_all(&temp)?;
+        if fs::symlink_metadata(target).is_ok_and(|meta| !meta.is_dir()) {
+            let message = format!("`{}` là liên kết hoặc tệp, không phải thư mục xuất", target.display());
+            return Err(io::Error::new(io::ErrorKind::AlreadyExists, message));
         }
+        remove_abandoned(target);
         let cache = cache_of(target);
-        if !(cache.is_dir() && fs::rename(&cache, &temp).is_ok()) {
-            fs::create_dir(&temp)?;
+        for folder in [&temp, &cache] {
+            if let Found::Foreign(why) = owned::inspect(folder, BUILD) {
+                return Err(io::Error::new(io::ErrorKind::AlreadyExists, not_ours(folder, why)));
+            }
+        }
+        owned::remove(&temp, BUILD)?;
+        if !(owned::inspect(&cache, BUILD) == Found::Owned && fs::rename(&cache, &temp).is_ok()) {
+            owned::create(&temp, BUILD)?;
         }
         Ok(Staging { target: target.to_path_buf(), temp, written: Mutex::default(), committed: false })
     }
@@ -67,12 +79,14 @@ impl Staging {
         let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
         remove_stale(&self.temp, "", &written)?;
         let old = sibling(&self.target, "old");
-        let had_previous = self.target.exists();
+        let had_previous = fs::symlink_metadata(&self.target).is_ok();
         if had_previous {
-            if old.exists() {
-                fs::remove_dir_all(&old)?;
+            if let Found::Foreign(why) = owned::inspect(&old, BUILD) {
+                return Err(io::Error::new(io::ErrorKind::AlreadyExists, not_ours(&old, why)));
             }
+            owned::remove(&old, BUILD)?;
             fs::rename(&self.target, &old)?;
+            owned::mark(&old, BUILD)?;
         }
         if let Err(error) = fs::rename(&self.temp, &self.target) {
             if had_previous {
@@ -96,15 +110,27 @@ impl Drop for Staging {
     }
 }
 
-/// Makes `folder` the cache of the next build (whatever it holds: the next build compares
-/// every file and removes what it does not write); removes it if that fails. The cache
-/// holds a `.gitignore` of `*`, so Git never offers it for a commit.
+/// Makes `folder` (a folder guong owns) the cache of the next build, whatever it holds:
+/// the next build compares every file and removes what it does not write. Removes it
+/// instead when the cache's place is taken. The cache holds a `.gitignore` of `*`, so Git
+/// never offers it for a commit.
 fn keep_as_cache(folder: &Path, cache: &Path) {
-    if cache.exists() || fs::rename(folder, cache).is_err() {
-        let _ = fs::remove_dir_all(folder);
-    } else if fs::write(cache.join(".gitignore"), "*\n").is_err() {
-        let _ = fs::remove_dir_all(cache);
+    let kept = owned::inspect(cache, BUILD) == Found::Absent
+        && fs::rename(folder, cache).is_ok()
+        && fs::write(cache.join(".gitignore"), "*\n").is_ok();
+    if !kept {
+        let _ = owned::remove(folder, BUILD);
+        let _ = owned::remove(cache, BUILD);
     }
+}
+
+/// Why guong will not touch `folder`, for the user.
+fn not_ours(folder: &Path, why: owned::Foreign) -> String {
+    format!(
+        "`{}` {why}; guong chỉ dùng thư mục đệm do chính nó tạo nên không đọc, ghi hay xóa gì ở đó. \
+         Hãy kiểm tra rồi tự xóa nó nếu không cần",
+        folder.display()
+    )
 }
 
 /// `.<name>.guong-prev`, beside the target.
@@ -187,7 +213,7 @@ fn remove_abandoned(target: &Path) {
         let pid = ["tmp", "old"].iter().find_map(|what| file_name.strip_prefix(&format!("{name}.{what}-")));
         let is_pid = |p: &&str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
         if pid.filter(is_pid).is_some_and(|pid| !processes.join(pid).exists()) {
-            let _ = fs::remove_dir_all(entry.path());
+            let _ = owned::remove(&entry.path(), BUILD);
         }
     }
 }
@@ -199,9 +225,12 @@ fn sibling(target: &Path, what: &str) -> PathBuf {
 }
 
 /// Refuses output folders a build must never replace: the site root or a folder holding
-/// it, the site's sources, or an existing folder that is not a built site.
+/// it, the site's sources, an existing folder that is not a built site, a link (or a path
+/// through a link inside the site root), and an output whose cache place beside it holds
+/// something that is not guong's.
 pub fn check_output(root: &Path, output: &Path) -> Result<(), String> {
     let shown = output.display();
+    through_link(root, output)?;
     let root = root.canonicalize().map_err(|e| format!("không mở được thư mục gốc: {e}"))?;
     let output = resolve(output).ok_or_else(|| format!("thư mục xuất `{shown}` không hợp lệ"))?;
     if root.starts_with(&output) {
@@ -221,6 +250,34 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), String> {
             "thư mục xuất `{shown}` đã có dữ liệu không phải trang đã dựng (không có index.html); \
              chọn thư mục khác hoặc tự xóa nó"
         ));
+    }
+    let cache = cache_of(&output);
+    if let Found::Foreign(why) = owned::inspect(&cache, BUILD) {
+        return Err(not_ours(&cache, why));
+    }
+    Ok(())
+}
+
+/// Refuses an output that is a link, or is reached through a link below the site root (a
+/// committed `public -> ../other` must not redirect the build). Links above the root, or in
+/// an output path outside it, are the user's own choice on the command line.
+fn through_link(root: &Path, output: &Path) -> Result<(), String> {
+    let shown = output.display();
+    let is_link = |path: &Path| fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink());
+    if is_link(output) {
+        return Err(format!("thư mục xuất `{shown}` là một liên kết (symlink); guong không ghi qua liên kết"));
+    }
+    let (Ok(root), Ok(output)) = (std::path::absolute(root), std::path::absolute(output)) else { return Ok(()) };
+    let Ok(below) = output.strip_prefix(&root) else { return Ok(()) };
+    let mut current = root.clone();
+    for part in below.components() {
+        current.push(part);
+        if is_link(&current) {
+            return Err(format!(
+                "thư mục xuất `{shown}` đi qua liên kết `{}`; guong không ghi qua liên kết",
+                current.display()
+            ));
+        }
     }
     Ok(())
 }
@@ -278,16 +335,19 @@ mod tests {
         leftovers.sort();
         assert_eq!(leftovers, [".public.guong-prev", "public"]);
 
-        // A killed build's folders (no such process) go; a live one's stay.
+        // A killed build's folders (no such process) go; a live one's stay, and so does a
+        // folder guong did not make, whatever its name.
         let dead = u32::MAX;
-        fs::create_dir(dir.join(format!("public.tmp-{dead}"))).unwrap();
-        fs::create_dir(dir.join(format!("public.old-{dead}"))).unwrap();
-        fs::create_dir(dir.join("public.tmp-1")).unwrap();
+        owned::create(&dir.join(format!("public.tmp-{dead}")), BUILD).unwrap();
+        owned::create(&dir.join(format!("public.old-{dead}")), BUILD).unwrap();
+        owned::create(&dir.join("public.tmp-1"), BUILD).unwrap();
+        fs::create_dir(dir.join(format!("public.tmp-{}", dead - 1))).unwrap();
         Staging::begin(&out).unwrap().commit().unwrap();
         let mut leftovers: Vec<_> =
             fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
         leftovers.sort();
-        assert_eq!(leftovers, [".public.guong-prev", "public", "public.tmp-1"]);
+        let foreign = format!("public.tmp-{}", dead - 1);
+        assert_eq!(leftovers, [".public.guong-prev", "public", "public.tmp-1", foreign.as_str()]);
         fs::remove_dir_all(&dir).unwrap();
     }
 

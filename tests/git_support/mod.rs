@@ -62,6 +62,15 @@ impl GitSite {
         std::fs::read_to_string(self.root().join(path)).unwrap()
     }
 
+    /// Creates a symbolic link at `path` (relative to the site root) holding `target` as
+    /// written (relative or absolute; it need not exist).
+    pub fn link(&self, path: &str, target: &str) -> &Self {
+        let full = self.root().join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(target, full).unwrap();
+        self
+    }
+
     /// Removes a file relative to the site root.
     pub fn remove(&self, path: &str) -> &Self {
         std::fs::remove_file(self.root().join(path)).unwrap();
@@ -117,6 +126,36 @@ impl GitSite {
     pub fn run(&self, args: &[&str]) -> Run {
         let root = self.root();
         let mut all = vec!["--root", root.to_str().unwrap()];
+        all.extend_from_slice(args);
+        guong(&all)
+    }
+}
+
+/// A fresh clone of a committed site, as CI checks it out: the work tree holds exactly
+/// what was committed (symbolic links included, as links).
+pub struct Clone {
+    /// Holds the clone (`clone/`) and anything the test places beside it.
+    pub temp: TempSite,
+    /// The site root inside the clone.
+    pub root: PathBuf,
+}
+
+impl GitSite {
+    /// Clones the repository into `clone/` of a new temp folder.
+    pub fn clone_fresh(&self) -> Clone {
+        let temp = TempSite::empty();
+        let url = format!("file://{}", self.temp.dir.display());
+        Repository::clone(&url, temp.dir.join("clone")).expect("git clone");
+        let root =
+            if self.prefix.is_empty() { temp.dir.join("clone") } else { temp.dir.join("clone").join(&self.prefix) };
+        Clone { temp, root }
+    }
+}
+
+impl Clone {
+    /// Runs `guong --root <the clone's site root> args…`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let mut all = vec!["--root", self.root.to_str().unwrap()];
         all.extend_from_slice(args);
         guong(&all)
     }
