@@ -121,6 +121,7 @@ SNoReplacement => "S-NO-REPLACEMENT", Warning;
 SReplacement => "S-REPLACEMENT", Error;
 SRetire => "S-RETIRE", Error;
 SRetireExtra => "S-RETIRE-EXTRA", Error;
+SPeriodOver => "S-PERIOD-OVER", Warning;
 RAssess => "R-ASSESS", Error;
 RDate => "R-DATE", Error;
 RDup => "R-DUP", Error;
@@ -145,7 +146,8 @@ ORoot => "O-ROOT", Error;
 VAggManual => "V-AGG-MANUAL", Error;
 VReportMissing => "V-REPORT-MISSING", Warning;
 VUnitYear => "V-UNIT-YEAR", Warning;
-DIdDup => "D-ID-DUP", Error;}
+DIdDup => "D-ID-DUP", Error;
+DPeriod => "D-PERIOD", Error;}
 
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -48,7 +48,7 @@ struct Touched<'a> {
     /// Current files of the models and reports whose id is touched.
     defining_paths: BTreeSet<String>,
     /// Whether a setting every cross-file rule depends on changed (`as_of`,
-    /// `coverage_from`, `report_grace_days`).
+    /// `coverage_from`, `report_grace_days`, `periods`).
     everything: bool,
 }
 
@@ -69,8 +69,8 @@ impl<'a> Touched<'a> {
                 }
                 Some(FileKind::Catalog) => {
                     let (a, b) = (&now.catalog, &old.catalog);
-                    everything |= (a.as_of, a.coverage_from, a.report_grace_days)
-                        != (b.as_of, b.coverage_from, b.report_grace_days);
+                    everything |= (a.as_of, a.coverage_from, a.report_grace_days, &a.periods)
+                        != (b.as_of, b.coverage_from, b.report_grace_days, &b.periods);
                     ids.extend(differing(entries(&a.groups, |g| &g.id), entries(&b.groups, |g| &g.id)));
                     ids.extend(differing(entries(&a.topics, |t| &t.id), entries(&b.topics, |t| &t.id)));
                 }
@@ -144,6 +144,8 @@ fn is_cross_file(code: Code) -> bool {
     matches!(
         code,
         MIdDup
+            | MPeriod
+            | MPeriodEnd
             | MOrgUnknown
             | MOrgRoot
             | MOrgInactive
@@ -151,14 +153,19 @@ fn is_cross_file(code: Code) -> bool {
             | C1Topic
             | C1TopicYear
             | C1TopicKind
+            | C3MilestoneRange
             | C4NoResult
             | C5TargetUnknown
+            | ARevision
             | ASource
             | ASourceRetired
+            | SRetire
             | SReplacement
+            | SPeriodOver
             | RIdDup
             | ROrg
             | RDup
+            | RPeriod
             | RLate
             | RModelUnknown
             | RModelScope

@@ -7,14 +7,15 @@
 //! compared with the checked tree (the work tree, or the `--rev` commit): every file under
 //! `content/` added, modified or deleted, compared by content. A diagnostic is listed iff
 //! 1. it is on a changed file; or
-//! 2. its code is a cross-file one (its rule reads other files: M-ID-DUP, M-ORG-UNKNOWN,
-//!    M-ORG-ROOT, M-ORG-INACTIVE, M-GROUP, C1-TOPIC, C1-TOPIC-YEAR, C1-TOPIC-KIND,
-//!    C4-NO-RESULT, C5-TARGET-UNKNOWN, A-SOURCE, A-SOURCE-RETIRED, S-REPLACEMENT, R-ID-DUP,
-//!    R-ORG, R-DUP, R-LATE, R-MODEL-UNKNOWN, R-MODEL-SCOPE, R-MODEL-INACTIVE,
-//!    R-MODEL-MISSING, R-STATUS-MISMATCH, R-VALUES, R-ORG-REF, V-UNIT-YEAR,
+//! 2. its code is a cross-file one (its rule reads other files: M-ID-DUP, M-PERIOD,
+//!    M-PERIOD-END, M-ORG-UNKNOWN, M-ORG-ROOT, M-ORG-INACTIVE, M-GROUP, C1-TOPIC,
+//!    C1-TOPIC-YEAR, C1-TOPIC-KIND, C3-MILESTONE-RANGE, C4-NO-RESULT, C5-TARGET-UNKNOWN,
+//!    A-REVISION, A-SOURCE, A-SOURCE-RETIRED, S-RETIRE, S-REPLACEMENT, S-PERIOD-OVER,
+//!    R-ID-DUP, R-ORG, R-DUP, R-PERIOD, R-LATE, R-MODEL-UNKNOWN, R-MODEL-SCOPE,
+//!    R-MODEL-INACTIVE, R-MODEL-MISSING, R-STATUS-MISMATCH, R-VALUES, R-ORG-REF, V-UNIT-YEAR,
 //!    V-REPORT-MISSING) and the change touches what it is about:
-//!    - `danh-muc.yml` changed `as_of`, `coverage_from` or `report_grace_days` (every
-//!      cross-file diagnostic depends on them); or
+//!    - `danh-muc.yml` changed `as_of`, `coverage_from`, `report_grace_days` or `periods`
+//!      (every cross-file diagnostic depends on them); or
 //!    - it is on the file of a model or report whose id is touched; or
 //!    - its message, or the source line it points at, names a touched id or a changed
 //!      path as a whole word.

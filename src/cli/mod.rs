@@ -139,7 +139,7 @@ pub enum NewKind {
         /// Mã đảng bộ cơ sở / chi bộ cơ sở báo cáo · base unit id
         #[arg(long)]
         org: String,
-        /// Năm báo cáo (2021–2025) · year
+        /// Năm báo cáo (trong một giai đoạn của danh-muc.yml) · year
         #[arg(long)]
         year: i32,
         /// Kỳ báo cáo: sau_thang (6 tháng đầu năm) | ca_nam · period
@@ -187,7 +187,7 @@ pub fn run() -> i32 {
         }
         Command::Serve { bind, port } => serve_cmd::run(&cli.root, &bind, port),
         Command::New { what } => new_cmd::run(&cli.root, &what),
-        Command::Schema { kind } => schema_cmd::run(kind),
+        Command::Schema { kind } => schema_cmd::run(&cli.root, kind),
         Command::Init { dir } => init_cmd::run(&dir),
     };
     match result {

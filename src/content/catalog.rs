@@ -1,13 +1,16 @@
-//! The registries and configuration of `danh-muc.yml`: groups, learning topics, `as_of`.
+//! The registries and configuration of `danh-muc.yml`: groups, learning topics, programme
+//! periods, `as_of`.
 
 use serde::Serialize;
 
 use crate::content::date::Date;
-use crate::content::read::{code, date, int, items, string};
+use crate::content::period::{Periods, ProgrammePeriod, default_period};
+use crate::content::read::{at, code, date, int, items, string};
 use crate::content::vocab::TopicKind;
 use crate::parse::yaml::Node;
 
-/// Default first year of coverage checks (KH 43-KH/ĐUK dated 05/01/2022).
+/// Default first year of coverage checks (KH 43-KH/ĐUK dated 05/01/2022), when a period
+/// covers it; else the first covered year.
 pub const DEFAULT_COVERAGE_FROM: i32 = 2022;
 /// Default days of grace after a period's end before a report is late.
 pub const DEFAULT_GRACE_DAYS: i64 = 15;
@@ -34,6 +37,10 @@ pub struct Topic {
 pub struct Catalog {
     /// The "today" of every check: drives due reports and coverage; keeps builds deterministic.
     pub as_of: Option<Date>,
+    /// The programme periods: `periods` as written (those with dates in order), or the one
+    /// default period 2021–2025 when the key is absent.
+    pub periods: Periods,
+    /// First year of coverage checks: always a covered year when one exists.
     pub coverage_from: i32,
     pub report_grace_days: i64,
     pub groups: Vec<Group>,
@@ -45,12 +52,19 @@ pub struct Catalog {
 impl Catalog {
     /// Reads the catalog tree; unreadable entries are skipped.
     pub fn read(node: &Node) -> Catalog {
+        let periods = read_periods(node);
+        // Uncovered values are registry errors; the default keeps the date rules sane.
+        let default_from = if periods.covers_year(DEFAULT_COVERAGE_FROM.into()) {
+            DEFAULT_COVERAGE_FROM
+        } else {
+            periods.first_year().unwrap_or(DEFAULT_COVERAGE_FROM)
+        };
         Catalog {
             as_of: date(node, "as_of"),
-            // Out-of-range values are schema errors; the defaults keep the date rules sane.
             coverage_from: int(node, "coverage_from")
-                .filter(|y| (2021..=2025).contains(y))
-                .map_or(DEFAULT_COVERAGE_FROM, |y| y as i32),
+                .filter(|&y| periods.covers_year(y))
+                .map_or(default_from, |y| y as i32),
+            periods,
             report_grace_days: int(node, "report_grace_days")
                 .filter(|d| (0..=366).contains(d))
                 .unwrap_or(DEFAULT_GRACE_DAYS),
@@ -81,4 +95,32 @@ impl Catalog {
     pub fn topic(&self, id: &str) -> Option<&Topic> {
         self.topics.iter().find(|t| t.id == id)
     }
+
+    /// The current programme period (SPEC §8.1): the one holding `as_of`, else the latest
+    /// one that started before it.
+    pub fn current_period(&self) -> Option<&ProgrammePeriod> {
+        self.periods.current(self.as_of?)
+    }
+}
+
+/// The `periods` list, or the default period when the key is absent. An entry without a
+/// readable id or dates is left out (its fields are already reported).
+fn read_periods(node: &Node) -> Periods {
+    if at(node, "periods").is_none() {
+        return Periods::new(vec![default_period()]);
+    }
+    Periods::new(
+        items(node, "periods")
+            .iter()
+            .filter_map(|p| {
+                Some(ProgrammePeriod {
+                    id: string(p, "id")?,
+                    name: string(p, "name").unwrap_or_default(),
+                    from: date(p, "from")?,
+                    to: date(p, "to")?,
+                    guidance: string(p, "guidance"),
+                })
+            })
+            .collect(),
+    )
 }

@@ -38,12 +38,13 @@ pub const CATALOG_PATH: &str = "content/danh-muc.yml";
 pub const UNITS_PATH: &str = "content/to-chuc.yml";
 
 impl Corpus {
-    /// Assembles a corpus and its indexes (the first record of a duplicated id wins).
+    /// Assembles a corpus and its indexes (the first record of a duplicated id wins), and
+    /// resolves once what depends on several files: the programme period of each model.
     pub fn new(
         catalog: Catalog,
         units: Vec<Unit>,
         units_node: Node,
-        models: Vec<Model>,
+        mut models: Vec<Model>,
         reports: Vec<Report>,
         pages: Vec<Page>,
         files: usize,
@@ -53,8 +54,9 @@ impl Corpus {
             unit_index.entry(unit.id.clone()).or_insert(i);
         }
         let mut model_index = HashMap::new();
-        for (i, model) in models.iter().enumerate() {
+        for (i, model) in models.iter_mut().enumerate() {
             model_index.entry(model.id.clone()).or_insert(i);
+            model.period = model.start.and_then(|start| catalog.periods.holding(start));
         }
         Corpus { catalog, units, units_node, models, reports, pages, files, unit_index, model_index }
     }
@@ -67,7 +69,7 @@ impl Corpus {
         self.model_index.get(id).map(|&i| &self.models[i])
     }
 
-    /// The root unit (đảng bộ Khối), if the registry has one.
+    /// The root unit (`kind: dang_bo_khoi`, the đảng bộ cấp trên cơ sở), if the registry has one.
     pub fn root_unit(&self) -> Option<&Unit> {
         self.units.iter().find(|u| u.parent.is_none() && u.kind == Some(crate::content::vocab::UnitKind::DangBoKhoi))
     }

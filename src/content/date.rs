@@ -14,6 +14,9 @@ pub struct Date {
 }
 
 impl Date {
+    /// 01/01/1970, for output that needs some date when the content gives none.
+    pub const EPOCH: Date = Date { year: 1970, month: 1, day: 1 };
+
     /// The date if `year-month-day` exists in the calendar.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
         let real = (1..=9999).contains(&year) && day >= 1 && day <= days_in_month(year, month);

@@ -104,6 +104,7 @@ const CHANGE: &[Field] = &[
 const REVISION: &[Field] = &[
     Field::req("since", "Năm bắt đầu mô hình cũ", Kind::Int { min: 1900, max: 2100 }),
     Field::req("previous", "Mô hình trước", TEXT),
+    Field::opt("previous_model", "Mô hình được củng cố, tiếp nối", REF),
     Field::req("changes", "Nội dung củng cố", list(&Kind::Map(CHANGE), 1)),
 ];
 
@@ -170,7 +171,7 @@ pub const REPORT: &[Field] = &[
     Field::req("type", "Loại tài liệu", TEXT),
     ID,
     Field::req("org", "Đơn vị báo cáo", REF),
-    Field::req("year", "Năm", Kind::Int { min: 2021, max: 2025 }).invalid(Code::RPeriod),
+    Field::req("year", "Năm", Kind::Year).invalid(Code::RPeriod),
     Field::req("period", "Kỳ báo cáo", enumeration(PERIODS)).invalid(Code::RPeriod),
     Field::req("report_date", "Ngày báo cáo", DATE),
     Field::opt("number", "Số hiệu", TEXT),
@@ -210,15 +211,24 @@ const TOPIC: &[Field] = &[
     ID,
     Field::req("kind", "Loại chuyên đề", enumeration(TOPIC_KINDS)),
     Field::req("title", "Tên chuyên đề, tác phẩm", text(3, 400)),
-    Field::opt("year", "Năm", Kind::Int { min: 2021, max: 2025 }),
+    Field::opt("year", "Năm", Kind::Year),
     Field::opt("issued", "Ban hành", TEXT),
+];
+
+const PERIOD: &[Field] = &[
+    Field::req("id", "Mã giai đoạn", SLUG).invalid(Code::PId),
+    Field::req("name", "Tên giai đoạn", text(3, 120)),
+    Field::req("from", "Từ ngày", DATE),
+    Field::req("to", "Đến ngày", DATE),
+    Field::opt("guidance", "Văn bản hướng dẫn", text(3, 400)),
 ];
 
 /// `danh-muc.yml`: registries and configuration.
 pub const CATALOG: &[Field] = &[
     Field::req("as_of", "Ngày chốt số liệu", DATE),
-    Field::opt("coverage_from", "Năm bắt đầu kiểm tra", Kind::Int { min: 2021, max: 2025 }),
+    Field::opt("coverage_from", "Năm bắt đầu kiểm tra", Kind::Year),
     Field::opt("report_grace_days", "Số ngày gia hạn báo cáo", Kind::Int { min: 0, max: 366 }),
+    Field::opt("periods", "Giai đoạn", list(&Kind::Map(PERIOD), 0)),
     Field::req("nhom_mo_hinh", "Nhóm mô hình", list(&Kind::Map(GROUP), 1)),
     Field::req("chuyen_de", "Chuyên đề, tác phẩm", list(&Kind::Map(TOPIC), 1)),
 ];

@@ -3,6 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::content::period::Periods;
 use crate::content::schema::{Field, Kind};
 
 /// The `$schema` of every generated document.
@@ -11,8 +12,15 @@ pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 /// A schema document for files whose top level is `fields`.
 ///
 /// `type_name`, when given, pins the `type` key to that constant (`mo_hinh`, `bao_cao`).
-pub fn to_json_schema(title: &str, description: &str, fields: &[Field], type_name: Option<&str>) -> Value {
-    let mut schema = object(fields);
+/// Years are bounded by the years `periods` cover.
+pub fn to_json_schema(
+    title: &str,
+    description: &str,
+    fields: &[Field],
+    type_name: Option<&str>,
+    periods: &Periods,
+) -> Value {
+    let mut schema = object(fields, periods);
     if let (Some(name), Some(properties)) = (type_name, schema.get_mut("properties").and_then(Value::as_object_mut))
         && let Some(Value::Object(property)) = properties.get_mut("type")
     {
@@ -29,8 +37,8 @@ pub fn to_json_schema(title: &str, description: &str, fields: &[Field], type_nam
 }
 
 /// The schema of a mapping of `fields`: unknown keys are not allowed (they are P-UNKNOWN-KEY).
-fn object(fields: &[Field]) -> Map<String, Value> {
-    let properties: Map<String, Value> = fields.iter().map(|f| (f.key.to_owned(), field(f))).collect();
+fn object(fields: &[Field], periods: &Periods) -> Map<String, Value> {
+    let properties: Map<String, Value> = fields.iter().map(|f| (f.key.to_owned(), field(f, periods))).collect();
     let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.key).collect();
     let mut schema = Map::new();
     schema.insert("type".to_owned(), json!("object"));
@@ -42,17 +50,17 @@ fn object(fields: &[Field]) -> Map<String, Value> {
     schema
 }
 
-fn field(field: &Field) -> Value {
-    let mut schema = kind(&field.kind);
+fn field(field: &Field, periods: &Periods) -> Value {
+    let mut schema = kind(&field.kind, periods);
     schema.insert("title".to_owned(), json!(field.label));
-    if let Some(description) = describe(&field.kind) {
+    if let Some(description) = describe(&field.kind, periods) {
         schema.insert("description".to_owned(), json!(format!("{}: {description}", field.label)));
     }
     Value::Object(schema)
 }
 
 /// A Vietnamese line on what a value must be, where the type alone does not say it.
-fn describe(kind: &Kind) -> Option<String> {
+fn describe(kind: &Kind, periods: &Periods) -> Option<String> {
     match *kind {
         Kind::Text { min, max: usize::MAX } if min > 1 => Some(format!("văn bản, ít nhất {min} ký tự")),
         Kind::Text { min, max } if max != usize::MAX => Some(format!("văn bản, từ {min} đến {max} ký tự")),
@@ -60,15 +68,16 @@ fn describe(kind: &Kind) -> Option<String> {
         Kind::Ref => Some("mã của một mục đã khai báo".to_owned()),
         Kind::Date => Some("ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY".to_owned()),
         Kind::Number => Some("số, dấu chấm thập phân (ví dụ 86.5)".to_owned()),
+        Kind::Year => Some(format!("năm thuộc một giai đoạn của chương trình ({})", periods.describe_years())),
         Kind::Enum(vocab) => {
             Some(vocab.iter().map(|(code, label)| format!("{code} = {label}")).collect::<Vec<_>>().join("; "))
         }
-        Kind::List { item, .. } => describe(item).map(|d| format!("danh sách; mỗi mục: {d}")),
+        Kind::List { item, .. } => describe(item, periods).map(|d| format!("danh sách; mỗi mục: {d}")),
         _ => None,
     }
 }
 
-fn kind(kind: &Kind) -> Map<String, Value> {
+fn kind(kind: &Kind, periods: &Periods) -> Map<String, Value> {
     let mut schema = Map::new();
     let mut set = |key: &str, value: Value| {
         schema.insert(key.to_owned(), value);
@@ -92,6 +101,13 @@ fn kind(kind: &Kind) -> Map<String, Value> {
             set("type", json!("string"));
             set("pattern", json!(r"^([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})$"));
         }
+        Kind::Year => {
+            set("type", json!("integer"));
+            if let (Some(first), Some(last)) = (periods.first_year(), periods.last_year()) {
+                set("minimum", json!(first));
+                set("maximum", json!(last));
+            }
+        }
         Kind::Int { min, max } => {
             set("type", json!("integer"));
             if min != i64::MIN {
@@ -109,8 +125,8 @@ fn kind(kind: &Kind) -> Map<String, Value> {
         }
         Kind::List { item, min } => {
             set("type", json!("array"));
-            let mut items = self::kind(item);
-            if let Some(description) = describe(item) {
+            let mut items = self::kind(item, periods);
+            if let Some(description) = describe(item, periods) {
                 items.insert("description".to_owned(), json!(description));
             }
             set("items", Value::Object(items));
@@ -118,7 +134,7 @@ fn kind(kind: &Kind) -> Map<String, Value> {
                 set("minItems", json!(min));
             }
         }
-        Kind::Map(fields) => return object(fields),
+        Kind::Map(fields) => return object(fields, periods),
     }
     schema
 }
@@ -127,10 +143,12 @@ fn kind(kind: &Kind) -> Map<String, Value> {
 mod tests {
     use super::*;
     use crate::content::forms;
+    use crate::content::period::default_period;
 
     #[test]
     fn model_schema_has_required_keys_enums_and_labels() {
-        let schema = to_json_schema("Mô hình", "Biểu mẫu 01", forms::MODEL, Some("mo_hinh"));
+        let periods = Periods::new(vec![default_period()]);
+        let schema = to_json_schema("Mô hình", "Biểu mẫu 01", forms::MODEL, Some("mo_hinh"), &periods);
         assert_eq!(schema["$schema"], DIALECT);
         assert_eq!(schema["properties"]["type"]["const"], "mo_hinh");
         let required = schema["required"].as_array().unwrap();

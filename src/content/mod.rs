@@ -11,6 +11,7 @@ pub mod json_schema;
 pub mod load;
 pub mod model;
 pub mod page;
+pub mod period;
 pub mod read;
 pub mod report;
 pub mod schema;

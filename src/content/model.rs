@@ -3,16 +3,12 @@
 use serde::Serialize;
 
 use crate::content::date::Date;
+use crate::content::period::PeriodSlot;
 use crate::content::read::{at, boolean, code, date, int, items, number, string, strings};
 use crate::content::report::Period;
 use crate::content::vocab::{Approach, Status, SubjectType};
 use crate::parse::markdown::Body;
 use crate::parse::yaml::Node;
-
-/// End of the programme period (2021–2025).
-pub const PERIOD_END: Date = Date { year: 2025, month: 12, day: 31 };
-/// Start of the programme period.
-pub const PERIOD_START: Date = Date { year: 2021, month: 1, day: 1 };
 
 /// Who carries the model.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -107,6 +103,8 @@ pub struct Change {
 pub struct Revision {
     pub since: Option<i64>,
     pub previous: Option<String>,
+    /// The model of an earlier period this one carries on (SPEC §8.1), if registered.
+    pub previous_model: Option<String>,
     pub changes: Vec<Change>,
 }
 
@@ -153,6 +151,10 @@ pub struct Model {
     pub recognition: Vec<Recognition>,
     pub featured: bool,
     pub tags: Vec<String>,
+    /// The programme period holding `start`, resolved when the corpus is assembled
+    /// (`Corpus::new`); `None` when no period holds it (M-PERIOD) or `start` is unreadable.
+    #[serde(skip)]
+    pub period: Option<PeriodSlot>,
     #[serde(skip)]
     pub front: Node,
     #[serde(skip)]
@@ -244,6 +246,7 @@ impl Model {
             revision: at(f, "revision").filter(|n| n.is_map()).map(|r| Revision {
                 since: int(r, "since"),
                 previous: string(r, "previous"),
+                previous_model: string(r, "previous_model"),
                 changes: items(r, "changes")
                     .iter()
                     .map(|c| Change { criterion: int(c, "criterion"), text: string(c, "text") })
@@ -258,23 +261,32 @@ impl Model {
             recognition: items(f, "recognition").iter().map(read_recognition).collect(),
             featured: boolean(f, "featured").unwrap_or(false),
             tags: strings(f, "tags"),
+            period: None,
             front,
             body,
         }
     }
 
-    /// eff_end = min(end, retirement.date, 2025-12-31) (SPEC §2).
-    pub fn effective_end(&self) -> Date {
-        [self.end, self.retirement.as_ref().and_then(|r| r.date), Some(PERIOD_END)]
-            .into_iter()
-            .flatten()
-            .min()
-            .unwrap_or(PERIOD_END)
+    /// eff_end = min(end, retirement.date, the model's period's `to`) (SPEC §2, §8.1);
+    /// `None` when no period holds the model.
+    pub fn effective_end(&self) -> Option<Date> {
+        let to = self.period?.to;
+        [self.end, self.retirement.as_ref().and_then(|r| r.date)].into_iter().flatten().chain([to]).min()
     }
 
-    /// Whether the model is active in `[from, to]`: start ≤ to and eff_end ≥ from (any status).
+    /// Whether the model's own dates are valid: a period holds `start` and the effective end
+    /// is not before it. A model with invalid dates (M-PERIOD, F-DATE, S-RETIRE) is active
+    /// nowhere, and rules in other files do not count on it (SPEC §8.1 cascade).
+    pub fn is_dated(&self) -> bool {
+        self.start.zip(self.effective_end()).is_some_and(|(start, end)| start <= end)
+    }
+
+    /// Whether the model is active in `[from, to]`: start ≤ to and eff_end ≥ from (any
+    /// status), for a model with valid dates.
     pub fn active_in(&self, from: Date, to: Date) -> bool {
-        self.start.is_some_and(|start| start <= to) && self.effective_end() >= from
+        self.is_dated()
+            && self.start.is_some_and(|start| start <= to)
+            && self.effective_end().is_some_and(|end| end >= from)
     }
 
     /// Whether the model is active in a reporting period.

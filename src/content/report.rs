@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::content::date::Date;
 use crate::content::model::{Recognition, read_recognition};
+use crate::content::period::Periods;
 use crate::content::read::{code, date, int, items, number, string, strings};
 use crate::content::vocab::{PeriodKind, Progress};
 use crate::parse::markdown::Body;
@@ -127,9 +128,10 @@ impl Report {
         }
     }
 
-    /// The reporting period, when year and period are valid.
-    pub fn period(&self) -> Option<Period> {
-        let year = self.year.filter(|y| (2021..=2025).contains(y))?;
+    /// The reporting period, when the period is valid and a programme period covers the
+    /// year (R-PERIOD otherwise).
+    pub fn period(&self, periods: &Periods) -> Option<Period> {
+        let year = self.year.filter(|&y| periods.covers_year(y.into()))?;
         Some(Period { year, kind: self.period_kind? })
     }
 }

@@ -34,6 +34,9 @@ pub enum Kind {
     Ref,
     /// `YYYY-MM-DD` or `DD/MM/YYYY`, a real calendar date.
     Date,
+    /// A calendar year, a YAML integer. Which years are valid depends on the configured
+    /// programme periods, so the domain rules check it (R-PERIOD, registry rules).
+    Year,
     /// A YAML integer within `min..=max`.
     Int {
         min: i64,
@@ -249,6 +252,11 @@ impl Validator<'_> {
                 ),
                 None => self.wrong_type(Code::FDate, node, name, "ngày"),
             },
+            Kind::Year => {
+                if node.as_int().is_none() {
+                    self.wrong_type(code_or(Code::FType), node, name, "số nguyên (năm)");
+                }
+            }
             Kind::Int { min, max } => match node.as_int() {
                 Some(n) if (min..=max).contains(&n) => {}
                 Some(n) => self.push(

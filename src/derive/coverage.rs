@@ -3,7 +3,7 @@
 //! checker turns these into V-UNIT-YEAR and V-REPORT-MISSING warnings; the compliance page
 //! lists them.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::content::corpus::Corpus;
 use crate::content::date::Date;
@@ -37,18 +37,28 @@ pub struct DueReport<'a> {
 
 /// Every non-root unit active in a coverage year without a model of its own (`org` = the
 /// unit) active in that year: years in order, units in registry order. Empty without `as_of`.
+/// A unit with a model whose own dates are invalid is left out: that model's error comes
+/// first, and once fixed it may well cover the year.
 pub fn units_without_model(corpus: &Corpus) -> Vec<UnitWithoutModel<'_>> {
     let mut by_org: HashMap<&str, Vec<&Model>> = HashMap::new();
+    let mut undated: HashSet<&str> = HashSet::new();
     for model in &corpus.models {
         if let Some(org) = model.org.as_deref() {
             by_org.entry(org).or_default().push(model);
+            if !model.is_dated() {
+                undated.insert(org);
+            }
         }
     }
     let mut missing = Vec::new();
     for year in coverage_years(&corpus.catalog) {
         let (from, to) = year_bounds(year);
         for unit in &corpus.units {
-            if unit.kind == Some(UnitKind::DangBoKhoi) || unit.kind.is_none() || !unit.active_between(from, to) {
+            if unit.kind == Some(UnitKind::DangBoKhoi)
+                || unit.kind.is_none()
+                || !unit.active_between(from, to)
+                || undated.contains(unit.id.as_str())
+            {
                 continue;
             }
             let models = by_org.get(unit.id.as_str()).map_or(&[][..], Vec::as_slice);
@@ -66,7 +76,7 @@ pub fn due_reports(corpus: &Corpus) -> Vec<DueReport<'_>> {
     let catalog = &corpus.catalog;
     let mut filed: HashMap<(&str, Period), &Report> = HashMap::new();
     for report in &corpus.reports {
-        if let (Some(org), Some(period)) = (report.org.as_deref(), report.period()) {
+        if let (Some(org), Some(period)) = (report.org.as_deref(), report.period(&corpus.catalog.periods)) {
             filed.entry((org, period)).or_insert(report);
         }
     }
@@ -92,7 +102,7 @@ pub fn late_reports(corpus: &Corpus) -> Vec<&Report> {
         .reports
         .iter()
         .filter(|r| {
-            r.period().zip(r.report_date).is_some_and(|(period, date)| date > report_deadline(&corpus.catalog, period))
+            r.period(&corpus.catalog.periods).zip(r.report_date).is_some_and(|(period, date)| date > report_deadline(&corpus.catalog, period))
         })
         .collect()
 }

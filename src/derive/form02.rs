@@ -327,7 +327,7 @@ fn base_row(corpus: &Corpus, base: &Unit, period: Period, units: Vec<UnitRow>) -
 
 /// The report `base` filed for `period` (the first in path order).
 pub fn report_of<'a>(corpus: &'a Corpus, base: &str, period: Period) -> Option<&'a Report> {
-    corpus.reports.iter().find(|r| r.org.as_deref() == Some(base) && r.period() == Some(period))
+    corpus.reports.iter().find(|r| r.org.as_deref() == Some(base) && r.period(&corpus.catalog.periods) == Some(period))
 }
 
 /// Where a base unit's report for `period` stands at `as_of`, given the report it filed.
@@ -346,7 +346,7 @@ fn reported_units(corpus: &Corpus, period: Period) -> HashSet<&str> {
     corpus
         .reports
         .iter()
-        .filter(|r| r.period() == Some(period))
+        .filter(|r| r.period(&corpus.catalog.periods) == Some(period))
         .flat_map(|r| &r.entries)
         .filter(|e| e.values.iter().any(|v| v.value.is_some()))
         .filter_map(|e| corpus.model(&e.model)?.org.as_deref())

@@ -32,7 +32,7 @@ impl<'a> ReportIndex<'a> {
     pub fn new(corpus: &'a Corpus) -> ReportIndex<'a> {
         let mut by_model: HashMap<&str, Vec<Mention>> = HashMap::new();
         for report in &corpus.reports {
-            let Some(period) = report.period() else { continue };
+            let Some(period) = report.period(&corpus.catalog.periods) else { continue };
             for entry in &report.entries {
                 by_model.entry(entry.model.as_str()).or_default().push(Mention { period, report, entry });
             }

@@ -17,6 +17,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use crate::content::corpus::Corpus;
+use crate::content::date::Date;
 use crate::content::schema::{PLACEHOLDER_MARK, did_you_mean};
 use crate::content::unit::Unit;
 
@@ -52,4 +53,14 @@ pub fn find_unit<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a Unit, String> {
             None => format!("đơn vị `{id}` không có trong content/to-chuc.yml"),
         }
     })
+}
+
+/// A date for the examples in form comments: the catalog's `as_of` (the data's "today"),
+/// else the first day of the current or first period; never a date written in the code.
+pub fn example_date(corpus: &Corpus) -> Date {
+    let catalog = &corpus.catalog;
+    catalog
+        .as_of
+        .or_else(|| catalog.periods.chronological().next().map(|p| p.from))
+        .unwrap_or(Date::EPOCH)
 }

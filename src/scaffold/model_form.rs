@@ -11,7 +11,7 @@ use crate::content::vocab::{
 };
 use crate::scaffold::slug::{MAX_SLUG, slugify, unique};
 use crate::scaffold::yaml_text::{choices, comment, fill, quoted};
-use crate::scaffold::{NewFile, find_unit, placeholder};
+use crate::scaffold::{NewFile, example_date, find_unit, placeholder};
 
 /// Folder of model files, relative to the site root.
 pub const MODELS_DIR: &str = "content/mo-hinh";
@@ -75,6 +75,10 @@ fn model_text(corpus: &Corpus, id: &str, org: &str, title: &str) -> String {
     let unit_name = corpus.unit(org).map_or("", |u| u.name.as_str());
     let groups = corpus.catalog.groups.iter().map(|g| format!("{} = {}", g.id, g.label)).collect::<Vec<_>>();
     let topics = corpus.catalog.topics.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ");
+    let example = example_date(corpus);
+    // New models belong to the current period; its dates guide `start` and `end`.
+    let current = corpus.catalog.current_period().or_else(|| corpus.catalog.periods.chronological().last());
+    let within = current.map_or_else(String::new, |p| format!(", trong giai đoạn {p}"));
     let mut y = String::new();
     let mut line = |text: &str| {
         y.push_str(text);
@@ -83,7 +87,10 @@ fn model_text(corpus: &Corpus, id: &str, org: &str, title: &str) -> String {
     line("---");
     line("# Biểu mẫu 01 — Đăng ký mô hình, điển hình học tập và làm theo Bác.");
     line("# Thay mọi nội dung «Cần điền…» bằng thông tin thật; `guong check` báo lỗi F-PLACEHOLDER ở chỗ còn sót.");
-    line("# Ngày viết dạng YYYY-MM-DD (ví dụ 2023-05-19) hoặc DD/MM/YYYY. Dòng bắt đầu bằng # là ghi chú.");
+    line(&format!(
+        "# Ngày viết dạng YYYY-MM-DD (ví dụ {}) hoặc DD/MM/YYYY. Dòng bắt đầu bằng # là ghi chú.",
+        example.iso()
+    ));
     line("type: mo_hinh");
     line(&format!("id: {id}"));
     line(&format!("title: {}", quoted(title)));
@@ -102,8 +109,10 @@ fn model_text(corpus: &Corpus, id: &str, org: &str, title: &str) -> String {
     line(&format!("approach: {}", fill(&format!("cách thức, {}", codes(APPROACHES)))));
     line(&format!("# Trạng thái: {}", legend(STATUSES)));
     line(&format!("status: {}", fill(&format!("trạng thái, {}", codes(STATUSES)))));
-    line(&format!("start: {}", fill("ngày bắt đầu, trong giai đoạn 2021–2025")));
-    line("# end: 2025-12-31  # Ngày kết thúc (nếu có)");
+    line(&format!("start: {}", fill(&format!("ngày bắt đầu{within}"))));
+    if let Some(period) = current {
+        line(&format!("# end: {}  # Ngày kết thúc (nếu có), không sau ngày cuối giai đoạn", period.to.iso()));
+    }
     line("learning:  # (TC1) Nội dung học tập Bác");
     line(&format!("  # Chuyên đề, tác phẩm học tập (mã trong danh-muc.yml): {}", comment(&topics)));
     line(&format!("  topics: [{}]", fill("mã chuyên đề, tác phẩm; nhiều mã cách nhau bằng dấu phẩy")));
@@ -147,8 +156,9 @@ fn model_text(corpus: &Corpus, id: &str, org: &str, title: &str) -> String {
     line(&format!("  spread: {}", fill("sơ kết, biểu dương, tuyên truyền mô hình")));
     line("# Khi approach là cung_co, bỏ dấu # ở các dòng sau và điền (Nội dung củng cố):");
     line("# revision:");
-    line("#   since: 2019  # Năm bắt đầu mô hình cũ");
+    line(&format!("#   since: {}  # Năm bắt đầu mô hình cũ", example.year - 1));
     line("#   previous: \"Tên mô hình trước\"");
+    line("#   previous_model: mh-ma-mo-hinh-truoc  # Mô hình được củng cố, tiếp nối (mã, nếu có trên trang)");
     line("#   changes:  # mỗi thay đổi gắn với một tiêu chí 1–5, nên có đủ năm tiêu chí");
     line("#     - criterion: 1");
     line("#       text: \"Nội dung củng cố ở tiêu chí này\"");
@@ -156,12 +166,12 @@ fn model_text(corpus: &Corpus, id: &str, org: &str, title: &str) -> String {
     line("# source_model: mh-ma-mo-hinh-goc");
     line("# Khi status là loai_bo (Loại bỏ):");
     line("# retirement:");
-    line("#   date: 2024-06-30");
+    line(&format!("#   date: {}", example.iso()));
     line("#   reason: \"Lý do loại bỏ (ít nhất 20 ký tự)\"");
     line("#   replacement: mh-ma-mo-hinh-thay-the");
     line(&format!("# Biểu dương, khen thưởng (cấp: {}):", codes(RECOGNITION_LEVELS)));
     line("# recognition:");
-    line("#   - date: 2024-05-19");
+    line(&format!("#   - date: {}", example.iso()));
     line("#     level: co_so");
     line("#     form: \"Giấy khen\"");
     line("#     decision: \"Quyết định số …\"");

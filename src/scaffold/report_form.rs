@@ -34,8 +34,12 @@ pub fn new_report(corpus: &Corpus, paths: &[String], org: &str, year: i32, perio
             .unwrap_or_default();
         return Err(format!("`{org}` không phải đảng bộ cơ sở hoặc chi bộ cơ sở{base}"));
     }
-    if !(2021..=2025).contains(&year) {
-        return Err(format!("năm {year} nằm ngoài giai đoạn 2021–2025"));
+    let periods = &corpus.catalog.periods;
+    if !periods.covers_year(year.into()) {
+        return Err(format!(
+            "năm {year} không thuộc giai đoạn nào của chương trình ({}); khai báo giai đoạn ở `periods` trong content/danh-muc.yml",
+            periods.describe()
+        ));
     }
     let kind = parse_period(period)
         .ok_or_else(|| format!("kỳ báo cáo `{period}` không hợp lệ; chọn sau_thang (6 tháng đầu năm) hoặc ca_nam"))?;
@@ -102,7 +106,10 @@ fn report_text(corpus: &Corpus, id: &str, org: &str, period: Period) -> String {
     line("---");
     line(&format!("# Biểu mẫu 03 — Báo cáo kết quả thực hiện mô hình, điển hình, {}.", period.label()));
     line("# Thay mọi nội dung «Cần điền…» bằng thông tin thật; `guong check` báo lỗi F-PLACEHOLDER ở chỗ còn sót.");
-    line("# Ngày viết dạng YYYY-MM-DD (ví dụ 2023-07-10) hoặc DD/MM/YYYY. Dòng bắt đầu bằng # là ghi chú.");
+    line(&format!(
+        "# Ngày viết dạng YYYY-MM-DD (ví dụ {}) hoặc DD/MM/YYYY. Dòng bắt đầu bằng # là ghi chú.",
+        period.end().iso()
+    ));
     line("type: bao_cao");
     line(&format!("id: {id}"));
     line(&format!("org: {org}  # {}", comment(unit_name)));
@@ -130,7 +137,7 @@ fn report_text(corpus: &Corpus, id: &str, org: &str, period: Period) -> String {
     line(&format!("# Biểu dương, khen thưởng trong kỳ (cấp: {}):", choices(RECOGNITION_LEVELS.iter().map(|v| v.0))));
     line("# recognitions:");
     line("#   - subject: \"Tập thể, cá nhân được khen\"");
-    line("#     date: 2023-05-19");
+    line(&format!("#     date: {}", period.end().iso()));
     line("#     level: co_so");
     line("#     form: \"Giấy khen\"");
     line("#     decision: \"Quyết định số …\"");

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use crate::content::corpus::Corpus;
-use crate::content::model::{Model, PERIOD_END, PERIOD_START};
+use crate::content::model::Model;
 use crate::content::vocab::{APPROACHES, SECTORS, STATUSES, SUBJECT_TYPES, Status};
 use crate::search::postings::{Packed, pack};
 
@@ -101,13 +101,9 @@ struct DocValues {
 
 fn doc_values(corpus: &Corpus, model: &Model) -> DocValues {
     let base = model.org.as_deref().and_then(|org| corpus.base_unit_of(org));
-    let years = match model.start {
-        Some(start) => {
-            let from = start.year.max(PERIOD_START.year);
-            let to = model.effective_end().year.min(PERIOD_END.year);
-            (from..=to).map(|y| y.to_string()).collect()
-        }
-        None => Vec::new(),
+    let years = match (model.start, model.effective_end()) {
+        (Some(start), Some(end)) => (start.year..=end.year).map(|y| y.to_string()).collect(),
+        _ => Vec::new(),
     };
     DocValues {
         years,
@@ -158,7 +154,9 @@ pub fn facets(corpus: &Corpus, models: &[&Model]) -> Vec<Facet> {
     let column = |pick: &dyn Fn(&DocValues) -> Vec<String>| values.iter().map(pick).collect::<Vec<_>>();
     let one = |value: &Option<String>| value.iter().cloned().collect::<Vec<_>>();
 
-    let years = (PERIOD_START.year..=PERIOD_END.year).rev().map(|y| (y.to_string(), y.to_string())).collect();
+    let periods = &corpus.catalog.periods;
+    let covered = periods.first_year().zip(periods.last_year()).map_or_else(Vec::new, |(a, b)| periods.covered_years(a, b));
+    let years = covered.into_iter().rev().map(|y| (y.to_string(), y.to_string())).collect();
     let base_units = corpus.units.iter().filter(|u| u.is_base()).map(|u| (u.id.clone(), u.name.clone())).collect();
     let groups = corpus.catalog.groups.iter().map(|g| (g.id.clone(), g.label.clone())).collect();
     let topics = corpus.catalog.topics.iter().map(|t| (t.id.clone(), t.title.clone())).collect();

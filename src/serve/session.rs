@@ -338,6 +338,7 @@ impl Affected {
             || self.reported.contains(&model.id)
             || model.source_model.as_ref().is_some_and(refers)
             || model.retirement.as_ref().and_then(|r| r.replacement.as_ref()).is_some_and(refers)
+            || model.revision.as_ref().and_then(|r| r.previous_model.as_ref()).is_some_and(refers)
     }
 }
 

@@ -5,7 +5,6 @@
 
 use crate::check::rules::{At, Index, did_you_mean_hint, field};
 use crate::content::forms::MODEL;
-use crate::content::model::PERIOD_END;
 use crate::content::read::at as node_at;
 use crate::content::vocab::{Approach, Status};
 use crate::diagnostic::Code;
@@ -13,10 +12,12 @@ use crate::diagnostic::Code;
 /// Every A-* and S-* rule of one model.
 pub fn check(index: &Index, at: &mut At) {
     revision(at);
+    previous_model(index, at);
     source(index, at);
     extra(at);
     retirement(index, at);
     finished(at);
+    period_over(index, at);
 }
 
 /// A-REVISION (cung_co without a valid revision) and A-REVISION-PARTIAL.
@@ -62,6 +63,27 @@ fn revision(at: &mut At) {
             .with_hint("HD §III.2: rà soát, bổ sung nội dung mới ở từng tiêu chí (1–5)"),
         );
     }
+}
+
+/// A-REVISION: `revision.previous_model`, when written, names another existing model.
+fn previous_model(index: &Index, at: &mut At) {
+    let model = at.model;
+    let Some(previous) = model.revision.as_ref().and_then(|r| r.previous_model.as_deref()) else { return };
+    let known = previous != model.id && !index.unknown_model(previous);
+    if known {
+        return;
+    }
+    let message = if previous == model.id {
+        "Mô hình được củng cố, tiếp nối (`revision.previous_model`) không thể là chính mô hình này".to_owned()
+    } else {
+        format!("Mô hình được củng cố, tiếp nối `{previous}` không tồn tại ({})", field(MODEL, "revision.previous_model"))
+    };
+    let mut d = at.value(Code::ARevision, "revision.previous_model", message);
+    d.hint = Some(
+        did_you_mean_hint(previous, index.corpus.models.iter().map(|m| m.id.as_str()).filter(|id| *id != model.id))
+            .unwrap_or_else(|| "ghi mã (tên tệp) của mô hình giai đoạn trước mà mô hình này tiếp nối".to_owned()),
+    );
+    at.push(d);
 }
 
 /// A-SOURCE (nhan_rong without an existing source model other than itself) and
@@ -153,17 +175,19 @@ fn retirement(index: &Index, at: &mut At) {
         );
     }
     let Some(retirement) = &model.retirement else { return };
+    // Without a period (M-PERIOD) only the start bounds the date.
+    let period_end = model.period.map(|slot| slot.to);
     if let Some(date) = retirement.date {
         let before_start = model.start.is_some_and(|start| date < start);
-        if before_start || date > PERIOD_END {
+        if before_start || period_end.is_some_and(|to| date > to) {
             let start = model.start.map_or_else(String::new, |s| s.to_string());
+            let range = match period_end {
+                Some(to) => format!("từ ngày bắt đầu {start} đến {to} (hết giai đoạn của mô hình)"),
+                None => format!("từ ngày bắt đầu {start}"),
+            };
             at.push(
-                at.value(
-                    Code::SRetire,
-                    "retirement.date",
-                    format!("Ngày loại bỏ {date} phải trong khoảng từ ngày bắt đầu {start} đến 31/12/2025"),
-                )
-                .with_hint("sửa `retirement.date`"),
+                at.value(Code::SRetire, "retirement.date", format!("Ngày loại bỏ {date} phải trong khoảng {range}"))
+                    .with_hint("sửa `retirement.date`"),
             );
         }
     }
@@ -201,4 +225,39 @@ fn finished(at: &mut At) {
                 .with_hint("thêm `end: <ngày kết thúc>`"),
         );
     }
+}
+
+/// S-PERIOD-OVER: a model still registered or running although its period ended before
+/// `as_of`.
+fn period_over(index: &Index, at: &mut At) {
+    let model = at.model;
+    let catalog = &index.corpus.catalog;
+    if !matches!(model.status, Some(Status::KeHoach | Status::DangThucHien)) {
+        return;
+    }
+    let (Some(period), Some(as_of)) = (model.period.and_then(|slot| catalog.periods.at(slot)), catalog.as_of) else {
+        return;
+    };
+    if period.to >= as_of {
+        return;
+    }
+    let status = model.status.map_or("", Status::code);
+    let next = catalog.current_period().filter(|current| current.id != period.id);
+    let carry_on = match next {
+        Some(current) => format!("giai đoạn {}", current.span()),
+        None => "giai đoạn mới".to_owned(),
+    };
+    at.push(
+        at.value(
+            Code::SPeriodOver,
+            "status",
+            format!("Mô hình vẫn `status: {status}` nhưng giai đoạn {period} đã kết thúc trước ngày chốt số liệu {as_of}"),
+        )
+        .with_hint(format!(
+            "đặt `status: hoan_thanh` với `end: {}`, hoặc `status: loai_bo` với `retirement`; nếu mô hình tiếp tục, \
+             đăng ký mô hình củng cố (`approach: cung_co`, `revision.previous_model: {}`) trong {carry_on}",
+            period.to.iso(),
+            model.id
+        )),
+    );
 }

@@ -31,7 +31,7 @@ pub fn check(index: &Index, at: &mut At) {
 fn topics(index: &Index, at: &mut At) {
     let model = at.model;
     let catalog = &index.corpus.catalog;
-    let years = model.start.map(|start| start.year..=model.effective_end().year);
+    let years = model.start.zip(model.effective_end()).map(|(start, end)| start.year..=end.year);
     let mut kinds = Vec::new();
     for (i, node) in items(&model.front, "learning.topics").iter().enumerate() {
         let Some(id) = node.as_str().map(str::trim).filter(|s| !s.is_empty()) else { continue };
@@ -154,11 +154,10 @@ fn measures(at: &mut At) {
             }
         }
     }
-    let Some(start) = model.start else { return };
+    let (Some(start), Some(end)) = (model.start, model.effective_end()) else { return };
     if model.status == Some(Status::LoaiBo) {
         return;
     }
-    let end = model.effective_end();
     for (i, node) in items(&model.front, "measures.milestones").iter().enumerate() {
         let Some(date) = model.measures.milestones.get(i).and_then(|m| m.date) else { continue };
         if date < start || date > end {

@@ -8,7 +8,6 @@ use crate::check::rules::{At, Index, did_you_mean_hint, field};
 use crate::content::corpus::Corpus;
 use crate::content::criteria::criterion_of;
 use crate::content::forms::MODEL;
-use crate::content::model::{PERIOD_END, PERIOD_START};
 use crate::content::read::pos_of;
 use crate::content::schema::is_placeholder;
 use crate::content::vocab::{SubjectType, UnitKind};
@@ -54,7 +53,7 @@ pub fn check_duplicates(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
 pub fn check(index: &Index, at: &mut At) {
     org(index, at);
     group(index, at);
-    period(at);
+    period(index, at);
     sections(at);
     subject_position(at);
 }
@@ -91,11 +90,13 @@ fn org(index: &Index, at: &mut At) {
     let Some(start) = model.start else { return };
     let end = model.effective_end();
     let after_close = unit.active_to.filter(|&to| start > to);
-    let before_open = unit.active_from.filter(|&from| end < from);
+    let before_open = unit.active_from.filter(|&from| end.is_some_and(|end| end < from));
     if after_close.is_some() || before_open.is_some() {
         let when = match (after_close, before_open) {
             (Some(to), _) => format!("đã kết thúc hoạt động ngày {to}, trước ngày bắt đầu mô hình {start}"),
-            (_, Some(from)) => format!("bắt đầu hoạt động ngày {from}, sau khi mô hình kết thúc ({end})"),
+            (_, Some(from)) => {
+                format!("bắt đầu hoạt động ngày {from}, sau khi mô hình kết thúc ({})", end.unwrap_or(start))
+            }
             _ => String::new(),
         };
         at.push(
@@ -126,25 +127,38 @@ fn group(index: &Index, at: &mut At) {
     at.push(d);
 }
 
-/// M-PERIOD (start outside 2021–2025, end before start) and M-PERIOD-END (end after 2025).
-fn period(at: &mut At) {
+/// M-PERIOD (no programme period holds the start; end before start) and M-PERIOD-END (end
+/// after the model's period). Without any readable period the catalog's error is the one to fix.
+fn period(index: &Index, at: &mut At) {
     let model = at.model;
-    if let Some(start) = model.start.filter(|s| *s < PERIOD_START || *s > PERIOD_END) {
+    let periods = &index.corpus.catalog.periods;
+    if periods.is_empty() {
+        return;
+    }
+    if let Some(start) = model.start.filter(|_| model.period.is_none()) {
         at.push(
-            at.value(Code::MPeriod, "start", format!("Ngày bắt đầu {start} nằm ngoài giai đoạn 2021–2025"))
-                .with_hint("mô hình của giai đoạn 2021 - 2025 bắt đầu từ 01/01/2021 đến 31/12/2025"),
+            at.value(Code::MPeriod, "start", format!("Ngày bắt đầu {start} nằm ngoài giai đoạn {}", periods.describe()))
+                .with_hint(
+                    "ngày bắt đầu phải thuộc một giai đoạn khai báo ở `periods` trong content/danh-muc.yml; \
+                     mô hình của giai đoạn mới cần giai đoạn đó được khai báo trước",
+                ),
         );
     }
     let Some(end) = model.end else { return };
+    let period = model.period.and_then(|slot| periods.at(slot));
     if let Some(start) = model.start.filter(|&s| end < s) {
         at.push(
             at.value(Code::MPeriod, "end", format!("Ngày kết thúc {end} trước ngày bắt đầu {start}"))
                 .with_hint("sửa `end` hoặc `start` cho đúng thứ tự"),
         );
-    } else if end > PERIOD_END {
+    } else if let Some(period) = period.filter(|p| end > p.to) {
         at.push(
-            at.value(Code::MPeriodEnd, "end", format!("Ngày kết thúc {end} sau khi giai đoạn 2021–2025 kết thúc"))
-                .with_hint("kết quả sau 31/12/2025 thuộc giai đoạn sau; cân nhắc đặt `end` trong năm 2025"),
+            at.value(Code::MPeriodEnd, "end", format!("Ngày kết thúc {end} sau khi giai đoạn {period} kết thúc"))
+                .with_hint(format!(
+                    "kết quả sau {} thuộc giai đoạn sau; đặt `end` không muộn hơn {} và, nếu mô hình tiếp tục, \
+                     đăng ký mô hình củng cố (`approach: cung_co`, `revision.previous_model: {}`) ở giai đoạn sau",
+                    period.to, period.to, model.id
+                )),
         );
     }
 }

@@ -1,14 +1,18 @@
 //! Registry rules: the organisation tree of `to-chuc.yml` (O-*, and its conditional `parent`
-//! and `sector`) and the catalog of `danh-muc.yml` (D-ID-DUP, the yearly topics' `year`).
+//! and `sector`) and the catalog of `danh-muc.yml` (D-ID-DUP, D-PERIOD, years that no
+//! programme period covers).
 
 use std::collections::HashMap;
 
 use crate::check::rules::did_you_mean_hint;
 use crate::content::corpus::{CATALOG_PATH, Corpus, UNITS_PATH};
-use crate::content::read::{code, items, key_pos_of, pos_of, string};
+use crate::content::date::Date;
+use crate::content::period::default_period;
+use crate::content::read::{at, code, date, items, key_pos_of, pos_of, string};
 use crate::content::unit::Unit;
 use crate::content::vocab::{TopicKind, UnitKind};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::parse::yaml::Node;
 
 /// Every registry rule.
 pub fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
@@ -21,6 +25,8 @@ pub fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     }
     cycles(corpus, out);
     catalog(corpus, out);
+    periods(corpus, out);
+    covered_years(corpus, out);
 }
 
 fn unit_diagnostic(unit: &Unit, code: Code, path: &str, message: String) -> Diagnostic {
@@ -205,7 +211,7 @@ fn cycles(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
 /// D-ID-DUP in each catalog list, and `year` given iff a topic is yearly.
 fn catalog(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let node = &corpus.catalog.node;
-    for list in ["nhom_mo_hinh", "chuyen_de"] {
+    for list in ["nhom_mo_hinh", "chuyen_de", "periods"] {
         let mut seen: HashMap<String, usize> = HashMap::new();
         for item in items(node, list) {
             let Some(id) = string(item, "id") else { continue };
@@ -236,7 +242,7 @@ fn catalog(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                     item.pos,
                     format!("Thiếu trường bắt buộc `year` (Năm) của chuyên đề hằng năm `{id}`"),
                 )
-                .with_hint("thêm `year: <năm>` (2021–2025)"),
+                .with_hint(format!("thêm `year: <năm>` ({})", corpus.catalog.periods.describe_years())),
             ),
             Some(kind) if kind != TopicKind::Nam && year_written => out.push(
                 Diagnostic::new(
@@ -248,6 +254,90 @@ fn catalog(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 .with_hint("xóa `year` hoặc đổi `kind: nam`"),
             ),
             _ => {}
+        }
+    }
+}
+
+/// D-PERIOD: an empty `periods` list, a period whose `to` is before its `from`, or two
+/// periods that overlap (reported on the later one's `from`). Entries without readable dates
+/// are already reported by the schema.
+fn periods(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+    let node = &corpus.catalog.node;
+    let Some(list) = at(node, "periods") else { return };
+    let d_period = |pos, message: String, hint: String| Diagnostic::new(Code::DPeriod, CATALOG_PATH, pos, message).with_hint(hint);
+    if list.items().is_empty() {
+        out.push(d_period(
+            key_pos_of(node, "periods"),
+            "Danh sách giai đoạn `periods` không có giai đoạn nào".to_owned(),
+            format!(
+                "khai báo ít nhất một giai đoạn (`id`, `name`, `from`, `to`) hoặc xóa `periods` để dùng giai đoạn mặc định {}",
+                default_period()
+            ),
+        ));
+        return;
+    }
+    // (from, to, position of `from`, id) of each period with readable dates, in list order.
+    let mut spans = Vec::new();
+    for item in list.items() {
+        let (Some(from), Some(to)) = (date(item, "from"), date(item, "to")) else { continue };
+        let id = string(item, "id").unwrap_or_default();
+        let pos = pos_of(item, "from");
+        if to < from {
+            out.push(d_period(
+                pos,
+                format!("Giai đoạn `{id}` kết thúc ngày {to}, trước ngày bắt đầu {from}"),
+                "sửa `from` hoặc `to` của giai đoạn".to_owned(),
+            ));
+            continue;
+        }
+        spans.push((from, to, pos, id));
+    }
+    spans.sort_by_key(|&(from, _, pos, _)| (from, pos));
+    // Sorted by start, a period overlaps an earlier one iff it starts before the latest end
+    // seen so far.
+    let mut latest: Option<(Date, &str)> = None;
+    for (from, to, pos, id) in &spans {
+        if let Some((end, other)) = latest.filter(|&(end, _)| *from <= end) {
+            out.push(d_period(
+                *pos,
+                format!("Giai đoạn `{id}` bắt đầu ngày {from}, trùng thời gian với giai đoạn `{other}` (đến {end})"),
+                "các giai đoạn không được chồng lên nhau: giai đoạn sau bắt đầu sau ngày kết thúc giai đoạn trước"
+                    .to_owned(),
+            ));
+        }
+        if latest.is_none_or(|(end, _)| *to > end) {
+            latest = Some((*to, id.as_str()));
+        }
+    }
+}
+
+/// Years no programme period covers: a yearly topic's `year` and `coverage_from` (F-TYPE,
+/// as an out-of-range number). Without any readable period the catalog's error is the one to fix.
+fn covered_years(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+    let node = &corpus.catalog.node;
+    let periods = &corpus.catalog.periods;
+    if periods.is_empty() {
+        return;
+    }
+    let uncovered = |value: &Node, what: String| {
+        let year = value.as_int().filter(|&y| !periods.covers_year(y))?;
+        Some(
+            Diagnostic::new(
+                Code::FType,
+                CATALOG_PATH,
+                value.pos,
+                format!("Năm {year} của {what} không thuộc giai đoạn nào của chương trình ({})", periods.describe()),
+            )
+            .with_hint(format!("ghi một năm trong {}", periods.describe_years())),
+        )
+    };
+    if let Some(value) = node.get("coverage_from") {
+        out.extend(uncovered(value, "`coverage_from` (Năm bắt đầu kiểm tra)".to_owned()));
+    }
+    for item in items(node, "chuyen_de") {
+        if let Some(value) = item.get("year") {
+            let id = string(item, "id").unwrap_or_default();
+            out.extend(uncovered(value, format!("chuyên đề `{id}`")));
         }
     }
 }

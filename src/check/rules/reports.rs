@@ -74,7 +74,7 @@ fn duplicate_ids(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
 fn duplicate_periods(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let mut groups: HashMap<(&str, Period), Vec<&Report>> = HashMap::new();
     for report in &corpus.reports {
-        if let (Some(org), Some(period)) = (report.org.as_deref(), report.period()) {
+        if let (Some(org), Some(period)) = (report.org.as_deref(), report.period(&corpus.catalog.periods)) {
             groups.entry((org, period)).or_default().push(report);
         }
     }
@@ -115,7 +115,8 @@ impl<'a> ReportCheck<'a, '_> {
     fn run(&mut self, scopes: &HashMap<&str, Vec<&'a Model>>) {
         let report = self.report;
         let org_valid = self.org();
-        let period = report.period();
+        self.year();
+        let period = report.period(&self.index.corpus.catalog.periods);
         if let Some(period) = period {
             self.dates(period);
         }
@@ -170,6 +171,31 @@ impl<'a> ReportCheck<'a, '_> {
             }
             Some(_) => true,
         }
+    }
+
+    /// R-PERIOD: the year must be one a programme period covers (the schema reports a year
+    /// that is not a whole number). Without any readable period the catalog's error is the
+    /// one to fix.
+    fn year(&mut self) {
+        let periods = &self.index.corpus.catalog.periods;
+        let Some(node) = self.report.front.get("year") else { return };
+        let Some(year) = node.as_int() else { return };
+        if periods.is_empty() || periods.covers_year(year) {
+            return;
+        }
+        self.push(
+            Code::RPeriod,
+            node.pos,
+            format!(
+                "Năm {year} của {} không thuộc giai đoạn nào của chương trình ({})",
+                field(REPORT, "year"),
+                periods.describe()
+            ),
+            Some(format!(
+                "ghi một năm trong {}; giai đoạn mới cần được khai báo ở `periods` trong content/danh-muc.yml",
+                periods.describe_years()
+            )),
+        );
     }
 
     /// R-DATE (before the period starts) and R-LATE (after the deadline).
@@ -327,7 +353,8 @@ impl<'a> ReportCheck<'a, '_> {
 
     /// R-MODEL-INACTIVE and R-STATUS-MISMATCH, which depend on the period.
     fn activity(&mut self, model: &Model, progress: Option<Progress>, node: &Node, pos: Pos, period: Period) {
-        if model.start.is_some() && !model.active_during(period) {
+        // A model with invalid dates has its own error; reports are not checked against it.
+        if model.is_dated() && !model.active_during(period) {
             self.push(
                 Code::RModelInactive,
                 pos,

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::content::corpus::UNITS_PATH;
+use crate::content::period::years_text;
 use crate::content::unit::Unit;
 use crate::derive::calendar::coverage_years;
 use crate::derive::coverage::{due_reports, units_without_model};
@@ -62,14 +63,7 @@ fn page(cx: &BuildContext) -> (PageMeta, CompliancePage) {
         })
         .collect();
     let warnings: Vec<&Diagnostic> = cx.diagnostics.iter().filter(|d| d.severity == Severity::Warning).collect();
-    let years_checked = {
-        let range = coverage_years(&corpus.catalog);
-        match (range.start(), range.end()) {
-            (from, to) if from == to => from.to_string(),
-            (from, to) if from < to => format!("{from}–{to}"),
-            _ => String::new(),
-        }
-    };
+    let years_checked = years_text(&coverage_years(&corpus.catalog));
     let page = CompliancePage {
         as_of: corpus.catalog.as_of.map(|d| d.to_string()),
         years_checked,

@@ -31,7 +31,7 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
 
 /// A report's title: "Báo cáo 6 tháng đầu năm 2023 – ĐB Cục Thuế".
 fn title_of(cx: &BuildContext, report: &Report) -> String {
-    let period = report.period().map_or_else(|| report.id.clone(), |p| p.label());
+    let period = report.period(&cx.corpus.catalog.periods).map_or_else(|| report.id.clone(), |p| p.label());
     match report.org.as_deref().and_then(|id| cx.corpus.unit(id)) {
         Some(unit) => format!("Báo cáo {period} – {}", unit.display_name()),
         None => format!("Báo cáo {period}"),
@@ -49,7 +49,7 @@ pub fn report_row(cx: &BuildContext, report: &Report) -> ReportRow {
     ReportRow {
         link: cx.link(title_of(cx, report), &urls::report(&report.id)),
         org: cx.unit_short_link(org).unwrap_or_else(|| cx.link(org, &urls::unit(org))),
-        period: report.period().map_or_else(String::new, period_heading),
+        period: report.period(&cx.corpus.catalog.periods).map_or_else(String::new, period_heading),
         report_date: report.report_date.map(|d| d.to_string()),
         models: report.entries.len(),
     }
@@ -68,7 +68,7 @@ fn reports_page(cx: &BuildContext) -> ReportsPage {
             .into_iter()
             .rev()
             .map(|(year, mut reports)| {
-                reports.sort_by_cached_key(|r| (std::cmp::Reverse(r.period()), unit_order(r), r.id.clone()));
+                reports.sort_by_cached_key(|r| (std::cmp::Reverse(r.period(&cx.corpus.catalog.periods)), unit_order(r), r.id.clone()));
                 ReportYear { year, reports: reports.iter().map(|r| report_row(cx, r)).collect() }
             })
             .collect(),
@@ -115,12 +115,12 @@ fn report_page(cx: &BuildContext, report: &Report) -> (PageMeta, ReportPage) {
             }
         })
         .collect();
-    let deadline = report.period().map(|p| report_deadline(&cx.corpus.catalog, p));
+    let deadline = report.period(&cx.corpus.catalog.periods).map(|p| report_deadline(&cx.corpus.catalog, p));
     let page = ReportPage {
         id: report.id.clone(),
         title,
         org: report.org.as_deref().and_then(|id| cx.unit_link(id)),
-        period: report.period().map(period_heading),
+        period: report.period(&cx.corpus.catalog.periods).map(period_heading),
         report_date: report.report_date.map(|d| d.to_string()),
         number: report.number.clone(),
         signer_name: report.signer_name.clone(),

@@ -4,7 +4,7 @@
 use std::cmp::Reverse;
 
 use crate::content::date::Date;
-use crate::content::model::{Model, PERIOD_START};
+use crate::content::model::Model;
 use crate::render::context::PageMeta;
 use crate::render::context::feeds::{FeedEntry, FeedPage, RobotsPage, SitemapPage};
 use crate::render::context::text::NotFoundPage;
@@ -37,11 +37,14 @@ pub fn sitemap<'a>(cx: &'a BuildContext<'a>, mut pages: Vec<String>) -> Job<'a> 
 }
 
 fn feed(cx: &BuildContext) -> FeedPage {
-    let as_of = cx.corpus.catalog.as_of;
-    let mut models: Vec<(Date, &Model)> = cx.published().map(|m| (updated(m, as_of), m)).collect();
+    let catalog = &cx.corpus.catalog;
+    let as_of = catalog.as_of;
+    // A date for what records none: the data's "today", else the programme's first day.
+    let fallback = as_of.or(catalog.periods.chronological().next().map(|p| p.from)).unwrap_or(Date::EPOCH);
+    let mut models: Vec<(Date, &Model)> = cx.published().map(|m| (updated(m, as_of).unwrap_or(fallback), m)).collect();
     models.sort_by_key(|(date, _)| Reverse(*date));
     models.truncate(FEED_ENTRIES);
-    let newest = models.first().map(|(d, _)| *d).or(as_of).unwrap_or(PERIOD_START);
+    let newest = models.first().map_or(fallback, |(d, _)| *d);
     FeedPage {
         self_url: cx.absolute(urls::FEED),
         updated: rfc3339(newest),
@@ -60,13 +63,13 @@ fn feed(cx: &BuildContext) -> FeedPage {
 
 /// The latest date a model records about itself (start, end, retirement, recognition),
 /// never after the catalog's `as_of`: deterministic, no clock.
-fn updated(model: &Model, as_of: Option<Date>) -> Date {
+fn updated(model: &Model, as_of: Option<Date>) -> Option<Date> {
     let dates = [model.start, model.end, model.retirement.as_ref().and_then(|r| r.date)]
         .into_iter()
         .chain(model.recognition.iter().map(|r| r.date))
         .flatten()
         .filter(|d| as_of.is_none_or(|limit| *d <= limit));
-    dates.max().or(model.start).unwrap_or(PERIOD_START)
+    dates.max().or(model.start)
 }
 
 fn rfc3339(date: Date) -> String {
