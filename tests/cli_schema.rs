@@ -5,8 +5,13 @@ mod common;
 use common::guong;
 use serde_json::{Value, json};
 
+/// The schema of `kind` for the minimal site (the default period 2021–2025).
 fn schema(kind: &str) -> Value {
-    let run = guong(&["schema", kind]);
+    schema_of(&common::fixture("minimal"), kind)
+}
+
+fn schema_of(root: &std::path::Path, kind: &str) -> Value {
+    let run = guong(&["--root", root.to_str().unwrap(), "schema", kind]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", run.stdout))
 }
@@ -80,4 +85,30 @@ fn model_is_the_default_kind() {
     let run = guong(&["schema"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(serde_json::from_str::<Value>(&run.stdout).unwrap(), schema("model"));
+}
+
+#[test]
+fn years_follow_the_periods_of_the_site() {
+    let site = common::TempSite::minimal();
+    let catalog = site.read("content/danh-muc.yml");
+    site.write(
+        "content/danh-muc.yml",
+        &catalog.replace(
+            "report_grace_days: 15\n",
+            "report_grace_days: 15\nperiods:\n  - {id: 2021-2025, name: Giai đoạn 2021–2025, from: 2021-01-01, to: 2025-12-31}\n  - {id: 2026-2030, name: Giai đoạn 2026–2030, from: 2026-01-01, to: 2030-12-31}\n",
+        ),
+    );
+    let report = schema_of(&site.dir, "report");
+    assert_eq!((&report["properties"]["year"]["minimum"], &report["properties"]["year"]["maximum"]), (&json!(2021), &json!(2030)));
+    assert!(report["properties"]["year"]["description"].as_str().unwrap().contains("2021–2030"));
+    let catalog = schema_of(&site.dir, "catalog");
+    let period = &catalog["properties"]["periods"]["items"];
+    assert_eq!(period["required"], json!(["id", "name", "from", "to"]));
+    assert_eq!(period["properties"]["guidance"]["title"], "Văn bản hướng dẫn");
+    let model = schema_of(&site.dir, "model");
+    assert_eq!(model["properties"]["revision"]["properties"]["previous_model"]["title"], "Mô hình được củng cố, tiếp nối");
+    // Outside a site the default period bounds the years.
+    let outside = common::TempSite::empty();
+    let report = schema_of(&outside.dir, "report");
+    assert_eq!(report["properties"]["year"]["maximum"], 2025);
 }

@@ -206,7 +206,8 @@ fn indicators(at: &mut At) {
 fn no_result(index: &Index, at: &mut At) {
     let model = at.model;
     let (Some(as_of), Some(start)) = (index.corpus.catalog.as_of, model.start) else { return };
-    let running = matches!(model.status, Some(Status::DangThucHien | Status::HoanThanh));
+    // Results are expected only of a model with valid dates (reports are read by period).
+    let running = model.is_dated() && matches!(model.status, Some(Status::DangThucHien | Status::HoanThanh));
     if !running || start.add_days(RESULT_AFTER_DAYS) > as_of || has_running_result(&index.reports, &model.id) {
         return;
     }

@@ -1,0 +1,204 @@
+//! Programme periods (SPEC §8.1) on the minimal site: without `periods` the one default
+//! period 2021–2025 applies (the other check tests are that site's v1 diagnostics); with
+//! `periods` every period rule follows the model's own period. Each new code is tested with
+//! its exact line and column.
+
+mod checker;
+mod common;
+
+use checker::*;
+
+#[test]
+fn two_periods_keep_the_minimal_site_clean() {
+    let site = site();
+    set_periods(&site, TWO_PERIODS);
+    expect(&site, &[]);
+}
+
+#[test]
+fn m_period_lists_the_periods_and_does_not_cascade() {
+    let site = site();
+    set_periods(&site, TWO_PERIODS);
+    edit(&site, MODEL, "start: 2022-03-01", "start: 2031-01-01");
+    // The unit loses its only model and two reports list it: neither is reported again.
+    expect(&site, &[(E, "M-PERIOD", MODEL, 13)]);
+    assert_eq!(position(&site, "M-PERIOD"), (13, 8));
+    let (message, hint) = message(&site, "M-PERIOD");
+    assert_eq!(
+        message,
+        "Ngày bắt đầu 01/01/2031 nằm ngoài giai đoạn 2021–2025 (01/01/2021 – 31/12/2025), 2026–2030 (01/01/2026 – 31/12/2030)"
+    );
+    assert!(hint.unwrap().contains("`periods`"));
+}
+
+#[test]
+fn an_unreadable_start_does_not_cascade_either() {
+    let site = site();
+    edit(&site, MODEL, "start: 2022-03-01", "start: 2022-02-30");
+    expect(&site, &[(E, "F-DATE", MODEL, 13)]);
+}
+
+#[test]
+fn a_model_of_the_new_period_is_in_its_period() {
+    let site = site();
+    edit(&site, NHAN_RONG, "start: 2022-04-01", "start: 2026-03-01");
+    expect_includes(&site, &[(E, "M-PERIOD", NHAN_RONG, 13)]);
+    set_periods(&site, TWO_PERIODS);
+    let found = check(&site);
+    assert!(!found.iter().any(|f| f.1 == "M-PERIOD"), "{found:?}");
+}
+
+#[test]
+fn m_period_end_uses_the_model_period() {
+    let site = site();
+    set_periods(&site, TWO_PERIODS);
+    edit(&site, MODEL, "start: 2022-03-01", "start: 2022-03-01\nend: 2026-06-30");
+    expect(&site, &[(W, "M-PERIOD-END", MODEL, 14)]);
+    assert_eq!(position(&site, "M-PERIOD-END"), (14, 6));
+    let (message, hint) = message(&site, "M-PERIOD-END");
+    assert_eq!(message, "Ngày kết thúc 30/06/2026 sau khi giai đoạn 2021–2025 (01/01/2021 – 31/12/2025) kết thúc");
+    assert!(hint.unwrap().contains("revision.previous_model: mh-mot-cua-than-thien"));
+}
+
+#[test]
+fn d_period_when_to_is_before_from() {
+    let site = site();
+    set_periods(&site, &TWO_PERIODS.replace("to: 2030-12-31", "to: 2025-12-31"));
+    expect(&site, &[(E, "D-PERIOD", CATALOG, 11)]);
+    assert_eq!(position(&site, "D-PERIOD"), (11, 11));
+    assert_eq!(
+        message(&site, "D-PERIOD").0,
+        "Giai đoạn `2026-2030` kết thúc ngày 31/12/2025, trước ngày bắt đầu 01/01/2026"
+    );
+}
+
+#[test]
+fn d_period_on_the_later_of_two_overlapping_periods() {
+    let site = site();
+    // Written out of order: the later period (by start) is the first in the list.
+    let swapped = "periods:
+  - id: 2025-2030
+    name: \"Giai đoạn sau\"
+    from: 2025-07-01
+    to: 2030-12-31
+  - id: 2021-2025
+    name: \"Giai đoạn 2021–2025\"
+    from: 2021-01-01
+    to: 2025-12-31
+";
+    set_periods(&site, swapped);
+    expect(&site, &[(E, "D-PERIOD", CATALOG, 7)]);
+    assert_eq!(position(&site, "D-PERIOD"), (7, 11));
+    assert!(message(&site, "D-PERIOD").0.contains("trùng thời gian với giai đoạn `2021-2025`"));
+}
+
+#[test]
+fn d_period_for_an_empty_list_and_nothing_else() {
+    let site = site();
+    set_periods(&site, "periods: []\n");
+    expect(&site, &[(E, "D-PERIOD", CATALOG, 4)]);
+    assert_eq!(position(&site, "D-PERIOD"), (4, 1));
+    assert!(message(&site, "D-PERIOD").1.unwrap().contains("2021–2025 (01/01/2021 – 31/12/2025)"));
+}
+
+#[test]
+fn d_id_dup_for_periods() {
+    let site = site();
+    set_periods(&site, &TWO_PERIODS.replace("id: 2026-2030", "id: 2021-2025"));
+    expect(&site, &[(E, "D-ID-DUP", CATALOG, 9)]);
+    assert_eq!(position(&site, "D-ID-DUP"), (9, 9));
+}
+
+#[test]
+fn s_period_over_when_the_period_ended_before_as_of() {
+    let site = site();
+    let short = "periods:
+  - id: 2021-2022
+    name: \"Giai đoạn 2021–2022\"
+    from: 2021-01-01
+    to: 2022-12-31
+  - id: 2023-2025
+    name: \"Giai đoạn 2023–2025\"
+    from: 2023-01-01
+    to: 2025-12-31
+";
+    set_periods(&site, short);
+    expect_includes(
+        &site,
+        &[(W, "S-PERIOD-OVER", NHAN_RONG, 12), (W, "S-PERIOD-OVER", MODEL, 12), (W, "S-PERIOD-OVER", CUNG_CO, 13)],
+    );
+    assert_eq!(position(&site, "S-PERIOD-OVER"), (12, 9));
+    let (message, hint) = message(&site, "S-PERIOD-OVER");
+    assert_eq!(
+        message,
+        "Mô hình vẫn `status: dang_thuc_hien` nhưng giai đoạn 2021–2022 (01/01/2021 – 31/12/2022) đã kết thúc trước ngày chốt số liệu 31/01/2023"
+    );
+    let hint = hint.unwrap();
+    for part in ["`status: hoan_thanh` với `end: 2022-12-31`", "`status: loai_bo`", "giai đoạn 2023–2025"] {
+        assert!(hint.contains(part), "{part} not in {hint}");
+    }
+    // A finished model is not over.
+    edit(&site, NHAN_RONG, "status: dang_thuc_hien", "status: hoan_thanh\nend: 2022-12-31");
+    assert!(!check(&site).iter().any(|f| f.1 == "S-PERIOD-OVER" && f.2 == NHAN_RONG));
+}
+
+#[test]
+fn a_revision_previous_model_must_exist() {
+    let site = site();
+    let previous = "  previous: \"Phòng Ngân sách tiết kiệm văn phòng phẩm\"\n";
+    edit(&site, CUNG_CO, previous, &format!("{previous}  previous_model: mh-mot-cua-than-thein\n"));
+    expect(&site, &[(E, "A-REVISION", CUNG_CO, 50)]);
+    assert_eq!(position(&site, "A-REVISION"), (50, 19));
+    let (message, hint) = message(&site, "A-REVISION");
+    assert!(message.contains("`mh-mot-cua-than-thein` không tồn tại"), "{message}");
+    assert_eq!(hint.as_deref(), Some("có phải `mh-mot-cua-than-thien`?"));
+    edit(&site, CUNG_CO, "previous_model: mh-mot-cua-than-thein", "previous_model: mh-tiet-kiem-chi-thuong-xuyen");
+    expect(&site, &[(E, "A-REVISION", CUNG_CO, 50)]);
+    edit(&site, CUNG_CO, "previous_model: mh-tiet-kiem-chi-thuong-xuyen", "previous_model: mh-mot-cua-than-thien");
+    expect(&site, &[]);
+}
+
+#[test]
+fn r_period_for_a_year_no_period_covers() {
+    let site = site();
+    set_periods(&site, TWO_PERIODS);
+    edit(&site, REPORT, "year: 2022", "year: 2031");
+    expect(&site, &[(E, "R-PERIOD", REPORT, 5), (W, "V-REPORT-MISSING", UNITS, 6)]);
+    assert_eq!(position(&site, "R-PERIOD"), (5, 7));
+    assert!(message(&site, "R-PERIOD").0.contains("2026–2030 (01/01/2026 – 31/12/2030)"));
+    // 2026 is covered: the period checks run (the dates are now wrong for it), R-PERIOD does not.
+    edit(&site, REPORT, "year: 2031", "year: 2026");
+    let found = check(&site);
+    assert!(found.iter().any(|f| f.1 == "R-DATE" && f.2 == REPORT), "{found:?}");
+    assert!(!found.iter().any(|f| f.1 == "R-PERIOD"), "{found:?}");
+}
+
+#[test]
+fn years_in_the_catalog_must_be_covered() {
+    let site = site();
+    set_periods(&site, TWO_PERIODS);
+    let text = site.read(CATALOG);
+    let topic_year = text.lines().position(|l| l == "    year: 2022").unwrap() as u64 + 1;
+    edit(&site, CATALOG, "    year: 2022", "    year: 2031");
+    edit(&site, CATALOG, "coverage_from: 2022", "coverage_from: 2031");
+    expect_includes(&site, &[(E, "F-TYPE", CATALOG, 2), (E, "F-TYPE", CATALOG, topic_year)]);
+    assert_eq!(position(&site, "F-TYPE"), (2, 16));
+    // 2026 is a covered year: a yearly topic of 2026 is fine in the catalog.
+    edit(&site, CATALOG, "    year: 2031", "    year: 2026");
+    edit(&site, CATALOG, "coverage_from: 2031", "coverage_from: 2022");
+    assert!(!check(&site).iter().any(|f| f.2 == CATALOG), "{:?}", check(&site));
+}
+
+#[test]
+fn s_retire_range_ends_with_the_model_period() {
+    let site = site();
+    set_periods(&site, TWO_PERIODS);
+    edit(
+        &site,
+        NHAN_RONG,
+        "status: dang_thuc_hien",
+        "status: loai_bo\nretirement:\n  date: 2026-02-01\n  reason: \"Không còn phù hợp sau khi sáp nhập đơn vị\"\n  replacement: mh-mot-cua-than-thien",
+    );
+    expect_includes(&site, &[(E, "S-RETIRE", NHAN_RONG, 14)]);
+    assert!(message(&site, "S-RETIRE").0.contains("đến 31/12/2025 (hết giai đoạn của mô hình)"));
+}
