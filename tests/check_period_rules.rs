@@ -11,14 +11,14 @@ use checker::*;
 #[test]
 fn two_periods_keep_the_minimal_site_clean() {
     let site = site();
-    set_periods(&site, TWO_PERIODS);
+    site.set_periods(&two_periods());
     expect(&site, &[]);
 }
 
 #[test]
 fn m_period_lists_the_periods_and_does_not_cascade() {
     let site = site();
-    set_periods(&site, TWO_PERIODS);
+    site.set_periods(&two_periods());
     edit(&site, MODEL, "start: 2022-03-01", "start: 2031-01-01");
     // The unit loses its only model and two reports list it: neither is reported again.
     expect(&site, &[(E, "M-PERIOD", MODEL, 13)]);
@@ -43,7 +43,7 @@ fn a_model_of_the_new_period_is_in_its_period() {
     let site = site();
     edit(&site, NHAN_RONG, "start: 2022-04-01", "start: 2026-03-01");
     expect_includes(&site, &[(E, "M-PERIOD", NHAN_RONG, 13)]);
-    set_periods(&site, TWO_PERIODS);
+    site.set_periods(&two_periods());
     let found = check(&site);
     assert!(!found.iter().any(|f| f.1 == "M-PERIOD"), "{found:?}");
 }
@@ -51,7 +51,7 @@ fn a_model_of_the_new_period_is_in_its_period() {
 #[test]
 fn m_period_end_uses_the_model_period() {
     let site = site();
-    set_periods(&site, TWO_PERIODS);
+    site.set_periods(&two_periods());
     edit(&site, MODEL, "start: 2022-03-01", "start: 2022-03-01\nend: 2026-06-30");
     expect(&site, &[(W, "M-PERIOD-END", MODEL, 14)]);
     assert_eq!(position(&site, "M-PERIOD-END"), (14, 6));
@@ -63,7 +63,7 @@ fn m_period_end_uses_the_model_period() {
 #[test]
 fn d_period_when_to_is_before_from() {
     let site = site();
-    set_periods(&site, &TWO_PERIODS.replace("to: 2030-12-31", "to: 2025-12-31"));
+    site.set_periods(&two_periods().replace("to: 2030-12-31", "to: 2025-12-31"));
     expect(&site, &[(E, "D-PERIOD", CATALOG, 11)]);
     assert_eq!(position(&site, "D-PERIOD"), (11, 11));
     assert_eq!(
@@ -76,17 +76,10 @@ fn d_period_when_to_is_before_from() {
 fn d_period_on_the_later_of_two_overlapping_periods() {
     let site = site();
     // Written out of order: the later period (by start) is the first in the list.
-    let swapped = "periods:
-  - id: 2025-2030
-    name: \"Giai đoạn sau\"
-    from: 2025-07-01
-    to: 2030-12-31
-  - id: 2021-2025
-    name: \"Giai đoạn 2021–2025\"
-    from: 2021-01-01
-    to: 2025-12-31
-";
-    set_periods(&site, swapped);
+    site.set_periods(&periods_yaml(&[
+        ("2025-2030", "2025-07-01", "2030-12-31"),
+        ("2021-2025", "2021-01-01", "2025-12-31"),
+    ]));
     expect(&site, &[(E, "D-PERIOD", CATALOG, 7)]);
     assert_eq!(position(&site, "D-PERIOD"), (7, 11));
     assert!(message(&site, "D-PERIOD").0.contains("trùng thời gian với giai đoạn `2021-2025`"));
@@ -95,7 +88,7 @@ fn d_period_on_the_later_of_two_overlapping_periods() {
 #[test]
 fn d_period_for_an_empty_list_and_nothing_else() {
     let site = site();
-    set_periods(&site, "periods: []\n");
+    site.set_periods("periods: []\n");
     expect(&site, &[(E, "D-PERIOD", CATALOG, 4)]);
     assert_eq!(position(&site, "D-PERIOD"), (4, 1));
     assert!(message(&site, "D-PERIOD").1.unwrap().contains("2021–2025 (01/01/2021 – 31/12/2025)"));
@@ -104,7 +97,7 @@ fn d_period_for_an_empty_list_and_nothing_else() {
 #[test]
 fn d_id_dup_for_periods() {
     let site = site();
-    set_periods(&site, &TWO_PERIODS.replace("id: 2026-2030", "id: 2021-2025"));
+    site.set_periods(&two_periods().replace("id: 2026-2030", "id: 2021-2025"));
     expect(&site, &[(E, "D-ID-DUP", CATALOG, 9)]);
     assert_eq!(position(&site, "D-ID-DUP"), (9, 9));
 }
@@ -112,17 +105,10 @@ fn d_id_dup_for_periods() {
 #[test]
 fn s_period_over_when_the_period_ended_before_as_of() {
     let site = site();
-    let short = "periods:
-  - id: 2021-2022
-    name: \"Giai đoạn 2021–2022\"
-    from: 2021-01-01
-    to: 2022-12-31
-  - id: 2023-2025
-    name: \"Giai đoạn 2023–2025\"
-    from: 2023-01-01
-    to: 2025-12-31
-";
-    set_periods(&site, short);
+    site.set_periods(&periods_yaml(&[
+        ("2021-2022", "2021-01-01", "2022-12-31"),
+        ("2023-2025", "2023-01-01", "2025-12-31"),
+    ]));
     expect_includes(
         &site,
         &[(W, "S-PERIOD-OVER", NHAN_RONG, 12), (W, "S-PERIOD-OVER", MODEL, 12), (W, "S-PERIOD-OVER", CUNG_CO, 13)],
@@ -161,7 +147,7 @@ fn a_revision_previous_model_must_exist() {
 #[test]
 fn r_period_for_a_year_no_period_covers() {
     let site = site();
-    set_periods(&site, TWO_PERIODS);
+    site.set_periods(&two_periods());
     edit(&site, REPORT, "year: 2022", "year: 2031");
     expect(&site, &[(E, "R-PERIOD", REPORT, 5), (W, "V-REPORT-MISSING", UNITS, 6)]);
     assert_eq!(position(&site, "R-PERIOD"), (5, 7));
@@ -176,7 +162,7 @@ fn r_period_for_a_year_no_period_covers() {
 #[test]
 fn years_in_the_catalog_must_be_covered() {
     let site = site();
-    set_periods(&site, TWO_PERIODS);
+    site.set_periods(&two_periods());
     let text = site.read(CATALOG);
     let topic_year = text.lines().position(|l| l == "    year: 2022").unwrap() as u64 + 1;
     edit(&site, CATALOG, "    year: 2022", "    year: 2031");
@@ -192,7 +178,7 @@ fn years_in_the_catalog_must_be_covered() {
 #[test]
 fn s_retire_range_ends_with_the_model_period() {
     let site = site();
-    set_periods(&site, TWO_PERIODS);
+    site.set_periods(&two_periods());
     edit(
         &site,
         NHAN_RONG,

@@ -133,14 +133,7 @@ fn a_report_of_a_year_no_period_covers_is_refused_until_the_period_is_configured
     let run = site.run(&args);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("năm 2026 không thuộc giai đoạn nào"), "{}", run.stderr);
-    let catalog = site.read("content/danh-muc.yml");
-    site.write(
-        "content/danh-muc.yml",
-        &catalog.replace(
-            "report_grace_days: 15\n",
-            "report_grace_days: 15\nperiods:\n  - {id: 2021-2025, name: Giai đoạn 2021–2025, from: 2021-01-01, to: 2025-12-31}\n  - {id: 2026-2030, name: Giai đoạn 2026–2030, from: 2026-01-01, to: 2030-12-31}\n",
-        ),
-    );
+    site.set_periods(&common::two_periods());
     let run = site.run(&args);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout.trim(), "content/bao-cao/bc-cb-cdc-2026-sau-thang.md");
@@ -154,7 +147,10 @@ fn new_model_names_the_current_period() {
     let run = site.run(&["new", "model", "--org", "cb-cdc", "--title", "Sổ tay dân vận khéo"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let text = site.read(run.stdout.trim());
-    assert!(text.contains("start: \"«Cần điền: ngày bắt đầu, trong giai đoạn 2021–2025 (01/01/2021 – 31/12/2025)»\""), "{text}");
+    assert!(
+        text.contains("start: \"«Cần điền: ngày bắt đầu, trong giai đoạn 2021–2025 (01/01/2021 – 31/12/2025)»\""),
+        "{text}"
+    );
     assert!(text.contains("# end: 2025-12-31"), "{text}");
     assert!(text.contains("previous_model:"), "{text}");
 }

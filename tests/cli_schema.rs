@@ -90,23 +90,22 @@ fn model_is_the_default_kind() {
 #[test]
 fn years_follow_the_periods_of_the_site() {
     let site = common::TempSite::minimal();
-    let catalog = site.read("content/danh-muc.yml");
-    site.write(
-        "content/danh-muc.yml",
-        &catalog.replace(
-            "report_grace_days: 15\n",
-            "report_grace_days: 15\nperiods:\n  - {id: 2021-2025, name: Giai đoạn 2021–2025, from: 2021-01-01, to: 2025-12-31}\n  - {id: 2026-2030, name: Giai đoạn 2026–2030, from: 2026-01-01, to: 2030-12-31}\n",
-        ),
-    );
+    site.set_periods(&common::two_periods());
     let report = schema_of(&site.dir, "report");
-    assert_eq!((&report["properties"]["year"]["minimum"], &report["properties"]["year"]["maximum"]), (&json!(2021), &json!(2030)));
+    assert_eq!(
+        (&report["properties"]["year"]["minimum"], &report["properties"]["year"]["maximum"]),
+        (&json!(2021), &json!(2030))
+    );
     assert!(report["properties"]["year"]["description"].as_str().unwrap().contains("2021–2030"));
     let catalog = schema_of(&site.dir, "catalog");
     let period = &catalog["properties"]["periods"]["items"];
     assert_eq!(period["required"], json!(["id", "name", "from", "to"]));
     assert_eq!(period["properties"]["guidance"]["title"], "Văn bản hướng dẫn");
     let model = schema_of(&site.dir, "model");
-    assert_eq!(model["properties"]["revision"]["properties"]["previous_model"]["title"], "Mô hình được củng cố, tiếp nối");
+    assert_eq!(
+        model["properties"]["revision"]["properties"]["previous_model"]["title"],
+        "Mô hình được củng cố, tiếp nối"
+    );
     // Outside a site the default period bounds the years.
     let outside = common::TempSite::empty();
     let report = schema_of(&outside.dir, "report");

@@ -102,7 +102,9 @@ pub fn late_reports(corpus: &Corpus) -> Vec<&Report> {
         .reports
         .iter()
         .filter(|r| {
-            r.period(&corpus.catalog.periods).zip(r.report_date).is_some_and(|(period, date)| date > report_deadline(&corpus.catalog, period))
+            r.period(&corpus.catalog.periods)
+                .zip(r.report_date)
+                .is_some_and(|(period, date)| date > report_deadline(&corpus.catalog, period))
         })
         .collect()
 }

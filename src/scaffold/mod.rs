@@ -59,8 +59,5 @@ pub fn find_unit<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a Unit, String> {
 /// else the first day of the current or first period; never a date written in the code.
 pub fn example_date(corpus: &Corpus) -> Date {
     let catalog = &corpus.catalog;
-    catalog
-        .as_of
-        .or_else(|| catalog.periods.chronological().next().map(|p| p.from))
-        .unwrap_or(Date::EPOCH)
+    catalog.as_of.or_else(|| catalog.periods.chronological().next().map(|p| p.from)).unwrap_or(Date::EPOCH)
 }

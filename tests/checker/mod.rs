@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use crate::common::TempSite;
+pub use crate::common::{TempSite, periods_yaml, two_periods};
 
 /// The xay_moi model of the minimal site (org db-so-tai-chinh).
 pub const MODEL: &str = "content/mo-hinh/so-tai-chinh/mh-mot-cua-than-thien.md";
@@ -87,23 +87,4 @@ pub fn position(site: &TempSite, code: &str) -> (u64, u64) {
         .and_then(|all| all.iter().find(|d| d["code"] == code).cloned())
         .unwrap_or_else(|| panic!("no {code} in {document:#}"));
     (found["line"].as_u64().unwrap_or_default(), found["column"].as_u64().unwrap_or_default())
-}
-
-/// The two programme periods 2021–2025 and 2026–2030, as `danh-muc.yml` writes them
-/// (inserted after `report_grace_days`, they take lines 4–13).
-pub const TWO_PERIODS: &str = "periods:
-  - id: 2021-2025
-    name: \"Giai đoạn 2021–2025\"
-    from: 2021-01-01
-    to: 2025-12-31
-  - id: 2026-2030
-    name: \"Giai đoạn 2026–2030\"
-    from: 2026-01-01
-    to: 2030-12-31
-    guidance: \"Hướng dẫn thực hiện giai đoạn 2026–2030\"
-";
-
-/// Adds `periods` (text of the `periods:` key and its list) to the catalog of `site`.
-pub fn set_periods(site: &TempSite, periods: &str) {
-    edit(site, CATALOG, "report_grace_days: 15\n", &format!("report_grace_days: 15\n{periods}"));
 }

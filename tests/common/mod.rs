@@ -73,6 +73,15 @@ impl TempSite {
         self
     }
 
+    /// Adds `periods` (the `periods:` key and its list, see [`periods_yaml`]) to the catalog,
+    /// after `report_grace_days` (so the list starts on line 4 of the minimal site's catalog).
+    pub fn set_periods(&self, periods: &str) -> &Self {
+        let path = "content/danh-muc.yml";
+        let text = self.read(path);
+        assert_eq!(text.matches("report_grace_days: 15\n").count(), 1);
+        self.write(path, &text.replacen("report_grace_days: 15\n", &format!("report_grace_days: 15\n{periods}"), 1))
+    }
+
     /// Runs `guong --root <this site> args…`.
     pub fn run(&self, args: &[&str]) -> Run {
         let mut all = vec!["--root", self.dir.to_str().unwrap()];
@@ -156,4 +165,20 @@ pub fn diagnostics(run: &Run) -> Vec<(String, String, String, u64)> {
             )
         })
         .collect()
+}
+
+/// `periods:` of `danh-muc.yml` for `(id, from, to)` triples, four lines per period (`- id`,
+/// `name`, `from`, `to`).
+pub fn periods_yaml(periods: &[(&str, &str, &str)]) -> String {
+    let mut text = String::from("periods:\n");
+    for (id, from, to) in periods {
+        text.push_str(&format!("  - id: {id}\n    name: \"Giai đoạn {id}\"\n    from: {from}\n    to: {to}\n"));
+    }
+    text
+}
+
+/// The periods 2021–2025 and 2026–2030 (inserted by `set_periods` in the minimal site, on
+/// lines 4–12 of its catalog).
+pub fn two_periods() -> String {
+    periods_yaml(&[("2021-2025", "2021-01-01", "2025-12-31"), ("2026-2030", "2026-01-01", "2030-12-31")])
 }

@@ -76,7 +76,10 @@ fn previous_model(index: &Index, at: &mut At) {
     let message = if previous == model.id {
         "Mô hình được củng cố, tiếp nối (`revision.previous_model`) không thể là chính mô hình này".to_owned()
     } else {
-        format!("Mô hình được củng cố, tiếp nối `{previous}` không tồn tại ({})", field(MODEL, "revision.previous_model"))
+        format!(
+            "Mô hình được củng cố, tiếp nối `{previous}` không tồn tại ({})",
+            field(MODEL, "revision.previous_model")
+        )
     };
     let mut d = at.value(Code::ARevision, "revision.previous_model", message);
     d.hint = Some(
@@ -251,7 +254,9 @@ fn period_over(index: &Index, at: &mut At) {
         at.value(
             Code::SPeriodOver,
             "status",
-            format!("Mô hình vẫn `status: {status}` nhưng giai đoạn {period} đã kết thúc trước ngày chốt số liệu {as_of}"),
+            format!(
+                "Mô hình vẫn `status: {status}` nhưng giai đoạn {period} đã kết thúc trước ngày chốt số liệu {as_of}"
+            ),
         )
         .with_hint(format!(
             "đặt `status: hoan_thanh` với `end: {}`, hoặc `status: loai_bo` với `retirement`; nếu mô hình tiếp tục, \

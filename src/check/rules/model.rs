@@ -137,11 +137,15 @@ fn period(index: &Index, at: &mut At) {
     }
     if let Some(start) = model.start.filter(|_| model.period.is_none()) {
         at.push(
-            at.value(Code::MPeriod, "start", format!("Ngày bắt đầu {start} nằm ngoài giai đoạn {}", periods.describe()))
-                .with_hint(
-                    "ngày bắt đầu phải thuộc một giai đoạn khai báo ở `periods` trong content/danh-muc.yml; \
+            at.value(
+                Code::MPeriod,
+                "start",
+                format!("Ngày bắt đầu {start} nằm ngoài giai đoạn {}", periods.describe()),
+            )
+            .with_hint(
+                "ngày bắt đầu phải thuộc một giai đoạn khai báo ở `periods` trong content/danh-muc.yml; \
                      mô hình của giai đoạn mới cần giai đoạn đó được khai báo trước",
-                ),
+            ),
         );
     }
     let Some(end) = model.end else { return };

@@ -264,7 +264,8 @@ fn catalog(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
 fn periods(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let node = &corpus.catalog.node;
     let Some(list) = at(node, "periods") else { return };
-    let d_period = |pos, message: String, hint: String| Diagnostic::new(Code::DPeriod, CATALOG_PATH, pos, message).with_hint(hint);
+    let d_period =
+        |pos, message: String, hint: String| Diagnostic::new(Code::DPeriod, CATALOG_PATH, pos, message).with_hint(hint);
     if list.items().is_empty() {
         out.push(d_period(
             key_pos_of(node, "periods"),

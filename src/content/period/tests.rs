@@ -5,7 +5,9 @@ fn date(text: &str) -> Date {
 }
 
 fn period(id: &str, from: &str, to: &str) -> ProgrammePeriod {
-    ProgrammePeriod { id: id.into(), name: format!("Giai đoạn {id}"), from: date(from), to: date(to), guidance: None }
+    ProgrammePeriod {
+        id: id.into(), name: format!("Giai đoạn {id}"), from: date(from), to: date(to), guidance: None
+    }
 }
 
 fn two() -> Periods {
@@ -27,8 +29,7 @@ fn holding_finds_the_period_of_a_date() {
 
 #[test]
 fn a_gap_between_periods_holds_nothing_and_covers_no_year_inside_it() {
-    let periods =
-        Periods::new(vec![period("a", "2021-01-01", "2022-12-31"), period("b", "2024-07-01", "2025-06-30")]);
+    let periods = Periods::new(vec![period("a", "2021-01-01", "2022-12-31"), period("b", "2024-07-01", "2025-06-30")]);
     assert_eq!(periods.holding(date("2023-05-01")), None);
     assert_eq!(periods.holding(date("2024-06-30")), None);
     assert!(periods.covers_year(2022) && !periods.covers_year(2023) && periods.covers_year(2024));
@@ -48,8 +49,7 @@ fn covered_years_merge_adjacent_periods() {
 
 #[test]
 fn current_period_holds_as_of_or_started_last_before_it() {
-    let periods =
-        Periods::new(vec![period("a", "2021-01-01", "2025-12-31"), period("b", "2027-01-01", "2030-12-31")]);
+    let periods = Periods::new(vec![period("a", "2021-01-01", "2025-12-31"), period("b", "2027-01-01", "2030-12-31")]);
     let current = |d: &str| periods.current(date(d)).map(|p| p.id.as_str());
     assert_eq!(current("2023-01-01"), Some("a"));
     assert_eq!(current("2026-06-01"), Some("a"), "between periods: the one that started last");

@@ -68,7 +68,9 @@ fn reports_page(cx: &BuildContext) -> ReportsPage {
             .into_iter()
             .rev()
             .map(|(year, mut reports)| {
-                reports.sort_by_cached_key(|r| (std::cmp::Reverse(r.period(&cx.corpus.catalog.periods)), unit_order(r), r.id.clone()));
+                reports.sort_by_cached_key(|r| {
+                    (std::cmp::Reverse(r.period(&cx.corpus.catalog.periods)), unit_order(r), r.id.clone())
+                });
                 ReportYear { year, reports: reports.iter().map(|r| report_row(cx, r)).collect() }
             })
             .collect(),

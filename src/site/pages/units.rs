@@ -106,7 +106,9 @@ fn unit_page(cx: &BuildContext, unit: &Unit, by_unit: &ModelsByUnit) -> (PageMet
     } else {
         Vec::new()
     };
-    reports.sort_by(|a, b| (b.period(&cx.corpus.catalog.periods), &a.id).cmp(&(a.period(&cx.corpus.catalog.periods), &b.id)));
+    reports.sort_by(|a, b| {
+        (b.period(&cx.corpus.catalog.periods), &a.id).cmp(&(a.period(&cx.corpus.catalog.periods), &b.id))
+    });
     let page = UnitPage {
         id: unit.id.clone(),
         name: unit.name.clone(),
