@@ -7,6 +7,7 @@ mod checker;
 mod common;
 
 use checker::*;
+use common::{periods_yaml, two_periods};
 
 #[test]
 fn two_periods_keep_the_minimal_site_clean() {

@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-pub use crate::common::{TempSite, periods_yaml, two_periods};
+use crate::common::TempSite;
 
 /// The xay_moi model of the minimal site (org db-so-tai-chinh).
 pub const MODEL: &str = "content/mo-hinh/so-tai-chinh/mh-mot-cua-than-thien.md";
