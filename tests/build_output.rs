@@ -28,6 +28,8 @@ fn a_build_prints_one_summary_line() {
     let pages = snapshot(&site.dir.join("public")).keys().filter(|p| p.ends_with(".html")).count();
     assert!(lines[0].starts_with(&format!("Đã dựng {pages} trang, {files} tệp vào public/ trong ")), "{}", lines[0]);
     assert!(lines[0].contains(" s"), "{}", lines[0]);
+    let preview = format!(". Xem trước: `guong --root {} serve` rồi mở http://127.0.0.1:1111/", site.dir.display());
+    assert!(lines[0].ends_with(&preview), "{}", lines[0]);
     assert!(run.stderr.is_empty(), "no progress bar off a terminal: {}", run.stderr);
 }
 

@@ -10,13 +10,27 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::check::check_files_owned;
 use crate::check::format::human;
-use crate::cli::{Failure, SiteRoot, leave_for_exit};
+use crate::cli::{Failure, SERVE_PORT, SiteRoot, leave_for_exit};
 use crate::history::History;
 use crate::site::build::Prepared;
 use crate::site::{BuildError, build};
 
 /// Work shorter than this shows no progress bar.
 const QUIET_FOR: Duration = Duration::from_secs(1);
+
+/// The command that previews the site at `root`, as the user would type it: the output
+/// folder itself needs a web server (README, "Xem trước").
+fn serve_command(root: &Path) -> String {
+    if root == Path::new(".") {
+        return "guong serve".to_owned();
+    }
+    let shown = root.display().to_string();
+    if shown.contains(char::is_whitespace) {
+        format!("guong --root \"{shown}\" serve")
+    } else {
+        format!("guong --root {shown} serve")
+    }
+}
 
 /// Runs `guong build`; `output` is relative to the site root unless absolute.
 pub fn run(root: &Path, output: &Path, rev: Option<&str>, base_url: Option<&str>) -> Result<(), Failure> {
@@ -72,7 +86,12 @@ pub fn run(root: &Path, output: &Path, rev: Option<&str>, base_url: Option<&str>
     let seconds = format!("{:.2}", started.elapsed().as_secs_f64()).replace('.', ",");
     let shown = output.display().to_string();
     let slash = if shown.ends_with('/') { "" } else { "/" };
-    println!("Đã dựng {} trang, {} tệp vào {shown}{slash} trong {seconds} s{note}", built.pages, built.files);
+    println!(
+        "Đã dựng {} trang, {} tệp vào {shown}{slash} trong {seconds} s{note}. Xem trước: `{}` rồi mở http://127.0.0.1:{SERVE_PORT}/",
+        built.pages,
+        built.files,
+        serve_command(root)
+    );
     leave_for_exit((checked, history));
     Ok(())
 }

@@ -11,9 +11,11 @@ mod site_root;
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand};
 
 use crate::check::format::Format;
+use crate::content::forms;
 
 pub use site_root::SiteRoot;
 
@@ -25,6 +27,9 @@ pub const EXIT_CONTENT: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 /// Exit code: I/O or internal failure.
 pub const EXIT_IO: i32 = 3;
+
+/// The port `guong serve` listens on unless told otherwise.
+pub const SERVE_PORT: u16 = 1111;
 
 /// Why a command failed, mapped to an exit code.
 #[derive(Debug)]
@@ -101,7 +106,7 @@ pub enum Command {
         #[arg(long, default_value = "127.0.0.1")]
         bind: String,
         /// Cổng · port
-        #[arg(long, default_value_t = 1111)]
+        #[arg(long, default_value_t = SERVE_PORT)]
         port: u16,
     },
     /// Tạo tệp mới từ biểu mẫu · write a new file from a form template
@@ -109,11 +114,15 @@ pub enum Command {
         #[command(subcommand)]
         what: NewKind,
     },
-    /// In JSON Schema của một loại tệp · print the JSON Schema of a file kind
+    /// In JSON Schema của một loại tệp, hoặc tài liệu định dạng nội dung · print the JSON
+    /// Schema of a file kind, or the content format reference
     Schema {
-        /// Loại tệp (mặc định: model) · file kind (default: model)
-        #[arg(value_enum, default_value = "model")]
-        kind: SchemaKind,
+        /// Loại tệp (mặc định: model; với --markdown: mọi loại) · file kind
+        #[arg(value_parser = PossibleValuesParser::new(forms::FILE_FORMS.iter().map(|form| form.name)))]
+        kind: Option<String>,
+        /// In tài liệu Markdown (docs/content.md) thay cho JSON Schema · print the Markdown reference
+        #[arg(long)]
+        markdown: bool,
     },
     /// Tạo trang mới với giao diện mặc định và nội dung mẫu · create a new site
     Init {
@@ -153,15 +162,6 @@ pub enum NewKind {
     },
 }
 
-/// File kinds with a JSON Schema.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum SchemaKind {
-    Model,
-    Report,
-    Units,
-    Catalog,
-}
-
 /// Hands a command's large data (corpus, diagnostics) to the end of the process: the
 /// process exits right after the command, and freeing millions of small allocations one
 /// by one would only add time (a tenth of a second at 10,000 models).
@@ -187,7 +187,7 @@ pub fn run() -> i32 {
         }
         Command::Serve { bind, port } => serve_cmd::run(&cli.root, &bind, port),
         Command::New { what } => new_cmd::run(&cli.root, &what),
-        Command::Schema { kind } => schema_cmd::run(&cli.root, kind),
+        Command::Schema { kind, markdown } => schema_cmd::run(&cli.root, kind.as_deref(), markdown),
         Command::Init { dir } => init_cmd::run(&dir),
     };
     match result {

@@ -1,45 +1,41 @@
-//! `guong schema`: print the JSON Schema of one file kind, for editors' YAML autocompletion.
-//! Years are bounded by the programme periods of the site at `--root` when it has a readable
-//! `content/danh-muc.yml`, else by the default period.
+//! `guong schema`: print the JSON Schema of one file kind, for editors' YAML autocompletion,
+//! or with `--markdown` the content format reference (`docs/content.md`). In the JSON
+//! Schema, years are bounded by the programme periods of the site at `--root` when it has a
+//! readable `content/danh-muc.yml`, else by the default period; the Markdown reference is
+//! the same for every site.
 
 use std::io::Write;
 use std::path::Path;
 
-use crate::cli::{Failure, SchemaKind};
+use crate::cli::Failure;
 use crate::content::corpus::CATALOG_PATH;
-use crate::content::forms;
+use crate::content::forms::{self, FileForm};
 use crate::content::json_schema::to_json_schema;
 use crate::content::load::{Record, read_file};
 use crate::content::period::{Periods, default_period};
+use crate::content::reference::reference;
 use crate::source::disk::DiskSource;
 use crate::source::{Source, SourceFile};
 
-pub fn run(root: &Path, kind: SchemaKind) -> Result<(), Failure> {
-    let periods = site_periods(root);
-    let schema = match kind {
-        SchemaKind::Model => to_json_schema(
-            "Mô hình, điển hình (biểu mẫu 01)",
-            "Phần khai báo đầu tệp content/mo-hinh/**/<id>.md",
-            forms::MODEL,
-            Some("mo_hinh"),
-            &periods,
-        ),
-        SchemaKind::Report => to_json_schema(
-            "Báo cáo định kỳ (biểu mẫu 03)",
-            "Phần khai báo đầu tệp content/bao-cao/**/<id>.md",
-            forms::REPORT,
-            Some("bao_cao"),
-            &periods,
-        ),
-        SchemaKind::Units => {
-            to_json_schema("Danh sách tổ chức đảng", "Tệp content/to-chuc.yml", forms::UNITS, None, &periods)
-        }
-        SchemaKind::Catalog => {
-            to_json_schema("Danh mục và cấu hình", "Tệp content/danh-muc.yml", forms::CATALOG, None, &periods)
-        }
+/// The kind printed when none is named.
+const DEFAULT_KIND: &str = "model";
+
+pub fn run(root: &Path, kind: Option<&str>, markdown: bool) -> Result<(), Failure> {
+    let form = |name: &str| forms::file_form(name).ok_or_else(|| Failure::Usage(format!("không có loại tệp `{name}`")));
+    let text = if markdown {
+        let chosen: Vec<&FileForm> = match kind {
+            Some(name) => vec![form(name)?],
+            None => forms::FILE_FORMS.iter().collect(),
+        };
+        reference(&chosen)
+    } else {
+        let form = form(kind.unwrap_or(DEFAULT_KIND))?;
+        let place = if form.type_name.is_some() { "Phần khai báo đầu tệp" } else { "Tệp" };
+        let description = format!("{place} {}", form.path);
+        let schema = to_json_schema(form.title, &description, form.fields, form.type_name, &site_periods(root));
+        serde_json::to_string_pretty(&schema).map_err(|e| Failure::Io(e.to_string()))? + "\n"
     };
-    let text = serde_json::to_string_pretty(&schema).map_err(|e| Failure::Io(e.to_string()))?;
-    writeln!(std::io::stdout(), "{text}")?;
+    std::io::stdout().write_all(text.as_bytes())?;
     Ok(())
 }
 

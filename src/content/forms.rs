@@ -232,3 +232,77 @@ pub const CATALOG: &[Field] = &[
     Field::req("nhom_mo_hinh", "Nhóm mô hình", list(&Kind::Map(GROUP), 1)),
     Field::req("chuyen_de", "Chuyên đề, tác phẩm", list(&Kind::Map(TOPIC), 1)),
 ];
+
+/// `site.yml`: the site's settings (read by `content::site_config`; its tests keep the two
+/// in step).
+pub const SITE: &[Field] = &[
+    Field::req("title", "Tên trang", TEXT),
+    Field::opt("base_url", "Địa chỉ gốc (có thể có đường dẫn con)", TEXT),
+    Field::opt("language", "Ngôn ngữ", TEXT),
+    Field::opt("description", "Mô tả", TEXT),
+    Field::opt("repo_url", "Địa chỉ kho mã", TEXT),
+    Field::opt("edit_url", "Tiền tố liên kết “Sửa trang này”", TEXT),
+    Field::opt("publish_reports", "Xuất bản báo cáo", Kind::Bool),
+    Field::opt("publish_compliance", "Xuất bản trang kiểm tra", Kind::Bool),
+    Field::opt("per_page", "Số thẻ mỗi trang", Kind::Int { min: 1, max: i64::MAX }),
+];
+
+/// A kind of file an editor writes, with its schema: what `guong schema NAME` prints and
+/// `docs/content.md` documents.
+#[derive(Clone, Copy, Debug)]
+pub struct FileForm {
+    /// The name `guong schema` takes.
+    pub name: &'static str,
+    /// What the file is, in Vietnamese.
+    pub title: &'static str,
+    /// Where such files live, relative to the site root.
+    pub path: &'static str,
+    /// The value its `type:` key must hold, for Markdown files.
+    pub type_name: Option<&'static str>,
+    pub fields: &'static [Field],
+}
+
+/// Every file kind, in the order of the reference.
+pub const FILE_FORMS: &[FileForm] = &[
+    FileForm { name: "site", title: "Cấu hình trang", path: "site.yml", type_name: None, fields: SITE },
+    FileForm {
+        name: "catalog",
+        title: "Danh mục và cấu hình",
+        path: "content/danh-muc.yml",
+        type_name: None,
+        fields: CATALOG,
+    },
+    FileForm {
+        name: "units",
+        title: "Danh sách tổ chức đảng",
+        path: "content/to-chuc.yml",
+        type_name: None,
+        fields: UNITS,
+    },
+    FileForm {
+        name: "model",
+        title: "Mô hình, điển hình (biểu mẫu 01)",
+        path: "content/mo-hinh/**/<id>.md",
+        type_name: Some("mo_hinh"),
+        fields: MODEL,
+    },
+    FileForm {
+        name: "report",
+        title: "Báo cáo định kỳ (biểu mẫu 03)",
+        path: "content/bao-cao/**/<id>.md",
+        type_name: Some("bao_cao"),
+        fields: REPORT,
+    },
+    FileForm {
+        name: "page",
+        title: "Trang tự do",
+        path: "content/trang/**/<slug>.md",
+        type_name: Some("trang"),
+        fields: PAGE,
+    },
+];
+
+/// The file kind `guong schema` calls `name`.
+pub fn file_form(name: &str) -> Option<&'static FileForm> {
+    FILE_FORMS.iter().find(|form| form.name == name)
+}

@@ -13,6 +13,7 @@ pub mod model;
 pub mod page;
 pub mod period;
 pub mod read;
+pub mod reference;
 pub mod report;
 pub mod schema;
 pub mod site_config;

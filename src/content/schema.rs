@@ -100,6 +100,32 @@ impl Field {
         self.invalid = Some(code);
         self
     }
+
+    /// The code a missing or empty value (or too short a list) is reported under, given the
+    /// code its criterion passes down.
+    pub fn missing_code(&self, inherited: Option<Code>) -> Code {
+        self.missing.or(inherited).unwrap_or(Code::FRequired)
+    }
+}
+
+impl Kind {
+    /// The codes a wrong value of this kind is reported under when its field names none
+    /// (a date is always F-DATE).
+    pub fn default_codes(&self) -> &'static [Code] {
+        match self {
+            Kind::Text { .. } => &[Code::FType, Code::FLength],
+            Kind::Date => &[Code::FDate],
+            Kind::Enum(_) => &[Code::FEnum],
+            Kind::Slug
+            | Kind::Ref
+            | Kind::Year
+            | Kind::Int { .. }
+            | Kind::Number
+            | Kind::Bool
+            | Kind::List { .. }
+            | Kind::Map(_) => &[Code::FType],
+        }
+    }
 }
 
 /// Shorthand for `Kind::Text`.
@@ -181,7 +207,7 @@ impl Validator<'_> {
     }
 
     fn missing(&mut self, field: &Field, name: &str, pos: Pos, inherited: Option<Code>) {
-        let code = field.missing.or(inherited).unwrap_or(Code::FRequired);
+        let code = field.missing_code(inherited);
         self.out.push(
             Diagnostic::new(code, self.path, pos, format!("Thiếu trường bắt buộc `{name}` ({})", field.label))
                 .with_hint(format!("thêm dòng `{}: …`", field.key)),
@@ -303,7 +329,7 @@ impl Validator<'_> {
             Kind::List { item, min } => match &node.value {
                 Value::Seq(items) => {
                     if items.len() < min {
-                        let code = field.missing.or(inherited).unwrap_or(Code::FRequired);
+                        let code = field.missing_code(inherited);
                         self.push(code, key_pos, format!("Trường `{name}` ({}) cần ít nhất {min} mục", field.label));
                     }
                     let item_field = Field { kind: *item, required: false, ..*field };

@@ -78,4 +78,14 @@ mod tests {
         assert!(config.publish_reports && config.publish_compliance);
         assert!(SiteConfig::parse("title: Thử\ntitel: x\n").is_err());
     }
+
+    #[test]
+    fn the_site_form_declares_exactly_the_keys_read_here() {
+        let config = serde_json::to_value(SiteConfig::parse("title: Thử\n").unwrap()).unwrap();
+        let mut read: Vec<&str> = config.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut declared: Vec<&str> = crate::content::forms::SITE.iter().map(|field| field.key).collect();
+        read.sort_unstable();
+        declared.sort_unstable();
+        assert_eq!(read, declared, "site.yml: keep forms::SITE (docs/content.md) in step with SiteConfig");
+    }
 }
