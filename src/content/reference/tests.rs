@@ -72,7 +72,7 @@ fn rows_carry_labels_allowed_codes_conditions_and_rule_codes() {
         row(&text, model, "measures.milestones[].date")
             .contains("| ✓ | C3-MILESTONE, F-DATE, C3-MILESTONE-RANGE (W) |")
     );
-    assert!(row(&text, "Báo cáo", "year").contains("| integer 2021–2025 | ✓ | F-REQUIRED, R-PERIOD |"));
+    assert!(row(&text, "Báo cáo", "year").contains("| year (in a programme period) | ✓ | F-REQUIRED, R-PERIOD |"));
     assert!(row(&text, "Cấu hình trang", "per_page").ends_with("| integer ≥ 1; default 24 | – |  |"));
 }
 
