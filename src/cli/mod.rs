@@ -16,6 +16,7 @@ use clap::{Parser, Subcommand};
 
 use crate::check::format::Format;
 use crate::content::forms;
+use crate::scaffold::sample::Pipeline;
 
 pub use site_root::SiteRoot;
 
@@ -128,6 +129,13 @@ pub enum Command {
     Init {
         /// Thư mục của trang mới · folder of the new site
         dir: PathBuf,
+        /// Địa chỉ Git của mã nguồn guong, để CI cài guong · Git address of guong's source, for CI
+        #[arg(long, default_value = "")]
+        guong_git: String,
+        /// Người duyệt danh mục và tổ chức (.github/CODEOWNERS), ví dụ @to-chuc/ban-tuyen-giao
+        /// · owner of the registries
+        #[arg(long, default_value = "")]
+        owner: String,
     },
 }
 
@@ -188,7 +196,7 @@ pub fn run() -> i32 {
         Command::Serve { bind, port } => serve_cmd::run(&cli.root, &bind, port),
         Command::New { what } => new_cmd::run(&cli.root, &what),
         Command::Schema { kind, markdown } => schema_cmd::run(&cli.root, kind.as_deref(), markdown),
-        Command::Init { dir } => init_cmd::run(&dir),
+        Command::Init { dir, guong_git, owner } => init_cmd::run(&dir, &Pipeline { guong_git, owner }),
     };
     match result {
         Ok(()) => EXIT_OK,
