@@ -1,7 +1,7 @@
 //! The schema tables of SPEC §2, one per file kind: what an editor may write, with labels
 //! from the forms (biểu mẫu 01, 03) and the rule code each criterion's problems belong to.
 
-use crate::content::schema::{Field, Kind, TEXT, text};
+use crate::content::schema::{Field, Kind, Registry, TEXT, text};
 use crate::content::vocab::{
     ALIGNMENTS, APPROACHES, COSTS, MASS_ORGS, MEASURE_KINDS, PERIODS, PROGRESSES, REASONS, RECOGNITION_LEVELS,
     REQUIREMENTS, SECTORS, STATUSES, SUBJECT_TYPES, TOPIC_KINDS, UNIT_KINDS, Vocab,
@@ -14,7 +14,11 @@ const fn list(item: &'static Kind, min: usize) -> Kind {
 
 const ID: Field = Field::req("id", "Mã", Kind::Slug).invalid(Code::PId);
 const SLUG: Kind = Kind::Slug;
-const REF: Kind = Kind::Ref;
+const UNIT_REF: Kind = Kind::Ref(Registry::Unit);
+const GROUP_REF: Kind = Kind::Ref(Registry::Group);
+const TOPIC_REF: Kind = Kind::Ref(Registry::Topic);
+const MODEL_REF: Kind = Kind::Ref(Registry::Model);
+const INDICATOR_REF: Kind = Kind::Ref(Registry::Indicator);
 const DATE: Kind = Kind::Date;
 const NUMBER: Kind = Kind::Number;
 
@@ -39,7 +43,7 @@ const SUBJECT: &[Field] = &[
 ];
 
 const LEARNING: &[Field] = &[
-    Field::req("topics", "Chuyên đề, tác phẩm học tập", list(&REF, 1)).code(Code::C1Topic),
+    Field::req("topics", "Chuyên đề, tác phẩm học tập", list(&TOPIC_REF, 1)).code(Code::C1Topic),
     Field::req("summary", "Nội dung làm theo", text(20, 500)).code(Code::C1Summary),
     Field::opt("quote", "Lời Bác", text(3, 500)),
     Field::opt("alignment", "Gắn với", list(&enumeration(ALIGNMENTS), 0)),
@@ -84,7 +88,7 @@ const EFFECTIVENESS: &[Field] = &[
 ];
 
 const REPLICATION_TARGET: &[Field] = &[
-    Field::opt("org", "Đơn vị", REF),
+    Field::opt("org", "Đơn vị", UNIT_REF),
     Field::opt("name", "Tên nơi nhân rộng", TEXT),
     Field::req("similarity", "Điểm tương đồng", text(10, 500)),
 ];
@@ -104,14 +108,14 @@ const CHANGE: &[Field] = &[
 const REVISION: &[Field] = &[
     Field::req("since", "Năm bắt đầu mô hình cũ", Kind::Int { min: 1900, max: 2100 }),
     Field::req("previous", "Mô hình trước", TEXT),
-    Field::opt("previous_model", "Mô hình được củng cố, tiếp nối", REF),
+    Field::opt("previous_model", "Mô hình được củng cố, tiếp nối", MODEL_REF),
     Field::req("changes", "Nội dung củng cố", list(&Kind::Map(CHANGE), 1)),
 ];
 
 const RETIREMENT: &[Field] = &[
     Field::req("date", "Ngày loại bỏ", DATE),
     Field::req("reason", "Lý do loại bỏ", text(20, usize::MAX)),
-    Field::opt("replacement", "Mô hình thay thế", REF),
+    Field::opt("replacement", "Mô hình thay thế", MODEL_REF),
 ];
 
 /// Biểu mẫu 01: one model (`content/mo-hinh/**/<id>.md`).
@@ -119,9 +123,9 @@ pub const MODEL: &[Field] = &[
     Field::req("type", "Loại tài liệu", TEXT),
     ID,
     Field::req("title", "Tên mô hình", text(5, 200)),
-    Field::req("org", "Chi bộ/đảng bộ thực hiện", REF),
+    Field::req("org", "Chi bộ/đảng bộ thực hiện", UNIT_REF),
     Field::req("subject", "Chủ thể", Kind::Map(SUBJECT)),
-    Field::req("group", "Nhóm mô hình", REF),
+    Field::req("group", "Nhóm mô hình", GROUP_REF),
     Field::req("approach", "Cách thức", enumeration(APPROACHES)),
     Field::req("status", "Trạng thái", enumeration(STATUSES)),
     Field::req("start", "Ngày bắt đầu", DATE),
@@ -132,7 +136,7 @@ pub const MODEL: &[Field] = &[
     Field::req("effectiveness", "(TC4) Hiệu quả", Kind::Map(EFFECTIVENESS)).missing(Code::C4Missing),
     Field::req("replication", "(TC5) Tính khả thi nhân rộng", Kind::Map(REPLICATION)).missing(Code::C5Missing),
     Field::opt("revision", "Nội dung củng cố", Kind::Map(REVISION)).invalid(Code::ARevision),
-    Field::opt("source_model", "Mô hình gốc được nhân rộng", REF),
+    Field::opt("source_model", "Mô hình gốc được nhân rộng", MODEL_REF),
     Field::opt("retirement", "Loại bỏ", Kind::Map(RETIREMENT)).invalid(Code::SRetire),
     Field::opt("recognition", "Biểu dương, khen thưởng", list(&Kind::Map(RECOGNITION), 0)),
     Field::opt("featured", "Giới thiệu trang chủ", Kind::Bool),
@@ -145,15 +149,15 @@ const ASSESSMENT: &[Field] = &[
     Field::req("action", "Đánh giá hành động", text(10, usize::MAX)),
 ];
 
-const VALUE: &[Field] = &[Field::req("indicator", "Mã chỉ số", REF), Field::req("value", "Giá trị", NUMBER)];
+const VALUE: &[Field] = &[Field::req("indicator", "Mã chỉ số", INDICATOR_REF), Field::req("value", "Giá trị", NUMBER)];
 
 const REPORT_ENTRY: &[Field] = &[
-    Field::req("model", "Mã mô hình", REF),
+    Field::req("model", "Mã mô hình", MODEL_REF),
     Field::req("progress", "Tiến độ", enumeration(PROGRESSES)),
     Field::opt("assessment", "Đánh giá", Kind::Map(ASSESSMENT)).code(Code::RAssess),
     Field::opt("values", "Số liệu kết quả", list(&Kind::Map(VALUE), 0)).code(Code::RValues),
     Field::opt("highlights", "Kết quả nổi bật", TEXT),
-    Field::opt("propose_replication", "Đề xuất nhân rộng", list(&REF, 0)),
+    Field::opt("propose_replication", "Đề xuất nhân rộng", list(&UNIT_REF, 0)),
 ];
 
 const REPORT_RECOGNITION: &[Field] = &[
@@ -170,7 +174,7 @@ const SIGNER: &[Field] = &[Field::opt("name", "Họ tên", TEXT), Field::opt("ti
 pub const REPORT: &[Field] = &[
     Field::req("type", "Loại tài liệu", TEXT),
     ID,
-    Field::req("org", "Đơn vị báo cáo", REF),
+    Field::req("org", "Đơn vị báo cáo", UNIT_REF),
     Field::req("year", "Năm", Kind::Year).invalid(Code::RPeriod),
     Field::req("period", "Kỳ báo cáo", enumeration(PERIODS)).invalid(Code::RPeriod),
     Field::req("report_date", "Ngày báo cáo", DATE),
@@ -196,7 +200,7 @@ const UNIT: &[Field] = &[
     Field::req("name", "Tên tổ chức", text(5, 200)),
     Field::opt("short_name", "Tên viết tắt", text(1, 60)),
     Field::opt("committee", "Tên cấp ủy (dùng trong tiêu đề văn bản)", text(5, 200)),
-    Field::opt("parent", "Trực thuộc", REF),
+    Field::opt("parent", "Trực thuộc", UNIT_REF),
     Field::opt("sector", "Lĩnh vực", enumeration(SECTORS)),
     Field::opt("active_from", "Ngày bắt đầu hoạt động", DATE),
     Field::opt("active_to", "Ngày kết thúc hoạt động", DATE),

@@ -65,7 +65,7 @@ fn describe(kind: &Kind, periods: &Periods) -> Option<String> {
         Kind::Text { min, max: usize::MAX } if min > 1 => Some(format!("văn bản, ít nhất {min} ký tự")),
         Kind::Text { min, max } if max != usize::MAX => Some(format!("văn bản, từ {min} đến {max} ký tự")),
         Kind::Slug => Some("mã: chữ thường không dấu, số, gạch nối, 3–80 ký tự".to_owned()),
-        Kind::Ref => Some("mã của một mục đã khai báo".to_owned()),
+        Kind::Ref(registry) => Some(registry.described().to_owned()),
         Kind::Date => Some("ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY".to_owned()),
         Kind::Number => Some("số, dấu chấm thập phân (ví dụ 86.5)".to_owned()),
         Kind::Year => Some(format!("năm thuộc một giai đoạn của chương trình ({})", periods.describe_years())),
@@ -96,7 +96,7 @@ fn kind(kind: &Kind, periods: &Periods) -> Map<String, Value> {
             set("minLength", json!(3));
             set("maxLength", json!(80));
         }
-        Kind::Ref => set("type", json!("string")),
+        Kind::Ref(_) => set("type", json!("string")),
         Kind::Date => {
             set("type", json!("string"));
             set("pattern", json!(r"^([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})$"));
@@ -164,5 +164,11 @@ mod tests {
         let indicator = &schema["properties"]["effectiveness"]["properties"]["indicators"]["items"];
         assert_eq!(indicator["required"], json!(["code", "name", "unit", "baseline"]));
         assert_eq!(indicator["additionalProperties"], false);
+        assert_eq!(
+            schema["properties"]["org"]["description"],
+            "Chi bộ/đảng bộ thực hiện: mã đơn vị trong content/to-chuc.yml"
+        );
+        let topics = &schema["properties"]["learning"]["properties"]["topics"];
+        assert_eq!(topics["items"]["description"], "mã chuyên đề, tác phẩm trong content/danh-muc.yml");
     }
 }

@@ -30,8 +30,9 @@ pub enum Kind {
     },
     /// `^[a-z0-9]+(-[a-z0-9]+)*$`, 3–80 characters.
     Slug,
-    /// An id of another record (checked against the corpus by the domain rules).
-    Ref,
+    /// An id of another record of `Registry` (checked against the corpus by the domain
+    /// rules; the CMS offers the registered ids).
+    Ref(Registry),
     /// `YYYY-MM-DD` or `DD/MM/YYYY`, a real calendar date.
     Date,
     /// A calendar year, a YAML integer. Which years are valid depends on the configured
@@ -54,6 +55,37 @@ pub enum Kind {
     },
     /// A mapping of known fields.
     Map(&'static [Field]),
+}
+
+/// What a reference points to: the registry that declares the ids it may hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Registry {
+    /// A unit of `to-chuc.yml` (`units[].id`).
+    Unit,
+    /// A model group of `danh-muc.yml` (`nhom_mo_hinh[].id`).
+    Group,
+    /// A learning topic of `danh-muc.yml` (`chuyen_de[].id`).
+    Topic,
+    /// A programme period of `danh-muc.yml` (`periods[].id`).
+    Period,
+    /// A model (`content/mo-hinh/**`, its `id`).
+    Model,
+    /// An indicator code declared by the model an entry names (`effectiveness.indicators[].code`).
+    Indicator,
+}
+
+impl Registry {
+    /// Where the ids come from, in Vietnamese, for hints and schema descriptions.
+    pub fn described(self) -> &'static str {
+        match self {
+            Registry::Unit => "mã đơn vị trong content/to-chuc.yml",
+            Registry::Group => "mã nhóm mô hình trong content/danh-muc.yml",
+            Registry::Topic => "mã chuyên đề, tác phẩm trong content/danh-muc.yml",
+            Registry::Period => "mã giai đoạn trong content/danh-muc.yml",
+            Registry::Model => "mã một mô hình trong content/mo-hinh/",
+            Registry::Indicator => "mã chỉ số khai báo trong mô hình đó",
+        }
+    }
 }
 
 /// One key of a mapping.
@@ -263,7 +295,7 @@ impl Validator<'_> {
                 ),
                 None => self.wrong_type(code_or(Code::FType), node, name, "mã (chữ thường không dấu, số, gạch nối)"),
             },
-            Kind::Ref => {
+            Kind::Ref(_) => {
                 if node.as_text().is_none() {
                     self.wrong_type(code_or(Code::FType), node, name, "mã");
                 }

@@ -34,7 +34,7 @@ fn generic_field_rules() {
         Field::req("start", "Ngày", Kind::Date),
         Field::req("n", "Số", Kind::Number),
         Field::opt("flag", "Cờ", Kind::Bool),
-        Field::req("org", "Đơn vị", Kind::Ref),
+        Field::req("org", "Đơn vị", Kind::Ref(Registry::Unit)),
     ];
     let found = check("title: abc\nstart: 31/02/2023\nn: \"86,5\"\nflag: có\n", fields);
     assert_eq!(
