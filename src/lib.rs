@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod cms;
 pub mod content;
 pub mod derive;
 pub mod diagnostic;

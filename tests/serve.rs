@@ -205,7 +205,7 @@ fn incremental_rechecks_find_what_a_full_check_finds() {
     use guong::serve::session::{Outcome, Session};
 
     let site = TempSite::minimal();
-    let (mut session, outcome) = Session::open(&site.dir, "http://127.0.0.1:1/").unwrap();
+    let (mut session, outcome) = Session::open(&site.dir, "http://127.0.0.1:1/", true).unwrap();
     assert!(matches!(outcome, Outcome::Built), "{outcome:?}");
     let original = site.read(MODEL);
     let copy = "content/mo-hinh/so-tai-chinh/mh-nhan-rong-mot-cua.md";

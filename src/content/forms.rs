@@ -3,8 +3,8 @@
 
 use crate::content::schema::{Field, Kind, Registry, TEXT, text};
 use crate::content::vocab::{
-    ALIGNMENTS, APPROACHES, COSTS, MASS_ORGS, MEASURE_KINDS, PERIODS, PROGRESSES, REASONS, RECOGNITION_LEVELS,
-    REQUIREMENTS, SECTORS, STATUSES, SUBJECT_TYPES, TOPIC_KINDS, UNIT_KINDS, Vocab,
+    ALIGNMENTS, APPROACHES, CMS_BACKENDS, COSTS, MASS_ORGS, MEASURE_KINDS, PERIODS, PROGRESSES, REASONS,
+    RECOGNITION_LEVELS, REQUIREMENTS, SECTORS, STATUSES, SUBJECT_TYPES, TOPIC_KINDS, UNIT_KINDS, Vocab,
 };
 use crate::diagnostic::Code;
 
@@ -249,6 +249,18 @@ pub const SITE: &[Field] = &[
     Field::opt("publish_reports", "Xuất bản báo cáo", Kind::Bool),
     Field::opt("publish_compliance", "Xuất bản trang kiểm tra", Kind::Bool),
     Field::opt("per_page", "Số thẻ mỗi trang", Kind::Int { min: 1, max: i64::MAX }),
+    Field::opt("cms", "Biên tập trên trình duyệt (Decap CMS tại /admin/)", Kind::Map(CMS)),
+];
+
+/// `site.yml` `cms:` (SPEC §8.5).
+const CMS: &[Field] = &[
+    Field::req("backend", "Nơi lưu", enumeration(CMS_BACKENDS)),
+    Field::req("repo", "Kho mã (chủ-sở-hữu/tên-kho)", TEXT),
+    Field::opt("branch", "Nhánh (mặc định main)", TEXT),
+    Field::opt("editorial_workflow", "Mỗi lần lưu mở một yêu cầu hợp nhất (mặc định true)", Kind::Bool),
+    Field::opt("script_url", "Địa chỉ bản Decap CMS (mặc định bản đã ghim)", TEXT),
+    Field::opt("script_integrity", "Mã toàn vẹn SRI của bản Decap CMS", TEXT),
+    Field::opt("media_folder", "Thư mục tệp đính kèm trong static/ (mặc định static/tep)", TEXT),
 ];
 
 /// A kind of file an editor writes, with its schema: what `guong schema NAME` prints and

@@ -59,8 +59,9 @@ fn field(field: &Field, periods: &Periods) -> Value {
     Value::Object(schema)
 }
 
-/// A Vietnamese line on what a value must be, where the type alone does not say it.
-fn describe(kind: &Kind, periods: &Periods) -> Option<String> {
+/// A Vietnamese line on what a value must be, where the type alone does not say it (for
+/// schema descriptions and the CMS's form hints). Years are those `periods` cover.
+pub fn describe(kind: &Kind, periods: &Periods) -> Option<String> {
     match *kind {
         Kind::Text { min, max: usize::MAX } if min > 1 => Some(format!("văn bản, ít nhất {min} ký tự")),
         Kind::Text { min, max } if max != usize::MAX => Some(format!("văn bản, từ {min} đến {max} ký tự")),

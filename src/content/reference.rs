@@ -320,7 +320,7 @@ fn describe(kind: &Kind) -> String {
         Kind::Text { min, max: usize::MAX } => format!("text (≥ {min})"),
         Kind::Text { min, max } => format!("text ({min}–{max})"),
         Kind::Slug => "slug".to_owned(),
-        Kind::Ref => "id".to_owned(),
+        Kind::Ref(_) => "id".to_owned(),
         Kind::Date => "date".to_owned(),
         Kind::Year => "year (in a programme period)".to_owned(),
         Kind::Int { min: i64::MIN, max: i64::MAX } => "integer".to_owned(),

@@ -149,7 +149,7 @@ impl Kind {
             Kind::Date => &[Code::FDate],
             Kind::Enum(_) => &[Code::FEnum],
             Kind::Slug
-            | Kind::Ref
+            | Kind::Ref(_)
             | Kind::Year
             | Kind::Int { .. }
             | Kind::Number

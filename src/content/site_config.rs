@@ -1,4 +1,4 @@
-//! `site.yml`: the site's title, address and publishing switches.
+//! `site.yml`: the site's title, address, publishing switches and the browser editor (`cms:`).
 
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +27,89 @@ pub struct SiteConfig {
     /// Cards per gallery page.
     #[serde(default = "default_per_page")]
     pub per_page: usize,
+    /// The browser editor (Decap CMS at `/admin/`, SPEC §8.5); absent: no `/admin/`.
+    #[serde(default)]
+    pub cms: Option<CmsConfig>,
+}
+
+/// The Git host Decap CMS saves to.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum CmsBackend {
+    Github,
+    Gitlab,
+}
+
+impl CmsBackend {
+    /// The backend name Decap CMS knows it by.
+    pub fn name(self) -> &'static str {
+        match self {
+            CmsBackend::Github => "github",
+            CmsBackend::Gitlab => "gitlab",
+        }
+    }
+}
+
+/// `site.yml` `cms:`: where the browser editor saves and which Decap CMS bundle it loads.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CmsConfig {
+    pub backend: CmsBackend,
+    /// `owner/name` of the repository.
+    pub repo: String,
+    #[serde(default = "default_branch")]
+    pub branch: String,
+    /// Each save becomes a pull request (Decap's `editorial_workflow` publish mode).
+    #[serde(default = "yes")]
+    pub editorial_workflow: bool,
+    /// The Decap CMS 3 bundle; default: the pinned official one ([`DECAP_SCRIPT_URL`]).
+    #[serde(default)]
+    pub script_url: Option<String>,
+    /// Its Subresource Integrity hash; default: the pinned bundle's when `script_url` is
+    /// absent, none otherwise.
+    #[serde(default)]
+    pub script_integrity: Option<String>,
+    /// Where uploaded images and files go, relative to the site root; published from
+    /// `static/` at the same path below it.
+    #[serde(default = "default_media_folder")]
+    pub media_folder: String,
+    /// Set by `guong serve` on loopback (never read from `site.yml`): the CMS saves through
+    /// the local backend of `guong serve` instead of the Git host.
+    #[serde(skip)]
+    pub local_backend: bool,
+}
+
+/// The pinned official Decap CMS bundle (the same version as `package.json`'s `decap-cms`).
+pub const DECAP_SCRIPT_URL: &str = "https://unpkg.com/decap-cms@3.16.3/dist/decap-cms.js";
+
+/// The Subresource Integrity hash of [`DECAP_SCRIPT_URL`].
+pub const DECAP_SCRIPT_INTEGRITY: &str = "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p";
+
+impl CmsConfig {
+    /// The bundle to load and its integrity hash, if known.
+    pub fn script(&self) -> (&str, Option<&str>) {
+        match &self.script_url {
+            Some(url) => (url, self.script_integrity.as_deref()),
+            None => (DECAP_SCRIPT_URL, Some(self.script_integrity.as_deref().unwrap_or(DECAP_SCRIPT_INTEGRITY))),
+        }
+    }
+
+    /// The address of the media folder on the published site, below the base path: the
+    /// part after `static/` (`static/tep` → `tep`).
+    pub fn public_media(&self) -> &str {
+        self.media_folder.strip_prefix("static/").unwrap_or(&self.media_folder)
+    }
+}
+
+fn default_branch() -> String {
+    "main".to_owned()
+}
+
+/// Where uploads go when `cms.media_folder` is not set.
+pub const DEFAULT_MEDIA_FOLDER: &str = "static/tep";
+
+fn default_media_folder() -> String {
+    DEFAULT_MEDIA_FOLDER.to_owned()
 }
 
 fn default_base_url() -> String {
@@ -55,6 +138,9 @@ impl SiteConfig {
         if config.per_page == 0 {
             return Err("site.yml không hợp lệ: `per_page` phải lớn hơn 0".to_owned());
         }
+        if let Some(cms) = &config.cms {
+            cms.validate()?;
+        }
         Ok(config)
     }
 
@@ -63,6 +149,34 @@ impl SiteConfig {
         let without_scheme = self.base_url.split_once("://").map_or(self.base_url.as_str(), |(_, rest)| rest);
         let path = without_scheme.find('/').map_or("/", |i| &without_scheme[i..]);
         if path.ends_with('/') { path.to_owned() } else { format!("{path}/") }
+    }
+}
+
+impl CmsConfig {
+    fn validate(&self) -> Result<(), String> {
+        let repo_part = |part: &str| {
+            !part.is_empty()
+                && part != "."
+                && part != ".."
+                && part.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+        };
+        if !self.repo.split_once('/').is_some_and(|(owner, name)| repo_part(owner) && name.split('/').all(repo_part)) {
+            return Err(format!(
+                "site.yml không hợp lệ: `cms.repo` phải có dạng `chủ-sở-hữu/tên-kho`, không phải `{}`",
+                self.repo
+            ));
+        }
+        let media = self.media_folder.trim_end_matches('/');
+        if !crate::source::is_safe_relative(media)
+            || media.split('/').any(|part| part.starts_with('.'))
+            || !media.starts_with("static/")
+        {
+            return Err(format!(
+                "site.yml không hợp lệ: `cms.media_folder` phải là một thư mục con của static/ (ví dụ static/tep), không phải `{}`",
+                self.media_folder
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -77,6 +191,43 @@ mod tests {
         assert_eq!(config.base_path(), "/mo-hinh/");
         assert!(config.publish_reports && config.publish_compliance);
         assert!(SiteConfig::parse("title: Thử\ntitel: x\n").is_err());
+        assert_eq!(config.cms, None);
+    }
+
+    #[test]
+    fn reads_the_cms_settings_with_their_defaults() {
+        let config = SiteConfig::parse("title: Thử\ncms:\n  backend: github\n  repo: btg/mo-hinh\n").unwrap();
+        let cms = config.cms.unwrap();
+        assert_eq!((cms.backend, cms.repo.as_str(), cms.branch.as_str()), (CmsBackend::Github, "btg/mo-hinh", "main"));
+        assert!(cms.editorial_workflow && !cms.local_backend);
+        assert_eq!(cms.script(), (DECAP_SCRIPT_URL, Some(DECAP_SCRIPT_INTEGRITY)));
+        assert_eq!((cms.media_folder.as_str(), cms.public_media()), ("static/tep", "tep"));
+
+        let text = "title: T\ncms: {backend: gitlab, repo: a/b, branch: xuat-ban, editorial_workflow: false, script_url: /d.js}\n";
+        let cms = SiteConfig::parse(text).unwrap().cms.unwrap();
+        assert_eq!((cms.backend.name(), cms.branch.as_str(), cms.editorial_workflow), ("gitlab", "xuat-ban", false));
+        assert_eq!(cms.script(), ("/d.js", None));
+        let names: Vec<&str> = crate::content::vocab::CMS_BACKENDS.iter().map(|(code, _)| *code).collect();
+        assert_eq!(
+            names,
+            [CmsBackend::Github.name(), CmsBackend::Gitlab.name()],
+            "the schema's codes are the ones read"
+        );
+    }
+
+    #[test]
+    fn refuses_a_bad_cms_section() {
+        for cms in [
+            "{backend: bitbucket, repo: a/b}",
+            "{backend: github}",
+            "{backend: github, repo: khong-co-gach}",
+            "{backend: github, repo: a/b, media_folder: ../ngoai}",
+            "{backend: github, repo: a/b, media_folder: content}",
+            "{backend: github, repo: a/b, media_folder: static/.an}",
+            "{backend: github, repo: a/b, local_backend: true}",
+        ] {
+            assert!(SiteConfig::parse(&format!("title: T\ncms: {cms}\n")).is_err(), "{cms}");
+        }
     }
 
     #[test]

@@ -201,3 +201,6 @@ pub const REQUIREMENTS: Vocab =
 /// Levels of recognition (QĐ 3116-QĐ/TU).
 pub const RECOGNITION_LEVELS: Vocab =
     &[("co_so", "Cấp cơ sở"), ("dang_uy_khoi", "Đảng ủy Khối"), ("tinh", "Cấp tỉnh"), ("trung_uong", "Trung ương")];
+
+/// Git hosts the browser editor saves to (site.yml `cms.backend`).
+pub const CMS_BACKENDS: Vocab = &[("github", "GitHub"), ("gitlab", "GitLab")];

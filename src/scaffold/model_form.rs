@@ -183,7 +183,7 @@ fn model_text(corpus: &Corpus, id: &str, org: &str, title: &str) -> String {
 }
 
 /// The five sections SPEC §2 requires, each with guidance still to replace.
-fn model_body() -> String {
+pub fn model_body() -> String {
     let sections = [
         ("1. Nội dung học tập Bác", "chuyên đề, tác phẩm, lời dạy của Bác được học tập và nội dung làm theo cụ thể"),
         (

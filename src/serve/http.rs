@@ -1,12 +1,15 @@
 //! Answering one HTTP request: files of the current build (HTML with the live-reload tag
-//! and, after a failed rebuild, the error overlay), the event stream, and error pages.
+//! and, after a failed rebuild, the error overlay), the event stream, the CMS's local
+//! backend (`POST /api/v1`), and error pages.
 
+use std::io::Read;
 use std::path::Path;
 use std::sync::mpsc::{Sender, channel};
 
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 use crate::serve::live::{self, EVENTS_PATH, SCRIPT, SCRIPT_PATH};
+use crate::serve::local_backend::{LocalBackend, MAX_MEDIA};
 use crate::serve::overlay::{self, STYLE, STYLE_PATH};
 use crate::serve::paths::parse;
 use crate::serve::render::{Message, Reply};
@@ -14,8 +17,17 @@ use crate::serve::state::Shared;
 
 type Answer = Response<std::io::Cursor<Vec<u8>>>;
 
-/// Answers `request`; files are rendered by the site thread behind `site`.
-pub fn handle(request: Request, shared: &Shared, site: &Sender<Message>) {
+/// Where Decap CMS's local backend protocol is answered.
+pub const API_PATH: &str = "/api/v1";
+
+/// Answers `request`; files are rendered by the site thread behind `site`. `backend` is the
+/// CMS's local backend, present only when serving on loopback.
+pub fn handle(request: Request, shared: &Shared, site: &Sender<Message>, backend: Option<&LocalBackend>) {
+    if request.method() == &Method::Post && request.url().split('?').next() == Some(API_PATH) {
+        let response = api(request, backend, site);
+        let _ = response.0.respond(response.1);
+        return;
+    }
     if !matches!(request.method(), Method::Get | Method::Head) {
         let _ = request.respond(text(405, "Chỉ hỗ trợ GET và HEAD\n"));
         return;
@@ -71,6 +83,63 @@ fn site_file(shared: &Shared, site: &Sender<Message>, url: &str) -> Answer {
     }
 }
 
+/// Answers one call of the local backend; the site thread is told of the files it changed.
+fn api(mut request: Request, backend: Option<&LocalBackend>, site: &Sender<Message>) -> (Request, Answer) {
+    let Some(backend) = backend else {
+        let answer = json(
+            403,
+            &serde_json::json!({"error": "Chỉ biên tập được khi guong serve chạy trên địa chỉ loopback (127.0.0.1, ::1)"}),
+        );
+        return (request, answer);
+    };
+    if let Err(why) = same_site(&request) {
+        return (request, json(403, &serde_json::json!({ "error": why })));
+    }
+    let mut body = Vec::new();
+    let limit = (MAX_MEDIA / 3 * 4 + 64 * 1024) as u64;
+    if request.as_reader().take(limit + 1).read_to_end(&mut body).is_err() || body.len() as u64 > limit {
+        return (request, json(413, &serde_json::json!({"error": "Yêu cầu quá lớn"})));
+    }
+    let answer = backend.answer(&body);
+    if !answer.changed.is_empty() {
+        let _ = site.send(Message::Changed(answer.changed));
+    }
+    (request, json(answer.status, &answer.body))
+}
+
+/// Refuses calls a web page of another site could make through the editor's browser: the
+/// body must be JSON (a cross-site page cannot send that without a preflight this server
+/// never allows), the `Host` a loopback name (no DNS rebinding), and `Origin`, when sent,
+/// this very server.
+fn same_site(request: &Request) -> Result<(), String> {
+    let header = |name: &str| {
+        request
+            .headers()
+            .iter()
+            .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
+            .map(|h| h.value.as_str())
+    };
+    if !header("Content-Type").is_some_and(|t| t.trim_start().starts_with("application/json")) {
+        return Err("Yêu cầu phải có Content-Type: application/json".to_owned());
+    }
+    let host = header("Host").unwrap_or_default();
+    let name =
+        host.rsplit_once(':').filter(|(_, port)| port.bytes().all(|b| b.is_ascii_digit())).map_or(host, |(n, _)| n);
+    let loopback = name == "localhost"
+        || name.trim_matches(['[', ']']).parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    if !loopback {
+        return Err(format!("Máy chủ `{host}` không phải địa chỉ loopback"));
+    }
+    match header("Origin") {
+        Some(origin) if origin != format!("http://{host}") => Err(format!("Không nhận yêu cầu từ trang `{origin}`")),
+        _ => Ok(()),
+    }
+}
+
+fn json(status: u16, body: &serde_json::Value) -> Answer {
+    typed(status, body.to_string().into_bytes(), "application/json")
+}
+
 /// An HTML page with the live-reload tag (and the overlay, when given) before `</body>`.
 fn html(status: u16, page: &[u8], generation: u64, problem: Option<&str>) -> Answer {
     let snippet = format!("{}{}", problem.unwrap_or_default(), live::script_tag(generation));
@@ -105,6 +174,7 @@ pub fn content_type(path: &Path) -> &'static str {
         "css" => "text/css; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "json" => "application/json",
+        "yml" | "yaml" => "text/yaml; charset=utf-8",
         "xml" => "application/xml; charset=utf-8",
         "txt" => "text/plain; charset=utf-8",
         "csv" => "text/csv; charset=utf-8",
@@ -132,6 +202,7 @@ mod tests {
         assert_eq!(content_type(Path::new("a/index.html")), "text/html; charset=utf-8");
         assert_eq!(content_type(Path::new("style.3f9a1c2b.css")), "text/css; charset=utf-8");
         assert_eq!(content_type(Path::new("tim-kiem/a.JSON")), "application/json");
+        assert_eq!(content_type(Path::new("admin/config.yml")), "text/yaml; charset=utf-8");
         assert_eq!(content_type(Path::new("tong-hop-2023-ca-nam.csv")), "text/csv; charset=utf-8");
         assert_eq!(content_type(Path::new("LICENSE")), "application/octet-stream");
     }

@@ -6,8 +6,10 @@
 //! changes and renders files on request. Nothing is written to disk, so nothing outside the
 //! built site can ever be served.
 
+mod base64;
 pub mod http;
 pub mod live;
+pub mod local_backend;
 pub mod overlay;
 pub mod paths;
 pub mod render;
@@ -21,6 +23,8 @@ use std::sync::Arc;
 use std::sync::mpsc::channel;
 use std::thread;
 
+use crate::content::site_config::DEFAULT_MEDIA_FOLDER;
+use crate::serve::local_backend::LocalBackend;
 use crate::serve::render::Message;
 use crate::serve::session::{Outcome, Session};
 use crate::serve::state::Shared;
@@ -57,9 +61,16 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
         .map_err(|e| ServeError::Usage(format!("không lắng nghe được tại {address}: {e}; thử --port khác")))?;
     let bound = server.server_addr().to_ip().unwrap_or(address);
     let base_url = local_url(bound);
+    // Editing in the browser writes files: only for this machine's own browser.
+    let loopback = bound.ip().is_loopback();
 
     println!("Đang đọc và kiểm tra trang ở {}…", root.display());
-    let (session, outcome) = Session::open(&root, &base_url).map_err(ServeError::Usage)?;
+    let (session, outcome) = Session::open(&root, &base_url, loopback).map_err(ServeError::Usage)?;
+    let backend = loopback.then(|| {
+        let media = session.config.cms.as_ref().map_or(DEFAULT_MEDIA_FOLDER, |cms| cms.media_folder.as_str());
+        Arc::new(LocalBackend::new(&root, media))
+    });
+    let editor = session.config.cms.is_some() && loopback;
     let shared = Arc::new(Shared::default());
     match outcome {
         Outcome::Failed(problem) => {
@@ -82,10 +93,14 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
         thread::spawn(move || render::run(session, &messages, &shared, watcher));
     }
     println!("Đang phục vụ tại {base_url} (Ctrl+C để dừng)");
+    if editor {
+        println!("Biên tập trên trình duyệt: {base_url}admin/");
+    }
     for request in server.incoming_requests() {
         let shared = Arc::clone(&shared);
         let site = site.clone();
-        thread::spawn(move || http::handle(request, &shared, &site));
+        let backend = backend.clone();
+        thread::spawn(move || http::handle(request, &shared, &site, backend.as_deref()));
     }
     Ok(())
 }

@@ -29,7 +29,10 @@ use crate::source::disk::DiskSource;
 pub struct Session {
     root: PathBuf,
     base_url: String,
-    /// Settings from `site.yml`, with the local address as `base_url`.
+    /// Whether the CMS saves through `guong serve` (serving on loopback).
+    local_backend: bool,
+    /// Settings from `site.yml`, with the local address as `base_url` (and the local
+    /// backend switched on for the CMS when serving on loopback).
     pub config: SiteConfig,
     pub theme: Theme,
     /// Git data of the site's files (read when the whole site is read).
@@ -83,14 +86,16 @@ struct Undo {
 }
 
 impl Session {
-    /// Reads and checks the whole site at `root`, served at `base_url`. Fails only when the
-    /// site cannot be opened at all (no `site.yml`); content errors are in the outcome.
-    pub fn open(root: &Path, base_url: &str) -> Result<(Session, Outcome), String> {
+    /// Reads and checks the whole site at `root`, served at `base_url`; with
+    /// `local_backend`, the CMS saves through this server. Fails only when the site cannot
+    /// be opened at all (no `site.yml`); content errors are in the outcome.
+    pub fn open(root: &Path, base_url: &str, local_backend: bool) -> Result<(Session, Outcome), String> {
         let site = SiteRoot::open(root, None).map_err(failure_text)?;
         let mut session = Session {
             root: root.to_path_buf(),
             base_url: base_url.to_owned(),
-            config: site.config.clone(),
+            local_backend,
+            config: served(site.config.clone(), base_url, local_backend),
             theme: Theme::default_theme(),
             history: None,
             good: None,
@@ -156,8 +161,7 @@ impl Session {
     fn reload_all(&mut self) -> Result<(), Problem> {
         self.stale = true;
         let site = SiteRoot::open(&self.root, None).map_err(|f| Problem::Other(failure_text(f)))?;
-        let mut config = site.config;
-        config.base_url.clone_from(&self.base_url);
+        let config = served(site.config, &self.base_url, self.local_backend);
         let theme = site.theme;
         // The history walk reads only Git objects: it runs beside the loading.
         let (Loaded { corpus, diagnostics }, history) = std::thread::scope(|scope| {
@@ -280,6 +284,15 @@ impl Session {
         self.warnings = checked.diagnostics.into_iter().filter(|d| d.severity == Severity::Warning).collect();
         self.good = Some(checked.corpus);
     }
+}
+
+/// The settings of `site.yml` as served: at the local address, the CMS on the local backend.
+fn served(mut config: SiteConfig, base_url: &str, local_backend: bool) -> SiteConfig {
+    base_url.clone_into(&mut config.base_url);
+    if let Some(cms) = &mut config.cms {
+        cms.local_backend = local_backend;
+    }
+    config
 }
 
 fn failure_text(failure: Failure) -> String {

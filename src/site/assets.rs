@@ -41,7 +41,7 @@ pub fn output_name(path: &str, bytes: &[u8]) -> String {
 }
 
 /// Eight hex digits of the 64-bit FNV-1a hash of `bytes`: stable across runs and platforms.
-fn content_hash(bytes: &[u8]) -> String {
+pub fn content_hash(bytes: &[u8]) -> String {
     let hash =
         bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
     format!("{:08x}", (hash >> 32) ^ (hash & 0xffff_ffff))

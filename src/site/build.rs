@@ -20,7 +20,10 @@ use crate::site::assets::Assets;
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
 use crate::site::output::{Staging, check_output};
-use crate::site::pages::{FAMILIES, special};
+use crate::site::pages::{FAMILIES, admin, special};
+
+/// The theme's stylesheet (static path), which the CMS preview uses too.
+const STYLESHEET: &str = "style.css";
 
 /// What a build wrote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,7 +89,7 @@ pub fn build(
     // Each family's jobs are rendered as soon as it has listed them, so a family that
     // computes while listing (the search index) overlaps the rendering of the others.
     FAMILIES.par_iter().try_for_each(|family| run.all(family(&site.cx)))?;
-    run.all(static_jobs(&site.assets).collect())?;
+    run.all(site_files(&site.cx, &site.assets).collect())?;
     let pages = std::mem::take(&mut *run.sitemap.lock().unwrap_or_else(|e| e.into_inner()));
     run.all(vec![special::sitemap(&site.cx, pages)])?;
     let built = Built { pages: run.pages.load(Ordering::Relaxed), files: run.files.load(Ordering::Relaxed) };
@@ -199,21 +202,23 @@ impl<'a> Prepared<'a> {
             Listing::Families(families) => {
                 let mut jobs: Vec<Job> =
                     families.iter().filter_map(|&i| FAMILIES.get(i)).flat_map(|family| family(&self.cx)).collect();
-                jobs.extend(static_jobs(&self.assets));
+                jobs.extend(site_files(&self.cx, &self.assets));
                 Ok(jobs)
             }
         }
     }
 }
 
-fn static_jobs<'a>(assets: &'a Assets<'a>) -> impl Iterator<Item = Job<'a>> {
-    assets.files.iter().map(|(path, bytes)| Job::file(path.clone(), move || bytes.to_vec()))
+/// The files that are not pages of a family: static files and the CMS (`/admin/`).
+fn site_files<'a>(cx: &'a BuildContext<'a>, assets: &'a Assets<'a>) -> impl Iterator<Item = Job<'a>> {
+    let statics = assets.files.iter().map(|(path, bytes)| Job::file(path.clone(), move || bytes.to_vec()));
+    statics.chain(admin::jobs(cx, assets.hrefs.get(STYLESHEET).map(String::as_str)))
 }
 
 /// Jobs of every family, the static files and the sitemap; two jobs may not share a path.
 fn all_jobs<'a>(cx: &'a BuildContext<'a>, assets: &'a Assets<'a>) -> Result<Vec<Job<'a>>, BuildError> {
     let mut jobs: Vec<Job> = FAMILIES.iter().flat_map(|family| family(cx)).collect();
-    jobs.extend(static_jobs(assets));
+    jobs.extend(site_files(cx, assets));
     jobs.push(special::sitemap(cx, jobs.iter().filter_map(|j| j.sitemap.clone()).collect()));
     let mut seen = BTreeSet::new();
     for job in &jobs {

@@ -3,6 +3,7 @@
 
 pub mod disk;
 pub mod git;
+pub mod resolve;
 
 use std::io;
 

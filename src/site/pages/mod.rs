@@ -3,6 +3,7 @@
 //! module with `pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>>` and list it in
 //! [`FAMILIES`]; it may return pages (`Job::page`) and any other files (`Job::file`).
 
+pub mod admin;
 mod compliance;
 mod form02;
 mod free;
