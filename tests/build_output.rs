@@ -177,3 +177,45 @@ fn a_build_started_from_the_cached_previous_site_equals_a_fresh_build() {
     assert!(cached.values().any(|bytes| String::from_utf8_lossy(bytes).contains("Mới: ")));
     assert_eq!(cached, fresh);
 }
+
+/// SPEC §8.5: `/admin/` exists only with `cms:` in site.yml, with the pinned Decap bundle,
+/// the site's stylesheet for the preview and a configuration of every kind of file.
+#[test]
+fn the_cms_admin_is_built_only_with_a_cms_section() {
+    let site = TempSite::minimal();
+    assert_eq!(site.run(&["build", "--output", "public"]).code, 0);
+    assert!(!site.dir.join("public/admin").exists(), "no cms: no /admin/");
+
+    let settings = site.read("site.yml");
+    site.write("site.yml", &format!("{settings}cms:\n  backend: github\n  repo: btg/mo-hinh\n"));
+    let run = site.run(&["build", "--output", "public"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = site.read("public/admin/index.html");
+    let script = format!(
+        "<script src=\"{}\" integrity=\"{}\" crossorigin=\"anonymous\"></script>",
+        guong::content::site_config::DECAP_SCRIPT_URL,
+        guong::content::site_config::DECAP_SCRIPT_INTEGRITY
+    );
+    assert!(page.contains(&script), "{page}");
+    let stylesheet = page.split("data-stylesheet=\"/").nth(1).and_then(|s| s.split('"').next()).unwrap();
+    assert!(stylesheet.starts_with("style.") && site.dir.join("public").join(stylesheet).is_file(), "{stylesheet}");
+    assert!(page.contains("data-local-backend=\"false\""));
+
+    let config: serde_json::Value = serde_saphyr::from_str(&site.read("public/admin/config.yml")).unwrap();
+    assert_eq!(config["backend"], serde_json::json!({"name": "github", "repo": "btg/mo-hinh", "branch": "main"}));
+    assert_eq!(config["publish_mode"], "editorial_workflow");
+    assert!(config.get("local_backend").is_none(), "a published site saves to the Git host");
+    let collections: Vec<_> = config["collections"].as_array().unwrap().iter().map(|c| c["name"].clone()).collect();
+    assert_eq!(collections, ["mo-hinh", "bao-cao", "trang", "danh-muc", "to-chuc"]);
+    assert_eq!(config["collections"][4]["files"][0]["file"], "content/to-chuc.yml");
+
+    site.write(
+        "site.yml",
+        &format!("{settings}cms:\n  backend: github\n  repo: btg/mo-hinh\n  editorial_workflow: false\n"),
+    );
+    assert_eq!(site.run(&["build", "--output", "public"]).code, 0);
+    assert!(!site.read("public/admin/config.yml").contains("publish_mode"));
+    site.write("site.yml", &settings);
+    assert_eq!(site.run(&["build", "--output", "public"]).code, 0);
+    assert!(!site.dir.join("public/admin").exists(), "removing cms: removes /admin/");
+}

@@ -22,8 +22,12 @@ struct Server {
 
 impl Server {
     fn start(site: &TempSite) -> Server {
+        Server::start_on(site, "127.0.0.1")
+    }
+
+    fn start_on(site: &TempSite, bind: &str) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_guong"))
-            .args(["--root", site.dir.to_str().unwrap(), "serve", "--port", "0"])
+            .args(["--root", site.dir.to_str().unwrap(), "serve", "--bind", bind, "--port", "0"])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -50,6 +54,25 @@ impl Server {
         let response = String::from_utf8_lossy(&response).into_owned();
         let status = response.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
         (status, response)
+    }
+
+    /// `POST /api/v1` with a JSON `body` and the given `Content-Type`; status and JSON answer.
+    fn api(&self, body: &serde_json::Value, content_type: &str) -> (u16, serde_json::Value) {
+        let body = body.to_string();
+        let mut stream = TcpStream::connect(&self.address).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        write!(
+            stream,
+            "POST /api/v1 HTTP/1.1\r\nHost: {}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            self.address,
+            body.len()
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        let status = response.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        let json = response.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+        (status, serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {response}")))
     }
 
     fn events(&self) -> Events {
@@ -250,4 +273,89 @@ fn incremental_rechecks_find_what_a_full_check_finds() {
             other => panic!("step {step}: {other:?}"),
         }
     }
+}
+
+const CMS: &str = "cms:\n  backend: github\n  repo: btg/mo-hinh\n";
+
+fn persist(path: &str, raw: &str) -> serde_json::Value {
+    serde_json::json!({"action": "persistEntry", "params": {
+        "branch": "main",
+        "dataFiles": [{"slug": "x", "path": path, "raw": raw}],
+        "assets": [],
+        "options": {"commitMessage": "Cập nhật", "useWorkflow": false, "status": ""},
+    }})
+}
+
+/// The CMS's local backend (SPEC §8.5): `/admin/config.yml` switches it on, saves land in
+/// `content/` and are checked like any other edit, paths outside `content/` are refused.
+#[test]
+fn the_cms_saves_through_serve_and_each_save_is_checked() {
+    let site = TempSite::minimal();
+    site.write("site.yml", &format!("{}{CMS}", site.read("site.yml")));
+    let server = Server::start(&site);
+    let (status, config) = server.get("/admin/config.yml");
+    assert_eq!(status, 200, "{config}");
+    assert!(config.contains("Content-Type: text/yaml; charset=utf-8"), "{config}");
+    assert!(config.contains("\nlocal_backend: true\n"), "{config}");
+    let (_, page) = server.get("/admin/");
+    assert!(page.contains("data-local-backend=\"true\""), "{page}");
+    assert!(!page.contains("__guong/live.js"), "the editor is never reloaded under the editor's hands");
+
+    let json = "application/json";
+    let (status, info) = server.api(&serde_json::json!({"action": "info"}), json);
+    assert_eq!((status, &info["type"]), (200, &serde_json::json!("local_fs")));
+    let (status, entry) =
+        server.api(&serde_json::json!({"action": "getEntry", "params": {"branch": "main", "path": MODEL}}), json);
+    assert_eq!(status, 200);
+    let original = entry["data"].as_str().unwrap().to_owned();
+    assert_eq!(original, site.read(MODEL));
+
+    let mut events = server.events();
+    let edited = original.replacen("title: \"", "title: \"Sửa trên trình duyệt: ", 1);
+    assert_eq!(server.api(&persist(MODEL, &edited), json).0, 200);
+    assert_eq!(site.read(MODEL), edited);
+    events.wait_for("event: reload");
+    assert!(server.get(MODEL_PAGE).1.contains("Sửa trên trình duyệt: "), "the saved model is rebuilt");
+
+    let broken = edited.replacen("org: db-so-tai-chinh", "org: khong-co-don-vi", 1);
+    assert_eq!(server.api(&persist(MODEL, &broken), json).0, 200);
+    events.wait_for("event: reload");
+    let (_, page) = server.get(MODEL_PAGE);
+    assert!(page.contains("id=\"guong-overlay\"") && page.contains("[M-ORG-UNKNOWN]"), "{page}");
+
+    let site_yml = site.read("site.yml");
+    for path in [
+        "site.yml",
+        "../ngoai.md",
+        "content/../site.yml",
+        "/tmp/x.md",
+        "content/mo-hinh/.an.md",
+        ".git/config",
+        "templates/base.html",
+    ] {
+        let (status, answer) = server.api(&persist(path, "---\n"), json);
+        assert_eq!(status, 403, "{path}: {answer}");
+        assert!(answer["error"].as_str().unwrap().starts_with("Không được phép"), "{path}: {answer}");
+    }
+    assert_eq!(site.read("site.yml"), site_yml);
+    assert!(!site.dir.join("content/mo-hinh/.an.md").exists() && !site.dir.parent().unwrap().join("ngoai.md").exists());
+
+    // A page of another site can only send a "simple" request: refused.
+    let (status, answer) = server.api(&persist(MODEL, "x"), "text/plain");
+    assert_eq!(status, 403, "{answer}");
+    assert_eq!(site.read(MODEL), broken);
+}
+
+#[test]
+fn the_cms_writes_nothing_when_serving_beyond_loopback() {
+    let site = TempSite::minimal();
+    site.write("site.yml", &format!("{}{CMS}", site.read("site.yml")));
+    let server = Server::start_on(&site, "0.0.0.0");
+    let (status, answer) = server.api(&persist(MODEL, "x"), "application/json");
+    assert_eq!(status, 403, "{answer}");
+    assert!(answer["error"].as_str().unwrap().contains("loopback"));
+    assert_ne!(site.read(MODEL), "x");
+    let (status, config) = server.get("/admin/config.yml");
+    assert_eq!(status, 200);
+    assert!(!config.contains("local_backend"), "{config}");
 }

@@ -22,7 +22,7 @@ pub fn encode(bytes: &[u8]) -> String {
 /// The bytes of base64 `text` (whitespace ignored); `None` when it is not base64.
 pub fn decode(text: &str) -> Option<Vec<u8>> {
     let digits: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
-    if digits.len() % 4 != 0 {
+    if !digits.len().is_multiple_of(4) {
         return None;
     }
     let mut out = Vec::with_capacity(digits.len() / 4 * 3);

@@ -8,6 +8,7 @@ use std::sync::mpsc::{Sender, channel};
 
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
+use crate::cms::ADMIN_FOLDER;
 use crate::serve::live::{self, EVENTS_PATH, SCRIPT, SCRIPT_PATH};
 use crate::serve::local_backend::{LocalBackend, MAX_MEDIA};
 use crate::serve::overlay::{self, STYLE, STYLE_PATH};
@@ -57,7 +58,10 @@ fn site_file(shared: &Shared, site: &Sender<Message>, url: &str) -> Answer {
     let problem = problem.as_deref();
     let generation = shared.generation();
     match answer.recv() {
-        Ok(Reply::File { path, bytes }) if is_html(&path) => html(200, &bytes, generation, problem),
+        // The CMS page is an application: a reload would lose the editor's unsaved work.
+        Ok(Reply::File { path, bytes }) if is_html(&path) && !path.starts_with(ADMIN_FOLDER) => {
+            html(200, &bytes, generation, problem)
+        }
         Ok(Reply::File { path, bytes }) => typed(200, bytes.to_vec(), content_type(Path::new(&path))),
         Ok(Reply::AddSlash) => {
             let (path, query) = url.split_once('?').map_or((url, String::new()), |(p, q)| (p, format!("?{q}")));
