@@ -67,6 +67,19 @@ fn m_period_start_outside_the_programme() {
 }
 
 #[test]
+fn m_period_registration_date_outside_the_programme() {
+    let site = site();
+    edit(
+        &site,
+        MODEL,
+        "start: 2022-03-01",
+        "start: 2022-03-01\nregistration:\n  number: \"3-KH/CB\"\n  date: 2020-12-20",
+    );
+    expect(&site, &[(E, "M-PERIOD", MODEL, 16)]);
+    assert!(message(&site, "M-PERIOD").0.contains("Ngày đăng ký 20/12/2020"));
+}
+
+#[test]
 fn m_period_end_before_start() {
     let site = site();
     edit(&site, NHAN_RONG, "start: 2022-04-01", "start: 2022-04-01\nend: 2022-03-31");

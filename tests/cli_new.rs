@@ -88,7 +88,24 @@ fn new_report_lists_the_active_models_of_the_subtree() {
     assert!(text.contains("- model: mh-mot-cua-than-thien\n"), "{text}");
     assert!(text.contains("- model: mh-tiet-kiem-chi-thuong-xuyen\n"), "{text}");
     assert!(!text.contains("mh-mot-cua-than-thien-cdc"), "a model of another base unit is listed");
+    assert!(text.contains("# number: \"…-BC/ĐU\"") && text.contains("T/M ĐẢNG ỦY"), "{text}");
     only_placeholders(&findings_on(&site, path));
+}
+
+#[test]
+fn new_report_and_model_of_a_chi_bo_suggest_its_suffix_and_signature() {
+    let site = TempSite::minimal();
+    let run = site.run(&["new", "report", "--org", "cb-cdc", "--year", "2023", "--period", "ca_nam"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = site.read(run.stdout.trim());
+    assert!(text.contains("# number: \"…-BC/CB\"") && text.contains("T/M CHI BỘ"), "{text}");
+    assert!(!text.contains("ĐU") && !text.contains("Đảng ủy,"), "{text}");
+    let run = site.run(&["new", "model", "--org", "cb-phong-ngan-sach", "--title", "Mô hình thử nghiệm"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let path = run.stdout.trim().to_owned();
+    let text = site.read(&path);
+    assert!(text.contains("#   number: \"…-KH/CB\"") && text.contains("T/M CHI BỘ"), "{text}");
+    only_placeholders(&findings_on(&site, &path));
 }
 
 #[test]

@@ -1,13 +1,15 @@
-//! The office downloads of the bundled site, opened by LibreOffice as a cadre would open
-//! them: form 02 workbooks hold the numbers of the JSON beside them.
+//! The office downloads and printed forms of the bundled site, opened as a cadre would open
+//! them: Word files of forms 01 and 03 carry the Party document layout and the page's text
+//! and numbers; form 02 workbooks hold the numbers of the JSON beside them; printed pages are
+//! A4 without web-only parts.
 
 mod common;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use common::office::xlsx_sheets;
-use common::tools::tool_test;
+use common::office::{docx_text, pdf_pages, xlsx_sheets};
+use common::tools::{chromium, tool_test};
 use common::{TempSite, guong};
 
 /// The bundled site (the repository's own `content/`), built once for every test here.
@@ -86,4 +88,132 @@ fn office_files_are_byte_identical_across_builds() {
     for path in office {
         assert!(first[path] == second[path], "{path} differs between builds");
     }
+}
+
+/// The lines of a Word file's text, trimmed, without empty ones.
+fn lines(text: &str) -> Vec<String> {
+    text.lines().map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).collect()
+}
+
+/// Asserts `expected` appear as consecutive lines of `lines`.
+fn assert_consecutive(lines: &[String], expected: &[&str]) {
+    let found = lines.windows(expected.len()).any(|w| w.iter().zip(expected).all(|(a, b)| a == b));
+    assert!(found, "lines {expected:?} not found in order in:\n{}", lines.join("\n"));
+}
+
+tool_test! {
+/// Form 03 of a đảng bộ in Word: both header blocks, the number without colon, the place and
+/// date line, the title, the signature on separate lines, "Nơi nhận", and the page's numbers.
+fn report_of_a_dang_bo_in_word_has_the_party_layout_and_the_page_numbers() needs ["libreoffice"] {
+    let folder = built().join("bao-cao/bc-db-cuc-thue-2023-sau-thang");
+    let page = std::fs::read_to_string(folder.join("index.html")).unwrap();
+    assert!(page.contains("href=\"/bao-cao/bc-db-cuc-thue-2023-sau-thang/bc-db-cuc-thue-2023-sau-thang.docx\" download>Tải về bản Word</a>"));
+    let text = lines(&docx_text(&folder.join("bc-db-cuc-thue-2023-sau-thang.docx")));
+    assert_consecutive(&text, &["ĐẢNG BỘ KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP TỈNH", "ĐẢNG ỦY CỤC THUẾ TỈNH", "*", "Số 61-BC/ĐU", "ĐẢNG CỘNG SẢN VIỆT NAM", "Tuy Hòa, ngày 12 tháng 7 năm 2023", "BÁO CÁO"]);
+    assert!(text.iter().any(|l| l.starts_with("kết quả xây dựng, củng cố") && l.ends_with("6 tháng đầu năm 2023")));
+    assert_consecutive(&text, &["Nơi nhận:", "- Ban Tuyên giáo Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh,", "- Lưu.", "T/M ĐẢNG ỦY", "PHÓ BÍ THƯ", "Phạm Thị Kim Yến"]);
+    for needle in ["Số 61-BC/ĐU", "Tuy Hòa, ngày 12 tháng 7 năm 2023", "T/M ĐẢNG ỦY", "PHÓ BÍ THƯ", "Nơi nhận:"] {
+        assert!(page.contains(needle), "the printed page lacks {needle}");
+    }
+    for number in ["86,5", "93,8", "99,7", "9.800", "8.240"] {
+        assert!(page.contains(&format!(">{number}<")), "page lacks {number}");
+        assert!(text.iter().any(|l| l == number), "Word file lacks {number}");
+    }
+    assert!(!text.iter().any(|l| l.contains("Số:")), "a number is written without colon");
+}
+}
+
+tool_test! {
+/// Form 03 of a chi bộ: the chi bộ keeps its name as the issuing body, `/CB` and `T/M CHI BỘ`.
+fn report_of_a_chi_bo_in_word_keeps_the_chi_bo_name() needs ["libreoffice"] {
+    let folder = built().join("bao-cao/bc-cb-truong-thpt-phu-hoa-2023-sau-thang");
+    let text = lines(&docx_text(&folder.join("bc-cb-truong-thpt-phu-hoa-2023-sau-thang.docx")));
+    assert_consecutive(&text, &["ĐẢNG BỘ KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP TỈNH", "CHI BỘ TRƯỜNG TRUNG HỌC PHỔ THÔNG PHÚ HÒA", "*", "Số 23-BC/CB"]);
+    assert!(text.iter().any(|l| l == "T/M CHI BỘ"));
+    assert!(!text.iter().any(|l| l.contains("ĐẢNG ỦY TRƯỜNG")));
+}
+}
+
+tool_test! {
+/// Form 01 in Word: the plan of the model, registered number and date, its indicators by name
+/// (never by code), and the signer of the registration.
+fn model_plan_in_word_is_the_registered_plan_without_internal_codes() needs ["libreoffice"] {
+    let folder = built().join("mo-hinh/mh-mot-cua-than-thien");
+    let page = std::fs::read_to_string(folder.join("index.html")).unwrap();
+    assert!(page.contains("href=\"/mo-hinh/mh-mot-cua-than-thien/mh-mot-cua-than-thien.docx\" download>Tải về bản Word</a>"));
+    let text = lines(&docx_text(&folder.join("mh-mot-cua-than-thien.docx")));
+    assert_consecutive(&text, &["ĐẢNG BỘ CỤC THUẾ TỈNH", "CHI BỘ PHÒNG TUYÊN TRUYỀN – HỖ TRỢ NGƯỜI NỘP THUẾ", "*", "Số 08-KH/CB", "ĐẢNG CỘNG SẢN VIỆT NAM", "Tuy Hòa, ngày 10 tháng 02 năm 2022", "KẾ HOẠCH"]);
+    assert!(text.iter().any(|l| l.starts_with("thực hiện mô hình “") && l.ends_with("học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh")));
+    assert_consecutive(&text, &["T/M CHI BỘ", "BÍ THƯ", "Trần Thị Thu Hà"]);
+    assert!(text.iter().any(|l| l == "Tỷ lệ người nộp thuế hài lòng khi làm thủ tục tại bộ phận một cửa"));
+    let all = text.join("\n");
+    for code in ["mh-mot-cua-than-thien", "hai-long", "dung-han", "cb-ho-tro-nguoi-nop-thue"] {
+        assert!(!all.contains(code), "internal code {code} in the Word file");
+    }
+}
+}
+
+/// The bundled site built with links that work from `file://`, for printing with Chromium.
+fn built_for_print() -> &'static Path {
+    static SITE: OnceLock<(TempSite, PathBuf)> = OnceLock::new();
+    let (_, out) = SITE.get_or_init(|| {
+        let site = TempSite::empty();
+        let out = site.dir.join("print");
+        let base = format!("file://{}/", out.display());
+        let root = env!("CARGO_MANIFEST_DIR");
+        let run = guong(&["--root", root, "build", "--output", out.to_str().unwrap(), "--base-url", &base]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        (site, out)
+    });
+    out
+}
+
+/// Prints a page with headless Chromium; returns the PDF and its text (pdftotext).
+fn print(page: &str) -> (PathBuf, String) {
+    let html = built_for_print().join(page).join("index.html");
+    let pdf = html.with_file_name("printed.pdf");
+    let status = std::process::Command::new(chromium())
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"])
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .expect("run chromium");
+    assert!(pdf.exists(), "chromium printed nothing: {}", String::from_utf8_lossy(&status.stderr));
+    let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().expect("run pdftotext");
+    (pdf, String::from_utf8_lossy(&text.stdout).into_owned())
+}
+
+tool_test! {
+/// The printed report is A4, starts its first model on page 1 and ends with the signature,
+/// without the Git history or the site's navigation.
+fn printed_report_is_an_a4_party_document_without_web_parts() needs ["chromium", "pdfinfo"] {
+    let (pdf, text) = print("bao-cao/bc-db-cuc-thue-2023-sau-thang");
+    let (pages, size) = pdf_pages(&pdf);
+    assert!(size.contains("(A4)"), "{size}");
+    assert!((2..=6).contains(&pages), "{pages} pages");
+    let first = std::process::Command::new("pdftotext").args(["-f", "1", "-l", "1"]).arg(&pdf).arg("-").output().unwrap();
+    let first = String::from_utf8_lossy(&first.stdout);
+    assert!(first.contains("ĐẢNG CỘNG SẢN VIỆT NAM") && first.contains("Số 61-BC/ĐU"), "{first}");
+    assert!(first.contains("1. Người đứng đầu lắng nghe"), "the first model does not start on page 1:\n{first}");
+    for web in ["Quá trình cập nhật", "Sửa trang này", "Tải về bản Word", "Trang chủ"] {
+        assert!(!text.contains(web), "`{web}` printed");
+    }
+    assert!(text.contains("Nơi nhận:") && text.contains("T/M ĐẢNG ỦY"));
+}
+}
+
+tool_test! {
+/// The printed model is the plan (biểu mẫu 01): A4, the Party header, no indicator codes,
+/// no charts' data nor reports list, no Git history.
+fn printed_model_is_an_a4_plan_without_web_parts() needs ["chromium", "pdfinfo"] {
+    let (pdf, text) = print("mo-hinh/mh-mot-cua-than-thien");
+    let (pages, size) = pdf_pages(&pdf);
+    assert!(size.contains("(A4)"), "{size}");
+    assert!((2..=8).contains(&pages), "{pages} pages");
+    assert!(text.contains("KẾ HOẠCH") && text.contains("Số 08-KH/CB") && text.contains("Tuy Hòa, ngày 10 tháng 02 năm 2022"));
+    for web in ["Quá trình cập nhật", "Sửa trang này", "hai-long", "Kết quả qua các kỳ báo cáo", "Trang chủ"] {
+        assert!(!text.contains(web), "`{web}` printed");
+    }
+    assert!(text.contains("Nơi nhận:") && text.contains("T/M CHI BỘ"));
+}
 }

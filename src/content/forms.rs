@@ -118,6 +118,14 @@ const RETIREMENT: &[Field] = &[
     Field::opt("replacement", "Mô hình thay thế", MODEL_REF),
 ];
 
+const SIGNER: &[Field] = &[Field::opt("name", "Họ tên", TEXT), Field::opt("title", "Chức vụ", TEXT)];
+
+const REGISTRATION: &[Field] = &[
+    Field::opt("number", "Số hiệu", TEXT),
+    Field::opt("date", "Ngày đăng ký", DATE),
+    Field::opt("signer", "Người ký", Kind::Map(SIGNER)),
+];
+
 /// Biểu mẫu 01: one model (`content/mo-hinh/**/<id>.md`).
 pub const MODEL: &[Field] = &[
     Field::req("type", "Loại tài liệu", TEXT),
@@ -130,6 +138,7 @@ pub const MODEL: &[Field] = &[
     Field::req("status", "Trạng thái", enumeration(STATUSES)),
     Field::req("start", "Ngày bắt đầu", DATE),
     Field::opt("end", "Ngày kết thúc", DATE),
+    Field::opt("registration", "Đăng ký theo biểu mẫu 01", Kind::Map(REGISTRATION)),
     Field::req("learning", "(TC1) Nội dung học tập Bác", Kind::Map(LEARNING)).missing(Code::C1Missing),
     Field::req("necessity", "(TC2) Sự cần thiết", Kind::Map(NECESSITY)).missing(Code::C2Missing),
     Field::req("measures", "(TC3) Biện pháp", Kind::Map(MEASURES)).missing(Code::C3Missing),
@@ -168,8 +177,6 @@ const REPORT_RECOGNITION: &[Field] = &[
     Field::opt("decision", "Quyết định", TEXT),
 ];
 
-const SIGNER: &[Field] = &[Field::opt("name", "Họ tên", TEXT), Field::opt("title", "Chức vụ", TEXT)];
-
 /// Biểu mẫu 03: one periodic report (`content/bao-cao/**/<id>.md`).
 pub const REPORT: &[Field] = &[
     Field::req("type", "Loại tài liệu", TEXT),
@@ -180,6 +187,7 @@ pub const REPORT: &[Field] = &[
     Field::req("report_date", "Ngày báo cáo", DATE),
     Field::opt("number", "Số hiệu", TEXT),
     Field::opt("signer", "Người ký", Kind::Map(SIGNER)),
+    Field::opt("recipients", "Nơi nhận", list(&TEXT, 0)),
     Field::req("models", "Kết quả từng mô hình", list(&Kind::Map(REPORT_ENTRY), 0)),
     Field::opt("recognitions", "Biểu dương, khen thưởng trong kỳ", list(&Kind::Map(REPORT_RECOGNITION), 0)),
     Field::opt("difficulties", "Khó khăn, vướng mắc", TEXT),

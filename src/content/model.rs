@@ -126,6 +126,15 @@ pub struct Recognition {
     pub decision: Option<String>,
 }
 
+/// The model's registration (biểu mẫu 01 as filed): number, date and signer of the plan.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Registration {
+    pub number: Option<String>,
+    pub date: Option<Date>,
+    pub signer_name: Option<String>,
+    pub signer_title: Option<String>,
+}
+
 /// One model file.
 #[derive(Clone, Debug, Serialize)]
 pub struct Model {
@@ -140,6 +149,7 @@ pub struct Model {
     pub status: Option<Status>,
     pub start: Option<Date>,
     pub end: Option<Date>,
+    pub registration: Option<Registration>,
     pub learning: Learning,
     pub necessity: Necessity,
     pub measures: Measures,
@@ -194,6 +204,12 @@ impl Model {
             status: code(f, "status", Status::from_code),
             start: date(f, "start"),
             end: date(f, "end"),
+            registration: at(f, "registration").filter(|n| n.is_map()).map(|r| Registration {
+                number: string(r, "number"),
+                date: date(r, "date"),
+                signer_name: string(r, "signer.name"),
+                signer_title: string(r, "signer.title"),
+            }),
             learning: Learning {
                 topics: strings(f, "learning.topics"),
                 summary: string(f, "learning.summary"),

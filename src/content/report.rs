@@ -77,6 +77,8 @@ pub struct Report {
     pub number: Option<String>,
     pub signer_name: Option<String>,
     pub signer_title: Option<String>,
+    /// Nơi nhận, one line each, as written.
+    pub recipients: Vec<String>,
     pub entries: Vec<Entry>,
     pub recognitions: Vec<Recognition>,
     pub difficulties: Option<String>,
@@ -101,6 +103,7 @@ impl Report {
             number: string(f, "number"),
             signer_name: string(f, "signer.name"),
             signer_title: string(f, "signer.title"),
+            recipients: strings(f, "recipients"),
             entries: items(f, "models")
                 .iter()
                 .map(|e| Entry {

@@ -14,6 +14,9 @@ pub struct SiteConfig {
     pub language: String,
     #[serde(default)]
     pub description: Option<String>,
+    /// Địa danh: the place written before the date of printed forms ("Tuy Hòa, ngày …").
+    #[serde(default)]
+    pub place: Option<String>,
     /// Repository address shown in the footer.
     #[serde(default)]
     pub repo_url: Option<String>,

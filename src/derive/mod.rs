@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod coverage;
 pub mod form02;
+pub mod party_document;
 pub mod results;
 
 #[cfg(test)]

@@ -4,5 +4,9 @@
 
 pub mod cell;
 pub mod docx;
+pub mod form01;
 pub mod form02;
+pub mod form03;
+pub mod party;
+pub mod text;
 pub mod xlsx;

@@ -39,6 +39,7 @@ default_theme!(
     "templates/partials/history.html",
     "templates/partials/model-list.html",
     "templates/partials/pagination.html",
+    "templates/partials/party-document.html",
     "templates/partials/reports-table.html",
     "templates/partials/unit-tree.html",
     "templates/report.html",

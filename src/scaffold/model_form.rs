@@ -9,6 +9,7 @@ use crate::content::vocab::{
     ALIGNMENTS, APPROACHES, COSTS, MASS_ORGS, MEASURE_KINDS, REASONS, RECOGNITION_LEVELS, REQUIREMENTS, STATUSES,
     SUBJECT_TYPES, Vocab,
 };
+use crate::derive::party_document::{DocumentKind, number_suffix, on_behalf};
 use crate::scaffold::slug::{MAX_SLUG, slugify, unique};
 use crate::scaffold::yaml_text::{choices, comment, fill, quoted};
 use crate::scaffold::{NewFile, example_date, find_unit, placeholder};
@@ -112,6 +113,15 @@ fn model_text(corpus: &Corpus, id: &str, org: &str, title: &str) -> String {
     line(&format!("start: {}", fill(&format!("ngày bắt đầu{within}"))));
     if let Some(period) = current {
         line(&format!("# end: {}  # Ngày kết thúc (nếu có), không sau ngày cuối giai đoạn", period.to.iso()));
+    }
+    if let Some(unit) = corpus.unit(org) {
+        line(&format!(
+            "# registration:  # Đăng ký theo biểu mẫu 01: số, ngày, người ký kế hoạch ({})",
+            on_behalf(unit)
+        ));
+        line(&format!("#   number: \"…{}\"", number_suffix(DocumentKind::Plan, unit)));
+        line("#   date: YYYY-MM-DD");
+        line("#   signer: {name: \"Họ và tên\", title: \"Bí thư\"}");
     }
     line("learning:  # (TC1) Nội dung học tập Bác");
     line(&format!("  # Chuyên đề, tác phẩm học tập (mã trong danh-muc.yml): {}", comment(&topics)));

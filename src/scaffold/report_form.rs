@@ -7,8 +7,10 @@ use crate::content::corpus::Corpus;
 use crate::content::model::Model;
 use crate::content::report::Period;
 use crate::content::schema::is_slug;
+use crate::content::unit::Unit;
 use crate::content::vocab::{PROGRESSES, PeriodKind, RECOGNITION_LEVELS};
 use crate::derive::calendar::report_deadline;
+use crate::derive::party_document::{DocumentKind, number_suffix, on_behalf};
 use crate::scaffold::slug::{MAX_SLUG, slugify};
 use crate::scaffold::yaml_text::{choices, comment, fill, quoted};
 use crate::scaffold::{NewFile, find_unit, placeholder};
@@ -58,7 +60,7 @@ pub fn new_report(corpus: &Corpus, paths: &[String], org: &str, year: i32, perio
     if let Some(existing) = paths.iter().find(same_stem) {
         return Err(format!("tệp `{existing}` đã có; không ghi đè"));
     }
-    Ok(NewFile { path, text: report_text(corpus, &id, org, period) })
+    Ok(NewFile { path, text: report_text(corpus, unit, &id, period) })
 }
 
 fn capitalised(text: &str) -> String {
@@ -94,8 +96,8 @@ fn active_models<'a>(corpus: &'a Corpus, org: &str, period: Period) -> Vec<&'a M
         .collect()
 }
 
-fn report_text(corpus: &Corpus, id: &str, org: &str, period: Period) -> String {
-    let unit_name = corpus.unit(org).map_or("", |u| u.name.as_str());
+fn report_text(corpus: &Corpus, unit: &Unit, id: &str, period: Period) -> String {
+    let (org, unit_name) = (unit.id.as_str(), unit.name.as_str());
     let due = report_deadline(&corpus.catalog, period);
     let models = active_models(corpus, org, period);
     let mut y = String::new();
@@ -116,10 +118,13 @@ fn report_text(corpus: &Corpus, id: &str, org: &str, period: Period) -> String {
     line(&format!("year: {}", period.year));
     line(&format!("period: {}  # {}", period.kind.code(), period.kind.label()));
     line(&format!("report_date: {}", fill(&format!("ngày báo cáo, từ {} đến hạn {due}", period.start()))));
-    line("# number: \"…-BC/ĐU\"  # Số hiệu");
-    line("# signer:  # Người ký");
+    line(&format!("# number: \"…{}\"  # Số hiệu", number_suffix(DocumentKind::Report, unit)));
+    line(&format!("# signer:  # Người ký, {} (dòng này in sẵn trên báo cáo)", on_behalf(unit)));
     line("#   name: \"Họ và tên\"");
-    line("#   title: \"T/M Đảng ủy, Bí thư\"");
+    line("#   title: \"Bí thư\"");
+    line("# recipients:  # Nơi nhận (mặc định: Ban Tuyên giáo cấp trên; Lưu)");
+    line("#   - \"Ban Tuyên giáo …,\"");
+    line("#   - \"Lưu.\"");
     if models.is_empty() {
         line("# Không có mô hình nào của đơn vị đang thực hiện trong kỳ.");
         line("models: []");

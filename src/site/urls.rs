@@ -41,6 +41,16 @@ pub fn report(id: &str) -> String {
     format!("bao-cao/{id}/")
 }
 
+/// A report's Word file (biểu mẫu 03) beside its page: `bao-cao/<id>/<id>.docx`.
+pub fn report_docx(id: &str) -> String {
+    format!("bao-cao/{id}/{id}.docx")
+}
+
+/// A model's Word file (biểu mẫu 01, the plan) beside its page: `mo-hinh/<id>/<id>.docx`.
+pub fn model_docx(id: &str) -> String {
+    format!("mo-hinh/{id}/{id}.docx")
+}
+
 pub fn group(id: &str) -> String {
     format!("nhom/{id}/")
 }

@@ -54,6 +54,7 @@ pub fn check(index: &Index, at: &mut At) {
     org(index, at);
     group(index, at);
     period(index, at);
+    registration_date(index, at);
     sections(at);
     subject_position(at);
 }
@@ -125,6 +126,23 @@ fn group(index: &Index, at: &mut At) {
             .unwrap_or_else(|| format!("chọn một trong: {}", known.join(", "))),
     );
     at.push(d);
+}
+
+/// M-PERIOD: the plan's registration date (biểu mẫu 01) must fall within the model's period.
+fn registration_date(index: &Index, at: &mut At) {
+    let model = at.model;
+    let Some(date) = model.registration.as_ref().and_then(|r| r.date) else { return };
+    let Some(period) = model.period.and_then(|slot| index.corpus.catalog.periods.at(slot)) else { return };
+    if !period.contains(date) {
+        at.push(
+            at.value(
+                Code::MPeriod,
+                "registration.date",
+                format!("Ngày đăng ký {date} nằm ngoài giai đoạn của mô hình ({})", period.span()),
+            )
+            .with_hint("ngày đăng ký kế hoạch (biểu mẫu 01) phải trong giai đoạn của mô hình"),
+        );
+    }
 }
 
 /// M-PERIOD (no programme period holds the start; end before start) and M-PERIOD-END (end

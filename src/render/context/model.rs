@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::derive::party_document::PartyDocument;
 use crate::render::context::common::{Coded, Link};
 use crate::render::context::report::ReportMention;
 use crate::render::context::results::ResultRow;
@@ -22,6 +23,12 @@ pub struct ModelPage {
     pub group: Option<Link>,
     pub start: Option<String>,
     pub end: Option<String>,
+    /// "Số 12-KH/CB, ngày 15/02/2023" when the plan's registration is given.
+    pub registration: Option<String>,
+    /// The printed plan's header, title, signature and "Nơi nhận" (HD 36-HD/VPTW).
+    pub document: PartyDocument,
+    /// The Word file (`.docx`, biểu mẫu 01) beside the page.
+    pub docx_href: String,
     pub featured: bool,
     pub tags: Vec<String>,
     /// The body text before its first `##` section.

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::derive::party_document::PartyDocument;
 use crate::render::context::common::Link;
 use crate::render::context::model::RecognitionRow;
 
@@ -46,10 +47,12 @@ pub struct ReportPage {
     pub difficulties: Option<String>,
     pub proposals: Option<String>,
     pub body_html: String,
-    /// The organisation above the reporting unit (the Khối), for the form's header.
-    pub issuer: Option<String>,
-    /// The date as a form writes it: "ngày 10 tháng 7 năm 2023".
-    pub date_line: Option<String>,
+    /// The printed form's header, title, signature and "Nơi nhận" (HD 36-HD/VPTW).
+    pub document: PartyDocument,
+    /// "từ 01/01/2023 đến 30/06/2023".
+    pub range: Option<String>,
+    /// The Word file (`.docx`) beside the page.
+    pub docx_href: String,
     /// Last day the report was on time (period end + grace days).
     pub deadline: Option<String>,
     /// Filed after `deadline` (R-LATE).

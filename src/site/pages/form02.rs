@@ -237,7 +237,7 @@ fn base_summary(cx: &BuildContext, b: &BaseRow) -> BaseSummary {
         units: count(b.units.len()),
         units_without_model: count(b.units_without_model),
         report: b.report.as_ref().map(|r| {
-            let text = format!("Báo cáo {}", r.id);
+            let text = "Báo cáo mẫu 03".to_owned();
             if cx.config.publish_reports {
                 cx.link(text, &urls::report(&r.id))
             } else {

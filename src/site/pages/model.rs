@@ -5,11 +5,13 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::content::criteria::{CRITERIA, criterion_of};
-use crate::content::model::{Model, Recognition};
+use crate::content::model::{Model, Recognition, Registration};
 use crate::content::vocab::{
     ALIGNMENTS, COSTS, MASS_ORGS, MEASURE_KINDS, REASONS, RECOGNITION_LEVELS, REQUIREMENTS, Vocab, label_of,
 };
+use crate::derive::party_document::{DocumentKind, Filing, PartyDocument, party_document};
 use crate::derive::results::indicator_results;
+use crate::office::form01::plan_docx;
 use crate::parse::markdown::{Body, Section};
 use crate::render::context::model::{
     BodySection, ChangeRow, Criterion, EffectivenessFacts, IndicatorRow, LearningFacts, MeasuresFacts, MilestoneRow,
@@ -35,12 +37,13 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
     cx.corpus
         .models
         .iter()
-        .map(|m| {
+        .flat_map(|m| {
             let replicas = Arc::clone(&replicas);
-            Job::page(urls::model(&m.id), "model.html", move || {
+            let page = Job::page(urls::model(&m.id), "model.html", move || {
                 let replicas = replicas.get(m.id.as_str()).cloned().unwrap_or_default();
                 model_page(cx, m, replicas)
-            })
+            });
+            [page, Job::file(urls::model_docx(&m.id), move || plan_file(cx, m))]
         })
         .collect()
 }
@@ -64,14 +67,7 @@ fn model_page(cx: &BuildContext, m: &Model, replicas: Vec<Link>) -> (PageMeta, M
     meta.edit_href = cx.edit_href(&m.path);
     meta.history = cx.history_of(&m.path, true);
 
-    let mut criteria: [Option<&Section>; 5] = [None; 5];
-    let mut others = Vec::new();
-    for section in &m.body.sections {
-        match criterion_of(&section.title).map(|n| usize::from(n) - 1) {
-            Some(i) if criteria[i].is_none() => criteria[i] = Some(section),
-            _ => others.push(section),
-        }
-    }
+    let (criteria, others) = placed_sections(&m.body);
     let base = cx.base_path.as_str();
     let criterion = |number: u8| Placed { section: criteria[usize::from(number) - 1], body: &m.body, number, base };
     let org = m.org.as_deref();
@@ -95,6 +91,9 @@ fn model_page(cx: &BuildContext, m: &Model, replicas: Vec<Link>) -> (PageMeta, M
         group: m.group.as_deref().and_then(|id| cx.group_link(id)),
         start: m.start.map(|d| d.to_string()),
         end: m.end.map(|d| d.to_string()),
+        registration: m.registration.as_ref().map(registration_text).filter(|t| !t.is_empty()),
+        document: plan_document(cx, m),
+        docx_href: cx.href(&urls::model_docx(&m.id)),
         featured: m.featured,
         tags: m.tags.clone(),
         intro_html: to_html(intro(&m.body), base),
@@ -163,6 +162,61 @@ fn model_page(cx: &BuildContext, m: &Model, replicas: Vec<Link>) -> (PageMeta, M
         reports: report_mentions(cx, m),
     };
     (meta, page)
+}
+
+/// The body sections of the five criteria (the first matching each), and the others in order.
+fn placed_sections(body: &Body) -> ([Option<&Section>; 5], Vec<&Section>) {
+    let mut criteria: [Option<&Section>; 5] = [None; 5];
+    let mut others = Vec::new();
+    for section in &body.sections {
+        match criterion_of(&section.title).map(|n| usize::from(n) - 1) {
+            Some(i) if criteria[i].is_none() => criteria[i] = Some(section),
+            _ => others.push(section),
+        }
+    }
+    (criteria, others)
+}
+
+/// The Word file of a model: its page's context with the Markdown of each criterion section.
+fn plan_file(cx: &BuildContext, m: &Model) -> Vec<u8> {
+    let (_, page) = model_page(cx, m, Vec::new());
+    let (criteria, _) = placed_sections(&m.body);
+    let sections = criteria.map(|s| s.map(|s| m.body.text_of(s).to_owned()).unwrap_or_default());
+    let date = m.registration.as_ref().and_then(|r| r.date).or(m.start).or(cx.corpus.catalog.as_of);
+    plan_docx(&page, &sections, date.map(|d| d.iso()).unwrap_or_default())
+}
+
+/// "Số 12-KH/CB, ngày 15/02/2023".
+fn registration_text(r: &Registration) -> String {
+    let parts: Vec<String> = [r.number.as_ref().map(|n| format!("Số {n}")), r.date.map(|d| format!("ngày {d}"))]
+        .into_iter()
+        .flatten()
+        .collect();
+    parts.join(", ")
+}
+
+/// The printed plan's Party document layout: issued by the model's unit, numbered, dated and
+/// signed as registered.
+fn plan_document(cx: &BuildContext, m: &Model) -> PartyDocument {
+    let approach = m.approach.map(|a| format!(" ({})", a.label())).unwrap_or_default();
+    let registration = m.registration.as_ref();
+    party_document(
+        cx.corpus,
+        cx.config.place.as_deref(),
+        Filing {
+            kind: DocumentKind::Plan,
+            unit: m.org.as_deref().unwrap_or_default(),
+            number: registration.and_then(|r| r.number.as_deref()),
+            date: registration.and_then(|r| r.date),
+            signer_title: registration.and_then(|r| r.signer_title.as_deref()),
+            signer_name: registration.and_then(|r| r.signer_name.as_deref()),
+            recipients: &[],
+            subject: format!(
+                "thực hiện mô hình “{}”{approach} học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+                m.title
+            ),
+        },
+    )
 }
 
 /// Where a criterion stands in the body, before its facts are added.

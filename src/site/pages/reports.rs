@@ -2,9 +2,13 @@
 
 use std::collections::BTreeMap;
 
+use crate::content::date::Date;
 use crate::content::report::{Period, Report};
 use crate::derive::calendar::report_deadline;
+use crate::derive::party_document::{DocumentKind, Filing, PartyDocument, party_document};
+use crate::office::form03::report_docx;
 use crate::render::context::PageMeta;
+use crate::render::context::model::RecognitionRow;
 use crate::render::context::report::{EntryRow, ReportPage, ReportRow, ReportYear, ReportsPage, ValueRow};
 use crate::render::format::number;
 use crate::render::markdown::to_html;
@@ -23,9 +27,14 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
     let mut jobs = vec![Job::page(urls::REPORTS.to_owned(), "reports.html", move || {
         (cx.meta(urls::REPORTS, "Báo cáo định kỳ", "bao-cao"), reports_page(cx))
     })];
-    jobs.extend(
-        cx.corpus.reports.iter().map(|r| Job::page(urls::report(&r.id), "report.html", move || report_page(cx, r))),
-    );
+    for r in &cx.corpus.reports {
+        jobs.push(Job::page(urls::report(&r.id), "report.html", move || report_page(cx, r)));
+        jobs.push(Job::file(urls::report_docx(&r.id), move || {
+            let (_, page) = report_page(cx, r);
+            let date = r.report_date.or(cx.corpus.catalog.as_of).map(|d| d.iso()).unwrap_or_default();
+            report_docx(&page, &r.body.markdown, date)
+        }));
+    }
     jobs
 }
 
@@ -75,6 +84,48 @@ fn reports_page(cx: &BuildContext) -> ReportsPage {
             })
             .collect(),
     }
+}
+
+/// The form's Party document layout: issued by the reporting unit.
+pub fn report_document(cx: &BuildContext, report: &Report) -> PartyDocument {
+    let subject = format!(
+        "kết quả xây dựng, củng cố, nâng cao chất lượng và nhân rộng mô hình, điển hình học tập và làm theo \
+         tư tưởng, đạo đức, phong cách Hồ Chí Minh {}",
+        report.period().map(Period::label).unwrap_or_default()
+    );
+    party_document(
+        cx.corpus,
+        cx.config.place.as_deref(),
+        Filing {
+            kind: DocumentKind::Report,
+            unit: report.org.as_deref().unwrap_or_default(),
+            number: report.number.as_deref(),
+            date: report.report_date,
+            signer_title: report.signer_title.as_deref(),
+            signer_name: report.signer_name.as_deref(),
+            recipients: &report.recipients,
+            subject: subject.trim_end().to_owned(),
+        },
+    )
+}
+
+/// Part II: the recognitions of the report's models dated within its period (read from the
+/// model files, never typed twice), then the report's own `recognitions`, by date.
+fn period_recognitions(cx: &BuildContext, report: &Report) -> Vec<RecognitionRow> {
+    let mut rows: Vec<(Option<Date>, RecognitionRow)> = Vec::new();
+    if let Some(period) = report.period() {
+        let within = |d: &Date| period.start() <= *d && *d <= period.end();
+        for model in report.entries.iter().filter_map(|e| cx.corpus.model(&e.model)) {
+            for r in model.recognition.iter().filter(|r| r.date.as_ref().is_some_and(within)) {
+                let mut row = recognition_row(r);
+                row.subject = Some(format!("{} (mô hình “{}”)", model.subject.name, model.title));
+                rows.push((r.date, row));
+            }
+        }
+    }
+    rows.extend(report.recognitions.iter().map(|r| (r.date, recognition_row(r))));
+    rows.sort_by_key(|(date, _)| *date);
+    rows.into_iter().map(|(_, row)| row).collect()
 }
 
 fn report_page(cx: &BuildContext, report: &Report) -> (PageMeta, ReportPage) {
@@ -128,12 +179,13 @@ fn report_page(cx: &BuildContext, report: &Report) -> (PageMeta, ReportPage) {
         signer_name: report.signer_name.clone(),
         signer_title: report.signer_title.clone(),
         entries,
-        recognitions: report.recognitions.iter().map(recognition_row).collect(),
+        recognitions: period_recognitions(cx, report),
         difficulties: report.difficulties.clone(),
         proposals: report.proposals.clone(),
         body_html: to_html(&report.body.markdown, &cx.base_path),
-        issuer: cx.corpus.root_unit().map(|u| u.name.clone()),
-        date_line: report.report_date.map(|d| format!("ngày {} tháng {} năm {}", d.day, d.month, d.year)),
+        document: report_document(cx, report),
+        range: report.period().map(|p| format!("từ {} đến {}", p.start(), p.end())),
+        docx_href: cx.href(&urls::report_docx(&report.id)),
         deadline: deadline.map(|d| d.to_string()),
         late: report.report_date.zip(deadline).is_some_and(|(date, deadline)| date > deadline),
     };
