@@ -100,14 +100,16 @@ fn report_page_follows_form_03() {
         "<th scope=\"row\">Đồng chí Trần Thị Bình</th>",
         "<span class=\"form-no\">III.</span> Khó khăn, vướng mắc",
         "<span class=\"form-no\">IV.</span> Kiến nghị, đề xuất",
-        "<p class=\"signature-name\">Lê Văn Cường</p>",
+        "<p class=\"party-recipients-head\">Nơi nhận:</p>",
+        "<p class=\"party-on-behalf\">T/M ĐẢNG ỦY</p>",
+        "<p class=\"party-signer-name\">Lê Văn Cường</p>",
     ];
     let mut at = 0;
     for part in order {
         let found = html[at..].find(part).unwrap_or_else(|| panic!("`{part}` missing or out of order"));
         at += found + part.len();
     }
-    assert!(html.contains("<p class=\"form-date\">Ngày 10 tháng 7 năm 2023</p>"));
+    assert!(html.contains("<p class=\"party-date\">Ngày 10 tháng 7 năm 2023</p>"));
     assert!(!html.contains("Nộp trễ hạn"));
     let late = site.read("public/bao-cao/bc-cb-truong-hoc-2023-sau-thang/index.html");
     assert!(late.contains(r#"<strong class="flag">Nộp trễ hạn</strong> <span class="muted">(hạn 15/07/2023)</span>"#));
