@@ -252,6 +252,7 @@ pub const SITE: &[Field] = &[
     Field::opt("base_url", "Địa chỉ gốc (có thể có đường dẫn con)", TEXT),
     Field::opt("language", "Ngôn ngữ", TEXT),
     Field::opt("description", "Mô tả", TEXT),
+    Field::opt("place", "Địa danh (trước ngày tháng của văn bản in)", TEXT),
     Field::opt("repo_url", "Địa chỉ kho mã", TEXT),
     Field::opt("edit_url", "Tiền tố liên kết “Sửa trang này”", TEXT),
     Field::opt("publish_reports", "Xuất bản báo cáo", Kind::Bool),

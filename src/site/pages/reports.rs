@@ -91,7 +91,7 @@ pub fn report_document(cx: &BuildContext, report: &Report) -> PartyDocument {
     let subject = format!(
         "kết quả xây dựng, củng cố, nâng cao chất lượng và nhân rộng mô hình, điển hình học tập và làm theo \
          tư tưởng, đạo đức, phong cách Hồ Chí Minh {}",
-        report.period().map(Period::label).unwrap_or_default()
+        report.period(&cx.corpus.catalog.periods).map(Period::label).unwrap_or_default()
     );
     party_document(
         cx.corpus,
@@ -113,7 +113,7 @@ pub fn report_document(cx: &BuildContext, report: &Report) -> PartyDocument {
 /// model files, never typed twice), then the report's own `recognitions`, by date.
 fn period_recognitions(cx: &BuildContext, report: &Report) -> Vec<RecognitionRow> {
     let mut rows: Vec<(Option<Date>, RecognitionRow)> = Vec::new();
-    if let Some(period) = report.period() {
+    if let Some(period) = report.period(&cx.corpus.catalog.periods) {
         let within = |d: &Date| period.start() <= *d && *d <= period.end();
         for model in report.entries.iter().filter_map(|e| cx.corpus.model(&e.model)) {
             for r in model.recognition.iter().filter(|r| r.date.as_ref().is_some_and(within)) {
@@ -184,7 +184,7 @@ fn report_page(cx: &BuildContext, report: &Report) -> (PageMeta, ReportPage) {
         proposals: report.proposals.clone(),
         body_html: to_html(&report.body.markdown, &cx.base_path),
         document: report_document(cx, report),
-        range: report.period().map(|p| format!("từ {} đến {}", p.start(), p.end())),
+        range: report.period(&cx.corpus.catalog.periods).map(|p| format!("từ {} đến {}", p.start(), p.end())),
         docx_href: cx.href(&urls::report_docx(&report.id)),
         deadline: deadline.map(|d| d.to_string()),
         late: report.report_date.zip(deadline).is_some_and(|(date, deadline)| date > deadline),
