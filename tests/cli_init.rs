@@ -11,7 +11,18 @@ fn init_creates_a_site_that_checks_clean_and_builds() {
     let dir_arg = dir.to_str().unwrap();
     let run = guong(&["init", dir_arg]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    for file in ["site.yml", "content/danh-muc.yml", "content/to-chuc.yml", "content/trang/gioi-thieu.md"] {
+    for file in [
+        "site.yml",
+        "content/danh-muc.yml",
+        "content/to-chuc.yml",
+        "content/trang/gioi-thieu.md",
+        ".github/workflows/check.yml",
+        ".github/workflows/publish.yml",
+        ".github/actions/guong/action.yml",
+        ".github/CODEOWNERS",
+        ".gitlab-ci.yml",
+        ".gitignore",
+    ] {
         assert!(dir.join(file).is_file(), "missing {file}");
     }
     let check = guong(&["--root", dir_arg, "check", "--format", "json"]);
