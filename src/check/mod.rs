@@ -3,6 +3,7 @@
 pub mod changed;
 pub mod format;
 mod rules;
+pub mod skipped;
 
 pub use rules::ModelFindings;
 
@@ -12,7 +13,7 @@ use crate::content::corpus::Corpus;
 use crate::content::load::{FileKind, Loaded, load, load_owned};
 use crate::content::model::Model;
 use crate::diagnostic::{Diagnostic, Summary, sort_diagnostics};
-use crate::source::SourceFile;
+use crate::source::{Skipped, SourceFile};
 
 /// The outcome of checking a site: its corpus and every diagnostic, sorted.
 pub struct Checked {
@@ -28,6 +29,15 @@ impl Checked {
     /// Whether any diagnostic is an error (the site must not be published).
     pub fn has_errors(&self) -> bool {
         self.summary().errors > 0
+    }
+
+    /// Adds the diagnostics of the files the source skipped (see [`skipped::merge`]); the
+    /// content files among them count as checked files.
+    pub fn with_skipped(mut self, skipped: &[Skipped]) -> Checked {
+        self.corpus.files += skipped.iter().filter(|s| FileKind::of(&s.path).is_some()).count();
+        skipped::merge(&mut self.diagnostics, skipped);
+        sort_diagnostics(&mut self.diagnostics);
+        self
     }
 }
 

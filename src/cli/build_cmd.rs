@@ -42,7 +42,8 @@ pub fn run(root: &Path, output: &Path, rev: Option<&str>, base_url: Option<&str>
     // The history walk reads only Git objects: it runs beside the check.
     let (mut checked, history) = std::thread::scope(|scope| {
         let history = scope.spawn(|| History::read(&site.dir, site.commit.as_deref()));
-        (check_files_owned(std::mem::take(&mut site.files)), history.join().ok().flatten())
+        let checked = check_files_owned(std::mem::take(&mut site.files)).with_skipped(&site.skipped);
+        (checked, history.join().ok().flatten())
     });
     if checked.has_errors() {
         // The sources were freed while loading; read them again to show the failing lines.

@@ -30,7 +30,9 @@
 //! and models that still refer to it. The summary line counts the listed diagnostics, and
 //! the exit code follows them: errors elsewhere do not fail the pull request's check (the
 //! full `check` and `build` still do). A REV that names no commit is a usage error (exit
-//! 2); a REV from before the site existed leaves every file changed.
+//! 2); a REV from before the site existed leaves every file changed. A file the source
+//! skips (P-LINK, P-SPECIAL, P-SIZE, P-READ) counts as changed unless REV's tree skips it
+//! for the same reason.
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -59,12 +61,15 @@ pub fn run(
     };
     let (checked, scoped) = match &changes {
         Some(changes) => {
-            let checked = check_files(&site.files);
-            let scoped = caused_by(&checked, &site.files, &changes.paths, &changes.before);
+            let checked = check_files(&site.files).with_skipped(&site.skipped);
+            // A skipped file (a link, a FIFO) is news of the change unless REV skipped it alike.
+            let mut paths = changes.paths.clone();
+            paths.extend(site.skipped.iter().filter(|s| !changes.skipped.contains(s)).map(|s| s.path.clone()));
+            let scoped = caused_by(&checked, &site.files, &paths, &changes.before);
             (checked, Some(scoped))
         }
         // Without --changed-since the sources are not needed again: free them while loading.
-        None => (check_files_owned(std::mem::take(&mut site.files)), None),
+        None => (check_files_owned(std::mem::take(&mut site.files)).with_skipped(&site.skipped), None),
     };
     let diagnostics = scoped.as_ref().unwrap_or(&checked.diagnostics);
     let summary = Summary::of(diagnostics, checked.corpus.files);

@@ -1,6 +1,5 @@
 //! `guong new`: write a model, report or page from its form template and print its path.
 
-use std::io::ErrorKind;
 use std::path::Path;
 
 use crate::cli::{Failure, NewKind, SiteRoot};
@@ -8,7 +7,8 @@ use crate::content::load::load;
 use crate::scaffold::model_form::new_model;
 use crate::scaffold::page_form::new_page;
 use crate::scaffold::report_form::new_report;
-use crate::scaffold::write_new;
+use crate::source::Refusal;
+use crate::source::disk::DiskSource;
 
 pub fn run(root: &Path, what: &NewKind) -> Result<(), Failure> {
     let site = SiteRoot::open(root, None)?;
@@ -19,12 +19,12 @@ pub fn run(root: &Path, what: &NewKind) -> Result<(), Failure> {
         NewKind::Report { org, year, period } => new_report(&load(&site.files).corpus, &paths, org, *year, period),
     }
     .map_err(Failure::Usage)?;
-    match write_new(root, &file) {
-        Ok(()) => {}
-        Err(error) if error.kind() == ErrorKind::AlreadyExists => {
-            return Err(Failure::Usage(format!("tệp `{}` đã có; không ghi đè", file.path)));
-        }
-        Err(error) => return Err(Failure::Io(format!("{}: {error}", file.path))),
+    // Written through the same path rules as every read: never through a link, never into
+    // a hidden folder.
+    match DiskSource::new(root)?.write(&file.path, file.text.as_bytes(), true) {
+        Ok(_) => {}
+        Err(Refusal::Unreadable(error)) => return Err(Failure::Io(format!("{}: {error}", file.path))),
+        Err(refusal) => return Err(Failure::Usage(format!("tệp `{}` {refusal}", file.path))),
     }
     println!("{}", file.path);
     Ok(())

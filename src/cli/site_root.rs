@@ -2,7 +2,10 @@
 //!
 //! With `--rev REV` everything (site.yml included) comes from the tree of commit REV in
 //! the repository holding the site root; a REV that names no commit is a usage error
-//! (exit 2) with a Vietnamese message.
+//! (exit 2) with a Vietnamese message. Every file is read through [`crate::source::trust`]:
+//! a `site.yml`, `content/`, `templates/` or `static/` that is a link leading outside the
+//! root or into a hidden path is a usage error; files skipped inside them are kept in
+//! [`SiteRoot::skipped`], for the checker to report.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -11,16 +14,19 @@ use crate::check::format::sources_for;
 use crate::cli::Failure;
 use crate::content::site_config::SiteConfig;
 use crate::diagnostic::Diagnostic;
-use crate::render::theme::{Theme, ThemeError};
+use crate::render::theme::Theme;
 use crate::source::disk::DiskSource;
 use crate::source::git::{GitError, GitSource};
-use crate::source::{Source, SourceFile};
+use crate::source::{Refusal, Skipped, Source, SourceFile};
 
 /// An opened site: its folder, configuration and content files.
 pub struct SiteRoot {
     pub dir: PathBuf,
     pub config: SiteConfig,
     pub files: Vec<SourceFile>,
+    /// Files of `content/`, `templates/` and `static/` not read (links leading outside the
+    /// root or into hidden paths, special files, files too large or unreadable).
+    pub skipped: Vec<Skipped>,
     /// The default theme with the site's `templates/` and `static/` overrides (from the same
     /// tree as the content).
     pub theme: Theme,
@@ -45,16 +51,17 @@ impl SiteRoot {
 
     /// Reads configuration and content from any source.
     pub fn from_source(dir: &Path, source: &dyn Source) -> Result<SiteRoot, Failure> {
-        let bytes = source
-            .read("site.yml")?
-            .ok_or_else(|| Failure::Usage("không tìm thấy site.yml trong thư mục gốc".to_owned()))?;
+        let bytes = source.read("site.yml").map_err(|refusal| match refusal {
+            Refusal::Missing => Failure::Usage("không tìm thấy site.yml trong thư mục gốc".to_owned()),
+            refusal => Failure::Usage(format!("site.yml {refusal}")),
+        })?;
         let text = String::from_utf8(bytes).map_err(|_| Failure::Usage("site.yml không phải UTF-8".to_owned()))?;
         let config = SiteConfig::parse(&text).map_err(Failure::Usage)?;
-        let theme = Theme::load(source).map_err(|error| match error {
-            ThemeError::Io(error) => Failure::Io(error.to_string()),
-            other => Failure::Usage(other.to_string()),
-        })?;
-        Ok(SiteRoot { dir: dir.to_path_buf(), config, files: source.content_files()?, theme, commit: None })
+        let (theme, mut skipped) = Theme::load(source).map_err(|error| Failure::Usage(error.to_string()))?;
+        let content = source.content_files().map_err(|refused| Failure::Usage(refused.to_string()))?;
+        skipped.extend(content.skipped);
+        skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(SiteRoot { dir: dir.to_path_buf(), config, files: content.files, skipped, theme, commit: None })
     }
 
     /// The text of the files `diagnostics` point into, read again from the site at `dir`
@@ -67,7 +74,7 @@ impl SiteRoot {
         let paths: BTreeSet<&str> = diagnostics.iter().map(|d| d.path.as_str()).collect();
         let files: Vec<SourceFile> = paths
             .into_iter()
-            .filter_map(|path| Some(SourceFile { path: path.to_owned(), bytes: source.read(path).ok()?? }))
+            .filter_map(|path| Some(SourceFile { path: path.to_owned(), bytes: source.read(path).ok()? }))
             .collect();
         sources_for(&files, diagnostics)
     }

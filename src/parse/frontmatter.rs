@@ -4,7 +4,7 @@
 use crate::diagnostic::{Code, Diagnostic, Pos};
 
 /// Largest content file accepted.
-pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+pub const MAX_FILE_BYTES: usize = crate::source::MAX_TEXT_BYTES as usize;
 
 /// A Markdown content file split at its front-matter fences.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,11 +23,7 @@ pub struct Split {
 /// A leading BOM is dropped with a warning.
 pub fn decode_text(bytes: &[u8], path: &str, out: &mut Vec<Diagnostic>) -> Option<String> {
     if bytes.len() > MAX_FILE_BYTES {
-        let megabytes = format!("{:.1}", bytes.len() as f64 / (1024.0 * 1024.0)).replace('.', ",");
-        out.push(
-            Diagnostic::new(Code::PSize, path, Pos::START, format!("Tệp quá lớn ({megabytes} MB); giới hạn 1 MB"))
-                .with_hint("tách nội dung thành nhiều tệp hoặc bỏ bớt phần không cần thiết"),
-        );
+        out.push(too_large(path, bytes.len() as u64, MAX_FILE_BYTES as u64));
         return None;
     }
     let (bytes, had_bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -61,6 +57,17 @@ pub fn decode_text(bytes: &[u8], path: &str, out: &mut Vec<Diagnostic>) -> Optio
         );
     }
     Some(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_owned() })
+}
+
+/// P-SIZE: the file at `path` holds `size` bytes, over the `limit` of its folder.
+pub fn too_large(path: &str, size: u64, limit: u64) -> Diagnostic {
+    let megabytes = |bytes: u64| {
+        let text = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0)).replace('.', ",");
+        text.strip_suffix(",0").map_or(text.clone(), str::to_owned)
+    };
+    let size = format!("{:.1}", size as f64 / (1024.0 * 1024.0)).replace('.', ",");
+    Diagnostic::new(Code::PSize, path, Pos::START, format!("Tệp quá lớn ({size} MB); giới hạn {} MB", megabytes(limit)))
+        .with_hint("tách nội dung thành nhiều tệp hoặc bỏ bớt phần không cần thiết")
 }
 
 /// Splits a Markdown file into front matter and body.

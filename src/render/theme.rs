@@ -4,9 +4,8 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::io;
 
-use crate::source::Source;
+use crate::source::{FolderRefused, Skipped, Source};
 
 /// A theme file built into the binary: path under `themes/default/` and contents.
 pub type ThemeFile = (&'static str, &'static [u8]);
@@ -55,24 +54,18 @@ default_theme!(
 /// Why the theme could not be read.
 #[derive(Debug)]
 pub enum ThemeError {
-    /// A file could not be read.
-    Io(io::Error),
     /// A template is not UTF-8 text.
     NotText(String),
+    /// The site's `templates/` or `static/` folder is a link guong refuses to follow.
+    Folder(FolderRefused),
 }
 
 impl fmt::Display for ThemeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ThemeError::Io(error) => write!(f, "{error}"),
             ThemeError::NotText(path) => write!(f, "mẫu giao diện `{path}` không phải văn bản UTF-8"),
+            ThemeError::Folder(refused) => write!(f, "{refused}"),
         }
-    }
-}
-
-impl From<io::Error> for ThemeError {
-    fn from(error: io::Error) -> Self {
-        ThemeError::Io(error)
     }
 }
 
@@ -100,15 +93,19 @@ impl Theme {
     }
 
     /// The default theme overlaid by the site's `templates/` and `static/` files, read from
-    /// `source` (the working tree, or the commit of `--rev`).
-    pub fn load(source: &dyn Source) -> Result<Theme, ThemeError> {
+    /// `source` (the working tree, or the commit of `--rev`), and the files of those folders
+    /// the source skipped.
+    pub fn load(source: &dyn Source) -> Result<(Theme, Vec<Skipped>), ThemeError> {
         let mut theme = Theme::default_theme();
+        let mut skipped = Vec::new();
         for folder in ["templates", "static"] {
-            for file in source.files_under(folder)? {
+            let listing = source.files_under(folder).map_err(ThemeError::Folder)?;
+            for file in listing.files {
                 theme.add(&file.path, file.bytes)?;
             }
+            skipped.extend(listing.skipped);
         }
-        Ok(theme)
+        Ok((theme, skipped))
     }
 
     /// Adds or replaces `path` (`templates/…` or `static/…`).
@@ -158,7 +155,8 @@ mod tests {
         fs::write(root.join("static/style.css"), "body{}").unwrap();
         fs::write(root.join("static/img/logo.png"), [1, 2]).unwrap();
         fs::write(root.join("static/.hidden"), "x").unwrap();
-        let theme = Theme::load(&DiskSource::new(&root).unwrap()).unwrap();
+        let (theme, skipped) = Theme::load(&DiskSource::new(&root).unwrap()).unwrap();
+        assert_eq!(skipped, []);
         fs::remove_dir_all(&root).unwrap();
         assert_eq!(theme.templates["partials/cards.html"], "riêng");
         assert!(theme.templates.contains_key("base.html"));

@@ -6,11 +6,10 @@
 //! moved folders) reads the whole site again.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-use crate::check::{Checked, ModelFindings, check_loaded_cached};
+use crate::check::{Checked, ModelFindings, check_loaded_cached, skipped};
 use crate::cli::{Failure, SiteRoot};
 use crate::content::corpus::Corpus;
 use crate::content::load::{FileKind, Loaded, Record, load, read_file};
@@ -22,8 +21,8 @@ use crate::render::theme::Theme;
 use crate::serve::overlay::Problem;
 use crate::serve::watch::CONFIG_FILE;
 use crate::site::build::{Listing, Prepared};
-use crate::source::SourceFile;
 use crate::source::disk::DiskSource;
+use crate::source::{Refusal, Source, SourceFile};
 
 /// The served site and what it was read from.
 pub struct Session {
@@ -129,13 +128,20 @@ impl Session {
             outcome = Outcome::Built;
         }
         // Editors often write a file twice per save, or save it unchanged: only files whose
-        // bytes differ from the good corpus are read again.
-        let edited: Vec<(String, Option<Vec<u8>>)> = self
-            .pending
-            .iter()
-            .map(|path| (path.clone(), fs::read(self.root.join(path)).ok()))
-            .filter(|(path, bytes)| bytes.as_deref().map(fingerprint) != self.fingerprints.get(path).copied())
-            .collect();
+        // bytes differ from the good corpus are read again. A file that became a link, a
+        // special file or too large is for the full read to report.
+        let Ok(source) = DiskSource::new(&self.root) else { return self.reload_all().into() };
+        let mut edited: Vec<(String, Option<Vec<u8>>)> = Vec::new();
+        for path in &self.pending {
+            let bytes = match source.read(path) {
+                Ok(bytes) => Some(bytes),
+                Err(Refusal::Missing) => None,
+                Err(_) => return self.reload_all().into(),
+            };
+            if bytes.as_deref().map(fingerprint) != self.fingerprints.get(path).copied() {
+                edited.push((path.clone(), bytes));
+            }
+        }
         if !edited.is_empty() {
             return self.recheck(edited).into();
         }
@@ -164,10 +170,11 @@ impl Session {
         let config = served(site.config, &self.base_url, self.local_backend);
         let theme = site.theme;
         // The history walk reads only Git objects: it runs beside the loading.
-        let (Loaded { corpus, diagnostics }, history) = std::thread::scope(|scope| {
+        let (Loaded { corpus, mut diagnostics }, history) = std::thread::scope(|scope| {
             let history = scope.spawn(|| History::read(&site.dir, None));
             (load(&site.files), history.join().ok().flatten())
         });
+        skipped::merge(&mut diagnostics, &site.skipped);
         let mut file_diagnostics: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
         for diagnostic in diagnostics {
             file_diagnostics.entry(diagnostic.path.clone()).or_default().push(diagnostic);
@@ -262,10 +269,14 @@ impl Session {
     }
 
     /// Reloads templates and static files; a theme that does not compile is refused and the
-    /// previous one kept.
+    /// previous one kept. A theme folder holding files the source skips (links, special
+    /// files) reads the whole site again, which reports them.
     fn reload_theme(&mut self) -> Result<(), Problem> {
         let source = DiskSource::new(&self.root).map_err(|e| Problem::Other(e.to_string()))?;
-        let theme = Theme::load(&source).map_err(|e| Problem::Other(e.to_string()))?;
+        let (theme, skipped) = Theme::load(&source).map_err(|e| Problem::Other(e.to_string()))?;
+        if !skipped.is_empty() {
+            return self.reload_all();
+        }
         if let Some(corpus) = &self.good {
             let site = Prepared::new(&theme, corpus, &self.warnings, self.history.as_ref(), &self.config)
                 .map_err(|e| Problem::Other(e.to_string()))?;

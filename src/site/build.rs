@@ -68,10 +68,7 @@ impl From<RenderError> for BuildError {
 
 impl From<ThemeError> for BuildError {
     fn from(error: ThemeError) -> Self {
-        match error {
-            ThemeError::Io(error) => BuildError::Io(error),
-            other => BuildError::Setup(other.to_string()),
-        }
+        BuildError::Setup(error.to_string())
     }
 }
 

@@ -1,70 +1,153 @@
-//! The working tree as a source: files under `<root>/content` (and the theme overrides),
-//! refusing links that leave the root.
+//! The working tree as a [`Tree`]: entries read with `symlink_metadata` (a link is never
+//! followed by the file system, only by [`trust::resolve`]), and the one place that says
+//! where a site file may be written ([`DiskSource::writable`]).
 
 use std::fs;
-use std::io;
+use std::io::{self, Read};
+use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-use walkdir::WalkDir;
-
-use super::{Source, SourceFile, is_safe_relative};
+use super::is_safe_relative;
+use super::trust::{Entry, Refusal, Special, Tree, is_hidden};
 
 /// A site root on disk.
 pub struct DiskSource {
+    /// The root with every link in it resolved (where the user's `--root` leads).
     root: PathBuf,
-    canonical_root: PathBuf,
 }
 
 impl DiskSource {
     /// A source reading the site at `root`.
     pub fn new(root: &Path) -> io::Result<DiskSource> {
-        Ok(DiskSource { root: root.to_path_buf(), canonical_root: root.canonicalize()? })
+        Ok(DiskSource { root: root.canonicalize()? })
     }
 
-    /// Whether `path` (possibly through links) resolves inside the root.
-    fn inside_root(&self, path: &Path) -> bool {
-        path.canonicalize().is_ok_and(|real| real.starts_with(&self.canonical_root))
+    /// The site root, links resolved.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn full(&self, path: &str) -> PathBuf {
+        if path.is_empty() { self.root.clone() } else { self.root.join(path) }
+    }
+
+    /// Where the site file at `path` (relative to the root) may be written, for `guong new`
+    /// and the CMS backend: `path` is a plain relative path (no `..`, nothing hidden); every
+    /// folder on the way is a real folder or does not exist yet (a link is refused: writing
+    /// would go where it points); and the file itself is absent or a regular file.
+    pub fn writable(&self, path: &str) -> Result<PathBuf, Refusal> {
+        if !is_safe_relative(path) {
+            return Err(Refusal::Invalid);
+        }
+        let parts: Vec<&str> = path.split('/').collect();
+        if parts.iter().any(|part| is_hidden(part)) {
+            return Err(Refusal::Hidden);
+        }
+        for end in 1..=parts.len() {
+            let last = end == parts.len();
+            match self.entry(&parts[..end].join("/"))? {
+                Entry::Missing => break,
+                Entry::Folder if !last => {}
+                Entry::File { .. } if last => {}
+                Entry::Link { .. } => return Err(Refusal::Link),
+                Entry::Special(kind) => return Err(Refusal::Special(kind)),
+                Entry::Folder | Entry::File { .. } => return Err(Refusal::Invalid),
+            }
+        }
+        Ok(self.root.join(path))
+    }
+
+    /// Writes `bytes` to the site file at `path` (see [`DiskSource::writable`]), creating
+    /// its folders; with `create_new`, fails if the file exists.
+    pub fn write(&self, path: &str, bytes: &[u8], create_new: bool) -> Result<PathBuf, Refusal> {
+        let full = self.writable(path)?;
+        if let Some(parent) = full.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        // Checked again now the folders exist: one of them may have been replaced meanwhile.
+        let full = self.writable(path)?;
+        let mut options = fs::OpenOptions::new();
+        options.write(true);
+        if create_new {
+            options.create_new(true);
+        } else {
+            options.create(true).truncate(true);
+        }
+        let mut file = match options.open(&full) {
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => return Err(Refusal::Exists),
+            opened => opened?,
+        };
+        io::Write::write_all(&mut file, bytes)?;
+        Ok(full)
     }
 }
 
-impl Source for DiskSource {
-    fn files_under(&self, folder: &str) -> io::Result<Vec<SourceFile>> {
-        let content = self.root.join(folder);
-        if !is_safe_relative(folder) || !content.is_dir() {
-            return Ok(Vec::new());
+/// What the file-system entry of type `kind` at `full` is.
+fn entry_of(full: &Path, meta: &fs::Metadata) -> io::Result<Entry> {
+    let kind = meta.file_type();
+    Ok(if kind.is_dir() {
+        Entry::Folder
+    } else if kind.is_file() {
+        Entry::File { size: meta.len() }
+    } else if kind.is_symlink() {
+        match fs::read_link(full)?.into_os_string().into_string() {
+            Ok(target) => Entry::Link { target },
+            Err(_) => Entry::Special(Special::BadName),
         }
-        let mut files = Vec::new();
-        for entry in WalkDir::new(&content).follow_links(false).sort_by_file_name() {
-            let entry = entry.map_err(io::Error::other)?;
-            let is_link = entry.path_is_symlink();
-            if entry.file_type().is_dir() || (is_link && entry.path().is_dir()) {
-                continue;
+    } else if kind.is_fifo() {
+        Entry::Special(Special::Fifo)
+    } else if kind.is_socket() {
+        Entry::Special(Special::Socket)
+    } else if kind.is_block_device() || kind.is_char_device() {
+        Entry::Special(Special::Device)
+    } else {
+        Entry::Special(Special::Other)
+    })
+}
+
+impl Tree for DiskSource {
+    fn entry(&self, path: &str) -> io::Result<Entry> {
+        let full = self.full(path);
+        match fs::symlink_metadata(&full) {
+            Ok(meta) => entry_of(&full, &meta),
+            Err(error) if matches!(error.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => {
+                Ok(Entry::Missing)
             }
-            if is_link && !self.inside_root(entry.path()) {
-                continue;
-            }
-            let Ok(relative) = entry.path().strip_prefix(&self.root) else { continue };
-            let Some(relative) = relative.to_str().map(|p| p.replace(std::path::MAIN_SEPARATOR, "/")) else {
-                continue;
-            };
-            if relative.split('/').any(|part| part.starts_with('.')) {
-                continue;
-            }
-            files.push((relative, entry.into_path()));
+            Err(error) => Err(error),
         }
-        files.sort();
-        files.into_par_iter().map(|(path, full)| Ok(SourceFile { bytes: fs::read(full)?, path })).collect()
     }
 
-    fn read(&self, path: &str) -> io::Result<Option<Vec<u8>>> {
-        if !is_safe_relative(path) {
-            return Ok(None);
+    fn children(&self, path: &str) -> io::Result<Vec<(String, Entry)>> {
+        let mut children = Vec::new();
+        for child in fs::read_dir(self.full(path))? {
+            let child = child?;
+            let full = child.path();
+            let name = child.file_name().into_string();
+            // `DirEntry::metadata` does not follow a link.
+            let entry = match (&name, child.metadata()) {
+                (Err(_), _) => Entry::Special(Special::BadName),
+                (Ok(_), Ok(meta)) => entry_of(&full, &meta)?,
+                (Ok(_), Err(error)) => return Err(error),
+            };
+            let name = name.unwrap_or_else(|raw| raw.to_string_lossy().into_owned());
+            children.push((name, entry));
         }
-        let full = self.root.join(path);
-        if !full.is_file() || !self.inside_root(&full) {
-            return Ok(None);
+        children.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(children)
+    }
+
+    fn read(&self, path: &str, limit: u64) -> io::Result<Vec<u8>> {
+        let file = fs::File::open(self.full(path))?;
+        if !file.metadata()?.is_file() {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, "không phải tệp thường"));
         }
-        fs::read(full).map(Some)
+        let mut bytes = Vec::new();
+        file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+        Ok(bytes)
+    }
+
+    fn relative_target(&self, absolute: &str) -> Option<String> {
+        let relative = Path::new(absolute).strip_prefix(&self.root).ok()?;
+        relative.to_str().map(|p| p.replace(std::path::MAIN_SEPARATOR, "/"))
     }
 }

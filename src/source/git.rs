@@ -2,33 +2,37 @@
 //! read straight from the object database (never by spawning `git`), whatever the work
 //! tree holds.
 //!
-//! Like the working tree, it yields the files under `content/` except hidden ones.
-//! Symbolic links are followed only to files inside the site root, in that same commit;
-//! a link that leaves the root, or points at a folder, is skipped.
+//! It is a [`Tree`] read by the same rules as the working tree ([`trust`]): a symbolic link
+//! is a blob (mode 120000) holding its target, resolved inside this commit's site tree,
+//! never on disk; one that leaves the site root or enters a hidden path is skipped and
+//! reported. An absolute target never resolves (the commit does not know where it will be
+//! checked out). A file's size is read from the object header before its blob is inflated.
 
 mod changes;
 mod site_repo;
 
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use git2::{ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
-use rayon::prelude::*;
+use git2::{ObjectType, Oid, Repository, TreeEntry};
 
 pub use changes::{Changes, changed_since};
 pub use site_repo::{GitError, SiteRepo, is_not_found, subtree};
 
-use super::{Source, SourceFile, is_safe_relative};
+use super::trust::{Entry, Special, Tree};
 
 /// File mode of a symbolic link in a Git tree.
 const MODE_LINK: i32 = 0o120000;
-/// Links followed one after another before giving up (cycles end here).
-const MAX_LINK_HOPS: usize = 8;
+/// File mode of a submodule (a commit of another repository) in a Git tree.
+const MODE_SUBMODULE: i32 = 0o160000;
 
 /// The site root as committed in one commit.
 pub struct GitSource {
-    repo: Mutex<Repository>,
+    /// Open handles of the repository, one per thread reading at a time (a handle is not
+    /// shared between threads).
+    handles: Mutex<Vec<Repository>>,
+    git_dir: PathBuf,
     /// The tree of the site root in that commit.
     site_tree: Oid,
     commit: Oid,
@@ -40,7 +44,9 @@ impl GitSource {
         let site = SiteRepo::require(site_root)?;
         let commit = site.resolve(rev)?;
         let site_tree = site.site_tree(commit, rev)?;
-        Ok(GitSource { repo: Mutex::new(site.into_repository()), site_tree, commit })
+        let repo = site.into_repository();
+        let git_dir = repo.path().to_path_buf();
+        Ok(GitSource { handles: Mutex::new(vec![repo]), git_dir, site_tree, commit })
     }
 
     /// The commit this source reads.
@@ -48,142 +54,97 @@ impl GitSource {
         self.commit
     }
 
-    fn repo(&self) -> io::Result<std::sync::MutexGuard<'_, Repository>> {
-        self.repo.lock().map_err(|_| io::Error::other("kho Git bị khóa sau một lỗi trước đó"))
-    }
-}
-
-/// A file of `content/` in the commit.
-struct Entry {
-    /// Path relative to the site root.
-    path: String,
-    id: Oid,
-    mode: i32,
-}
-
-impl GitSource {
-    /// The files under `content/` in the commit, except hidden ones and unsafe paths, in
-    /// tree order.
-    fn entries_under(&self, repo: &Repository, folder: &str) -> Result<Vec<Entry>, git2::Error> {
-        let Some(content) = subtree(repo, self.site_tree, &[folder])? else {
-            return Ok(Vec::new());
+    /// Runs `work` with a repository handle of its own.
+    fn with_repo<T>(&self, work: impl FnOnce(&Repository) -> Result<T, git2::Error>) -> io::Result<T> {
+        let taken = self.handles.lock().map_err(|_| io::Error::other("kho Git bị khóa sau một lỗi trước đó"))?.pop();
+        let repo = match taken {
+            Some(repo) => repo,
+            None => Repository::open(&self.git_dir).map_err(io::Error::other)?,
         };
-        let mut entries = Vec::new();
-        repo.find_tree(content)?.walk(TreeWalkMode::PreOrder, |dir, entry| {
-            let Ok(name) = entry.name() else { return TreeWalkResult::Skip };
-            if name.starts_with('.') {
-                return TreeWalkResult::Skip;
+        let result = work(&repo).map_err(io::Error::other);
+        if let Ok(mut handles) = self.handles.lock() {
+            handles.push(repo);
+        }
+        result
+    }
+
+    /// The tree entry at `path` below the site tree; `None` when missing.
+    fn tree_entry<'r>(&self, repo: &'r Repository, path: &str) -> Result<Option<TreeEntry<'r>>, git2::Error> {
+        match repo.find_tree(self.site_tree)?.get_path(Path::new(path)) {
+            Ok(entry) => Ok(Some(entry.to_owned())),
+            Err(error) if is_not_found(&error) => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// The id of the blob at `path` (a regular file, found by a listing).
+    fn blob_id(&self, path: &str) -> io::Result<Oid> {
+        self.with_repo(|repo| {
+            self.tree_entry(repo, path)?.map(|entry| entry.id()).ok_or_else(|| git2::Error::from_str("không thấy tệp"))
+        })
+    }
+}
+
+/// What a tree entry is.
+fn entry_of(repo: &Repository, entry: &TreeEntry) -> Result<Entry, git2::Error> {
+    Ok(match (entry.kind(), entry.filemode()) {
+        (Some(ObjectType::Tree), _) => Entry::Folder,
+        (Some(ObjectType::Blob), MODE_LINK) => {
+            match String::from_utf8(repo.find_blob(entry.id())?.content().to_vec()) {
+                Ok(target) => Entry::Link { target },
+                Err(_) => Entry::Special(Special::BadName),
             }
-            let path = format!("{folder}/{dir}{name}");
-            if entry.kind() == Some(ObjectType::Blob) && is_safe_relative(&path) {
-                entries.push(Entry { path, id: entry.id(), mode: entry.filemode() });
+        }
+        // An object whose header cannot be read is reported when its bytes are read.
+        (Some(ObjectType::Blob), _) => {
+            Entry::File { size: repo.odb()?.read_header(entry.id()).map_or(0, |h| h.0 as u64) }
+        }
+        (_, MODE_SUBMODULE) => Entry::Special(Special::Submodule),
+        _ => Entry::Special(Special::Other),
+    })
+}
+
+impl Tree for GitSource {
+    fn entry(&self, path: &str) -> io::Result<Entry> {
+        if path.is_empty() {
+            return Ok(Entry::Folder);
+        }
+        self.with_repo(|repo| match self.tree_entry(repo, path)? {
+            Some(entry) => entry_of(repo, &entry),
+            None => Ok(Entry::Missing),
+        })
+    }
+
+    fn children(&self, path: &str) -> io::Result<Vec<(String, Entry)>> {
+        self.with_repo(|repo| {
+            let parts: Vec<&str> = if path.is_empty() { Vec::new() } else { path.split('/').collect() };
+            let Some(id) = subtree(repo, self.site_tree, &parts)? else { return Ok(Vec::new()) };
+            let mut children = Vec::new();
+            for entry in repo.find_tree(id)?.iter() {
+                let kind = entry_of(repo, &entry)?;
+                let (name, kind) = match entry.name() {
+                    Ok(name) => (name.to_owned(), kind),
+                    Err(_) => {
+                        (String::from_utf8_lossy(entry.name_bytes()).into_owned(), Entry::Special(Special::BadName))
+                    }
+                };
+                children.push((name, kind));
             }
-            TreeWalkResult::Ok
-        })?;
-        Ok(entries)
+            children.sort_by(|a, b| a.0.cmp(&b.0));
+            Ok(children)
+        })
     }
 
-    /// The bytes of `entries`, sorted by path; links that lead nowhere are left out.
-    /// Blobs are inflated in parallel, one repository handle per worker (a handle is not
-    /// shared between threads).
-    fn read_entries(&self, git_dir: &Path, entries: Vec<Entry>) -> io::Result<Vec<SourceFile>> {
-        let site_tree = self.site_tree;
-        let mut files = entries
-            .into_par_iter()
-            .map_init(
-                || Repository::open(git_dir),
-                |opened, entry| -> io::Result<Option<SourceFile>> {
-                    let repo = opened.as_ref().map_err(|error| io::Error::other(error.message().to_owned()))?;
-                    let bytes = if entry.mode == MODE_LINK {
-                        follow_link(repo, site_tree, &entry.path).map_err(io::Error::other)?
-                    } else {
-                        Some(repo.find_blob(entry.id).map_err(io::Error::other)?.content().to_vec())
-                    };
-                    Ok(bytes.map(|bytes| SourceFile { path: entry.path, bytes }))
-                },
-            )
-            .filter_map(Result::transpose)
-            .collect::<io::Result<Vec<_>>>()?;
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(files)
-    }
-}
-
-impl Source for GitSource {
-    fn files_under(&self, folder: &str) -> io::Result<Vec<SourceFile>> {
-        if !is_safe_relative(folder) || folder.contains('/') {
-            return Ok(Vec::new());
-        }
-        let repo = self.repo()?;
-        let entries = self.entries_under(&repo, folder).map_err(io::Error::other)?;
-        self.read_entries(repo.path(), entries)
+    fn read(&self, path: &str, limit: u64) -> io::Result<Vec<u8>> {
+        self.with_repo(|repo| {
+            let entry = self.tree_entry(repo, path)?.ok_or_else(|| git2::Error::from_str("không thấy tệp"))?;
+            let blob = repo.find_blob(entry.id())?;
+            let content = blob.content();
+            Ok(content[..content.len().min(limit.saturating_add(1) as usize)].to_vec())
+        })
     }
 
-    fn read(&self, path: &str) -> io::Result<Option<Vec<u8>>> {
-        if !is_safe_relative(path) {
-            return Ok(None);
-        }
-        let repo = self.repo()?;
-        follow_link(&repo, self.site_tree, path).map_err(io::Error::other)
-    }
-}
-
-/// The bytes of the file at `path` in the site tree, following symbolic links that stay
-/// inside it; `None` when missing, a folder, or a link that leaves the root.
-fn follow_link(repo: &Repository, site_tree: Oid, path: &str) -> Result<Option<Vec<u8>>, git2::Error> {
-    let tree = repo.find_tree(site_tree)?;
-    let mut current = path.to_owned();
-    for _ in 0..MAX_LINK_HOPS {
-        let entry = match tree.get_path(Path::new(&current)) {
-            Ok(entry) => entry,
-            Err(error) if is_not_found(&error) => return Ok(None),
-            Err(error) => return Err(error),
-        };
-        if entry.kind() != Some(ObjectType::Blob) {
-            return Ok(None);
-        }
-        let blob = repo.find_blob(entry.id())?;
-        if entry.filemode() != MODE_LINK {
-            return Ok(Some(blob.content().to_vec()));
-        }
-        let Ok(target) = std::str::from_utf8(blob.content()) else { return Ok(None) };
-        let Some(next) = link_target(&current, target) else { return Ok(None) };
-        current = next;
-    }
-    Ok(None)
-}
-
-/// Where a link at `link_path` pointing at `target` leads, relative to the site root;
-/// `None` when the target is absolute or climbs out of the root.
-fn link_target(link_path: &str, target: &str) -> Option<String> {
-    if target.starts_with('/') {
-        return None;
-    }
-    let mut parts: Vec<&str> = link_path.split('/').collect();
-    parts.pop();
-    for part in target.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            other => parts.push(other),
-        }
-    }
-    let joined = parts.join("/");
-    is_safe_relative(&joined).then_some(joined)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::link_target;
-
-    #[test]
-    fn link_targets_stay_inside_the_root() {
-        assert_eq!(link_target("content/mo-hinh/a.md", "b.md").as_deref(), Some("content/mo-hinh/b.md"));
-        assert_eq!(link_target("content/mo-hinh/a.md", "../trang/./b.md").as_deref(), Some("content/trang/b.md"));
-        assert_eq!(link_target("content/a.md", "../../etc/passwd"), None);
-        assert_eq!(link_target("content/a.md", "/etc/passwd"), None);
-        assert_eq!(link_target("content/a.md", ".."), None);
+    fn relative_target(&self, _absolute: &str) -> Option<String> {
+        None
     }
 }

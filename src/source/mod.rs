@@ -1,11 +1,20 @@
 //! Where the bytes of a site come from: the working tree or the tree of a Git commit,
-//! behind one small trait so `--rev` and tests need no checkout.
+//! behind one small trait so `--rev` and tests need no checkout. Every path is resolved by
+//! [`trust`], the one gate that refuses what leaves the site root or enters a hidden path.
 
 pub mod disk;
 pub mod git;
 pub mod resolve;
+pub mod trust;
 
-use std::io;
+pub use trust::{FolderRefused, Listing, Refusal, Skip, Skipped};
+
+use trust::Tree;
+
+/// Largest text file read: content files (SPEC §2, "max 1 MiB per file") and templates.
+pub const MAX_TEXT_BYTES: u64 = 1024 * 1024;
+/// Largest file of `static/` (images, documents) read.
+pub const MAX_STATIC_BYTES: u64 = 32 * 1024 * 1024;
 
 /// One file of the site, with its path relative to the site root (`/`-separated).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,19 +23,37 @@ pub struct SourceFile {
     pub bytes: Vec<u8>,
 }
 
-/// A readable site tree.
+/// A readable site tree: any [`Tree`], read through the rules of [`trust`].
 pub trait Source: Sync {
     /// Every file under the site folder `folder` (`content`, `templates`, `static`), sorted
-    /// by path; hidden files and links leading outside the root are left out.
-    fn files_under(&self, folder: &str) -> io::Result<Vec<SourceFile>>;
+    /// by path, and the files skipped (links that lead outside the root or into hidden
+    /// paths, special files, files over the folder's size limit, unreadable files); hidden
+    /// names are left out. Fails only when the folder itself is refused.
+    fn files_under(&self, folder: &str) -> Result<Listing, FolderRefused>;
 
-    /// Every file under `content/`, sorted by path.
-    fn content_files(&self) -> io::Result<Vec<SourceFile>> {
+    /// Every file under `content/`, sorted by path, and those skipped.
+    fn content_files(&self) -> Result<Listing, FolderRefused> {
         self.files_under("content")
     }
 
-    /// One file by its path relative to the root; `None` when absent.
-    fn read(&self, path: &str) -> io::Result<Option<Vec<u8>>>;
+    /// One text file by its path relative to the root (links followed by the rules of
+    /// [`trust`]); `Err(Refusal::Missing)` when absent.
+    fn read(&self, path: &str) -> Result<Vec<u8>, Refusal>;
+}
+
+impl<T: Tree> Source for T {
+    fn files_under(&self, folder: &str) -> Result<Listing, FolderRefused> {
+        trust::list(self, folder, size_limit(folder))
+    }
+
+    fn read(&self, path: &str) -> Result<Vec<u8>, Refusal> {
+        trust::read(self, path, MAX_TEXT_BYTES)
+    }
+}
+
+/// The largest file read under the site folder `folder`.
+pub fn size_limit(folder: &str) -> u64 {
+    if folder == "static" || folder.starts_with("static/") { MAX_STATIC_BYTES } else { MAX_TEXT_BYTES }
 }
 
 /// Whether a relative path stays inside the root: no `..`, no absolute part, no empty or

@@ -9,8 +9,9 @@ use std::path::Path;
 use git2::{ObjectType, Oid};
 use rayon::prelude::*;
 
-use super::{GitError, GitSource, MODE_LINK, follow_link};
-use crate::source::SourceFile;
+use super::{GitError, GitSource};
+use crate::source::trust::{find, read_found};
+use crate::source::{Skipped, SourceFile, size_limit};
 
 /// What changed since a commit.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -19,6 +20,10 @@ pub struct Changes {
     pub paths: BTreeSet<String>,
     /// The commit's version of the changed files it holds (modified and deleted ones).
     pub before: Vec<SourceFile>,
+    /// The files the commit's own listing of `content/`, `templates/` and `static/` skips
+    /// (links, special files, files too large): the same skip in the checked tree is not
+    /// news of the change.
+    pub skipped: Vec<Skipped>,
 }
 
 /// The files of `content/` that differ between commit `rev` and `files` (the checked
@@ -27,7 +32,11 @@ pub fn changed_since(site_root: &Path, rev: &str, files: &[SourceFile]) -> Resul
     let source = match GitSource::open(site_root, rev) {
         Ok(source) => source,
         Err(GitError::SiteMissing { .. }) => {
-            return Ok(Changes { paths: files.iter().map(|f| f.path.clone()).collect(), before: Vec::new() });
+            return Ok(Changes {
+                paths: files.iter().map(|f| f.path.clone()).collect(),
+                before: Vec::new(),
+                skipped: Vec::new(),
+            });
         }
         Err(error) => return Err(error),
     };
@@ -37,20 +46,12 @@ pub fn changed_since(site_root: &Path, rev: &str, files: &[SourceFile]) -> Resul
 impl GitSource {
     /// The files of `content/` that differ between this commit and `files`.
     fn changes(&self, files: &[SourceFile]) -> io::Result<Changes> {
-        let repo = self.repo()?;
-        let entries = self.entries_under(&repo, "content").map_err(io::Error::other)?;
-        let mut committed: BTreeMap<&str, Oid> = BTreeMap::new();
-        for entry in &entries {
-            let id = if entry.mode == MODE_LINK {
-                match follow_link(&repo, self.site_tree, &entry.path).map_err(io::Error::other)? {
-                    Some(bytes) => blob_id(&bytes)?,
-                    None => continue,
-                }
-            } else {
-                entry.id
-            };
-            committed.insert(&entry.path, id);
-        }
+        let listing = |folder| find(self, folder, size_limit(folder)).map_err(|e| io::Error::other(e.to_string()));
+        let (located, mut skipped) = listing("content")?;
+        let committed: BTreeMap<&str, Oid> = located
+            .par_iter()
+            .map(|file| Ok((file.path.as_str(), self.blob_id(&file.real)?)))
+            .collect::<io::Result<_>>()?;
         let checked: BTreeMap<&str, Oid> =
             files.par_iter().map(|file| Ok((file.path.as_str(), blob_id(&file.bytes)?))).collect::<io::Result<_>>()?;
         let paths: BTreeSet<String> = committed
@@ -59,9 +60,12 @@ impl GitSource {
             .filter(|path| committed.get(*path) != checked.get(*path))
             .map(|path| (*path).to_owned())
             .collect();
-        let changed_entries = entries.into_iter().filter(|entry| paths.contains(&entry.path)).collect();
-        let before = self.read_entries(repo.path(), changed_entries)?;
-        Ok(Changes { paths, before })
+        let changed = located.iter().filter(|file| paths.contains(&file.path)).cloned().collect();
+        let before = read_found(self, changed, size_limit("content"), &mut skipped);
+        for folder in ["templates", "static"] {
+            skipped.extend(listing(folder)?.1);
+        }
+        Ok(Changes { paths, before, skipped })
     }
 }
 

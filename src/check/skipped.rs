@@ -1,0 +1,59 @@
+//! Files the source did not read, as diagnostics (see [`crate::source::trust`]): P-LINK for
+//! a link that leads outside the site root, into a hidden path, nowhere, or back into
+//! folders already read; P-SPECIAL for a FIFO, socket or device; P-SIZE for a file over its
+//! folder's limit; P-READ for a file that could not be read. Nothing is skipped silently,
+//! except files guong would not use anyway (attachments under `content/` that are too large
+//! or unreadable).
+
+use crate::content::load::FileKind;
+use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::parse::frontmatter::too_large;
+use crate::source::{Skip, Skipped};
+
+/// The diagnostic for one skipped file, if guong would have used it.
+pub fn diagnostic(skipped: &Skipped) -> Option<Diagnostic> {
+    let path = skipped.path.as_str();
+    let used = FileKind::of(path).is_some() || !path.starts_with("content/");
+    Some(match &skipped.reason {
+        Skip::Link { target, refusal } => Diagnostic::new(
+            Code::PLink,
+            path,
+            Pos::START,
+            format!("Liên kết `{path}` trỏ tới `{target}`, {refusal}; guong bỏ qua tệp này"),
+        )
+        .with_hint("thay liên kết bằng chính tệp đó, đặt trong thư mục của trang"),
+        Skip::LinkToListed { target } => Diagnostic::new(
+            Code::PLink,
+            path,
+            Pos::START,
+            format!(
+                "Liên kết `{path}` trỏ tới thư mục `{target}`, nơi đã được đọc hoặc chứa thư mục đang đọc; guong không đọc lại"
+            ),
+        )
+        .with_hint("xóa liên kết; mỗi tệp chỉ cần có một chỗ trong trang"),
+        Skip::Special(kind) => Diagnostic::new(
+            Code::PSpecial,
+            path,
+            Pos::START,
+            format!("`{path}` là {}, không phải tệp thường; guong bỏ qua", kind.label()),
+        )
+        .with_hint("xóa nó khỏi thư mục của trang"),
+        Skip::TooLarge { size, limit } if used => too_large(path, *size, *limit),
+        Skip::Unreadable(message) if used => {
+            Diagnostic::new(Code::PRead, path, Pos::START, format!("Không đọc được tệp `{path}`: {message}"))
+                .with_hint("kiểm tra quyền đọc của tệp")
+        }
+        Skip::TooLarge { .. } | Skip::Unreadable(_) => return None,
+    })
+}
+
+/// Adds the diagnostics of `skipped` to `diagnostics`. A required registry file that was
+/// skipped is reported by its own diagnostic, not again as missing (F-REQUIRED).
+pub fn merge(diagnostics: &mut Vec<Diagnostic>, skipped: &[Skipped]) {
+    let found: Vec<Diagnostic> = skipped.iter().filter_map(diagnostic).collect();
+    if found.is_empty() {
+        return;
+    }
+    diagnostics.retain(|d| d.code != Code::FRequired || !found.iter().any(|f| f.path == d.path));
+    diagnostics.extend(found);
+}
