@@ -41,7 +41,7 @@ pub fn run(root: &Path, kind: Option<&str>, markdown: bool) -> Result<(), Failur
 
 /// The periods of the catalog at `root`, or the default period when there is none to read.
 fn site_periods(root: &Path) -> Periods {
-    let bytes = DiskSource::new(root).ok().and_then(|source| source.read(CATALOG_PATH).ok().flatten());
+    let bytes = DiskSource::new(root).ok().and_then(|source| source.read(CATALOG_PATH).ok());
     let record = bytes.map(|bytes| read_file(&SourceFile { path: CATALOG_PATH.to_owned(), bytes }).0);
     match record {
         Some(Record::Catalog(catalog)) => catalog.periods,
