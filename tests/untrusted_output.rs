@@ -14,12 +14,7 @@ use git_support::{Clone, GitSite};
 /// The minimal site committed with `links` (path → target) and cloned fresh, with a folder
 /// of another project beside the clone (`../other-project` from the clone's site root).
 fn clone_with_links(links: &[(&str, &str)]) -> Clone {
-    let site = GitSite::minimal();
-    for (path, target) in links {
-        site.link(path, target);
-    }
-    site.commit("Kẻ tấn công", "2024-05-01", "Thêm liên kết");
-    let clone = site.clone_fresh();
+    let clone = Clone::minimal_with_links(links);
     clone.temp.write("other-project/src/main.rs", "fn main() {}\n");
     clone.temp.write("other-project/README", "dự án khác\n");
     clone

@@ -20,12 +20,7 @@ const SECRET: &str = "BÍ-MẬT-CỦA-MÁY-CI";
 /// `outside/` beside the clone (`../outside` from the clone's site root) holding secrets,
 /// and the secret also in the clone's `.git/config`.
 fn clone_with_links(links: &[(&str, &str)]) -> Clone {
-    let site = GitSite::minimal();
-    for (path, target) in links {
-        site.link(path, target);
-    }
-    site.commit("Kẻ tấn công", "2024-05-01", "Thêm liên kết");
-    let clone = site.clone_fresh();
+    let clone = Clone::minimal_with_links(links);
     clone.temp.write("outside/passwd", &format!("{SECRET}\n"));
     clone.temp.write("outside/secret.md", &format!("---\ntype: trang\ntitle: \"{SECRET}\"\n---\n{SECRET}\n"));
     let config = clone.temp.dir.join("clone/.git/config");

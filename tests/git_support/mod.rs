@@ -153,6 +153,17 @@ impl GitSite {
 }
 
 impl Clone {
+    /// The minimal site with `links` (path → target, as written) committed by an attacker,
+    /// cloned fresh.
+    pub fn minimal_with_links(links: &[(&str, &str)]) -> Clone {
+        let site = GitSite::minimal();
+        for (path, target) in links {
+            site.link(path, target);
+        }
+        site.commit("Kẻ tấn công", "2024-05-01", "Thêm liên kết");
+        site.clone_fresh()
+    }
+
     /// Runs `guong --root <the clone's site root> args…`.
     pub fn run(&self, args: &[&str]) -> Run {
         let mut all = vec!["--root", self.root.to_str().unwrap()];
