@@ -291,8 +291,7 @@ fn guong_new_never_writes_through_a_link() {
     let run = clone.run(&["new", "page", "--title", "Trang mới"]);
     assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
     assert!(
-        run.stderr
-            .contains("tệp `content/trang/trang-moi.md` đi qua một liên kết (symlink); guong không ghi qua liên kết"),
+        run.stderr.contains("tệp `content/trang/trang-moi.md` dẫn ra ngoài thư mục gốc của trang"),
         "{}",
         run.stderr
     );

@@ -8,7 +8,7 @@ use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 
 use super::is_safe_relative;
-use super::trust::{Entry, Refusal, Special, Tree, is_hidden};
+use super::trust::{self, Entry, Refusal, Special, Tree};
 
 /// A site root on disk.
 pub struct DiskSource {
@@ -32,29 +32,19 @@ impl DiskSource {
     }
 
     /// Where the site file at `path` (relative to the root) may be written, for `guong new`
-    /// and the CMS backend: `path` is a plain relative path (no `..`, nothing hidden); every
-    /// folder on the way is a real folder or does not exist yet (a link is refused: writing
-    /// would go where it points); and the file itself is absent or a regular file.
+    /// and the CMS backend: `path` is a plain relative path (no `..`, nothing hidden); it
+    /// leads, through links that stay inside the root and out of hidden names (see
+    /// [`trust::resolve_new`]), to a regular file or to nothing yet.
     pub fn writable(&self, path: &str) -> Result<PathBuf, Refusal> {
         if !is_safe_relative(path) {
             return Err(Refusal::Invalid);
         }
-        let parts: Vec<&str> = path.split('/').collect();
-        if parts.iter().any(|part| is_hidden(part)) {
-            return Err(Refusal::Hidden);
+        let real = trust::resolve_new(self, path)?;
+        match self.entry(&real)? {
+            Entry::Missing | Entry::File { .. } => Ok(self.full(&real)),
+            Entry::Special(kind) => Err(Refusal::Special(kind)),
+            Entry::Folder | Entry::Link { .. } => Err(Refusal::Invalid),
         }
-        for end in 1..=parts.len() {
-            let last = end == parts.len();
-            match self.entry(&parts[..end].join("/"))? {
-                Entry::Missing => break,
-                Entry::Folder if !last => {}
-                Entry::File { .. } if last => {}
-                Entry::Link { .. } => return Err(Refusal::Link),
-                Entry::Special(kind) => return Err(Refusal::Special(kind)),
-                Entry::Folder | Entry::File { .. } => return Err(Refusal::Invalid),
-            }
-        }
-        Ok(self.root.join(path))
     }
 
     /// Writes `bytes` to the site file at `path` (see [`DiskSource::writable`]), creating

@@ -1,10 +1,13 @@
-//! From a relative path named by untrusted input (a request, a link) to a path on disk
-//! that stays inside the site root and out of hidden folders, following links on the way.
+//! From a relative path named by untrusted input (a CMS request) to a path on disk that
+//! stays inside the site root and out of hidden folders: the rules of [`super::trust`], for
+//! callers that hold a root folder rather than a source.
 
 use std::fmt;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
+use super::disk::DiskSource;
 use super::is_safe_relative;
+use super::trust::{self, Refusal, is_hidden};
 
 /// Why a path was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,35 +33,26 @@ impl fmt::Display for Refused {
     }
 }
 
-/// The path on disk of `relative` (`/`-separated) below `root`, for reading or writing.
+/// The path on disk of `relative` (`/`-separated) below `root`, for reading or writing,
+/// by the rules of [`trust`](super::trust) (see [`trust::resolve_new`]).
 ///
 /// Refuses a path that is not plainly relative, names a hidden segment, or leaves the root
-/// through a link (at any folder on the way, or the file itself). Parts that do not exist
-/// yet are allowed: the file or folders a write will create.
+/// (or enters a hidden path) through a link, at any folder on the way or the file itself.
+/// Parts that do not exist yet are allowed: the file or folders a write will create.
 pub fn resolve_inside(root: &Path, relative: &str) -> Result<PathBuf, Refused> {
     if !is_safe_relative(relative) || relative.contains(['\0', ':']) {
         return Err(Refused::Malformed);
     }
-    if relative.split('/').any(|part| part.starts_with('.')) {
+    if relative.split('/').any(is_hidden) {
         return Err(Refused::Hidden);
     }
-    let root = root.canonicalize().map_err(|_| Refused::NoRoot)?;
-    let mut resolved = root.clone();
-    for part in relative.split('/') {
-        let next = resolved.join(part);
-        resolved = match next.canonicalize() {
-            Ok(real) => real,
-            // Not there yet (a new file or folder); a dangling link is refused.
-            Err(_) if next.symlink_metadata().is_err() => next,
-            Err(_) => return Err(Refused::Outside),
-        };
-        let inside = resolved.strip_prefix(&root).map_err(|_| Refused::Outside)?;
-        if inside.components().any(|c| matches!(c, Component::Normal(name) if name.to_string_lossy().starts_with('.')))
-        {
-            return Err(Refused::Hidden);
-        }
+    let source = DiskSource::new(root).map_err(|_| Refused::NoRoot)?;
+    match trust::resolve_new(&source, relative) {
+        Ok(real) => Ok(source.root().join(real)),
+        Err(Refusal::Hidden) => Err(Refused::Hidden),
+        Err(Refusal::Invalid | Refusal::Special(_)) => Err(Refused::Malformed),
+        Err(_) => Err(Refused::Outside),
     }
-    Ok(resolved)
 }
 
 #[cfg(test)]

@@ -2,7 +2,9 @@
 //! pull requests, so every name and every link in the repository is untrusted: each path
 //! guong reads (from the working tree or from a commit's tree, see [`Tree`]) goes through
 //! [`resolve`], and each path it writes into the site (`guong new`, the CMS backend) through
-//! [`crate::source::disk::DiskSource::writable`]. No other code opens a site file by name.
+//! [`resolve_new`], by way of [`crate::source::disk::DiskSource::writable`] (write with
+//! [`crate::source::disk::DiskSource::write`]) or [`crate::source::resolve::resolve_inside`].
+//! No other code opens a site file by name.
 //!
 //! The rules, the same for the working tree and for `--rev`:
 //! - a path is relative to the site root; `..` may not climb above the root;
@@ -112,8 +114,6 @@ pub enum Refusal {
     Hidden,
     /// Links lead to links too many times (a cycle).
     Loop,
-    /// A link where a file is to be written (writing would go where it points).
-    Link,
     /// A file that must be new already exists.
     Exists,
     /// Not a file or folder.
@@ -133,7 +133,6 @@ impl fmt::Display for Refusal {
             Refusal::Outside => f.write_str("dẫn ra ngoài thư mục gốc của trang"),
             Refusal::Hidden => f.write_str("dẫn vào tệp hoặc thư mục ẩn (tên bắt đầu bằng `.`, như `.git`)"),
             Refusal::Loop => f.write_str("là vòng lặp liên kết"),
-            Refusal::Link => f.write_str("đi qua một liên kết (symlink); guong không ghi qua liên kết"),
             Refusal::Exists => f.write_str("đã có; guong không ghi đè"),
             Refusal::Special(kind) => write!(f, "là {}, không phải tệp thường", kind.label()),
             Refusal::Invalid => f.write_str("không phải đường dẫn hợp lệ trong trang"),
@@ -203,6 +202,35 @@ pub fn resolve(tree: &dyn Tree, path: &str) -> Result<Resolved, Refusal> {
     let path = real.join("/");
     let entry = if path.is_empty() { Entry::Folder } else { tree.entry(&path)? };
     Ok(Resolved { path, entry })
+}
+
+/// Where `path` leads when its last parts may not exist yet (a file or folders a write
+/// will create): the part that exists is followed by the rules of [`resolve`], the rest
+/// appended as written (it holds no link, since it does not exist; nothing hidden either).
+/// A dangling link on the way is refused (writing would create its target), and so is an
+/// existing special file at the end. Returns the real path, relative to the root.
+pub fn resolve_new(tree: &dyn Tree, path: &str) -> Result<String, Refusal> {
+    let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty() && *part != ".").collect();
+    if parts.iter().any(|part| is_hidden(part)) {
+        return Err(if parts.contains(&"..") { Refusal::Invalid } else { Refusal::Hidden });
+    }
+    let mut real = String::new();
+    for (index, part) in parts.iter().enumerate() {
+        let next = if real.is_empty() { (*part).to_owned() } else { format!("{real}/{part}") };
+        match resolve(tree, &next) {
+            Ok(resolved) => real = resolved.path,
+            Err(Refusal::Missing) if tree.entry(&next)? == Entry::Missing => {
+                return Ok([next.as_str()]
+                    .into_iter()
+                    .chain(parts[index + 1..].iter().copied())
+                    .collect::<Vec<_>>()
+                    .join("/"));
+            }
+            Err(Refusal::Missing) => return Err(Refusal::Outside),
+            Err(refusal) => return Err(refusal),
+        }
+    }
+    Ok(real)
 }
 
 /// A file of a site folder that was not read, and why.
