@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::content::catalog::Catalog;
+use crate::content::evaluation::Evaluation;
 use crate::content::model::Model;
 use crate::content::page::Page;
 use crate::content::report::Report;
@@ -26,6 +27,8 @@ pub struct Corpus {
     pub reports: Vec<Report>,
     /// Free pages in path order.
     pub pages: Vec<Page>,
+    /// The department's evaluations of models, in path order.
+    pub evaluations: Vec<Evaluation>,
     /// Number of content files read.
     pub files: usize,
     unit_index: HashMap<String, usize>,
@@ -58,7 +61,30 @@ impl Corpus {
             model_index.entry(model.id.clone()).or_insert(i);
             model.period = model.start.and_then(|start| catalog.periods.holding(start));
         }
-        Corpus { catalog, units, units_node, models, reports, pages, files, unit_index, model_index }
+        Corpus {
+            catalog,
+            units,
+            units_node,
+            models,
+            reports,
+            pages,
+            evaluations: Vec::new(),
+            files,
+            unit_index,
+            model_index,
+        }
+    }
+
+    /// The corpus with its evaluations (kept apart from [`Corpus::new`], which most callers
+    /// use without any).
+    pub fn with_evaluations(mut self, evaluations: Vec<Evaluation>) -> Corpus {
+        self.evaluations = evaluations;
+        self
+    }
+
+    /// The latest evaluation of a model (by date, then path).
+    pub fn latest_evaluation(&self, model: &str) -> Option<&Evaluation> {
+        self.evaluations.iter().filter(|e| e.model.as_deref() == Some(model)).max_by_key(|e| (e.date, &e.path))
     }
 
     pub fn unit(&self, id: &str) -> Option<&Unit> {

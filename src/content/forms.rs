@@ -3,8 +3,8 @@
 
 use crate::content::schema::{Field, Kind, Registry, TEXT, text};
 use crate::content::vocab::{
-    ALIGNMENTS, APPROACHES, CMS_BACKENDS, COSTS, MASS_ORGS, MEASURE_KINDS, PERIODS, PROGRESSES, REASONS,
-    RECOGNITION_LEVELS, REQUIREMENTS, SECTORS, STATUSES, SUBJECT_TYPES, TOPIC_KINDS, UNIT_KINDS, Vocab,
+    ALIGNMENTS, APPROACHES, CMS_BACKENDS, COSTS, EVALUATION_RESULTS, MASS_ORGS, MEASURE_KINDS, PERIODS, PROGRESSES,
+    REASONS, RECOGNITION_LEVELS, REQUIREMENTS, SECTORS, STATUSES, SUBJECT_TYPES, TOPIC_KINDS, UNIT_KINDS, Vocab,
 };
 use crate::diagnostic::Code;
 
@@ -194,6 +194,24 @@ pub const REPORT: &[Field] = &[
     Field::opt("proposals", "Kiến nghị, đề xuất", TEXT),
 ];
 
+const EVALUATED_CRITERION: &[Field] = &[
+    Field::req("criterion", "Tiêu chí", Kind::Int { min: 1, max: 5 }),
+    Field::opt("result", "Kết quả", enumeration(EVALUATION_RESULTS)),
+    Field::opt("note", "Nhận xét", TEXT),
+];
+
+/// Phiếu khảo sát, đánh giá chất lượng mô hình (HD §IV.3): `content/danh-gia/**/<id>.md`.
+pub const EVALUATION: &[Field] = &[
+    Field::req("type", "Loại tài liệu", TEXT),
+    ID,
+    Field::req("model", "Mô hình được đánh giá", MODEL_REF),
+    Field::req("date", "Ngày đánh giá", DATE),
+    Field::req("by", "Người, đoàn đánh giá", text(3, 200)),
+    Field::req("result", "Kết quả đánh giá", enumeration(EVALUATION_RESULTS)),
+    Field::opt("criteria", "Đánh giá theo tiêu chí", list(&Kind::Map(EVALUATED_CRITERION), 0)),
+    Field::opt("recommend_replication", "Đề nghị nhân rộng", Kind::Bool),
+];
+
 /// A free page (`content/trang/**/<slug>.md`).
 pub const PAGE: &[Field] = &[
     Field::req("type", "Loại tài liệu", TEXT),
@@ -317,6 +335,13 @@ pub const FILE_FORMS: &[FileForm] = &[
         path: "content/bao-cao/**/<id>.md",
         type_name: Some("bao_cao"),
         fields: REPORT,
+    },
+    FileForm {
+        name: "evaluation",
+        title: "Phiếu khảo sát, đánh giá chất lượng mô hình",
+        path: "content/danh-gia/**/<id>.md",
+        type_name: Some("danh_gia"),
+        fields: EVALUATION,
     },
     FileForm {
         name: "page",

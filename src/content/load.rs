@@ -5,6 +5,7 @@ use rayon::prelude::*;
 
 use crate::content::catalog::Catalog;
 use crate::content::corpus::{CATALOG_PATH, Corpus, UNITS_PATH};
+use crate::content::evaluation::Evaluation;
 use crate::content::forms;
 use crate::content::model::Model;
 use crate::content::page::Page;
@@ -26,6 +27,8 @@ pub enum FileKind {
     Model,
     Report,
     Page,
+    /// The department's evaluation of a model (`content/danh-gia/`).
+    Evaluation,
     /// A hand-written aggregate under `content/tong-hop/` (V-AGG-MANUAL).
     ManualAggregate,
 }
@@ -51,6 +54,7 @@ impl FileKind {
             Some("mo-hinh") => Some(FileKind::Model),
             Some("bao-cao") => Some(FileKind::Report),
             Some("trang") => Some(FileKind::Page),
+            Some("danh-gia") => Some(FileKind::Evaluation),
             _ => None,
         }
     }
@@ -61,6 +65,7 @@ impl FileKind {
             FileKind::Model => Some("mo_hinh"),
             FileKind::Report => Some("bao_cao"),
             FileKind::Page => Some("trang"),
+            FileKind::Evaluation => Some("danh_gia"),
             _ => None,
         }
     }
@@ -71,6 +76,7 @@ impl FileKind {
             FileKind::Units => forms::UNITS,
             FileKind::Model => forms::MODEL,
             FileKind::Report => forms::REPORT,
+            FileKind::Evaluation => forms::EVALUATION,
             FileKind::Page | FileKind::ManualAggregate => forms::PAGE,
         }
     }
@@ -80,6 +86,7 @@ impl FileKind {
             "mo_hinh" => Some("content/mo-hinh/"),
             "bao_cao" => Some("content/bao-cao/"),
             "trang" => Some("content/trang/"),
+            "danh_gia" => Some("content/danh-gia/"),
             _ => None,
         }
     }
@@ -92,6 +99,7 @@ pub enum Record {
     Model(Box<Model>),
     Report(Box<Report>),
     Page(Page),
+    Evaluation(Box<Evaluation>),
     Nothing,
 }
 
@@ -126,7 +134,7 @@ fn assemble(results: Vec<(String, (Record, Vec<Diagnostic>))>) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut catalog = None;
     let mut units = None;
-    let (mut models, mut reports, mut pages) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut models, mut reports, mut pages, mut evaluations) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut counted = 0;
     // A registry file that exists but could not be read has its own diagnostics already.
     let mut registry_files = Vec::with_capacity(2);
@@ -144,6 +152,7 @@ fn assemble(results: Vec<(String, (Record, Vec<Diagnostic>))>) -> Loaded {
             Record::Model(m) => models.push(*m),
             Record::Report(r) => reports.push(*r),
             Record::Page(p) => pages.push(p),
+            Record::Evaluation(e) => evaluations.push(*e),
             Record::Nothing => {}
         }
     }
@@ -158,7 +167,8 @@ fn assemble(results: Vec<(String, (Record, Vec<Diagnostic>))>) -> Loaded {
     let empty = Node { pos: Pos::START, value: Value::Null };
     let catalog = catalog.unwrap_or_else(|| Catalog::read(&empty));
     let (units, units_node) = units.unwrap_or((Vec::new(), empty));
-    Loaded { corpus: Corpus::new(catalog, units, units_node, models, reports, pages, counted), diagnostics }
+    let corpus = Corpus::new(catalog, units, units_node, models, reports, pages, counted).with_evaluations(evaluations);
+    Loaded { corpus, diagnostics }
 }
 
 /// Reads one content file on its own: its record and its file and field diagnostics.
@@ -236,6 +246,7 @@ fn read_markdown_file(kind: FileKind, path: &str, text: &str, out: &mut Vec<Diag
     }
     Some(match kind {
         FileKind::Model => Record::Model(Box::new(Model::read(stem, path.to_owned(), front, body))),
+        FileKind::Evaluation => Record::Evaluation(Box::new(Evaluation::read(stem, path.to_owned(), front, body))),
         _ => Record::Report(Box::new(Report::read(stem, path.to_owned(), front, body))),
     })
 }

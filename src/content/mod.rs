@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod corpus;
 pub mod criteria;
 pub mod date;
+pub mod evaluation;
 pub mod forms;
 pub mod json_schema;
 pub mod load;

@@ -131,6 +131,16 @@ impl Progress {
 }
 
 vocab_enum!(
+    /// Result of the department's evaluation of a model (HD §IV.3).
+    EvaluationResult, EVALUATION_RESULTS {
+        Tot => "tot", "Tốt";
+        Kha => "kha", "Khá";
+        Dat => "dat", "Đạt";
+        ChuaDat => "chua_dat", "Chưa đạt";
+    }
+);
+
+vocab_enum!(
     /// Kind of learning topic in the catalog.
     TopicKind, TOPIC_KINDS {
         ToanKhoa => "toan_khoa", "Chuyên đề toàn khóa";

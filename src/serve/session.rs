@@ -153,7 +153,9 @@ impl Session {
     /// a folder (a moved folder changes many files at once).
     fn is_incremental(&self, path: &str) -> bool {
         match FileKind::of(path) {
-            Some(FileKind::Model | FileKind::Report | FileKind::Page) => !self.root.join(path).is_dir(),
+            Some(FileKind::Model | FileKind::Report | FileKind::Page | FileKind::Evaluation) => {
+                !self.root.join(path).is_dir()
+            }
             Some(_) => false,
             None => {
                 let folder = format!("{path}/");
@@ -375,8 +377,8 @@ fn fingerprint(bytes: &[u8]) -> u64 {
 
 /// The corpus with its indexes rebuilt after records were added or removed.
 fn reindexed(corpus: Corpus, files: usize) -> Corpus {
-    let Corpus { catalog, units, units_node, models, reports, pages, .. } = corpus;
-    Corpus::new(catalog, units, units_node, models, reports, pages, files)
+    let Corpus { catalog, units, units_node, models, reports, pages, evaluations, .. } = corpus;
+    Corpus::new(catalog, units, units_node, models, reports, pages, files).with_evaluations(evaluations)
 }
 
 /// Adds a record at its place in path order.
@@ -394,6 +396,10 @@ fn insert(corpus: &mut Corpus, path: &str, record: Record) {
             let at = corpus.pages.partition_point(|p| p.path.as_str() < path);
             corpus.pages.insert(at, page);
         }
+        Record::Evaluation(evaluation) => {
+            let at = corpus.evaluations.partition_point(|e| e.path.as_str() < path);
+            corpus.evaluations.insert(at, *evaluation);
+        }
         Record::Catalog(_) | Record::Units(..) | Record::Nothing => {}
     }
 }
@@ -405,6 +411,9 @@ fn take(corpus: &mut Corpus, path: &str) -> Option<Record> {
     }
     if let Some(at) = corpus.reports.iter().position(|r| r.path == path) {
         return Some(Record::Report(Box::new(corpus.reports.remove(at))));
+    }
+    if let Some(at) = corpus.evaluations.iter().position(|e| e.path == path) {
+        return Some(Record::Evaluation(Box::new(corpus.evaluations.remove(at))));
     }
     let at = corpus.pages.iter().position(|p| p.path == path)?;
     Some(Record::Page(corpus.pages.remove(at)))

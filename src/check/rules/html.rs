@@ -31,6 +31,9 @@ pub fn check_pages(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     for page in &corpus.pages {
         check_body(&page.path, &page.body, out);
     }
+    for evaluation in &corpus.evaluations {
+        check_body(&evaluation.path, &evaluation.body, out);
+    }
 }
 
 /// Checks one Markdown body of the file at `path`.

@@ -6,6 +6,7 @@
 mod approach;
 mod coverage;
 mod criteria;
+mod evaluations;
 mod html;
 mod model;
 mod placeholder;
@@ -70,12 +71,16 @@ fn cross_file(index: &Index, out: &mut Vec<Diagnostic>) {
     model::check_duplicates(corpus, out);
     reports::check(index, out);
     coverage::check(index, out);
+    evaluations::check(index, out);
     html::check_pages(corpus, out);
     for report in &corpus.reports {
         placeholder::check_body(&report.path, &report.body, out);
     }
     for page in &corpus.pages {
         placeholder::check_body(&page.path, &page.body, out);
+    }
+    for evaluation in &corpus.evaluations {
+        placeholder::check_body(&evaluation.path, &evaluation.body, out);
     }
 }
 
