@@ -206,8 +206,8 @@ fn the_cms_admin_is_built_only_with_a_cms_section() {
     assert_eq!(config["publish_mode"], "editorial_workflow");
     assert!(config.get("local_backend").is_none(), "a published site saves to the Git host");
     let collections: Vec<_> = config["collections"].as_array().unwrap().iter().map(|c| c["name"].clone()).collect();
-    assert_eq!(collections, ["mo-hinh", "bao-cao", "trang", "danh-muc", "to-chuc"]);
-    assert_eq!(config["collections"][4]["files"][0]["file"], "content/to-chuc.yml");
+    assert_eq!(collections, ["mo-hinh", "bao-cao", "danh-gia", "trang", "danh-muc", "to-chuc"]);
+    assert_eq!(config["collections"][5]["files"][0]["file"], "content/to-chuc.yml");
 
     site.write(
         "site.yml",

@@ -68,10 +68,11 @@ mod tests {
     fn edits_the_content_kinds_markdown_first() {
         let kinds: Vec<_> = editable().iter().map(|e| (e.name(), e.location)).collect();
         assert_eq!(
-            kinds[..5],
+            kinds[..6],
             [
                 ("mo-hinh", Location::Folder("content/mo-hinh")),
                 ("bao-cao", Location::Folder("content/bao-cao")),
+                ("danh-gia", Location::Folder("content/danh-gia")),
                 ("trang", Location::Folder("content/trang")),
                 ("danh-muc", Location::File("content/danh-muc.yml")),
                 ("to-chuc", Location::File("content/to-chuc.yml")),

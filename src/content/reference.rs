@@ -173,6 +173,18 @@ const NOTES: &[FormNotes] = &[
         ],
         file_rules: BODY,
     },
+    FormNotes {
+        form: "evaluation",
+        checked: true,
+        keys: &[
+            key("type", &[Code::PTypeMismatch]),
+            key("id", &[]).note("the file name without `.md`"),
+            key("model", &[Code::KModel]).note("a model id"),
+            key("date", &[Code::KDate]).note("from the model's `start` to `as_of`"),
+            key("criteria[].criterion", &[Code::KCriterionDup]).note("each criterion at most once"),
+        ],
+        file_rules: BODY,
+    },
     FormNotes { form: "page", checked: true, keys: &[key("type", &[Code::PTypeMismatch])], file_rules: BODY },
 ];
 
