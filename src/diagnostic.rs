@@ -143,6 +143,7 @@ RStatusMismatch => "R-STATUS-MISMATCH", Warning;
 RValues => "R-VALUES", Error;
 OCycle => "O-CYCLE", Error;
 ODates => "O-DATES", Error;
+OSuccessor => "O-SUCCESSOR", Error;
 OIdDup => "O-ID-DUP", Error;
 OParent => "O-PARENT", Error;
 ORoot => "O-ROOT", Error;

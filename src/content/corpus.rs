@@ -6,10 +6,12 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::content::catalog::Catalog;
+use crate::content::date::Date;
 use crate::content::evaluation::Evaluation;
 use crate::content::model::Model;
 use crate::content::page::Page;
 use crate::content::report::Report;
+use crate::content::succession::Succession;
 use crate::content::unit::Unit;
 use crate::parse::yaml::Node;
 
@@ -33,6 +35,7 @@ pub struct Corpus {
     pub files: usize,
     unit_index: HashMap<String, usize>,
     model_index: HashMap<String, usize>,
+    succession: Succession,
 }
 
 /// Path of the catalog file, relative to the site root.
@@ -42,7 +45,8 @@ pub const UNITS_PATH: &str = "content/to-chuc.yml";
 
 impl Corpus {
     /// Assembles a corpus and its indexes (the first record of a duplicated id wins), and
-    /// resolves once what depends on several files: the programme period of each model.
+    /// resolves once what depends on several files: the programme period of each model and
+    /// the successor chains of the units.
     pub fn new(
         catalog: Catalog,
         units: Vec<Unit>,
@@ -61,6 +65,7 @@ impl Corpus {
             model_index.entry(model.id.clone()).or_insert(i);
             model.period = model.start.and_then(|start| catalog.periods.holding(start));
         }
+        let succession = Succession::new(&units, &unit_index);
         Corpus {
             catalog,
             units,
@@ -72,6 +77,7 @@ impl Corpus {
             files,
             unit_index,
             model_index,
+            succession,
         }
     }
 
@@ -132,6 +138,36 @@ impl Corpus {
     /// The units of the subtree of `id`, itself first, in registry order.
     pub fn subtree(&self, id: &str) -> Vec<&Unit> {
         self.units.iter().filter(|u| self.in_subtree(&u.id, id)).collect()
+    }
+
+    /// The unit `id` merged into (its `successor`), when that is another known unit.
+    pub fn successor_of(&self, id: &str) -> Option<&Unit> {
+        let at = *self.unit_index.get(id)?;
+        self.succession.successor(at).map(|s| &self.units[s])
+    }
+
+    /// The units merged into `id` (whose `successor` is `id`), in registry order.
+    pub fn predecessors_of(&self, id: &str) -> Vec<&Unit> {
+        let Some(&at) = self.unit_index.get(id) else { return Vec::new() };
+        self.succession.predecessors(at).map(|p| &self.units[p]).collect()
+    }
+
+    /// The unit holding the models of unit `id` still running at `until`: `id` itself, or the
+    /// successor it merged into before `until` (followed along the chain, SPEC §8.2).
+    pub fn holder_at(&self, id: &str, until: Date) -> Option<&Unit> {
+        let at = *self.unit_index.get(id)?;
+        Some(&self.units[self.succession.holder(&self.units, at, until)])
+    }
+
+    /// The units on a loop of successors (an O-SUCCESSOR error), in registry order.
+    pub fn successor_loops(&self) -> Vec<&Unit> {
+        self.succession.loops().into_iter().map(|u| &self.units[u]).collect()
+    }
+
+    /// Whether unit `id` merged into a successor before `end`: from a period ending then on,
+    /// its successor carries its work (it files no report and needs no model of its own).
+    pub fn merged_before(&self, id: &str, end: Date) -> bool {
+        self.unit(id).is_some_and(|u| u.active_to.is_some_and(|to| to < end)) && self.successor_of(id).is_some()
     }
 
     /// Direct children of a unit, in registry order.

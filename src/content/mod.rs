@@ -18,5 +18,6 @@ pub mod reference;
 pub mod report;
 pub mod schema;
 pub mod site_config;
+pub mod succession;
 pub mod unit;
 pub mod vocab;

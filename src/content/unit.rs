@@ -21,6 +21,8 @@ pub struct Unit {
     pub sector: Option<String>,
     pub active_from: Option<Date>,
     pub active_to: Option<Date>,
+    /// The unit its models pass to after `active_to` (merged into, SPEC §8.2), if any.
+    pub successor: Option<String>,
     /// The unit's entry in `to-chuc.yml`, for positions.
     #[serde(skip)]
     pub node: Node,
@@ -39,6 +41,7 @@ impl Unit {
             sector: string(node, "sector"),
             active_from: date(node, "active_from"),
             active_to: date(node, "active_to"),
+            successor: string(node, "successor"),
             node: node.clone(),
         })
     }

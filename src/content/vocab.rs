@@ -52,7 +52,7 @@ macro_rules! vocab_enum {
 vocab_enum!(
     /// Kind of party organisation (to-chuc.yml `kind`).
     UnitKind, UNIT_KINDS {
-        DangBoKhoi => "dang_bo_khoi", "Đảng bộ Khối";
+        DangBoKhoi => "dang_bo_khoi", "Đảng bộ cấp trên cơ sở";
         DangBoCoSo => "dang_bo_co_so", "Đảng bộ cơ sở";
         ChiBoCoSo => "chi_bo_co_so", "Chi bộ cơ sở";
         DangBoBoPhan => "dang_bo_bo_phan", "Đảng bộ bộ phận";
@@ -208,9 +208,17 @@ pub const COSTS: Vocab =
 pub const REQUIREMENTS: Vocab =
     &[("pho_thong", "Phổ thông"), ("chuyen_mon", "Cần chuyên môn"), ("cao", "Trình độ cao")];
 
-/// Levels of recognition (QĐ 3116-QĐ/TU).
-pub const RECOGNITION_LEVELS: Vocab =
-    &[("co_so", "Cấp cơ sở"), ("dang_uy_khoi", "Đảng ủy Khối"), ("tinh", "Cấp tỉnh"), ("trung_uong", "Trung ương")];
+/// Levels of recognition (QĐ 3116-QĐ/TU). Pages name `dang_uy_khoi` after the root unit's
+/// committee (`site::pages::model::recognition_level_label`); this label is the generic one.
+pub const RECOGNITION_LEVELS: Vocab = &[
+    ("co_so", "Cấp cơ sở"),
+    ("dang_uy_khoi", "Cấp ủy cấp trên cơ sở"),
+    ("tinh", "Cấp tỉnh"),
+    ("trung_uong", "Trung ương"),
+];
+
+/// The recognition level named after the root unit's committee.
+pub const ROOT_RECOGNITION_LEVEL: &str = "dang_uy_khoi";
 
 /// Git hosts the browser editor saves to (site.yml `cms.backend`).
 pub const CMS_BACKENDS: Vocab = &[("github", "GitHub"), ("gitlab", "GitLab")];

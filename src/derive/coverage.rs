@@ -7,11 +7,11 @@ use std::collections::{HashMap, HashSet};
 
 use crate::content::corpus::Corpus;
 use crate::content::date::Date;
-use crate::content::model::Model;
 use crate::content::report::{Period, Report};
 use crate::content::unit::Unit;
 use crate::content::vocab::UnitKind;
 use crate::derive::calendar::{coverage_periods, coverage_years, report_deadline, report_overdue};
+use crate::derive::counting::counting_unit;
 use crate::derive::form02::{ReportState, report_state};
 
 /// A unit with no model active during a coverage year.
@@ -35,34 +35,29 @@ pub struct DueReport<'a> {
     pub state: ReportState,
 }
 
-/// Every non-root unit active in a coverage year without a model of its own (`org` = the
-/// unit) active in that year: years in order, units in registry order. Empty without `as_of`.
-/// A unit with a model whose own dates are invalid is left out: that model's error comes
-/// first, and once fixed it may well cover the year.
+/// Every non-root unit active in a coverage year without a model it counts (its own, or one
+/// it carries on for a unit merged into it) active in that year: years in order, units in
+/// registry order. Empty without `as_of`. Left out: a unit merged into a successor before the
+/// year ended (the successor carries its work), and a unit with a model whose own dates are
+/// invalid (that model's error comes first, and once fixed it may well cover the year).
 pub fn units_without_model(corpus: &Corpus) -> Vec<UnitWithoutModel<'_>> {
-    let mut by_org: HashMap<&str, Vec<&Model>> = HashMap::new();
-    let mut undated: HashSet<&str> = HashSet::new();
-    for model in &corpus.models {
-        if let Some(org) = model.org.as_deref() {
-            by_org.entry(org).or_default().push(model);
-            if !model.is_dated() {
-                undated.insert(org);
-            }
-        }
-    }
+    let undated: HashSet<&str> =
+        corpus.models.iter().filter(|m| !m.is_dated()).filter_map(|m| m.org.as_deref()).collect();
     let mut missing = Vec::new();
     for year in coverage_years(&corpus.catalog) {
         let (from, to) = year_bounds(year);
+        let counted: HashSet<&str> = corpus
+            .models
+            .iter()
+            .filter(|m| m.active_in(from, to))
+            .filter_map(|m| Some(counting_unit(corpus, m, to)?.id.as_str()))
+            .collect();
         for unit in &corpus.units {
-            if unit.kind == Some(UnitKind::DangBoKhoi)
-                || unit.kind.is_none()
-                || !unit.active_between(from, to)
-                || undated.contains(unit.id.as_str())
-            {
-                continue;
-            }
-            let models = by_org.get(unit.id.as_str()).map_or(&[][..], Vec::as_slice);
-            if !models.iter().any(|m| m.active_in(from, to)) {
+            let needs_model = unit.kind.is_some_and(|k| k != UnitKind::DangBoKhoi)
+                && unit.active_between(from, to)
+                && !corpus.merged_before(&unit.id, to)
+                && !undated.contains(unit.id.as_str());
+            if needs_model && !counted.contains(unit.id.as_str()) {
                 missing.push(UnitWithoutModel { unit, year });
             }
         }
@@ -71,7 +66,8 @@ pub fn units_without_model(corpus: &Corpus) -> Vec<UnitWithoutModel<'_>> {
 }
 
 /// Every form 03 report due at `as_of`: for each coverage period whose deadline has passed,
-/// each base unit active during it. Periods in time order, units in registry order.
+/// each base unit active during it and not merged into a successor before it ended (the
+/// successor reports its models). Periods in time order, units in registry order.
 pub fn due_reports(corpus: &Corpus) -> Vec<DueReport<'_>> {
     let catalog = &corpus.catalog;
     let mut filed: HashMap<(&str, Period), &Report> = HashMap::new();
@@ -82,7 +78,10 @@ pub fn due_reports(corpus: &Corpus) -> Vec<DueReport<'_>> {
     }
     let mut due = Vec::new();
     for period in coverage_periods(catalog).into_iter().filter(|&p| report_overdue(catalog, p)) {
-        for unit in corpus.units.iter().filter(|u| u.is_base() && u.active_between(period.start(), period.end())) {
+        let owes = |u: &Unit| {
+            u.is_base() && u.active_between(period.start(), period.end()) && !corpus.merged_before(&u.id, period.end())
+        };
+        for unit in corpus.units.iter().filter(|u| owes(u)) {
             let report = filed.get(&(unit.id.as_str(), period)).copied();
             let state = report_state(corpus, report, period);
             due.push(DueReport { unit, period, deadline: report_deadline(catalog, period), report, state });

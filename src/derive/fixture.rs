@@ -48,9 +48,14 @@ pub fn report(id: &str, org: &str, year: i32, period: &str, date: &str, models: 
 
 /// The corpus of the fixture registry and catalog plus `files`.
 pub fn corpus(files: Vec<SourceFile>) -> Corpus {
+    corpus_with_units(UNITS, files)
+}
+
+/// The corpus of the fixture catalog, the registry `units` and `files`.
+pub fn corpus_with_units(units: &str, files: Vec<SourceFile>) -> Corpus {
     let mut all = vec![
         SourceFile { path: "content/danh-muc.yml".into(), bytes: CATALOG.as_bytes().to_vec() },
-        SourceFile { path: "content/to-chuc.yml".into(), bytes: UNITS.as_bytes().to_vec() },
+        SourceFile { path: "content/to-chuc.yml".into(), bytes: units.as_bytes().to_vec() },
     ];
     all.extend(files);
     all.sort_by(|a, b| a.path.cmp(&b.path));

@@ -16,6 +16,7 @@ use crate::content::report::{Period, Report};
 use crate::content::unit::Unit;
 use crate::content::vocab::{Approach, PeriodKind, Status, SubjectType, UnitKind};
 use crate::derive::calendar::{report_deadline, report_overdue};
+use crate::derive::counting::counting_unit;
 
 /// The counts of one row. `models` counts the models active in the period; the other
 /// counts split it (by approach, by subject, by phase).
@@ -97,7 +98,8 @@ impl Counts {
 }
 
 /// One unit's row (the base unit itself, a đảng bộ bộ phận or a chi bộ trực thuộc): the
-/// models whose `org` is exactly this unit.
+/// models whose `org` is exactly this unit, and those it carries on for units merged into it
+/// (see `derive::counting`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct UnitRow {
     pub id: String,
@@ -227,13 +229,16 @@ pub struct Form02 {
 /// Computes form 02 for `period`.
 ///
 /// Base units and their subtrees come in registry order. A unit inactive during the period
-/// (`active_from`/`active_to`) is listed only when it still has a model active in it.
+/// (`active_from`/`active_to`), or merged into a successor before it ended, is listed only
+/// when it still counts a model active in it.
 pub fn form02(corpus: &Corpus, period: Period) -> Form02 {
     let active: Vec<&Model> = corpus.models.iter().filter(|m| m.active_during(period)).collect();
-    let mut by_org: HashMap<&str, Counts> = HashMap::new();
+    // Each model once, under the unit that counts it in this period (its own, or the
+    // successor of a unit merged before the period ended).
+    let mut by_unit: HashMap<&str, Counts> = HashMap::new();
     for model in &active {
-        if let Some(org) = model.org.as_deref() {
-            by_org.entry(org).or_default().add_model(model, period);
+        if let Some(unit) = counting_unit(corpus, model, period.end()) {
+            by_unit.entry(unit.id.as_str()).or_default().add_model(model, period);
         }
     }
     let reported = reported_units(corpus, period);
@@ -252,8 +257,10 @@ pub fn form02(corpus: &Corpus, period: Period) -> Form02 {
         let units: Vec<UnitRow> = members
             .into_iter()
             .filter_map(|unit| {
-                let counts = by_org.get(unit.id.as_str()).copied().unwrap_or_default();
-                let listed = unit.active_between(period.start(), period.end()) || counts.models > 0;
+                let counts = by_unit.get(unit.id.as_str()).copied().unwrap_or_default();
+                let running =
+                    unit.active_between(period.start(), period.end()) && !corpus.merged_before(&unit.id, period.end());
+                let listed = running || counts.models > 0;
                 listed.then(|| UnitRow {
                     id: unit.id.clone(),
                     name: unit.name.clone(),
@@ -349,7 +356,7 @@ fn reported_units(corpus: &Corpus, period: Period) -> HashSet<&str> {
         .filter(|r| r.period(&corpus.catalog.periods) == Some(period))
         .flat_map(|r| &r.entries)
         .filter(|e| e.values.iter().any(|v| v.value.is_some()))
-        .filter_map(|e| corpus.model(&e.model)?.org.as_deref())
+        .filter_map(|e| Some(counting_unit(corpus, corpus.model(&e.model)?, period.end())?.id.as_str()))
         .collect()
 }
 

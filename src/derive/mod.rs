@@ -3,6 +3,7 @@
 //! so every number is computed once.
 
 pub mod calendar;
+pub mod counting;
 pub mod coverage;
 pub mod form02;
 pub mod party_document;

@@ -106,6 +106,7 @@ mod tests {
             pages: Vec::new(),
             feed_href: "/sub/feed.xml".into(),
             as_of: None,
+            organisation: None,
         }
     }
 

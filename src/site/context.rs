@@ -7,7 +7,7 @@ use crate::content::site_config::SiteConfig;
 use crate::derive::results::ReportIndex;
 use crate::diagnostic::Diagnostic;
 use crate::history::History;
-use crate::render::context::common::NavItem;
+use crate::render::context::common::{NavItem, Organisation};
 use crate::render::context::{Link, PageMeta, SiteInfo};
 use crate::search::{CollationKey, collation_key};
 use crate::site::urls;
@@ -106,6 +106,11 @@ impl<'a> BuildContext<'a> {
             pages: pages.iter().map(|p| self.link(p.title.clone(), &urls::page(&p.slug))).collect(),
             feed_href: self.href(urls::FEED),
             as_of: self.corpus.catalog.as_of.map(|d| d.to_string()),
+            organisation: self.corpus.root_unit().map(|root| Organisation {
+                name: root.name.clone(),
+                short_name: root.display_name().to_owned(),
+                committee: root.committee(),
+            }),
         }
     }
 

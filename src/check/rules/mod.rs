@@ -98,8 +98,6 @@ fn check_model(index: &Index, model: &Model) -> Vec<Diagnostic> {
 /// Lookups built once per check so that no rule is quadratic in models or reports.
 pub(crate) struct Index<'a> {
     pub corpus: &'a Corpus,
-    /// Models by their `org`, in path order.
-    models_by_org: HashMap<&'a str, Vec<&'a Model>>,
     /// Report entries by model.
     pub reports: ReportIndex<'a>,
     unreadable_models: &'a HashSet<String>,
@@ -107,13 +105,7 @@ pub(crate) struct Index<'a> {
 
 impl<'a> Index<'a> {
     fn new(corpus: &'a Corpus, unreadable_models: &'a HashSet<String>) -> Index<'a> {
-        let mut models_by_org: HashMap<&str, Vec<&Model>> = HashMap::new();
-        for model in &corpus.models {
-            if let Some(org) = model.org.as_deref() {
-                models_by_org.entry(org).or_default().push(model);
-            }
-        }
-        Index { corpus, models_by_org, reports: ReportIndex::new(corpus), unreadable_models }
+        Index { corpus, reports: ReportIndex::new(corpus), unreadable_models }
     }
 
     /// Whether the organisation tree could be read. When it could not, references to units
@@ -126,11 +118,6 @@ impl<'a> Index<'a> {
     /// file is named after it.
     pub fn unknown_model(&self, id: &str) -> bool {
         self.corpus.model(id).is_none() && !self.unreadable_models.contains(id)
-    }
-
-    /// Models whose `org` is exactly `unit`.
-    pub fn models_of(&self, unit: &str) -> &[&'a Model] {
-        self.models_by_org.get(unit).map_or(&[], Vec::as_slice)
     }
 }
 

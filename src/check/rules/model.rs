@@ -82,7 +82,7 @@ fn org(index: &Index, at: &mut At) {
             at.value(
                 Code::MOrgRoot,
                 "org",
-                format!("Mô hình không thể do Đảng bộ Khối (`{org}`) thực hiện ({})", field(MODEL, "org")),
+                format!("Mô hình không thể do {} (`{org}`, đơn vị gốc) thực hiện ({})", unit.name, field(MODEL, "org")),
             )
             .with_hint("ghi chi bộ hoặc đảng bộ cơ sở trực tiếp thực hiện mô hình"),
         );

@@ -1,5 +1,5 @@
 //! Registry rules: the organisation tree of `to-chuc.yml` (O-*, and its conditional `parent`
-//! and `sector`) and the catalog of `danh-muc.yml` (D-ID-DUP, D-PERIOD, years that no
+//! and `sector`; O-SUCCESSOR for merged units) and the catalog of `danh-muc.yml` (D-ID-DUP, D-PERIOD, years that no
 //! programme period covers).
 
 use std::collections::HashMap;
@@ -24,6 +24,7 @@ pub fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         dates(unit, out);
     }
     cycles(corpus, out);
+    successors(corpus, out);
     catalog(corpus, out);
     periods(corpus, out);
     covered_years(corpus, out);
@@ -31,6 +32,11 @@ pub fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
 
 fn unit_diagnostic(unit: &Unit, code: Code, path: &str, message: String) -> Diagnostic {
     Diagnostic::new(code, UNITS_PATH, pos_of(&unit.node, path), message)
+}
+
+/// How messages name the root unit: its name when the registry has one.
+fn root_name(corpus: &Corpus) -> String {
+    corpus.root_unit().map_or_else(|| "đơn vị gốc (`kind: dang_bo_khoi`)".to_owned(), |root| root.name.clone())
 }
 
 /// O-ID-DUP: a unit id used by an earlier entry.
@@ -57,7 +63,7 @@ fn root(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 Code::ORoot,
                 UNITS_PATH,
                 key_pos_of(&corpus.units_node, "units"),
-                "Danh sách tổ chức chưa có Đảng bộ Khối (`kind: dang_bo_khoi`)",
+                "Danh sách tổ chức chưa có đơn vị gốc (`kind: dang_bo_khoi`, đảng bộ cấp trên cơ sở)",
             )
             .with_hint("thêm một đơn vị gốc `kind: dang_bo_khoi`, không có `parent`"),
         );
@@ -68,7 +74,7 @@ fn root(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 extra,
                 Code::ORoot,
                 "kind",
-                format!("Chỉ có một Đảng bộ Khối; `{}` là đơn vị gốc thứ hai", extra.id),
+                format!("Chỉ có một đơn vị gốc (`kind: dang_bo_khoi`); `{}` là đơn vị gốc thứ hai", extra.id),
             )
             .with_hint("đổi `kind` của đơn vị này"),
         );
@@ -76,7 +82,7 @@ fn root(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     for root in &roots {
         if root.parent.is_some() {
             out.push(
-                unit_diagnostic(root, Code::ORoot, "parent", "Đảng bộ Khối là đơn vị gốc, không có `parent`".into())
+                unit_diagnostic(root, Code::ORoot, "parent", format!("{} là đơn vị gốc, không có `parent`", root.name))
                     .with_hint("xóa dòng `parent`"),
             );
         }
@@ -106,7 +112,7 @@ fn parent(corpus: &Corpus, unit: &Unit, out: &mut Vec<Diagnostic>) {
                     unit.node.pos,
                     format!("Thiếu trường bắt buộc `parent` (Trực thuộc) của đơn vị `{}`", unit.id),
                 )
-                .with_hint("chỉ Đảng bộ Khối không có `parent`; thêm `parent: <mã đơn vị cấp trên>`"),
+                .with_hint(format!("chỉ {} không có `parent`; thêm `parent: <mã đơn vị cấp trên>`", root_name(corpus))),
             );
         }
         return;
@@ -195,7 +201,7 @@ fn cycles(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                         "parent",
                         format!("Đơn vị `{}` trực thuộc chính nó (qua chuỗi `parent`)", unit.id),
                     )
-                    .with_hint("sửa `parent` để cây tổ chức đi lên đến Đảng bộ Khối"),
+                    .with_hint(format!("sửa `parent` để cây tổ chức đi lên đến {}", root_name(corpus))),
                 );
                 break;
             }
@@ -205,6 +211,58 @@ fn cycles(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             }
             current = corpus.unit(id).and_then(|u| u.parent.as_deref());
         }
+    }
+}
+
+/// O-SUCCESSOR: a `successor` that is unknown (with did-you-mean), the unit itself, the root
+/// (which counts no model), written without `active_to`, or that closed before this unit did;
+/// and chains that loop back (reported on every unit of the loop).
+fn successors(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+    let o_successor = |unit: &Unit, message: String, hint: String| {
+        unit_diagnostic(unit, Code::OSuccessor, "successor", message).with_hint(hint)
+    };
+    for unit in corpus.units.iter() {
+        let Some(id) = unit.successor.as_deref() else { continue };
+        let Some(successor) = corpus.unit(id) else {
+            let hint = did_you_mean_hint(id, corpus.units.iter().map(|u| u.id.as_str()).filter(|u| *u != unit.id))
+                .unwrap_or_else(|| "dùng `id` của đơn vị tiếp nhận trong danh sách".to_owned());
+            out.push(o_successor(unit, format!("Đơn vị kế thừa `{id}` không có trong danh sách tổ chức"), hint));
+            continue;
+        };
+        let problem = if successor.id == unit.id {
+            Some((
+                format!("Đơn vị `{}` không thể kế thừa chính nó", unit.id),
+                "ghi mã của đơn vị mà đơn vị này sáp nhập, hợp nhất vào".to_owned(),
+            ))
+        } else if successor.kind == Some(UnitKind::DangBoKhoi) {
+            Some((
+                format!("Đơn vị kế thừa `{id}` là đơn vị gốc, không trực tiếp thực hiện mô hình"),
+                "ghi mã của chi bộ hoặc đảng bộ tiếp nhận đơn vị này".to_owned(),
+            ))
+        } else if unit.active_to.is_none() {
+            Some((
+                format!("Đơn vị `{}` có `successor` nhưng chưa có `active_to` (ngày kết thúc hoạt động)", unit.id),
+                "thêm `active_to: <ngày sáp nhập, hợp nhất>`".to_owned(),
+            ))
+        } else if let Some((own, theirs)) = unit.active_to.zip(successor.active_to).filter(|(own, theirs)| theirs < own)
+        {
+            Some((
+                format!("Đơn vị kế thừa `{id}` kết thúc hoạt động ngày {theirs}, trước đơn vị `{}` ({own})", unit.id),
+                "đơn vị kế thừa phải còn hoạt động khi tiếp nhận: sửa `successor` hoặc `active_to`".to_owned(),
+            ))
+        } else {
+            None
+        };
+        if let Some((message, hint)) = problem {
+            out.push(o_successor(unit, message, hint));
+        }
+    }
+    for unit in corpus.successor_loops() {
+        out.push(o_successor(
+            unit,
+            format!("Chuỗi đơn vị kế thừa từ `{}` quay vòng về chính nó", unit.id),
+            "mỗi lần sáp nhập đi tới một đơn vị còn hoạt động; sửa `successor` để chuỗi có điểm cuối".to_owned(),
+        ));
     }
 }
 

@@ -14,6 +14,7 @@ use crate::content::read::{items, key_pos_of, pos_of, string};
 use crate::content::report::{Period, Report};
 use crate::content::vocab::{Progress, Status};
 use crate::derive::calendar::report_deadline;
+use crate::derive::counting::counting_base;
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::parse::yaml::Node;
 
@@ -22,32 +23,37 @@ pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
     let corpus = index.corpus;
     duplicate_ids(corpus, out);
     duplicate_periods(corpus, out);
-    let scopes = scopes(index);
+    let expected = expected_models(index);
     let found: Vec<Diagnostic> = corpus
         .reports
         .par_iter()
         .flat_map_iter(|report| {
             let mut check = ReportCheck { index, report, out: Vec::new() };
-            check.run(&scopes);
+            check.run(&expected);
             check.out
         })
         .collect();
     out.extend(found);
 }
 
-/// For each valid reporting unit (a base unit that files reports), the models of its subtree.
-fn scopes<'a>(index: &Index<'a>) -> HashMap<&'a str, Vec<&'a Model>> {
+/// The models each base unit must report on, for every period some report covers: the models
+/// active in the period that the base unit counts (its subtree's, and those it carries on for
+/// units merged into it; `derive::counting`). One pass over the models per period.
+fn expected_models<'a>(index: &Index<'a>) -> HashMap<Period, HashMap<&'a str, Vec<&'a Model>>> {
     let corpus = index.corpus;
-    let mut scopes = HashMap::new();
-    for report in &corpus.reports {
-        let Some(unit) = report.org.as_deref().and_then(|org| corpus.unit(org)).filter(|u| u.is_base()) else {
-            continue;
-        };
-        scopes.entry(unit.id.as_str()).or_insert_with(|| {
-            corpus.subtree(&unit.id).iter().flat_map(|u| index.models_of(&u.id).iter().copied()).collect()
-        });
-    }
-    scopes
+    let periods: HashSet<Period> = corpus.reports.iter().filter_map(|r| r.period(&corpus.catalog.periods)).collect();
+    periods
+        .into_iter()
+        .map(|period| {
+            let mut by_base: HashMap<&str, Vec<&Model>> = HashMap::new();
+            for model in corpus.models.iter().filter(|m| m.active_during(period)) {
+                if let Some(base) = counting_base(corpus, model, period.end()) {
+                    by_base.entry(base.id.as_str()).or_default().push(model);
+                }
+            }
+            (period, by_base)
+        })
+        .collect()
 }
 
 /// R-ID-DUP: a report id used by an earlier file is reported on the later one.
@@ -112,7 +118,7 @@ impl<'a> ReportCheck<'a, '_> {
         self.out.push(d);
     }
 
-    fn run(&mut self, scopes: &HashMap<&str, Vec<&'a Model>>) {
+    fn run(&mut self, expected: &HashMap<Period, HashMap<&str, Vec<&'a Model>>>) {
         let report = self.report;
         let org_valid = self.org();
         self.year();
@@ -133,7 +139,8 @@ impl<'a> ReportCheck<'a, '_> {
             self.entry(i, node, org_valid, period, &mut listed);
         }
         if let (true, Some(period), Some(org)) = (org_valid, period, report.org.as_deref()) {
-            self.missing_models(scopes.get(org).map_or(&[], Vec::as_slice), period, &listed);
+            let models = expected.get(&period).and_then(|by_base| by_base.get(org));
+            self.missing_models(models.map_or(&[], Vec::as_slice), period, &listed);
         }
     }
 
@@ -253,7 +260,7 @@ impl<'a> ReportCheck<'a, '_> {
             );
             return;
         };
-        self.scope(model, model_pos, org_valid);
+        self.scope(model, model_pos, org_valid, period);
         self.values(node, model, &name);
         if let Some(period) = period {
             self.activity(model, entry.progress, node, model_pos, period);
@@ -262,13 +269,19 @@ impl<'a> ReportCheck<'a, '_> {
         }
     }
 
-    /// R-MODEL-SCOPE: the model must belong to the reporting unit's subtree.
-    fn scope(&mut self, model: &Model, pos: Pos, org_valid: bool) {
+    /// R-MODEL-SCOPE: the model must belong to the reporting unit's subtree, or be carried on
+    /// by it for a unit merged into one of its units (SPEC §8.2; in the report's period, or
+    /// at the model's end when the period is invalid).
+    fn scope(&mut self, model: &Model, pos: Pos, org_valid: bool, period: Option<Period>) {
         let corpus = self.index.corpus;
         let (Some(org), Some(model_org)) = (self.report.org.as_deref(), model.org.as_deref()) else { return };
         // A unit whose chain does not reach a base unit is a registry error (O-PARENT, O-CYCLE).
         let placed = corpus.base_unit_of(model_org).is_some() || corpus.root_unit().is_some_and(|r| r.id == model_org);
         if !org_valid || !placed || corpus.in_subtree(model_org, org) {
+            return;
+        }
+        let until = period.map(Period::end).or(model.effective_end());
+        if until.and_then(|end| counting_base(corpus, model, end)).is_some_and(|base| base.id == org) {
             return;
         }
         self.push(
@@ -392,11 +405,11 @@ impl<'a> ReportCheck<'a, '_> {
         );
     }
 
-    /// R-MODEL-MISSING: every model of the subtree active in the period must be reported.
-    fn missing_models(&mut self, scope: &[&'a Model], period: Period, listed: &HashSet<&'a str>) {
+    /// R-MODEL-MISSING: every model the unit counts in the period must be reported.
+    fn missing_models(&mut self, expected: &[&'a Model], period: Period, listed: &HashSet<&'a str>) {
         let pos = key_pos_of(&self.report.front, "models");
-        for model in scope {
-            if listed.contains(model.id.as_str()) || !model.active_during(period) {
+        for model in expected {
+            if listed.contains(model.id.as_str()) {
                 continue;
             }
             let unit = model.org.as_deref().unwrap_or_default();

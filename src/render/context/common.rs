@@ -39,6 +39,19 @@ pub struct SiteInfo {
     pub feed_href: String,
     /// The catalog's `as_of` date (the "today" of the data), dd/mm/yyyy.
     pub as_of: Option<String>,
+    /// The root unit (the đảng bộ above the base units), for text that names the whole
+    /// organisation: guong itself never writes an organisation's name.
+    pub organisation: Option<Organisation>,
+}
+
+/// How pages name the root unit (`to-chuc.yml`, `kind: dang_bo_khoi`).
+#[derive(Clone, Debug, Serialize)]
+pub struct Organisation {
+    pub name: String,
+    /// `short_name`, else the name.
+    pub short_name: String,
+    /// The committee (`committee`, else "Đảng ủy …" from the name).
+    pub committee: String,
 }
 
 /// One entry of the main navigation.

@@ -9,7 +9,7 @@ use crate::render::context::report::ReportRow;
 /// `/don-vi/`: the unit tree in registry order (template `units.html`).
 #[derive(Clone, Debug, Serialize)]
 pub struct UnitsPage {
-    /// Top-level units (normally the one đảng bộ Khối).
+    /// Top-level units (normally the one root unit).
     pub roots: Vec<UnitNode>,
 }
 
@@ -34,15 +34,31 @@ pub struct UnitPage {
     pub parent: Option<Link>,
     pub active_from: Option<String>,
     pub active_to: Option<String>,
+    /// The unit this one merged into (`successor`), and from when (SPEC §8.2: "Đã hợp nhất
+    /// vào … từ ngày …").
+    pub merged_into: Option<Merge>,
+    /// The units merged into this one ("Tiếp nhận từ: …"), in registry order.
+    pub taken_over: Vec<Merge>,
+    /// Models of merged units this unit carries on (they ran past their unit's merge), in
+    /// title order.
+    pub carried_models: Vec<ModelCard>,
     /// Models carried by this unit itself, in title order (retired ones last, marked).
     pub models: Vec<ModelCard>,
     /// Models of the units below, by unit (registry order); only for base units and the
-    /// units under them (the Khối lists its sub-units with counts instead).
+    /// units under them (the root lists its sub-units with counts instead).
     pub subunit_models: Vec<UnitModels>,
     /// Direct sub-units with the number of models in their subtree.
     pub children: Vec<UnitCount>,
     /// Reports filed by this unit, newest period first (empty when not published).
     pub reports: Vec<ReportRow>,
+}
+
+/// One merge: the other unit and the first day the successor carries its work (the day after
+/// the merged unit's `active_to`), dd/mm/yyyy.
+#[derive(Clone, Debug, Serialize)]
+pub struct Merge {
+    pub unit: Link,
+    pub from: String,
 }
 
 /// The models of one sub-unit.

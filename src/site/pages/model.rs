@@ -4,10 +4,12 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use crate::content::corpus::Corpus;
 use crate::content::criteria::{CRITERIA, criterion_of};
 use crate::content::model::{Model, Recognition, Registration};
 use crate::content::vocab::{
-    ALIGNMENTS, COSTS, MASS_ORGS, MEASURE_KINDS, REASONS, RECOGNITION_LEVELS, REQUIREMENTS, Vocab, label_of,
+    ALIGNMENTS, COSTS, MASS_ORGS, MEASURE_KINDS, REASONS, RECOGNITION_LEVELS, REQUIREMENTS, ROOT_RECOGNITION_LEVEL,
+    Vocab, label_of,
 };
 use crate::derive::party_document::{DocumentKind, Filing, PartyDocument, party_document};
 use crate::derive::results::indicator_results;
@@ -158,7 +160,7 @@ fn model_page(cx: &BuildContext, m: &Model, replicas: Vec<Link>) -> (PageMeta, M
             reason: r.reason.clone(),
             replacement: r.replacement.as_deref().and_then(|id| cx.model_link(id)),
         }),
-        recognition: m.recognition.iter().map(recognition_row).collect(),
+        recognition: m.recognition.iter().map(|r| recognition_row(cx.corpus, r)).collect(),
         reports: report_mentions(cx, m),
     };
     (meta, page)
@@ -287,11 +289,11 @@ fn report_mentions(cx: &BuildContext, m: &Model) -> Vec<ReportMention> {
 }
 
 /// A recognition as a table row (shared with report pages).
-pub fn recognition_row(r: &Recognition) -> RecognitionRow {
+pub fn recognition_row(corpus: &Corpus, r: &Recognition) -> RecognitionRow {
     RecognitionRow {
         subject: r.subject.clone(),
         date: r.date.map(|d| d.to_string()),
-        level: r.level.as_deref().map(|c| label_or_code(RECOGNITION_LEVELS, c)),
+        level: r.level.as_deref().map(|c| recognition_level_label(corpus, c)),
         form: r.form.clone(),
         decision: r.decision.clone(),
     }
@@ -302,6 +304,15 @@ fn criterion_label(criterion: Option<i64>) -> String {
     match criterion.and_then(|n| usize::try_from(n).ok()).filter(|n| (1..=5).contains(n)) {
         Some(n) => format!("Tiêu chí {n}. {}", CRITERIA[n - 1]),
         None => "Tiêu chí khác".to_owned(),
+    }
+}
+
+/// The label of a recognition level: the root unit's committee for `dang_uy_khoi` (SPEC §8.2:
+/// no organisation's name is written into guong), else the vocabulary's label or the code.
+pub fn recognition_level_label(corpus: &Corpus, code: &str) -> String {
+    match corpus.root_unit().filter(|_| code == ROOT_RECOGNITION_LEVEL) {
+        Some(root) => root.committee(),
+        None => label_or_code(RECOGNITION_LEVELS, code),
     }
 }
 

@@ -117,13 +117,13 @@ fn period_recognitions(cx: &BuildContext, report: &Report) -> Vec<RecognitionRow
         let within = |d: &Date| period.start() <= *d && *d <= period.end();
         for model in report.entries.iter().filter_map(|e| cx.corpus.model(&e.model)) {
             for r in model.recognition.iter().filter(|r| r.date.as_ref().is_some_and(within)) {
-                let mut row = recognition_row(r);
+                let mut row = recognition_row(cx.corpus, r);
                 row.subject = Some(format!("{} (mô hình “{}”)", model.subject.name, model.title));
                 rows.push((r.date, row));
             }
         }
     }
-    rows.extend(report.recognitions.iter().map(|r| (r.date, recognition_row(r))));
+    rows.extend(report.recognitions.iter().map(|r| (r.date, recognition_row(cx.corpus, r))));
     rows.sort_by_key(|(date, _)| *date);
     rows.into_iter().map(|(_, row)| row).collect()
 }

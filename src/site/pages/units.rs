@@ -7,8 +7,9 @@ use std::sync::Arc;
 use crate::content::model::Model;
 use crate::content::unit::Unit;
 use crate::content::vocab::{SECTORS, label_of};
+use crate::derive::counting::counting_unit;
 use crate::render::context::PageMeta;
-use crate::render::context::unit::{UnitCount, UnitModels, UnitNode, UnitPage, UnitsPage};
+use crate::render::context::unit::{Merge, UnitCount, UnitModels, UnitNode, UnitPage, UnitsPage};
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
 use crate::site::pages::reports::report_row;
@@ -17,19 +18,31 @@ use crate::site::urls;
 /// Models by the id of the unit carrying them, in title order.
 type ModelsByUnit<'a> = HashMap<&'a str, Vec<&'a Model>>;
 
+/// The models of each unit and those it carries on for merged units.
+struct UnitModelsIndex<'a> {
+    own: ModelsByUnit<'a>,
+    carried: ModelsByUnit<'a>,
+}
+
 pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
-    let mut by_unit: ModelsByUnit = HashMap::new();
+    let mut own: ModelsByUnit = HashMap::new();
+    let mut carried: ModelsByUnit = HashMap::new();
     for model in cx.models.iter().copied() {
-        if let Some(org) = model.org.as_deref() {
-            by_unit.entry(org).or_default().push(model);
+        let Some(org) = model.org.as_deref() else { continue };
+        own.entry(org).or_default().push(model);
+        // The unit counting the model at its end: another one when its unit merged first.
+        let holder = model.effective_end().and_then(|end| counting_unit(cx.corpus, model, end));
+        if let Some(holder) = holder.filter(|h| h.id != org) {
+            carried.entry(holder.id.as_str()).or_default().push(model);
         }
     }
-    let by_unit = Arc::new(by_unit);
+    let by_unit = Arc::new(UnitModelsIndex { own, carried });
     let mut jobs = Vec::with_capacity(cx.corpus.units.len() + 1);
     let tree_models = Arc::clone(&by_unit);
     jobs.push(Job::page(urls::UNITS.to_owned(), "units.html", move || {
         let meta = cx.meta(urls::UNITS, "Chi bộ, đảng bộ", "don-vi");
-        let roots = cx.corpus.units.iter().filter(|u| is_root(cx, u)).map(|u| node(cx, u, &tree_models, 0)).collect();
+        let roots =
+            cx.corpus.units.iter().filter(|u| is_root(cx, u)).map(|u| node(cx, u, &tree_models.own, 0)).collect();
         (meta, UnitsPage { roots })
     }));
     for unit in &cx.corpus.units {
@@ -65,7 +78,8 @@ fn published_count(by_unit: &ModelsByUnit, unit: &str) -> usize {
     by_unit.get(unit).map_or(0, |models| models.iter().filter(|m| !m.is_retired()).count())
 }
 
-fn unit_page(cx: &BuildContext, unit: &Unit, by_unit: &ModelsByUnit) -> (PageMeta, UnitPage) {
+fn unit_page(cx: &BuildContext, unit: &Unit, index: &UnitModelsIndex) -> (PageMeta, UnitPage) {
+    let by_unit = &index.own;
     let url = urls::unit(&unit.id);
     let mut meta = cx.meta(&url, unit.name.clone(), "don-vi");
     let mut crumbs = vec![cx.link("Chi bộ, đảng bộ", urls::UNITS)];
@@ -79,7 +93,7 @@ fn unit_page(cx: &BuildContext, unit: &Unit, by_unit: &ModelsByUnit) -> (PageMet
         let (active, retired): (Vec<&&Model>, Vec<&&Model>) = models.iter().partition(|m| !m.is_retired());
         active.into_iter().chain(retired).map(|m| cx.card(m)).collect()
     };
-    // Below a base unit the lists stay short; the Khối's whole tree is the gallery's job.
+    // Below a base unit the lists stay short; the root's whole tree is the gallery's job.
     let subunit_models = if cx.corpus.base_unit_of(&unit.id).is_some() {
         cx.corpus
             .subtree(&unit.id)
@@ -118,10 +132,22 @@ fn unit_page(cx: &BuildContext, unit: &Unit, by_unit: &ModelsByUnit) -> (PageMet
         parent: unit.parent.as_deref().and_then(|p| cx.unit_link(p)),
         active_from: unit.active_from.map(|d| d.to_string()),
         active_to: unit.active_to.map(|d| d.to_string()),
+        merged_into: cx.corpus.successor_of(&unit.id).and_then(|successor| merge(cx, successor, unit)),
+        taken_over: cx.corpus.predecessors_of(&unit.id).into_iter().filter_map(|p| merge(cx, p, p)).collect(),
+        carried_models: index
+            .carried
+            .get(unit.id.as_str())
+            .map_or_else(Vec::new, |models| models.iter().map(|m| cx.card(m)).collect()),
         models: cards(&unit.id),
         subunit_models,
         children,
         reports: reports.iter().map(|r| report_row(cx, r)).collect(),
     };
     (meta, page)
+}
+
+/// A merge as a page shows it: a link to `other` and the day after `merged`'s `active_to`.
+fn merge(cx: &BuildContext, other: &Unit, merged: &Unit) -> Option<Merge> {
+    let closed = merged.active_to?;
+    Some(Merge { unit: cx.link(other.name.clone(), &urls::unit(&other.id)), from: closed.add_days(1).to_string() })
 }

@@ -1,0 +1,113 @@
+//! `guong build` with organisational change (SPEC §8.2) over the minimal site: both unit
+//! pages of a merge, form 02 counting the merged unit's running model under its successor,
+//! and no text naming an organisation the content does not name.
+
+mod common;
+
+use common::{TempSite, snapshot};
+
+fn build(site: &TempSite) {
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "build failed:\n{}\n{}", run.stdout, run.stderr);
+}
+
+/// The minimal site with cb-cdc merged into db-so-tai-chinh on 30/06/2022.
+fn merged() -> TempSite {
+    let site = TempSite::minimal();
+    let units = site.read("content/to-chuc.yml");
+    site.write(
+        "content/to-chuc.yml",
+        &units
+            .replace("    sector: y_te", "    sector: y_te\n    active_to: 2022-06-30\n    successor: db-so-tai-chinh"),
+    );
+    site
+}
+
+#[test]
+fn both_unit_pages_say_what_merged_into_what_and_when() {
+    let site = merged();
+    build(&site);
+    let old = site.read("public/don-vi/cb-cdc/index.html");
+    assert!(
+        old.contains(
+            "Đã hợp nhất vào <a href=\"/don-vi/db-so-tai-chinh/\">Đảng bộ Sở Tài chính</a> từ ngày 01/07/2022"
+        ),
+        "{old}"
+    );
+    let successor = site.read("public/don-vi/db-so-tai-chinh/index.html");
+    assert!(
+        successor.contains(
+            "<dt>Tiếp nhận từ</dt><dd><a href=\"/don-vi/cb-cdc/\">Chi bộ Trung tâm Kiểm soát bệnh tật tỉnh</a> (từ ngày 01/07/2022)</dd>"
+        ),
+        "{successor}"
+    );
+    let carried = &successor[successor.find("Mô hình tiếp nhận từ đơn vị sáp nhập").expect("carried models")..];
+    assert!(carried.contains("Tiếp nhận hồ sơ thân thiện tại Trung tâm Kiểm soát bệnh tật"));
+}
+
+#[test]
+fn form02_counts_the_running_model_under_the_successor_after_the_merge() {
+    let site = merged();
+    build(&site);
+    let json = |period: &str| -> serde_json::Value {
+        serde_json::from_str(&site.read(&format!("public/tong-hop/2022/{period}/tong-hop-2022-{period}.json"))).unwrap()
+    };
+    let rows = |table: &serde_json::Value| -> Vec<(String, u64)> {
+        table["base_units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| (b["id"].as_str().unwrap().to_owned(), b["models"].as_u64().unwrap()))
+            .collect()
+    };
+    let first = json("sau-thang");
+    assert_eq!(rows(&first), [("db-so-tai-chinh".to_owned(), 2), ("cb-cdc".to_owned(), 1)]);
+    let year = json("ca-nam");
+    assert_eq!(rows(&year), [("db-so-tai-chinh".to_owned(), 3)], "cb-cdc merged: its model counts under the Sở");
+    assert_eq!(year["totals"]["models"], 3, "no model lost or counted twice");
+    assert_eq!(first["totals"]["models"], 3);
+}
+
+#[test]
+fn no_text_names_an_organisation_the_content_does_not_name() {
+    let site = TempSite::minimal();
+    // The content of a site whose root unit is not a "Khối": nothing in it says "Khối".
+    for (path, _) in snapshot(&site.dir.join("content")) {
+        let path = format!("content/{path}");
+        let text =
+            site.read(&path).replace("Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh", "Đảng bộ Ủy ban nhân dân tỉnh");
+        site.write(&path, &text.replace("Đảng bộ Khối", "Đảng bộ UBND tỉnh").replace("Khối", "tỉnh"));
+    }
+    // A recognition at the level of the root's committee.
+    let model = "content/mo-hinh/so-tai-chinh/mh-mot-cua-than-thien.md";
+    let text = site.read(model);
+    site.write(
+        model,
+        &text.replacen(
+            "---\n\n",
+            "recognition:\n  - {date: 2022-12-20, level: dang_uy_khoi, form: Giấy khen, decision: Quyết định số 15-QĐ/ĐU}\n---\n\n",
+            1,
+        ),
+    );
+    build(&site);
+    let mut pages = 0;
+    for (path, bytes) in snapshot(&site.dir.join("public")) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("Khối"), "{path} names a Khối");
+        pages += usize::from(path.ends_with(".html"));
+    }
+    assert!(pages > 10);
+    let page = site.read("public/mo-hinh/mh-mot-cua-than-thien/index.html");
+    assert!(page.contains("Đảng ủy Ủy ban nhân dân tỉnh"), "the recognition level names the root committee");
+    let form02 = site.read("public/tong-hop/2022/ca-nam/index.html");
+    assert!(form02.contains("Toàn Đảng bộ UBND tỉnh"), "the heading names the root unit");
+    // Messages too: a model of the root unit.
+    site.write(model, &site.read(model).replace("org: db-so-tai-chinh", "org: dang-bo-khoi"));
+    let run = site.run(&["check"]);
+    assert!(
+        run.stdout.contains("Mô hình không thể do Đảng bộ Ủy ban nhân dân tỉnh (`dang-bo-khoi`, đơn vị gốc)"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("Khối"), "{}", run.stdout);
+}
