@@ -2,6 +2,8 @@
 
 use crate::content::corpus::Corpus;
 use crate::content::load::load;
+use crate::content::report::Period;
+use crate::content::vocab::PeriodKind;
 use crate::source::SourceFile;
 
 /// Registry: root `duk`; base `db-a` with ĐBBP `bp-a` (chi bộ `cb-a1`) and chi bộ `cb-a2`;
@@ -60,4 +62,9 @@ pub fn corpus_with_units(units: &str, files: Vec<SourceFile>) -> Corpus {
     all.extend(files);
     all.sort_by(|a, b| a.path.cmp(&b.path));
     load(&all).corpus
+}
+
+/// The reporting period `kind` of `year`.
+pub fn period(year: i32, kind: PeriodKind) -> Period {
+    Period { year, kind }
 }

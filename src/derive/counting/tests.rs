@@ -4,10 +4,10 @@ use std::collections::HashMap;
 
 use super::*;
 use crate::content::report::Period;
-use crate::content::vocab::PeriodKind::{self, CaNam, SauThang};
+use crate::content::vocab::PeriodKind::{CaNam, SauThang};
 use crate::derive::calendar::coverage_periods;
 use crate::derive::coverage::{due_reports, units_without_model};
-use crate::derive::fixture::{corpus_with_units, model};
+use crate::derive::fixture::{corpus_with_units, model, period};
 use crate::derive::form02::form02;
 
 /// cb-d merged into cb-b on 31/03/2022, cb-b into cb-a2 (under db-a) on 30/06/2022.
@@ -37,10 +37,6 @@ fn merged() -> Corpus {
             model("mh-bon", "db-a", "nhan_rong", "tap_the", "dang_thuc_hien", "2022-01-01", ""),
         ],
     )
-}
-
-fn period(year: i32, kind: PeriodKind) -> Period {
-    Period { year, kind }
 }
 
 /// The models each unit row of form 02 counts in `period`, by unit id.

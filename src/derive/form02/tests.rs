@@ -1,5 +1,5 @@
 use super::*;
-use crate::derive::fixture::{corpus, model, report};
+use crate::derive::fixture::{corpus, model, period, report};
 
 fn sample() -> Corpus {
     corpus(vec![
@@ -25,10 +25,6 @@ fn sample() -> Corpus {
         ),
         report("bc-b-2023-st", "cb-b", 2023, "sau_thang", "2023-07-18", "  []\n"),
     ])
-}
-
-fn period(year: i32, kind: PeriodKind) -> Period {
-    Period { year, kind }
 }
 
 fn counts(models: usize, approach: [usize; 3], subject: [usize; 2], phase: [usize; 3]) -> Counts {
