@@ -230,7 +230,7 @@ const UNIT: &[Field] = &[
     Field::opt("sector", "Lĩnh vực", enumeration(SECTORS)),
     Field::opt("active_from", "Ngày bắt đầu hoạt động", DATE),
     Field::opt("active_to", "Ngày kết thúc hoạt động", DATE),
-    Field::opt("successor", "Đơn vị kế thừa (sáp nhập, hợp nhất vào)", REF),
+    Field::opt("successor", "Đơn vị kế thừa (sáp nhập, hợp nhất vào)", UNIT_REF),
 ];
 
 /// `to-chuc.yml`: the organisation tree.

@@ -109,6 +109,9 @@ const NOTES: &[FormNotes] = &[
                 .note("a unit id; the kind must be allowed under the parent's kind"),
             key("units[].sector", &[]).when("`kind` is `dang_bo_co_so` or `chi_bo_co_so`"),
             key("units[].active_to", &[Code::ODates]),
+            key("units[].successor", &[Code::OSuccessor])
+                .when("the unit merged into another (with `active_to`)")
+                .note("a unit id other than itself and the root; its running models count there after `active_to`"),
         ],
         file_rules: &[Code::VUnitYear, Code::VReportMissing],
     },
@@ -144,7 +147,7 @@ const NOTES: &[FormNotes] = &[
             key("replication.spread", &[Code::C5Spread]).note("a warning when absent"),
             key("revision", &[Code::ARevisionPartial, Code::AExtra]).when("`approach` is `cung_co`"),
             key("revision.since", &[]).note("not after the year of `start`"),
-            key("revision.previous_model", &[]).note("the id of the model consolidated"),
+            key("revision.previous_model", &[Code::ARevision]).note("the id of the model consolidated"),
             key("source_model", &[Code::ASource, Code::ASourceRetired, Code::AExtra])
                 .when("`approach` is `nhan_rong`")
                 .note("the id of another model"),
