@@ -1,5 +1,6 @@
 //! The Tera environment: templates compiled once, shared by every page render (in parallel),
-//! with the site as global context and the `asset()` function for hashed static files.
+//! with the site as global context, the `asset()` function for hashed static files and the
+//! `excerpt(length=…)` filter (text cut at a word boundary).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -9,6 +10,7 @@ use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::render::context::{PageMeta, SiteInfo};
+use crate::render::excerpt::excerpt;
 
 /// A template that failed to compile or render, with Tera's report (template, line, column).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +59,9 @@ impl Renderer {
                 .get(path)
                 .cloned()
                 .ok_or_else(|| tera::Error::message(format!("không có tệp tĩnh `{path}` trong static/")))
+        });
+        tera.register_filter("excerpt", |text: &str, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+            Ok(excerpt(text, kwargs.get::<usize>("length")?.unwrap_or(200)))
         });
         let value = Value::try_from_serializable(site)
             .map_err(|e| RenderError::from_tera("không chuyển được thông tin trang", &e))?;

@@ -5,6 +5,7 @@ pub mod chart;
 pub mod context;
 pub mod engine;
 pub mod escape;
+pub mod excerpt;
 pub mod format;
 pub mod markdown;
 pub mod theme;

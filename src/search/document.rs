@@ -1,62 +1,108 @@
 //! The searchable text of one model and what it contributes to the index: how often each
-//! syllable occurs (as written), and the syllables of its title and summary in order (for title
-//! matches and bigrams). Reading is done in parallel; normalizing and folding each distinct
-//! spelling happens once per site, when the index merges documents.
+//! syllable occurs (as written), which syllables its title holds, and which pairs of syllables
+//! stand side by side in which fields (for phrase matching). Reading is done in parallel;
+//! normalizing and folding each distinct spelling happens once per site, when the index merges
+//! documents.
 
 use crate::search::fasthash::FastMap;
 use crate::search::tokenize::for_each_run;
 
-/// The texts of a model that search reads (SPEC §3 "Publishing rules": title, summary, body,
-/// org and subject names).
+/// The texts of a model that search reads.
 #[derive(Clone, Debug, Default)]
 pub struct Fields<'a> {
     pub title: &'a str,
     pub summary: &'a str,
-    /// Readable text of the body (see `tokenize::markdown_text`).
+    /// Readable text of the body, one block a line (see `tokenize::markdown_text`).
     pub body: &'a str,
-    /// Names of the carrying unit and of the subject.
+    /// The subject's name, the full and short names of the model's unit and of its base unit,
+    /// and the model id: each a text of its own.
     pub names: Vec<&'a str>,
+    /// Titles of the model's learning topics, and its tags.
+    pub topics: Vec<&'a str>,
 }
 
-/// Bigram flag: the two syllables stand together in the summary.
+/// Field flag: the summary.
 pub const IN_SUMMARY: u32 = 1;
-/// Bigram flag: the two syllables stand together in the title.
+/// Field flag: the title.
 pub const IN_TITLE: u32 = 2;
+/// Field flag: the subject, unit and base unit names, the model id.
+pub const IN_NAMES: u32 = 4;
+/// Field flag: topic titles and tags.
+pub const IN_TOPICS: u32 = 8;
+/// Field flag: the body.
+pub const IN_BODY: u32 = 16;
+/// Bits the field flags take.
+pub const FIELD_BITS: u32 = 5;
 
 /// The syllables of one document, as written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DocTerms<'a> {
-    /// Each distinct run (any case) with its number of occurrences in all fields, in no
-    /// particular order (the index sorts what it writes).
+    /// Each distinct run (any case) with its number of occurrences in all fields, in order of
+    /// first appearance.
     pub runs: Vec<(&'a str, u32)>,
-    /// Runs of the title, in order.
-    pub title: Vec<&'a str>,
-    /// Runs of the summary, in order.
-    pub summary: Vec<&'a str>,
+    /// The runs of the title (indexes into `runs`), each once.
+    pub title: Vec<u32>,
+    /// Each distinct pair of runs standing side by side in one text (indexes into `runs`),
+    /// with the flags of the fields where they do.
+    pub bigrams: Vec<(u32, u32, u32)>,
     /// Number of syllables of all fields.
     pub length: u32,
 }
 
 impl<'a> DocTerms<'a> {
-    /// Reads the syllables of a document's fields.
+    /// Reads the syllables of a document's fields. A pair never spans two texts (two names,
+    /// a name and the id) or two lines of the body.
     pub fn read(fields: &Fields<'a>) -> DocTerms<'a> {
-        let mut counts: FastMap<&'a str, u32> = FastMap::with_capacity_and_hasher(512, Default::default());
-        let mut length = 0u32;
-        let mut title = Vec::new();
-        let mut summary = Vec::new();
-        for_each_run(fields.title, |run| title.push(run));
-        for_each_run(fields.summary, |run| summary.push(run));
-        for run in title.iter().chain(&summary) {
-            *counts.entry(run).or_insert(0) += 1;
+        let mut reader = Reader::default();
+        reader.text(fields.title, IN_TITLE);
+        reader.title_done();
+        reader.text(fields.summary, IN_SUMMARY);
+        for name in &fields.names {
+            reader.text(name, IN_NAMES);
         }
-        length += (title.len() + summary.len()) as u32;
-        for text in std::iter::once(&fields.body).chain(&fields.names) {
-            for_each_run(text, |run| {
-                length += 1;
-                *counts.entry(run).or_insert(0) += 1;
-            });
+        for topic in &fields.topics {
+            reader.text(topic, IN_TOPICS);
         }
-        DocTerms { runs: counts.into_iter().collect(), title, summary, length }
+        for line in fields.body.lines() {
+            reader.text(line, IN_BODY);
+        }
+        let mut bigrams: Vec<(u32, u32, u32)> = reader.bigrams.into_iter().map(|((a, b), f)| (a, b, f)).collect();
+        bigrams.sort_unstable();
+        DocTerms { runs: reader.runs, title: reader.title, bigrams, length: reader.length }
+    }
+}
+
+/// The state of [`DocTerms::read`].
+#[derive(Default)]
+struct Reader<'a> {
+    index: FastMap<&'a str, u32>,
+    runs: Vec<(&'a str, u32)>,
+    title: Vec<u32>,
+    bigrams: FastMap<(u32, u32), u32>,
+    length: u32,
+}
+
+impl<'a> Reader<'a> {
+    fn text(&mut self, text: &'a str, flag: u32) {
+        let mut previous: Option<u32> = None;
+        for_each_run(text, |run| {
+            self.length += 1;
+            let next = self.runs.len() as u32;
+            let at = *self.index.entry(run).or_insert(next);
+            if at == next {
+                self.runs.push((run, 0));
+            }
+            self.runs[at as usize].1 += 1;
+            if let Some(before) = previous {
+                *self.bigrams.entry((before, at)).or_insert(0) |= flag;
+            }
+            previous = Some(at);
+        });
+    }
+
+    /// Everything read so far is the title.
+    fn title_done(&mut self) {
+        self.title = (0..self.runs.len() as u32).collect();
     }
 }
 

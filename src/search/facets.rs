@@ -99,10 +99,17 @@ struct DocValues {
     topics: Vec<String>,
 }
 
+/// The last year the year facet offers: the last year a period covers, or year(as_of) if
+/// earlier (a model with no end is not "active" in a year that has not come yet).
+fn last_year(corpus: &Corpus) -> Option<i32> {
+    let last = corpus.catalog.periods.last_year()?;
+    Some(corpus.catalog.as_of.map_or(last, |as_of| as_of.year.min(last)))
+}
+
 fn doc_values(corpus: &Corpus, model: &Model) -> DocValues {
     let base = model.org.as_deref().and_then(|org| corpus.base_unit_of(org));
-    let years = match (model.start, model.effective_end()) {
-        (Some(start), Some(end)) => (start.year..=end.year).map(|y| y.to_string()).collect(),
+    let years = match (model.start, model.effective_end(), last_year(corpus)) {
+        (Some(start), Some(end), Some(last)) => (start.year..=end.year.min(last)).map(|y| y.to_string()).collect(),
         _ => Vec::new(),
     };
     DocValues {
@@ -155,8 +162,7 @@ pub fn facets(corpus: &Corpus, models: &[&Model]) -> Vec<Facet> {
     let one = |value: &Option<String>| value.iter().cloned().collect::<Vec<_>>();
 
     let periods = &corpus.catalog.periods;
-    let covered =
-        periods.first_year().zip(periods.last_year()).map_or_else(Vec::new, |(a, b)| periods.covered_years(a, b));
+    let covered = periods.first_year().zip(last_year(corpus)).map_or_else(Vec::new, |(a, b)| periods.covered_years(a, b));
     let years = covered.into_iter().rev().map(|y| (y.to_string(), y.to_string())).collect();
     let base_units = corpus.units.iter().filter(|u| u.is_base()).map(|u| (u.id.clone(), u.name.clone())).collect();
     let groups = corpus.catalog.groups.iter().map(|g| (g.id.clone(), g.label.clone())).collect();

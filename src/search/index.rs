@@ -9,10 +9,14 @@
 //!   bigrams it starts are (`bg`);
 //! - `exact/<name>.json`: the same keys, with the spellings of each syllable and the documents
 //!   of each (`1` when there is one spelling), fetched only for queries typed with diacritics;
-//! - `bigrams/<name>.json`: adjacent syllables of titles and summaries (`"hoc tap"`), with
-//!   flags 1 = in the summary, 2 = in the title, for phrase ranking; sharded per first syllable,
-//!   so only its own entry lists their keys and `meta.json` stays small;
-//! - `docs/<n>.json`: display data of documents `n*CHUNK …`: `[id, title, unit, subject, summary]`.
+//! - `bigrams/<name>.json`: adjacent syllables of every field (`"hoc tap"`), with the flags of
+//!   the fields where they stand together (see `document`: 1 summary, 2 title, 4 names, 8
+//!   topics and tags, 16 body), for phrase matching; sharded per first syllable, so only its
+//!   own entry lists their keys and `meta.json` stays small;
+//! - `docs/<n>.json`: display data of documents `n*CHUNK …`: `[id, title, unit, subject,
+//!   summary]`;
+//! - `text/<n>.json`: the readable text of document `n`'s body, one block a line, from which
+//!   the script takes the snippet of a result matched in its body (fetched for shown cards only).
 //!
 //! Document numbers follow the order of the models given (the gallery's order). Every path is
 //! built from numbers and folded prefixes, never from content as written; the bytes depend
@@ -23,7 +27,7 @@ use serde::Serialize;
 
 use crate::content::corpus::Corpus;
 use crate::content::model::Model;
-use crate::search::document::{DocTerms, Fields, IN_SUMMARY, IN_TITLE};
+use crate::search::document::{DocTerms, FIELD_BITS, Fields};
 use crate::search::facets::{Facet, facets};
 use crate::search::fasthash::FastMap;
 use crate::search::fold::fold;
@@ -40,9 +44,6 @@ pub const INDEX_DIR: &str = "tim-kiem";
 /// Documents per display chunk (`docs/<n>.json`): small, so a page of results costs little.
 pub const CHUNK: usize = 8;
 
-/// Characters of a summary kept for display in results.
-pub const SNIPPET_CHARS: usize = 160;
-
 /// Target size of a term shard, in bytes of JSON before compression.
 pub const TERM_SHARD_LIMIT: usize = 24 * 1024;
 
@@ -58,17 +59,24 @@ pub fn build_index(corpus: &Corpus, models: &[&Model]) -> Vec<OutputFile> {
     let docs = models.len() as u32;
     let mut dictionary = Dictionary::default();
     let mut lengths = Vec::with_capacity(models.len());
+    let mut files: Vec<OutputFile> = Vec::new();
     for (batch_number, batch) in models.chunks(BATCH).enumerate() {
         let bodies: Vec<String> = batch.par_iter().map(|model| markdown_text(&model.body.markdown)).collect();
         let doc_terms: Vec<DocTerms> =
             batch.par_iter().zip(&bodies).map(|(model, body)| DocTerms::read(&fields(corpus, model, body))).collect();
+        let first = batch_number * BATCH;
         for (i, terms) in doc_terms.into_iter().enumerate() {
             lengths.push(terms.length);
-            dictionary.add((batch_number * BATCH + i) as u32, &terms);
+            dictionary.add((first + i) as u32, &terms);
         }
+        let texts: Vec<OutputFile> = bodies
+            .par_iter()
+            .enumerate()
+            .map(|(i, body)| (format!("{INDEX_DIR}/text/{}.json", first + i), to_json(body)))
+            .collect();
+        files.extend(texts);
     }
 
-    let mut files: Vec<OutputFile> = Vec::new();
     dictionary.write_bigrams(docs, &mut files);
     let (term_leaves, term_splits) = dictionary.write_terms(docs, &mut files);
     for (n, chunk) in models.chunks(CHUNK).enumerate() {
@@ -99,14 +107,25 @@ pub fn length_level(length: u32) -> u32 {
     if length == 0 { 0 } else { ((4.0 * f64::from(length).log2()).round() as u32).min(61) }
 }
 
-/// What search reads of a model: title, summary, body, org and subject names.
+/// What search reads of a model: title, summary, body, names (subject, unit and base unit,
+/// id), topic titles and tags.
 fn fields<'a>(corpus: &'a Corpus, model: &'a Model, body: &'a str) -> Fields<'a> {
-    let mut names = vec![model.subject.name.as_str()];
-    if let Some(unit) = model.org.as_deref().and_then(|org| corpus.unit(org)) {
+    let mut names = vec![model.subject.name.as_str(), model.id.as_str()];
+    let unit = model.org.as_deref().and_then(|org| corpus.unit(org));
+    let base = model.org.as_deref().and_then(|org| corpus.base_unit_of(org));
+    let base = base.filter(|b| unit.is_none_or(|u| u.id != b.id));
+    for unit in unit.into_iter().chain(base) {
         names.push(&unit.name);
         names.extend(unit.short_name.as_deref());
     }
-    Fields { title: &model.title, summary: model.learning.summary.as_deref().unwrap_or_default(), body, names }
+    let topics = model.learning.topics.iter().filter_map(|id| corpus.catalog.topic(id)).map(|t| t.title.as_str());
+    Fields {
+        title: &model.title,
+        summary: model.learning.summary.as_deref().unwrap_or_default(),
+        body,
+        names,
+        topics: topics.chain(model.tags.iter().map(String::as_str)).collect(),
+    }
 }
 
 /// Postings of one folded syllable.
@@ -129,8 +148,8 @@ struct Dictionary {
     runs: FastMap<Box<str>, Option<(u32, u32)>>,
     term_index: FastMap<String, u32>,
     terms: Vec<TermPostings>,
-    /// (first term, second term) → flags per document.
-    bigrams: FastMap<(u32, u32), Postings>,
+    /// (first term, second term) → per document, `doc << FIELD_BITS | field flags`.
+    bigrams: FastMap<(u32, u32), Vec<u32>>,
 }
 
 /// Adds `value` to the posting of `doc`, which is the last one or a new one.
@@ -208,22 +227,26 @@ impl Dictionary {
     }
 
     fn add(&mut self, doc: u32, terms: &DocTerms) {
-        for &(run, n) in &terms.runs {
-            if let Some((term, spelling)) = self.resolve(run) {
+        let resolved: Vec<Option<(u32, u32)>> = terms.runs.iter().map(|&(run, _)| self.resolve(run)).collect();
+        for (&(_, n), resolved) in terms.runs.iter().zip(&resolved) {
+            if let &Some((term, spelling)) = resolved {
                 let postings = &mut self.terms[term as usize];
                 add_to(&mut postings.all, doc, n, |a, b| a + b);
                 add_to(&mut postings.spellings[spelling as usize].1, doc, n, |a, b| a + b);
             }
         }
-        for (runs, flag) in [(&terms.title, IN_TITLE), (&terms.summary, IN_SUMMARY)] {
-            let ids: Vec<u32> = runs.iter().filter_map(|run| self.resolve(run)).map(|(term, _)| term).collect();
-            if flag == IN_TITLE {
-                for &term in &ids {
-                    add_to(&mut self.terms[term as usize].title, doc, 1, |a, b| a + b);
-                }
+        for &run in &terms.title {
+            if let Some((term, _)) = resolved[run as usize] {
+                add_to(&mut self.terms[term as usize].title, doc, 1, |_, _| 1);
             }
-            for pair in ids.windows(2) {
-                add_to(self.bigrams.entry((pair[0], pair[1])).or_default(), doc, flag, |a, b| a | b);
+        }
+        for &(a, b, flags) in &terms.bigrams {
+            if let (Some((a, _)), Some((b, _))) = (resolved[a as usize], resolved[b as usize]) {
+                let postings = self.bigrams.entry((a, b)).or_default();
+                match postings.last_mut() {
+                    Some(last) if *last >> FIELD_BITS == doc => *last |= flags,
+                    _ => postings.push(doc << FIELD_BITS | flags),
+                }
             }
         }
     }
@@ -281,9 +304,11 @@ impl Dictionary {
     /// `"a "`, and the syllable's entry will say where ([`BigramShards`]). Runs before
     /// `write_terms`, which takes the terms away.
     fn write_bigrams(&mut self, docs: u32, files: &mut Vec<OutputFile>) {
+        let mask = (1 << FIELD_BITS) - 1;
         let mut bigrams: Vec<(u32, String, Postings)> = std::mem::take(&mut self.bigrams)
             .into_iter()
-            .map(|((a, b), postings)| {
+            .map(|((a, b), packed)| {
+                let postings = packed.into_iter().map(|p| (p >> FIELD_BITS, p & mask)).collect();
                 (a, format!("{} {}", self.terms[a as usize].folded, self.terms[b as usize].folded), postings)
             })
             .collect();
@@ -337,27 +362,14 @@ fn keys(plans: &[crate::search::shards::ShardPlan]) -> (Vec<String>, Vec<String>
     (leaves.into_iter().map(|p| p.key.clone()).collect(), splits.into_iter().map(|p| p.key.clone()).collect())
 }
 
-/// Display data of a result: `[id, title, unit name, subject name, summary snippet]`.
+/// Display data of a result: `[id, title, unit name, subject name, summary]` (the script cuts
+/// the summary around the words found).
 type Display = [String; 5];
 
 fn display(corpus: &Corpus, model: &Model) -> Display {
     let unit = model.org.as_deref().and_then(|org| corpus.unit(org)).map(|u| u.name.clone()).unwrap_or_default();
-    let summary = model.learning.summary.as_deref().unwrap_or_default();
-    [model.id.clone(), model.title.clone(), unit, model.subject.name.clone(), snippet(summary, SNIPPET_CHARS)]
-}
-
-/// The first `max` characters of `text`, cut at a space, with an ellipsis when cut.
-pub fn snippet(text: &str, max: usize) -> String {
-    let text = text.trim();
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = match cut.rfind(char::is_whitespace) {
-        Some(space) if space > max / 2 => &cut[..space],
-        _ => &cut,
-    };
-    format!("{}…", cut.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == ':'))
+    let summary = model.learning.summary.as_deref().unwrap_or_default().trim().to_owned();
+    [model.id.clone(), model.title.clone(), unit, model.subject.name.clone(), summary]
 }
 
 #[derive(Serialize)]

@@ -1,15 +1,62 @@
 use super::*;
 
+fn read(fields: &Fields) -> (Vec<(String, u32)>, Vec<String>, Vec<(String, String, u32)>, u32) {
+    let doc = DocTerms::read(fields);
+    let run = |i: u32| doc.runs[i as usize].0.to_owned();
+    let mut runs: Vec<(String, u32)> = doc.runs.iter().map(|(r, n)| (r.to_string(), *n)).collect();
+    runs.sort_unstable();
+    let title = doc.title.iter().map(|&i| run(i)).collect();
+    let mut bigrams: Vec<_> = doc.bigrams.iter().map(|&(a, b, f)| (run(a), run(b), f)).collect();
+    bigrams.sort_unstable();
+    (runs, title, bigrams, doc.length)
+}
+
+fn pair(a: &str, b: &str, flags: u32) -> (String, String, u32) {
+    (a.to_owned(), b.to_owned(), flags)
+}
+
 #[test]
 fn counts_runs_of_every_field_as_written() {
-    let fields =
-        Fields { title: "Dân vận khéo", summary: "Dân vận", body: "dân, dần.", names: vec!["Chi bộ Dân"] };
-    let mut doc = DocTerms::read(&fields);
-    doc.runs.sort_unstable();
-    assert_eq!(doc.runs, [("Chi", 1), ("Dân", 3), ("bộ", 1), ("dân", 1), ("dần", 1), ("khéo", 1), ("vận", 2)]);
-    assert_eq!(doc.title, ["Dân", "vận", "khéo"]);
-    assert_eq!(doc.summary, ["Dân", "vận"]);
-    assert_eq!(doc.length, 3 + 2 + 2 + 3);
+    let fields = Fields {
+        title: "Dân vận khéo",
+        summary: "Dân vận",
+        body: "dân, dần.",
+        names: vec!["Chi bộ Dân"],
+        topics: vec!["dan-van"],
+    };
+    let (runs, title, _, length) = read(&fields);
+    assert_eq!(
+        runs,
+        [("Chi", 1), ("Dân", 3), ("bộ", 1), ("dan", 1), ("dân", 1), ("dần", 1), ("khéo", 1), ("van", 1), ("vận", 2)]
+            .map(|(r, n)| (r.to_owned(), n))
+    );
+    assert_eq!(title, ["Dân", "vận", "khéo"]);
+    assert_eq!(length, 3 + 2 + 3 + 2 + 2);
+}
+
+#[test]
+fn pairs_side_by_side_carry_the_flags_of_their_fields() {
+    let fields = Fields {
+        title: "Dân vận khéo",
+        summary: "Dân vận",
+        body: "Học tập\ndân vận, khéo léo",
+        names: vec!["Chi bộ Dân", "vận"],
+        topics: vec![],
+    };
+    let (_, _, bigrams, _) = read(&fields);
+    assert_eq!(
+        bigrams,
+        [
+            pair("Chi", "bộ", IN_NAMES),
+            pair("Dân", "vận", IN_TITLE | IN_SUMMARY),
+            pair("Học", "tập", IN_BODY),
+            pair("bộ", "Dân", IN_NAMES),
+            pair("dân", "vận", IN_BODY),
+            pair("khéo", "léo", IN_BODY),
+            pair("vận", "khéo", IN_TITLE | IN_BODY),
+        ]
+    );
+    // No pair across two names ("Dân vận") or two lines of the body ("tập dân").
 }
 
 #[test]

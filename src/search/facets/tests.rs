@@ -23,16 +23,17 @@ fn eight_facets_in_filter_order() {
 }
 
 #[test]
-fn years_are_the_years_a_model_is_active() {
+fn years_are_the_years_a_model_is_active_newest_first_up_to_as_of() {
     let facets = built();
     let years = find(&facets, "nam");
-    assert_eq!(codes(years), ["2025", "2024", "2023", "2022", "2021"]);
+    // as_of is 2024-12-31: no 2025 yet.
+    assert_eq!(codes(years), ["2024", "2023", "2022", "2021"]);
     // mh-tiet-kiem started 2022-01-10, retired 2023-06-30: active in 2022 and 2023.
-    assert_eq!(years.indexes[2], [2, 3]);
-    // mh-mot-cua runs 2021 to the end of the programme.
-    assert_eq!(years.indexes[1], [0, 1, 2, 3, 4]);
-    // Bit sets of value indexes (2025 is bit 0): 2022–2025 = 15 = "f", all = 31 = "v", 2022–2023 = 12 = "c".
-    assert_eq!(years.column, Column::Packed(Packed { w: 1, s: "fvc".to_owned() }));
+    assert_eq!(years.indexes[2], [1, 2]);
+    // mh-mot-cua runs from 2021 on: every year up to as_of.
+    assert_eq!(years.indexes[1], [0, 1, 2, 3]);
+    // Bit sets of value indexes (2024 is bit 0): 2022–2024 = 7, all = 15 = "f", 2022–2023 = 6.
+    assert_eq!(years.column, Column::Packed(Packed { w: 1, s: "7f6".to_owned() }));
 }
 
 #[test]

@@ -97,11 +97,11 @@ fn writes_meta_facets_shards_and_display_chunks() {
 fn syllables_are_folded_with_frequency_levels_and_title_postings() {
     let files = built();
     let shard = json(&files, "tim-kiem/shards/s-.json");
-    // "Đạo đức" (doc 0, title and body) folds to "dao duc"; postings are [doc, level, gap, level…].
-    assert_eq!(shard["t"]["dao"], serde_json::json!({"f": [0, 2], "ti": [0, 1], "bg": 1}));
-    assert_eq!(shard["t"]["duc"]["f"], serde_json::json!([0, 2]));
-    // "tiết" is in the body of doc 1 and the title and body of doc 2 (dense: shorter here).
-    assert_eq!(shard["t"]["tiet"]["f"], serde_json::json!("012"));
+    // "Đạo đức" (doc 0, title, body and id) folds to "dao duc"; postings are [doc, level, gap, level…].
+    assert_eq!(shard["t"]["dao"], serde_json::json!({"f": [0, 3], "ti": [0, 1], "bg": 1}));
+    assert_eq!(shard["t"]["duc"]["f"], serde_json::json!([0, 3]));
+    // "tiết" is in the body of doc 1 and the title, id and body of doc 2 (dense: shorter here).
+    assert_eq!(shard["t"]["tiet"]["f"], serde_json::json!("013"));
     // Org and subject names are searchable: "benh" only in doc 2's unit and subject names.
     assert_eq!(shard["t"]["benh"]["f"], serde_json::json!([2, 2]));
     // Markup is not indexed, its words are.
@@ -113,24 +113,53 @@ fn syllables_are_folded_with_frequency_levels_and_title_postings() {
 fn spellings_are_kept_apart_for_exact_diacritics() {
     let files = built();
     let exact = json(&files, "tim-kiem/exact/s-.json");
-    assert_eq!(exact["t"]["dao"], serde_json::json!({"đạo": 1}));
+    assert_eq!(exact["t"]["duc"], serde_json::json!({"duc": [0, 1], "đức": [0, 1]}), "title and id of doc 0");
+    assert_eq!(exact["t"]["doan"], serde_json::json!({"đoàn": 1}));
     // "dân" (summary of every model) and "dần"… none here; "đoàn" and "doan" would be apart.
     assert_eq!(exact["t"]["dan"], serde_json::json!({"dân": "111", "dẫn": [0, 1]}));
 }
 
 #[test]
-fn bigrams_of_title_and_summary_are_kept_for_phrase_ranking() {
+fn bigrams_of_every_field_carry_the_flags_of_their_fields() {
     let files = built();
     let bigrams = |first: &str| json(&files, &format!("tim-kiem/bigrams/s-{first}_.json"))["t"].clone();
-    assert_eq!(bigrams("dao")["dao duc"], serde_json::json!([0, 2]));
-    assert_eq!(bigrams("dan")["dan van"], serde_json::json!("111"));
-    assert_eq!(bigrams("tiet")["tiet kiem"], serde_json::json!([2, 2]));
+    // Doc 0 has "Đạo đức" in its title (2), its id (4) and its body (16).
+    assert_eq!(bigrams("dao")["dao duc"], serde_json::json!([0, 22]));
+    // Every summary (1) says "dân vận"; "Dân vận" is also the title of a topic (8) of docs 0 and 1.
+    assert_eq!(bigrams("dan")["dan van"], serde_json::json!("991"));
+    // "Tiết kiệm" in doc 1's body only (16 = "g"), in doc 2's title, id and body (22 = "m").
+    assert_eq!(bigrams("tiet")["tiet kiem"], serde_json::json!("0gm"));
+    // Body phrases count: "thời gian" is only in doc 1's body.
+    assert_eq!(bigrams("thoi")["thoi gian"], serde_json::json!([1, 16]));
+    // Names: the unit and its base unit ("Cục Thuế" for the chi bộ of doc 0), the id.
+    assert_eq!(bigrams("cuc")["cuc thue"], serde_json::json!("440"));
+    assert_eq!(bigrams("mh")["mh mot"], serde_json::json!([1, 4]));
     // The syllable's entry says its bigrams are in one file.
     let shard = json(&files, "tim-kiem/shards/s-.json");
     assert_eq!(shard["t"]["dao"]["bg"], 1);
-    // Body text gives no bigram.
-    assert!(!files.contains_key("tim-kiem/bigrams/s-thoi_.json"));
-    assert!(shard["t"]["thoi"].get("bg").is_none());
+    // No pair runs across two blocks of the body ("quả Đạo") or two names.
+    assert!(shard["t"]["qua"].get("bg").is_none(), "\"quả\" ends the heading");
+}
+
+#[test]
+fn subject_unit_names_ids_topics_and_tags_are_searched() {
+    let files = built();
+    let shard = json(&files, "tim-kiem/shards/s-.json");
+    let docs = |term: &str| shard["t"][term]["f"].clone();
+    // "Phòng Kiểm tra" is doc 0's unit, "Cục Thuế" its base unit's name.
+    assert_eq!(docs("phong"), serde_json::json!([0, 1]));
+    // Doc 1 is the base unit's own (its subject "Tập thể db-thue" says it too).
+    assert_eq!(docs("thue"), serde_json::json!("120"));
+    // The id of each model, and the title of its topics ("Di chúc": docs 1 and 2).
+    assert_eq!(docs("mh"), serde_json::json!("111"));
+    assert_eq!(docs("chuc"), serde_json::json!("011"));
+}
+
+#[test]
+fn the_text_of_each_body_is_kept_for_snippets() {
+    let files = built();
+    assert_eq!(json(&files, "tim-kiem/text/0.json"), "Hiệu quả\nĐạo đức, đoàn kết, dẫn đầu.");
+    assert_eq!(json(&files, "tim-kiem/text/2.json"), "Tiết kiệm điện, nước.");
 }
 
 #[test]
@@ -178,13 +207,6 @@ fn display_chunks_hold_what_a_result_shows() {
 #[test]
 fn two_builds_are_byte_identical() {
     assert_eq!(built(), built());
-}
-
-#[test]
-fn snippets_cut_at_a_space() {
-    assert_eq!(snippet("ngắn", 10), "ngắn");
-    assert_eq!(snippet("một hai ba bốn năm sáu", 12), "một hai ba…");
-    assert_eq!(snippet("mộthaibabốn", 5), "mộtha…");
 }
 
 #[test]
