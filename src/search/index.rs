@@ -14,9 +14,7 @@
 //!   topics and tags, 16 body), for phrase matching; sharded per first syllable, so only its
 //!   own entry lists their keys and `meta.json` stays small;
 //! - `docs/<n>.json`: display data of documents `n*CHUNK …`: `[id, title, unit, subject,
-//!   summary]`;
-//! - `text/<n>.json`: the readable text of document `n`'s body, one block a line, from which
-//!   the script takes the snippet of a result matched in its body (fetched for shown cards only).
+//!   summary]` (a result matched in its body takes its snippet from the model page).
 //!
 //! Document numbers follow the order of the models given (the gallery's order). Every path is
 //! built from numbers and folded prefixes, never from content as written; the bytes depend
@@ -27,16 +25,36 @@ use serde::Serialize;
 
 use crate::content::corpus::Corpus;
 use crate::content::model::Model;
-use crate::search::document::{DocTerms, FIELD_BITS, Fields};
+use crate::search::bigrams::{BigramShards, Bigrams};
+use crate::search::document::{DocTerms, Fields};
 use crate::search::facets::{Facet, facets};
 use crate::search::fasthash::FastMap;
 use crate::search::fold::fold;
 use crate::search::postings::{Encoded, Packed, Postings, encode, pack, tf_level, union};
-use crate::search::shards::{file_name, plan, shard_json};
+use crate::search::shards::{file_name, keys, plan, shard_json};
 use crate::search::tokenize::{markdown_text, spelling};
 
 /// A file of the index: path under the output folder, bytes.
-pub type OutputFile = (String, Vec<u8>);
+type OutputFile = (String, Vec<u8>);
+
+/// A file of the index: its path under the output folder and what makes its bytes (at once,
+/// or when the build writes it).
+pub struct IndexFile {
+    pub path: String,
+    make: Box<dyn FnOnce() -> Vec<u8> + Send>,
+}
+
+impl IndexFile {
+    /// A file whose bytes are made when asked for.
+    pub fn later(path: String, make: impl FnOnce() -> Vec<u8> + Send + 'static) -> IndexFile {
+        IndexFile { path, make: Box::new(make) }
+    }
+
+    /// The file's bytes.
+    pub fn bytes(self) -> Vec<u8> {
+        (self.make)()
+    }
+}
 
 /// Folder of the index in the output, under the site's base path.
 pub const INDEX_DIR: &str = "tim-kiem";
@@ -47,37 +65,32 @@ pub const CHUNK: usize = 8;
 /// Target size of a term shard, in bytes of JSON before compression.
 pub const TERM_SHARD_LIMIT: usize = 24 * 1024;
 
-/// Target size of a bigram shard: one is fetched per adjacent pair of the query.
-pub const BIGRAM_SHARD_LIMIT: usize = 8 * 1024;
-
 /// Models read at once: bounds the memory of the per-document terms.
 const BATCH: usize = 512;
 
-/// Builds every file of the index of `models` (in gallery order): `(path under the output
-/// folder, bytes)`, sorted by path.
-pub fn build_index(corpus: &Corpus, models: &[&Model]) -> Vec<OutputFile> {
+/// Builds every file of the index of `models` (in gallery order), sorted by path; the
+/// bigram shards are made when written.
+pub fn build_index(corpus: &Corpus, models: &[&Model]) -> Vec<IndexFile> {
     let docs = models.len() as u32;
     let mut dictionary = Dictionary::default();
     let mut lengths = Vec::with_capacity(models.len());
-    let mut files: Vec<OutputFile> = Vec::new();
     for (batch_number, batch) in models.chunks(BATCH).enumerate() {
         let bodies: Vec<String> = batch.par_iter().map(|model| markdown_text(&model.body.markdown)).collect();
         let doc_terms: Vec<DocTerms> =
             batch.par_iter().zip(&bodies).map(|(model, body)| DocTerms::read(&fields(corpus, model, body))).collect();
-        let first = batch_number * BATCH;
         for (i, terms) in doc_terms.into_iter().enumerate() {
             lengths.push(terms.length);
-            dictionary.add((first + i) as u32, &terms);
+            dictionary.add((batch_number * BATCH + i) as u32, &terms);
         }
-        let texts: Vec<OutputFile> = bodies
-            .par_iter()
-            .enumerate()
-            .map(|(i, body)| (format!("{INDEX_DIR}/text/{}.json", first + i), to_json(body)))
-            .collect();
-        files.extend(texts);
     }
 
-    dictionary.write_bigrams(docs, &mut files);
+    let folded: Vec<String> = dictionary.terms.iter().map(|t| t.folded.clone()).collect();
+    let bigrams = std::mem::take(&mut dictionary.bigrams).write(&folded, docs);
+    drop(folded);
+    for (first, shards) in bigrams.shards {
+        dictionary.terms[first as usize].bigrams = Some(shards);
+    }
+    let mut files: Vec<OutputFile> = Vec::new();
     let (term_leaves, term_splits) = dictionary.write_terms(docs, &mut files);
     for (n, chunk) in models.chunks(CHUNK).enumerate() {
         let chunk: Vec<Display> = chunk.iter().map(|m| display(corpus, m)).collect();
@@ -90,15 +103,17 @@ pub fn build_index(corpus: &Corpus, models: &[&Model]) -> Vec<OutputFile> {
 
     let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
     let meta = Meta {
-        version: version(&files),
+        version: version(&files, bigrams.hash),
         docs,
         average_length: if docs == 0 { 0 } else { (total / u64::from(docs)) as u32 },
         chunk: CHUNK,
         terms: Keys { leaves: term_leaves, splits: term_splits },
     };
     files.push((format!("{INDEX_DIR}/meta.json"), to_json(&meta)));
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    files
+    let mut all: Vec<IndexFile> =
+        files.into_iter().map(|(path, bytes)| IndexFile::later(path, move || bytes)).chain(bigrams.files).collect();
+    all.sort_by(|a, b| a.path.cmp(&b.path));
+    all
 }
 
 /// The level of a document length: `round(4·log2(length))` (at most 61), read back as
@@ -136,7 +151,7 @@ struct TermPostings {
     /// Frequencies of all spellings together.
     all: Postings,
     title: Postings,
-    /// Where its bigrams are written (set by `write_bigrams`).
+    /// Where its bigrams are written (set once they are planned).
     bigrams: Option<BigramShards>,
 }
 
@@ -148,8 +163,7 @@ struct Dictionary {
     runs: FastMap<Box<str>, Option<(u32, u32)>>,
     term_index: FastMap<String, u32>,
     terms: Vec<TermPostings>,
-    /// (first term, second term) → per document, `doc << FIELD_BITS | field flags`.
-    bigrams: FastMap<(u32, u32), Vec<u32>>,
+    bigrams: Bigrams,
 }
 
 /// Adds `value` to the posting of `doc`, which is the last one or a new one.
@@ -169,15 +183,6 @@ struct TermEntry<'a> {
     /// Where the bigrams starting with this syllable are, if there are any.
     #[serde(skip_serializing_if = "Option::is_none")]
     bg: Option<&'a BigramShards>,
-}
-
-/// The shards of the bigrams of one syllable `a`: `1` for the single file of `"a "`, else the
-/// leaf and split keys below `"a "`, written without that prefix.
-#[derive(Clone, Debug, Serialize)]
-#[serde(untagged)]
-enum BigramShards {
-    One(u8),
-    Split { l: Vec<String>, s: Vec<String> },
 }
 
 /// The spellings of a syllable: `1` for the only one, else the documents of each.
@@ -242,11 +247,7 @@ impl Dictionary {
         }
         for &(a, b, flags) in &terms.bigrams {
             if let (Some((a, _)), Some((b, _))) = (resolved[a as usize], resolved[b as usize]) {
-                let postings = self.bigrams.entry((a, b)).or_default();
-                match postings.last_mut() {
-                    Some(last) if *last >> FIELD_BITS == doc => *last |= flags,
-                    _ => postings.push(doc << FIELD_BITS | flags),
-                }
+                self.bigrams.add(doc, a, b, flags);
             }
         }
     }
@@ -261,13 +262,13 @@ impl Dictionary {
             .map(|(_, t)| {
                 t.spellings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
                 let entry = TermEntry {
-                    f: encode(&t.all, docs, tf_level),
-                    ti: (!t.title.is_empty()).then(|| encode(&t.title, docs, |n| n)),
+                    f: encode(t.all.iter().copied(), docs, tf_level),
+                    ti: (!t.title.is_empty()).then(|| encode(t.title.iter().copied(), docs, |n| n)),
                     bg: t.bigrams.as_ref(),
                 };
                 let spellings: Vec<(&str, Spelling)> = match &t.spellings[..] {
                     [(only, _)] => vec![(only.as_str(), Spelling::Only(1))],
-                    many => many.iter().map(|(s, p)| (s.as_str(), Spelling::Each(encode(p, docs, |_| 1)))).collect(),
+                    many => many.iter().map(|(s, p)| (s.as_str(), Spelling::Each(encode(p.iter().copied(), docs, |_| 1)))).collect(),
                 };
                 (to_json(&entry), to_json(&spellings.into_iter().collect::<std::collections::BTreeMap<_, _>>()))
             })
@@ -279,8 +280,8 @@ impl Dictionary {
             .par_iter()
             .map(|p| {
                 let summary = (!p.leaf).then(|| {
-                    let all = union(terms[p.summary.clone()].iter().map(|(_, t)| &t.all), docs, |a, b| a + b);
-                    to_json(&encode(&all, docs, tf_level))
+                    let all = union(terms[p.summary.clone()].iter().map(|(_, t)| t.all.iter().copied()), docs, |a, b| a + b);
+                    to_json(&encode(all, docs, tf_level))
                 });
                 let held = || terms[p.holds.clone()].iter().zip(&encoded[p.holds.clone()]);
                 let name = file_name(&p.key);
@@ -299,67 +300,6 @@ impl Dictionary {
         files.extend(written.into_iter().flatten());
         keys(&plans)
     }
-
-    /// Writes `bigrams/`: the bigrams of each first syllable `a` are sharded below the prefix
-    /// `"a "`, and the syllable's entry will say where ([`BigramShards`]). Runs before
-    /// `write_terms`, which takes the terms away.
-    fn write_bigrams(&mut self, docs: u32, files: &mut Vec<OutputFile>) {
-        let mask = (1 << FIELD_BITS) - 1;
-        let mut bigrams: Vec<(u32, String, Postings)> = std::mem::take(&mut self.bigrams)
-            .into_iter()
-            .map(|((a, b), packed)| {
-                let postings = packed.into_iter().map(|p| (p >> FIELD_BITS, p & mask)).collect();
-                (a, format!("{} {}", self.terms[a as usize].folded, self.terms[b as usize].folded), postings)
-            })
-            .collect();
-        bigrams.sort_unstable_by(|x, y| x.1.cmp(&y.1));
-        // Sorted by key, the bigrams of one first syllable `a` (all starting with "a ") are contiguous.
-        let groups: Vec<&[(u32, String, Postings)]> = bigrams.chunk_by(|x, y| x.0 == y.0).collect();
-        let written: Vec<(u32, BigramShards, Vec<OutputFile>)> = groups
-            .par_iter()
-            .map(|group| {
-                let first = group[0].0;
-                let root = format!("{} ", self.terms[first as usize].folded);
-                let encoded: Vec<Vec<u8>> = group.iter().map(|(_, _, p)| to_json(&encode(p, docs, |f| f))).collect();
-                let sizes: Vec<(&str, usize)> =
-                    group.iter().zip(&encoded).map(|((_, k, _), e)| (k.as_str(), e.len())).collect();
-                let plans = plan(&sizes, &root, BIGRAM_SHARD_LIMIT, |_| true);
-                let files = plans
-                    .iter()
-                    .map(|p| {
-                        let summary = (!p.leaf).then(|| {
-                            let all = union(group[p.summary.clone()].iter().map(|(_, _, p)| p), docs, |a, b| a | b);
-                            to_json(&encode(&all, docs, |f| f))
-                        });
-                        let held = group[p.holds.clone()].iter().zip(&encoded[p.holds.clone()]);
-                        let bytes =
-                            shard_json(held.map(|((_, k, _), e)| (k.as_str(), e.as_slice())), summary.as_deref());
-                        (format!("{INDEX_DIR}/bigrams/{}", file_name(&p.key)), bytes)
-                    })
-                    .collect();
-                let shards = match &plans[..] {
-                    [only] if only.leaf && only.key == root => BigramShards::One(1),
-                    _ => {
-                        let (leaves, splits) = keys(&plans);
-                        let relative =
-                            |keys: Vec<String>| keys.into_iter().map(|k| k[root.len()..].to_owned()).collect();
-                        BigramShards::Split { l: relative(leaves), s: relative(splits) }
-                    }
-                };
-                (first, shards, files)
-            })
-            .collect();
-        for (first, shards, bigram_files) in written {
-            self.terms[first as usize].bigrams = Some(shards);
-            files.extend(bigram_files);
-        }
-    }
-}
-
-/// The leaf and split keys of planned shards.
-fn keys(plans: &[crate::search::shards::ShardPlan]) -> (Vec<String>, Vec<String>) {
-    let (leaves, splits): (Vec<_>, Vec<_>) = plans.iter().partition(|p| p.leaf);
-    (leaves.into_iter().map(|p| p.key.clone()).collect(), splits.into_iter().map(|p| p.key.clone()).collect())
 }
 
 /// Display data of a result: `[id, title, unit name, subject name, summary]` (the script cuts
@@ -400,9 +340,9 @@ struct Keys {
     splits: Vec<String>,
 }
 
-/// A 64-bit FNV-1a hash of every path and file, in hex.
-fn version(files: &[(String, Vec<u8>)]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+/// A 64-bit FNV-1a hash of every path and file, and of the bigram shards' content, in hex.
+fn version(files: &[(String, Vec<u8>)], bigrams: u64) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ bigrams;
     for (path, bytes) in files {
         for &byte in path.as_bytes().iter().chain([0u8].iter()).chain(bytes).chain([0u8].iter()) {
             hash ^= u64::from(byte);
@@ -412,7 +352,8 @@ fn version(files: &[(String, Vec<u8>)]) -> String {
     format!("{hash:016x}")
 }
 
-fn to_json<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+/// The JSON of a value of the index.
+pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
     // Serializing plain structs, strings and numbers cannot fail.
     serde_json::to_vec(value).unwrap_or_default()
 }

@@ -2,6 +2,7 @@
 //! table that `guong build` writes under `/tim-kiem/` for the gallery's script
 //! (`themes/default/static/search.js`).
 
+pub mod bigrams;
 pub mod document;
 pub mod facets;
 pub mod fasthash;

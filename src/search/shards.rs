@@ -89,6 +89,12 @@ fn split(entries: &[(&str, usize)], offset: usize, prefix: &str, limits: &Limits
     }
 }
 
+/// The leaf and split keys of planned shards.
+pub fn keys(plans: &[ShardPlan]) -> (Vec<String>, Vec<String>) {
+    let (leaves, splits): (Vec<_>, Vec<_>) = plans.iter().partition(|p| p.leaf);
+    (leaves.into_iter().map(|p| p.key.clone()).collect(), splits.into_iter().map(|p| p.key.clone()).collect())
+}
+
 /// The JSON of a shard: `{"t":{key: entry, …}}`, with `"s": summary` for a split shard.
 pub fn shard_json<'a>(entries: impl IntoIterator<Item = (&'a str, &'a [u8])>, summary: Option<&[u8]>) -> Vec<u8> {
     let mut bytes = b"{\"t\":{".to_vec();

@@ -203,3 +203,95 @@ test('large site: split shards, prefix summaries and exact lookups agree with a 
   const title = (await search.display([search.n - 1]))[0];
   assert.equal((await ids(search, engine.fold(title.title), all))[0], title.id);
 });
+
+/** The ids of the phrase group and of the rest ("Kết quả gần đúng"). */
+async function groups(search, query, filters) {
+  const found = await ids(search, query, filters);
+  return { phrase: found.slice(0, found.outcome.phrase), near: found.slice(found.outcome.phrase) };
+}
+
+test('phrase first: syllables side by side, in order, in any field, before the others', { skip }, async () => {
+  const search = await open('phrase');
+  // mh-p-tach-roi has all three syllables, never side by side: it comes last, apart.
+  const typed = await groups(search, 'chống lãng phí');
+  assert.deepEqual(typed.phrase, ['mh-p-tieu-de', 'mh-p-than-bai', 'mh-p-khong-dau']);
+  assert.deepEqual(typed.near, ['mh-p-tach-roi']);
+  // Without diacritics the same group; the title beats the body.
+  const folded = await groups(search, 'chong lang phi');
+  assert.deepEqual(folded.phrase[0], 'mh-p-tieu-de');
+  assert.deepEqual(new Set(folded.phrase), new Set(typed.phrase));
+  assert.deepEqual(folded.near, ['mh-p-tach-roi']);
+  // The last syllable is still a prefix while typing.
+  assert.deepEqual((await groups(search, 'chong lang ph')).phrase.length, 3);
+  // Out of order is not the phrase.
+  const reversed = await groups(search, 'lang phi chong');
+  assert.deepEqual(reversed.phrase, []);
+  assert.equal(reversed.near.length, 4);
+});
+
+test('phrase first: exact diacritics rank higher within the group', { skip }, async () => {
+  const search = await open('phrase');
+  // mh-p-khong-dau says "chồng lăng phí": the same folded phrase, other diacritics.
+  const typed = await groups(search, 'chống lãng phí');
+  assert.equal(typed.phrase.at(-1), 'mh-p-khong-dau');
+  const other = await groups(search, 'chồng lăng phí');
+  assert.equal(other.phrase[0], 'mh-p-khong-dau');
+});
+
+test('phrase first on the bundled site: the queries readers type', { skip }, async () => {
+  const search = await open('bundled');
+  // Only two models say "một cửa"; "cua" is also "của", in nearly every model.
+  const motCua = await groups(search, 'mot cua');
+  assert.deepEqual(motCua.phrase, ['mh-mot-cua-than-thien', 'mh-don-tiep-nguoi-benh-than-thien']);
+  assert.ok(motCua.near.length >= 8);
+  // "Dân vận" in a summary first, then in a body (with the topic "Dân vận").
+  const danVan = await groups(search, 'dan van');
+  assert.deepEqual(danVan.phrase, ['mh-doi-thoai-doanh-nghiep', 'mh-gop-y-qr-nguoi-benh']);
+  // The school "Trường THPT Phú Hòa": its models (its chi bộ's included) before a hospital
+  // model that mentions Phú Hòa in its body.
+  const phuHoa = await groups(search, 'phu hoa');
+  assert.deepEqual(new Set(phuHoa.phrase.slice(0, 3)),
+    new Set(['mh-goc-hoc-tap-bac-ho', 'mh-nang-buoc-em-den-truong', 'mh-sinh-hoat-chi-bo-truong-hoc']));
+  assert.deepEqual(phuHoa.phrase.slice(3), ['mh-sinh-hoat-chi-bo-chuyen-de']);
+  // A person's name (cá nhân) and a model id.
+  assert.deepEqual([...(await ids(search, 'tran quoc bao'))], ['mh-doi-thoai-doanh-nghiep']);
+  assert.deepEqual([...(await ids(search, 'sa rinh'))], ['mh-nang-buoc-em-den-truong']);
+  assert.equal((await ids(search, 'mh-luong-y-nhu-tu-mau'))[0], 'mh-luong-y-nhu-tu-mau');
+  // A single syllable found everywhere: the model with it in its title first.
+  assert.equal((await ids(search, 'kiem'))[0], 'mh-doan-kiem-tra-liem-chinh');
+});
+
+test('a unit typed without diacritics puts its models, its chi bộ\'s included, first', { skip }, async () => {
+  const search = await open('fixture');
+  // mh-giu-gin-tai-san is the đảng bộ's own, mh-van-phong-xanh its chi bộ's.
+  assert.deepEqual(new Set((await groups(search, 'cuc thue')).phrase), new Set(['mh-giu-gin-tai-san', 'mh-van-phong-xanh']));
+  const school = await groups(search, 'phu hoa');
+  assert.deepEqual(new Set(school.phrase), new Set(['mh-dan-van-kheo', 'mh-dan-dat-hoc-sinh']));
+});
+
+test('highlights: the phrase as one mark, else each syllable found', () => {
+  const terms = engine.parseQuery('dan van ');
+  assert.deepEqual(engine.highlights('Dân vận khéo, dân gian vận động', terms), { phrase: true, spans: [[0, 7]], found: 2 });
+  assert.deepEqual(engine.highlights('Dân gian, vận động', terms), { phrase: false, spans: [[0, 3], [10, 13]], found: 2 });
+  // The last syllable typed is a prefix.
+  assert.deepEqual(engine.highlights('Dân vận', engine.parseQuery('dan va')).spans, [[0, 7]]);
+  const parts = engine.pieces('Học tập dân vận khéo', [[8, 15]]);
+  assert.deepEqual(parts, [{ text: 'Học tập ', mark: false }, { text: 'dân vận', mark: true }, { text: ' khéo', mark: false }]);
+});
+
+test('snippets come from where the phrase is, cut at word boundaries', () => {
+  const terms = engine.parseQuery('dan van ');
+  const long = 'Mở đầu bằng một câu thật dài kể về nhiều việc khác nhau của cơ quan trong năm, '
+    + 'rồi mới nói tới công tác dân vận khéo ở khu dân cư, sau đó còn kể thêm nhiều việc nữa để câu đủ dài mà phải cắt.';
+  const text = 'Dân gian có câu hay.\n' + long;
+  const passage = engine.snippet(text, terms, 80);
+  assert.equal(passage.phrase, true, 'the line with the phrase wins over one with the words apart');
+  assert.ok(passage.text.startsWith('…') && passage.text.endsWith('…'), passage.text);
+  assert.ok([...passage.text].length <= 82, passage.text);
+  const [a, b] = passage.spans[0];
+  assert.equal(passage.text.slice(a, b), 'dân vận');
+  // Cut at spaces: the passage is made of whole words of the line.
+  for (const word of passage.text.replace(/…/g, '').split(' ')) assert.ok(long.split(' ').includes(word), word);
+  assert.equal(engine.snippet('Không có gì ở đây.', terms), null);
+  assert.equal(engine.excerpt('một hai ba bốn năm sáu', 12), 'một hai ba…');
+});

@@ -56,14 +56,41 @@ function largeRoot(count) {
   return root;
 }
 
+/**
+ * Models written for the phrase tests, added to the fixture: `{id, title, body, org}` each, the
+ * rest copied from mh-dan-van-kheo.md (`body` replaces its "Hiệu quả" section).
+ */
+const PHRASE_MODELS = [
+  { id: 'mh-p-tieu-de', title: 'Chống lãng phí trong chi tiêu công', body: 'Tiết kiệm từng khoản chi nhỏ, công khai mọi khoản chi lớn của cơ quan.' },
+  { id: 'mh-p-than-bai', title: 'Văn phòng gọn gàng, ngăn nắp', body: 'Cả cơ quan cùng thực hành chống lãng phí điện, nước và giấy in mỗi ngày.' },
+  { id: 'mh-p-khong-dau', title: 'Giữ gìn nếp nhà', body: 'Bà con kể chuyện người chồng lăng xăng phí công sức, rồi chồng lăng phí tiền bạc ra sao.' },
+  { id: 'mh-p-tach-roi', title: 'Chống tham nhũng vặt', body: 'Không để xảy ra lãng phí; mọi khoản phí thu đều công khai, chống mọi biểu hiện tiêu cực.' },
+];
+
+function phraseRoot() {
+  const root = path.join(scratch, 'phrase-root');
+  copyDir(path.join(repo, 'tests', 'sites', 'search'), root);
+  const folder = path.join(root, 'content', 'mo-hinh');
+  const template = fs.readFileSync(path.join(folder, 'mh-dan-van-kheo.md'), 'utf8');
+  for (const model of PHRASE_MODELS) {
+    const text = template
+      .replace(/^id: .*$/m, 'id: ' + model.id)
+      .replace(/^title: .*$/m, 'title: "' + model.title + '"')
+      .replace(/(## 4\. Hiệu quả\n\n).*\n/, (_, heading) => heading + model.body + '\n');
+    fs.writeFileSync(path.join(folder, model.id + '.md'), text);
+  }
+  return root;
+}
+
 const built = new Map();
-/** The output folder of site `name` (`bundled`, `fixture`, `large`), built on first use. */
+/** The output folder of site `name` (`bundled`, `fixture`, `large`, `phrase`), built on first use. */
 function site(name) {
   if (!built.has(name)) {
     const roots = {
       bundled: () => repo,
       fixture: () => path.join(repo, 'tests', 'sites', 'search'),
       large: () => largeRoot(600),
+      phrase: phraseRoot,
     };
     built.set(name, build(roots[name](), name));
   }

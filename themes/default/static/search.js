@@ -39,19 +39,27 @@
 
   // ---- Posting lists (src/search/postings.rs) ----
 
-  /** Calls `each(doc, value)` for every posting of a dense string or a sparse gap array. */
+  /** The value of a base-62 digit (0-9, a-z, A-Z) given by its character code. */
+  const digit = (c) => (c <= 57 ? c - 48 : c >= 97 ? c - 87 : c - 29);
+  /**
+   * Calls `each(doc, value)` for every posting of a dense string (one digit per document) or a
+   * sparse one (`~`, the gap width `w`, then `w` digits of gap and one of value per posting).
+   */
   function decode(postings, each) {
-    if (typeof postings === 'string') {
-      for (let doc = 0; doc < postings.length; doc++) {
-        const c = postings.charCodeAt(doc);
-        if (c !== 48) each(doc, c <= 57 ? c - 48 : c >= 97 ? c - 87 : c - 29);
-      }
-    } else {
+    if (postings.charCodeAt(0) === 126) {
+      const w = digit(postings.charCodeAt(1));
       let doc = 0;
-      for (let i = 0; i < postings.length; i += 2) {
-        doc += postings[i];
-        each(doc, postings[i + 1]);
+      for (let i = 2; i < postings.length; i += w + 1) {
+        let gap = 0;
+        for (let k = 0; k < w; k++) gap = gap * 62 + digit(postings.charCodeAt(i + k));
+        doc += gap;
+        each(doc, digit(postings.charCodeAt(i + w)));
       }
+      return;
+    }
+    for (let doc = 0; doc < postings.length; doc++) {
+      const c = postings.charCodeAt(doc);
+      if (c !== 48) each(doc, digit(c));
     }
   }
   /** The numbers of a packed column `{w, s}` (src/search/postings.rs `pack`). */
@@ -59,18 +67,13 @@
     const out = new Array(packed.s.length / packed.w);
     for (let i = 0, at = 0; i < out.length; i++) {
       let n = 0;
-      for (let k = 0; k < packed.w; k++, at++) {
-        const c = packed.s.charCodeAt(at);
-        n = n * 62 + (c <= 57 ? c - 48 : c >= 97 ? c - 87 : c - 29);
-      }
+      for (let k = 0; k < packed.w; k++, at++) n = n * 62 + digit(packed.s.charCodeAt(at));
       out[i] = n;
     }
     return out;
   }
   /** Term frequency of each frequency level. */
   const LEVEL_TF = [0, 1, 2, 3, 4.5, 7, 11, 17, 25];
-  const IN_SUMMARY = 1;
-  const IN_TITLE = 2;
 
   // ---- Sharded dictionaries (src/search/shards.rs) ----
 
@@ -128,12 +131,23 @@
   /** A completion of the last syllable weighs less than the syllable typed in full. */
   const COMPLETION = 0.8;
   const TITLE_BONUS = 1;
-  const EXACT_BONUS = 0.5;
-  const BIGRAM_TITLE_BONUS = 1.5;
-  const BIGRAM_SUMMARY_BONUS = 0.75;
   const ALL_IN_TITLE_BONUS = 0.5;
+  /** Field flags of bigrams (src/search/document.rs). */
+  const IN_SUMMARY = 1;
+  const IN_TITLE = 2;
+  const IN_NAMES = 4;
+  const IN_TOPICS = 8;
+  const IN_BODY = 16;
+  /** Fields a phrase may stand in, best first: title, names, summary, topics and tags, body. */
+  const FIELD_ORDER = [IN_TITLE, IN_NAMES, IN_SUMMARY, IN_TOPICS, IN_BODY];
   const RETIRED = 'loai_bo';
   const STATUS = 'trang-thai';
+
+  /** The rank of a field set: 5 for the title … 1 for the body, 0 for none. */
+  function fieldRank(flags) {
+    for (let i = 0; i < FIELD_ORDER.length; i++) if (flags & FIELD_ORDER[i]) return FIELD_ORDER.length - i;
+    return 0;
+  }
 
   class Engine {
     /** `load(path, version)` returns the parsed JSON of a file of the index folder. */
@@ -221,7 +235,7 @@
       return m;
     }
 
-    /** Per document: bigram flags (title, summary) of two adjacent query terms. */
+    /** Per document: the flags of the fields where two query terms stand side by side. */
     async matchPair(first, second) {
       const flags = new Uint8Array(this.n);
       const entry = await this.terms.exact(first.folded);
@@ -246,13 +260,20 @@
 
     /**
      * Runs a query with filters (`selected`: facet key → Set of codes). Returns the matching
-     * documents best first, live counts per facet value, and the query terms nothing matches.
+     * documents best first, how many of them hold the query as a phrase (they come first),
+     * live counts per facet value, and the query terms nothing matches.
+     *
+     * Ranking, in order: the phrase group (two or more syllables side by side, in order, in
+     * one field) before the others; more syllables with the exact diacritics typed; for the
+     * phrase group the best field holding the phrase (title, names, summary, topics and tags,
+     * body), for the others the number of syllables in the title; then a BM25 score of all
+     * fields with a title bonus.
      */
     async search(query, selected) {
       const n = this.n;
       const terms = parseQuery(query);
       let matched = null;
-      let score = null;
+      let rank = null;
       const missing = [];
       if (terms.length) {
         const [matches, pairs] = await Promise.all([
@@ -269,32 +290,36 @@
           if (!df) missing.push(terms[i].text);
           return Math.log(1 + n / Math.max(df, 1));
         });
-        score = new Float32Array(n);
+        const marked = terms.map((t) => t.exact !== t.folded);
+        rank = { phrase: new Uint8Array(n), exact: new Uint8Array(n), field: new Uint8Array(n), score: new Float32Array(n) };
         for (let d = 0; d < n; d++) {
           if (!matched[d]) continue;
           const norm = K1 * (1 - B + (B * this.lengths[d]) / this.average);
           let s = 0;
-          let allInTitle = true;
+          let inTitle = 0;
+          let exact = 0;
           for (let i = 0; i < matches.length; i++) {
             const m = matches[i];
             const tf = m.tf[d];
-            s += idf[i] * ((tf * (K1 + 1)) / (tf + norm) + TITLE_BONUS * m.title[d] + EXACT_BONUS * m.exact[d]);
-            if (!m.title[d]) allInTitle = false;
+            s += idf[i] * ((tf * (K1 + 1)) / (tf + norm) + TITLE_BONUS * m.title[d]);
+            inTitle += m.title[d];
+            if (marked[i]) exact += m.exact[d];
           }
-          for (let i = 0; i < pairs.length; i++) {
-            const f = pairs[i][d];
-            const weight = (f & IN_TITLE ? BIGRAM_TITLE_BONUS : 0) + (f & IN_SUMMARY ? BIGRAM_SUMMARY_BONUS : 0);
-            s += (idf[i] + idf[i + 1]) * weight;
-          }
-          if (allInTitle) s += ALL_IN_TITLE_BONUS * idf.reduce((a, b) => a + b, 0);
-          score[d] = s;
+          if (inTitle === terms.length) s += ALL_IN_TITLE_BONUS * idf.reduce((a, b) => a + b, 0);
+          // The fields where every adjacent pair of the query stands together.
+          let common = pairs.length ? 31 : 0;
+          for (const p of pairs) common &= p[d];
+          rank.phrase[d] = common ? 1 : 0;
+          rank.field[d] = common ? fieldRank(common) : inTitle;
+          rank.exact[d] = exact;
+          rank.score[d] = s;
         }
       }
-      return this.filter(matched, score, selected, missing, terms.length > 0);
+      return this.filter(matched, rank, selected, missing, terms);
     }
 
     /** Applies the filters: AND across facets, OR within one; counts each value live. */
-    filter(matched, score, selected, missing, queried) {
+    filter(matched, rank, selected, missing, terms) {
       const n = this.n;
       const facets = this.facets;
       let filtered = false;
@@ -357,8 +382,17 @@
         for (let i = 0; i < facets.length; i++) count(i, d);
         results.push(d);
       }
-      if (score) results.sort((a, b) => score[b] - score[a] || a - b);
-      return { results, counts, missing, filtered, queried };
+      let phrase = 0;
+      if (rank) {
+        // One number per result, compared once: group, then exact syllables, field, score.
+        const key = new Float64Array(n);
+        for (const d of results) {
+          key[d] = ((rank.phrase[d] * 64 + Math.min(rank.exact[d], 63)) * 16 + rank.field[d]) * 1e6 + Math.min(rank.score[d], 999999);
+        }
+        results.sort((a, b) => key[b] - key[a] || a - b);
+        if (terms.length > 1) for (const d of results) phrase += rank.phrase[d];
+      }
+      return { results, phrase, counts, missing, filtered, queried: terms.length > 0, terms };
     }
 
     /** Display data of documents: `{doc, id, title, unit, subject, summary}` each. */
@@ -372,14 +406,129 @@
     }
   }
 
-  const api = { fold, syllables, runs, spelling, parseQuery, fileName, decode, unpack, Dictionary, Engine };
+  // ---- Highlights and snippets: where the query stands in a text ----
+
+  /** Characters of a card's text (src/render/excerpt.rs cuts card summaries the same way). */
+  const SNIPPET_CHARS = 200;
+  const TRAILING = /[\s,;:.–-]+$/u;
+
+  /** `text` cut to at most `max` characters at a word boundary, with "…" (as `excerpt` in Rust). */
+  function excerpt(text, max = SNIPPET_CHARS) {
+    const trimmed = text.trim();
+    if ([...trimmed].length <= max) return trimmed;
+    let cut = [...trimmed].slice(0, max).join('');
+    const space = cut.search(/\s\S*$/u);
+    if (space >= 0 && [...cut.slice(0, space)].length >= max / 2) cut = cut.slice(0, space);
+    return cut.replace(TRAILING, '') + '…';
+  }
+
+  /** The syllables of `text` with their places: `{start, end, folded}` each. */
+  function runsAt(text) {
+    const out = [];
+    for (const m of text.matchAll(RUN)) {
+      if ([...m[0]].length > MAX_SYLLABLE_CHARS) continue;
+      const folded = fold(m[0]);
+      if (folded) out.push({ start: m.index, end: m.index + m[0].length, folded });
+    }
+    return out;
+  }
+
+  const matches = (run, term) => (term.prefix ? run.folded.startsWith(term.folded) : run.folded === term.folded);
+
+  /**
+   * Where the query stands in a one-line `text`: the spans `[start, end)` of its phrases (every
+   * term, side by side and in order) when there is one (`phrase: true`), else of each syllable
+   * that is a term. `found` counts the distinct terms present.
+   */
+  function highlights(text, terms) {
+    const runs = runsAt(text);
+    const spans = [];
+    if (terms.length > 1) {
+      for (let i = 0; i + terms.length <= runs.length; i++) {
+        let k = 0;
+        while (k < terms.length && matches(runs[i + k], terms[k])) k++;
+        if (k === terms.length) {
+          spans.push([runs[i].start, runs[i + k - 1].end]);
+          i += k - 1;
+        }
+      }
+      if (spans.length) return { phrase: true, spans, found: terms.length };
+    }
+    const present = new Set();
+    for (const run of runs) {
+      const hit = terms.findIndex((t) => matches(run, t));
+      if (hit >= 0) {
+        spans.push([run.start, run.end]);
+        present.add(hit);
+      }
+    }
+    return { phrase: false, spans, found: present.size };
+  }
+
+  /**
+   * A passage of `text` (lines apart by "\n") of at most `max` characters around the query:
+   * from the first line holding a phrase, else the line holding the most terms, starting a
+   * little before the first match and cut at word boundaries ("…" where cut). Returns
+   * `{text, spans, phrase}` with spans in the passage, or null when no term is there.
+   */
+  function snippet(text, terms, max = SNIPPET_CHARS) {
+    let best = null;
+    for (const line of text.split('\n')) {
+      const found = highlights(line, terms);
+      if (!found.spans.length) continue;
+      if (!best || found.phrase > best.found.phrase || (found.phrase === best.found.phrase && found.found > best.found.found)) {
+        best = { line, found };
+      }
+      if (found.phrase) break;
+    }
+    if (!best) return null;
+    const { line, found } = best;
+    let start = 0;
+    let end = line.length;
+    if ([...line].length > max) {
+      const first = found.spans[0][0];
+      start = Math.max(0, first - Math.floor(max / 4));
+      if (start > 0) start = line.lastIndexOf(' ', start) + 1;
+      end = Math.min(line.length, start + max);
+      if (end < line.length) {
+        const space = line.lastIndexOf(' ', end);
+        if (space > found.spans[0][1]) end = space;
+      }
+    }
+    let body = line.slice(start, end);
+    if (end < line.length) body = body.replace(TRAILING, '');
+    const lead = start > 0 ? '…' : '';
+    const spans = found.spans
+      .map(([a, b]) => [Math.max(a - start, 0), Math.min(b - start, body.length)])
+      .filter(([a, b]) => a < b)
+      .map(([a, b]) => [a + lead.length, b + lead.length]);
+    return { text: lead + body + (end < line.length ? '…' : ''), spans, phrase: found.phrase };
+  }
+
+  /** `text` in pieces `{text, mark}`, `mark` for the parts inside `spans` (sorted, apart). */
+  function pieces(text, spans) {
+    const out = [];
+    let at = 0;
+    for (const [a, b] of spans) {
+      if (a > at) out.push({ text: text.slice(at, a), mark: false });
+      out.push({ text: text.slice(a, b), mark: true });
+      at = b;
+    }
+    if (at < text.length) out.push({ text: text.slice(at), mark: false });
+    return out;
+  }
+
+  const api = {
+    fold, syllables, runs, spelling, parseQuery, fileName, decode, unpack, Dictionary, Engine,
+    excerpt, highlights, snippet, pieces,
+  };
   if (typeof module === 'object' && module.exports) {
     module.exports = api;
     return;
   }
   if (typeof document === 'undefined') return;
 
-  // ---- The page: form, filters, results, address ----
+  // ---- The page: form, filters, results, address, history ----
 
   const form = document.getElementById('tim-kiem');
   if (!form || !window.fetch) return;
@@ -388,6 +537,8 @@
   const status = document.getElementById('tim-kiem-trang-thai');
   const results = document.getElementById('tim-kiem-ket-qua');
   const gallery = document.getElementById('ket-qua');
+  const lead = document.getElementById('mo-hinh-gioi-thieu');
+  const leadText = lead ? lead.textContent : '';
   const paging = document.querySelectorAll('.pagination');
   const indexUrl = form.dataset.index;
   const base = form.dataset.base || '/';
@@ -413,12 +564,18 @@
     for (const child of children) if (child !== null && child !== undefined) node.append(child);
     return node;
   };
+  /** `text` with the parts in `spans` in <mark>. */
+  const markedText = (text, spans) =>
+    pieces(text, spans).map((p) => (p.mark ? el('mark', null, p.text) : document.createTextNode(p.text)));
 
   let engine = null;
   let generation = 0;
   let shown = PAGE;
   let last = null;
+  /** Whether the current query already has its own history entry (typing replaces it). */
+  let typing = false;
   const boxes = new Map();
+  const toggle = el('button', { type: 'button', class: 'filters-toggle', 'aria-expanded': 'false', 'aria-controls': 'tim-kiem-loc' }, 'Bộ lọc (0)');
 
   function selection() {
     const selected = new Map();
@@ -434,7 +591,8 @@
     reset.addEventListener('click', () => {
       input.value = '';
       for (const box of form.querySelectorAll('input[type="checkbox"]')) box.checked = false;
-      update();
+      typing = false;
+      update('push');
       input.focus();
     });
     for (const facet of engine.facets) {
@@ -462,36 +620,106 @@
     }
   }
 
-  function remember() {
+  /** Puts the query and filters in the address: a new history entry (`push`) or the same one. */
+  function remember(mode) {
     const params = new URLSearchParams();
     if (input.value.trim()) params.set('q', input.value.trim());
     for (const box of form.querySelectorAll('input[type="checkbox"]:checked')) params.append(box.name, box.value);
     const query = params.toString();
     const url = location.pathname + (query ? '?' + query : '') + location.hash;
-    if (url !== location.pathname + location.search + location.hash) history.replaceState(null, '', url);
+    if (url === location.pathname + location.search + location.hash) return;
+    if (mode === 'push') history.pushState(null, '', url);
+    else history.replaceState(history.state, '', url);
   }
 
-  function card(item) {
+  /** Remembers, in the current history entry, how many results are shown and where the page is. */
+  function rememberPlace() {
+    history.replaceState({ shown, scroll: window.scrollY }, '');
+  }
+
+  function card(item, terms, level, group) {
     const retired = engine.isRetired(item.doc);
     const statusValue = engine.statusFacet && engine.valuesOf(engine.statusFacet, item.doc)[0];
     const label = statusValue === undefined ? null : engine.statusFacet.values[statusValue];
+    const inTitle = highlights(item.title, terms);
     const meta = el('p', { class: 'card-meta' });
-    for (const part of [item.unit, item.subject]) if (part) meta.append(el('span', null, part));
-    return el('li', { class: 'card' + (retired ? ' card-retired' : ''), 'data-id': item.id },
-      el('h2', { class: 'card-title' }, el('a', { href: base + 'mo-hinh/' + item.id + '/' }, item.title)),
+    let inMeta = false;
+    for (const part of [item.unit, item.subject]) {
+      if (!part) continue;
+      const found = highlights(part, terms);
+      inMeta = inMeta || found.phrase;
+      meta.append(el('span', null, ...markedText(part, found.spans)));
+    }
+    const summary = el('p', { class: 'card-summary' });
+    const fromSummary = terms.length ? snippet(item.summary, terms) : null;
+    const show = (passage) => summary.replaceChildren(...markedText(passage.text, passage.spans));
+    show(fromSummary || { text: excerpt(item.summary), spans: [] });
+    // A phrase found only in the body (or terms found nowhere shown): its passage is fetched
+    // when the card comes into view.
+    const needsBody = terms.length && !inTitle.phrase && !inMeta && !(fromSummary && (fromSummary.phrase || !group));
+    const node = el('li', { class: 'card' + (retired ? ' card-retired' : ''), 'data-id': item.id },
+      el('h' + level, { class: 'card-title' }, el('a', { href: base + 'mo-hinh/' + item.id + '/' }, ...markedText(item.title, inTitle.spans))),
       meta,
-      item.summary ? el('p', { class: 'card-summary' }, item.summary) : null,
+      item.summary || needsBody ? summary : null,
       label ? el('p', { class: 'badges' }, el('span', { class: 'badge status-' + label.code }, label.label)) : null);
+    if (needsBody) {
+      bodies.set(node, () => bodyText(item.id).then((text) => {
+        const passage = snippet(text, terms);
+        if (passage && (passage.phrase || !fromSummary)) show(passage);
+      }).catch(() => {}));
+      if (observer) observer.observe(node);
+      else bodies.get(node)();
+    }
+    return node;
+  }
+
+  /**
+   * The body of a model, one block a line, read from its page (the `.prose` sections of the
+   * theme's model.html): the page is what the reader opens next, so the browser keeps it.
+   */
+  function bodyText(id) {
+    return fetch(base + 'mo-hinh/' + id + '/').then((r) => {
+      if (!r.ok) throw new Error(r.status + ' ' + id);
+      return r.text();
+    }).then((html) => {
+      const page = new DOMParser().parseFromString(html, 'text/html');
+      const lines = [];
+      for (const prose of page.querySelectorAll('main .prose')) {
+        for (const block of prose.querySelectorAll('p, li, h2, h3, h4, h5, h6, td, th, dt, dd, pre')) {
+          if (!block.querySelector('p, li')) lines.push(block.textContent.replace(/\s+/g, ' ').trim());
+        }
+      }
+      return lines.join('\n');
+    });
+  }
+
+  /** Cards waiting for the passage of their body, and who fetches it when they come into view. */
+  const bodies = new WeakMap();
+  const observer = 'IntersectionObserver' in window
+    ? new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer.unobserve(entry.target);
+        const fetchBody = bodies.get(entry.target);
+        if (fetchBody) fetchBody();
+      }
+    }, { rootMargin: '200px 0px' })
+    : null;
+
+  /** "Bộ lọc (n)": how many filters are on. */
+  function countFilters() {
+    toggle.textContent = 'Bộ lọc (' + form.querySelectorAll('input[type="checkbox"]:checked').length + ')';
   }
 
   async function render(outcome, mine) {
-    const { results: docs, missing } = outcome;
+    const { results: docs, missing, terms, phrase } = outcome;
     for (const [i, facet] of engine.facets.entries()) {
       facet.values.forEach((_, v) => {
         const count = boxes.get(facet.key + '\u0000' + v);
         if (count) count.textContent = '(' + outcome.counts[i][v] + ')';
       });
     }
+    countFilters();
     const active = outcome.queried || outcome.filtered;
     results.hidden = !active;
     if (gallery) gallery.hidden = active;
@@ -499,17 +727,35 @@
     if (!active) {
       results.replaceChildren();
       status.textContent = '';
+      if (lead) lead.textContent = leadText;
       return;
     }
     const items = await engine.display(docs.slice(0, shown));
     if (mine !== generation) return;
-    const list = el('ul', { class: 'cards', role: 'list' }, ...items.map(card));
+    const asTyped = input.value.trim();
+    // Two groups when the query has two syllables or more: the phrase, then "Kết quả gần đúng".
+    const grouped = terms.length > 1 && phrase < docs.length;
+    const level = grouped ? 3 : 2;
     const children = [];
     if (!docs.length) {
       const why = missing.length ? ' Không có mô hình nào chứa “' + missing.join('”, “') + '”.' : '';
       children.push(el('p', { class: 'search-empty' }, 'Không tìm thấy mô hình phù hợp.' + why));
+    } else if (grouped) {
+      const exact = items.slice(0, phrase);
+      const near = items.slice(phrase);
+      if (exact.length) {
+        children.push(el('h2', { class: 'results-heading' }, 'Có đúng cụm từ “' + asTyped + '”'));
+        children.push(el('ul', { class: 'cards', role: 'list' }, ...exact.map((item) => card(item, terms, level, true))));
+      }
+      if (near.length) {
+        children.push(el('h2', { class: 'results-heading', id: 'ket-qua-gan-dung' }, 'Kết quả gần đúng'));
+        children.push(el('p', { class: 'results-note' }, phrase
+          ? 'Có đủ các từ nhưng không đứng liền nhau theo thứ tự đã gõ.'
+          : 'Không mô hình nào có các từ đứng liền nhau theo thứ tự đã gõ; đây là các mô hình có đủ các từ.'));
+        children.push(el('ul', { class: 'cards', role: 'list' }, ...near.map((item) => card(item, terms, level, false))));
+      }
     } else {
-      children.push(list);
+      children.push(el('ul', { class: 'cards', role: 'list' }, ...items.map((item) => card(item, terms, level, terms.length > 1))));
     }
     if (docs.length > shown) {
       const more = el('button', { type: 'button', class: 'button search-more' },
@@ -524,17 +770,23 @@
       children.push(more);
     }
     results.replaceChildren(...children);
-    status.textContent = docs.length
-      ? 'Tìm thấy ' + docs.length + ' mô hình' + (docs.length > shown ? ', hiển thị ' + shown + ' mô hình đầu' : '') + '.'
+    const found = docs.length
+      ? 'Tìm thấy ' + docs.length + ' mô hình' + (grouped && phrase ? ', ' + phrase + ' mô hình có đúng cụm từ' : '') + '.'
       : 'Không tìm thấy mô hình phù hợp.';
+    status.textContent = found + (docs.length > shown ? ' Đang hiển thị ' + shown + ' mô hình đầu.' : '');
+    if (lead) lead.textContent = found;
   }
 
-  async function update() {
+  /**
+   * Runs the search of the form and shows it. `mode`: `push` (a new history entry), `replace`
+   * (the same entry, while typing) or nothing (the address already says it).
+   */
+  async function update(mode, keepShown) {
     const mine = ++generation;
-    shown = PAGE;
+    if (!keepShown) shown = PAGE;
     try {
       await ready;
-      remember();
+      if (mode) remember(mode);
       const outcome = await engine.search(input.value, selection());
       if (mine !== generation) return;
       last = outcome;
@@ -545,9 +797,13 @@
   }
 
   let timer = 0;
-  const later = () => {
+  /** Typing: the first change of a query pushes a history entry, the next ones replace it. */
+  const typed = () => {
     clearTimeout(timer);
-    timer = setTimeout(update, DEBOUNCE_MS);
+    timer = setTimeout(() => {
+      update(typing ? 'replace' : 'push');
+      typing = true;
+    }, DEBOUNCE_MS);
   };
 
   // The box works at once; filters appear when the facet table has arrived.
@@ -558,20 +814,43 @@
   });
   function start() {
     restore();
+    input.closest('.search-box').after(toggle);
+    toggle.addEventListener('click', () => {
+      const open = toggle.getAttribute('aria-expanded') !== 'true';
+      toggle.setAttribute('aria-expanded', String(open));
+      form.classList.toggle('filters-open', open);
+    });
     form.hidden = false;
-    input.addEventListener('input', later);
-    form.addEventListener('change', (event) => { if (event.target.type === 'checkbox') update(); });
+    input.addEventListener('input', typed);
+    input.addEventListener('change', () => { typing = false; });
+    form.addEventListener('change', (event) => {
+      if (event.target.type !== 'checkbox') return;
+      typing = false;
+      update('push');
+    });
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       clearTimeout(timer);
-      update();
+      update(typing ? 'replace' : 'push');
+      typing = false;
     });
     window.addEventListener('popstate', () => {
+      clearTimeout(timer);
+      typing = false;
       restore();
-      update();
+      update(null);
     });
+    // Leaving for a model page: remember the results shown and the scroll position, so that
+    // coming back (without the browser's page cache) shows the same place.
+    history.scrollRestoration = 'manual';
+    results.addEventListener('click', (event) => { if (event.target.closest('a')) rememberPlace(); });
+    window.addEventListener('pagehide', rememberPlace);
+    const place = history.state;
+    if (place && place.shown) shown = Math.max(PAGE, place.shown);
     // Fills the live counts, and shows the results of a shared address.
-    update();
+    update(null, true).then(() => {
+      if (place && typeof place.scroll === 'number') window.scrollTo(0, place.scroll);
+    });
   }
 
   start();

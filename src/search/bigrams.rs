@@ -1,0 +1,175 @@
+//! Pairs of adjacent syllables (bigrams) for phrase matching: gathered document by document
+//! with the flags of the fields where the two stand together (see `document`), then sharded
+//! per first syllable below the prefix `"a "` (only that syllable's entry lists its shards, so
+//! `meta.json` stays small). Shards are planned from exact sizes and each file is written only
+//! when the build asks for it: the bodies' bigrams are the largest part of the index, and their
+//! JSON never sits in memory all at once.
+
+use std::hash::Hasher;
+use std::ops::Range;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::search::document::FIELD_BITS;
+use crate::search::fasthash::{FastMap, FxHasher};
+use crate::search::index::{INDEX_DIR, IndexFile, to_json};
+use crate::search::postings::{encode, encoded_len, union};
+use crate::search::shards::{ShardPlan, file_name, keys, plan, shard_json};
+
+/// Target size of a bigram shard: one is fetched per adjacent pair of the query.
+pub const BIGRAM_SHARD_LIMIT: usize = 8 * 1024;
+
+const FLAGS: u32 = (1 << FIELD_BITS) - 1;
+
+/// Every bigram of the site, with its postings: per document, `doc << FIELD_BITS | flags`.
+#[derive(Default)]
+pub struct Bigrams {
+    pairs: FastMap<(u32, u32), Vec<u32>>,
+}
+
+/// The shards of the bigrams of one syllable `a`: `1` for the single file of `"a "`, else the
+/// leaf and split keys below `"a "`, written without that prefix.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum BigramShards {
+    One(u8),
+    Split { l: Vec<String>, s: Vec<String> },
+}
+
+/// What [`Bigrams::write`] gives: the shards of each first syllable (by term number), the
+/// files, and a hash of everything the files will hold (for the index version).
+pub struct Written {
+    pub shards: Vec<(u32, BigramShards)>,
+    pub files: Vec<IndexFile>,
+    pub hash: u64,
+}
+
+/// The sorted bigrams, shared by the files that write them.
+struct Table {
+    keys: Vec<String>,
+    postings: Vec<Vec<u32>>,
+    docs: u32,
+}
+
+impl Table {
+    fn postings(&self, i: usize) -> impl Iterator<Item = (u32, u32)> + Clone + '_ {
+        self.postings[i].iter().map(|&p| (p >> FIELD_BITS, p & FLAGS))
+    }
+
+    /// The JSON of the shard holding entries `holds`, with the summary of `summary` if split.
+    fn shard(&self, holds: Range<usize>, summary: Option<Range<usize>>) -> Vec<u8> {
+        let summary = summary.map(|range| {
+            let all = union(range.map(|i| self.postings(i)), self.docs, |a, b| a | b);
+            to_json(&encode(all, self.docs, |f| f))
+        });
+        let entries: Vec<(&str, Vec<u8>)> =
+            holds.map(|i| (self.keys[i].as_str(), to_json(&encode(self.postings(i), self.docs, |f| f)))).collect();
+        shard_json(entries.iter().map(|(k, e)| (*k, e.as_slice())), summary.as_deref())
+    }
+}
+
+impl Bigrams {
+    /// Adds the pair of terms `(a, b)` of document `doc`, standing together in the fields
+    /// `flags`. Documents come in ascending order.
+    pub fn add(&mut self, doc: u32, a: u32, b: u32, flags: u32) {
+        let postings = self.pairs.entry((a, b)).or_default();
+        match postings.last_mut() {
+            Some(last) if *last >> FIELD_BITS == doc => *last |= flags,
+            _ => postings.push(doc << FIELD_BITS | flags),
+        }
+    }
+
+    /// Plans the shards of every first syllable; `folded[t]` is the folded text of term `t`.
+    pub fn write(self, folded: &[String], docs: u32) -> Written {
+        let mut sorted: Vec<(u32, String, Vec<u32>)> = self
+            .pairs
+            .into_iter()
+            .map(|((a, b), mut postings)| {
+                postings.shrink_to_fit();
+                (a, format!("{} {}", folded[a as usize], folded[b as usize]), postings)
+            })
+            .collect();
+        sorted.sort_unstable_by(|x, y| x.1.cmp(&y.1));
+        let mut firsts = Vec::with_capacity(sorted.len());
+        let mut names = Vec::with_capacity(sorted.len());
+        let mut postings = Vec::with_capacity(sorted.len());
+        for (first, key, list) in sorted {
+            firsts.push(first);
+            names.push(key);
+            postings.push(list);
+        }
+        let table = Arc::new(Table { keys: names, postings, docs });
+        // Sorted by key, the bigrams of one first syllable `a` (all starting with "a ") are contiguous.
+        let mut groups = Vec::new();
+        let mut start = 0;
+        while start < firsts.len() {
+            let end = firsts[start..].iter().position(|&f| f != firsts[start]).map_or(firsts.len(), |n| start + n);
+            groups.push(start..end);
+            start = end;
+        }
+        let planned: Vec<(u32, BigramShards, Vec<ShardPlan>)> = groups
+            .par_iter()
+            .map(|group| {
+                let first = firsts[group.start];
+                let root = format!("{} ", folded[first as usize]);
+                let sizes: Vec<(&str, usize)> = group
+                    .clone()
+                    .map(|i| (table.keys[i].as_str(), encoded_len(table.postings(i), docs)))
+                    .collect();
+                let mut plans = plan(&sizes, &root, BIGRAM_SHARD_LIMIT, |_| true);
+                for p in &mut plans {
+                    p.holds = p.holds.start + group.start..p.holds.end + group.start;
+                    p.summary = p.summary.start + group.start..p.summary.end + group.start;
+                }
+                let shards = match &plans[..] {
+                    [only] if only.leaf && only.key == root => BigramShards::One(1),
+                    _ => {
+                        let (leaves, splits) = keys(&plans);
+                        let relative =
+                            |keys: Vec<String>| keys.into_iter().map(|k| k[root.len()..].to_owned()).collect();
+                        BigramShards::Split { l: relative(leaves), s: relative(splits) }
+                    }
+                };
+                (first, shards, plans)
+            })
+            .collect();
+        let hash = content_hash(&table, &planned);
+        let mut shards = Vec::with_capacity(planned.len());
+        let mut files = Vec::new();
+        for (first, first_shards, plans) in planned {
+            shards.push((first, first_shards));
+            for p in plans {
+                let table = Arc::clone(&table);
+                let summary = (!p.leaf).then_some(p.summary);
+                files.push(IndexFile::later(format!("{INDEX_DIR}/bigrams/{}", file_name(&p.key)), move || {
+                    table.shard(p.holds, summary)
+                }));
+            }
+        }
+        Written { shards, files, hash }
+    }
+}
+
+/// A hash of the keys, postings and shard plans: the files are a function of them.
+fn content_hash(table: &Table, planned: &[(u32, BigramShards, Vec<ShardPlan>)]) -> u64 {
+    let mut hasher = FxHasher::default();
+    for (key, postings) in table.keys.iter().zip(&table.postings) {
+        hasher.write(key.as_bytes());
+        hasher.write_u8(0);
+        for &p in postings {
+            hasher.write_u32(p);
+        }
+    }
+    for (_, _, plans) in planned {
+        for p in plans {
+            hasher.write(p.key.as_bytes());
+            hasher.write_u8(u8::from(p.leaf));
+        }
+    }
+    hasher.finish()
+}
+
+#[cfg(test)]
+mod tests;

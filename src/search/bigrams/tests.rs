@@ -1,0 +1,53 @@
+use super::*;
+
+fn folded() -> Vec<String> {
+    ["dan", "van", "kheo", "hoc"].iter().map(|s| s.to_string()).collect()
+}
+
+fn files(written: Written) -> Vec<(String, String)> {
+    written.files.into_iter().map(|f| (f.path.clone(), String::from_utf8(f.bytes()).unwrap())).collect()
+}
+
+#[test]
+fn pairs_of_one_document_combine_their_fields() {
+    let mut bigrams = Bigrams::default();
+    bigrams.add(0, 0, 1, 2);
+    bigrams.add(0, 0, 1, 16);
+    bigrams.add(2, 0, 1, 1);
+    bigrams.add(1, 1, 2, 16);
+    let written = bigrams.write(&folded(), 3);
+    assert_eq!(written.shards, [(0, BigramShards::One(1)), (1, BigramShards::One(1))]);
+    assert_eq!(
+        files(written),
+        [
+            ("tim-kiem/bigrams/s-dan_.json".to_owned(), r#"{"t":{"dan van":"i01"}}"#.to_owned()),
+            ("tim-kiem/bigrams/s-van_.json".to_owned(), r#"{"t":{"van kheo":"0g0"}}"#.to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn many_bigrams_of_one_syllable_are_split_below_it() {
+    let mut bigrams = Bigrams::default();
+    for doc in 0..5000 {
+        bigrams.add(doc, 0, 1, 16);
+        bigrams.add(doc, 0, 3, 16);
+    }
+    let written = bigrams.write(&folded(), 5000);
+    // Two dense lists of 5000 characters do not fit in one shard: one each, below "dan ".
+    assert_eq!(written.shards, [(0, BigramShards::Split { l: vec!["h".into(), "v".into()], s: vec![] })]);
+    let files = files(written);
+    assert_eq!(files.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>(), ["tim-kiem/bigrams/s-dan_h.json", "tim-kiem/bigrams/s-dan_v.json"]);
+    assert!(files[1].1.starts_with(r#"{"t":{"dan van":"ggg"#));
+}
+
+#[test]
+fn the_hash_follows_the_content() {
+    let hash = |flags: u32| {
+        let mut bigrams = Bigrams::default();
+        bigrams.add(0, 0, 1, flags);
+        bigrams.write(&folded(), 1).hash
+    };
+    assert_eq!(hash(2), hash(2));
+    assert_ne!(hash(2), hash(16));
+}
