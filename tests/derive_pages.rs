@@ -125,9 +125,9 @@ fn model_page_charts_each_indicator_with_its_numbers() {
     assert!(figure.contains(
         r#"aria-label="Tỷ lệ hồ sơ trả đúng hẹn (%). trước khi thực hiện: 82; năm 2022: 90; 6 tháng đầu năm 2023: 95,5; mục tiêu: 98""#
     ));
-    assert_eq!(figure.matches("<rect class=\"chart-bar\"").count(), 2);
-    assert_eq!(figure.matches("<rect class=\"chart-baseline\"").count(), 1);
-    assert!(figure.contains(">Mục tiêu 98</text>"));
+    assert_eq!(figure.matches(r#"<span class="chart-column chart-bar""#).count(), 2);
+    assert_eq!(figure.matches(r#"<span class="chart-column chart-baseline""#).count(), 1);
+    assert!(figure.contains(r#"<span class="chart-key-target"></span>Mục tiêu 98</p>"#));
     assert!(figure.contains(
         r#"<tr><th scope="row">6 tháng đầu năm 2023</th><td class="num">95,5</td><td><a href="/bao-cao/bc-db-so-y-te-2023-sau-thang/">Báo cáo của Đảng bộ Sở Y tế</a></td></tr>"#
     ));

@@ -1,14 +1,15 @@
-//! Charts as inline SVG, drawn at build time: no script, no library, nothing to download.
+//! Charts drawn at build time as HTML and CSS: no script, no library, nothing to download.
 //!
-//! Each chart is an `<svg role="img">` with an `aria-label` and a `<title>` stating its
-//! numbers in words; pages put the same numbers in a table next to it. Widths are
-//! percentages and text is in pixels, so a chart fills a phone or a page without scaling its
-//! lettering down. Colours come from classes (`chart-*`) styled by the theme, with
-//! presentation attributes as a fallback.
+//! Each chart is a `<div role="img">` whose `aria-label` states its numbers in words; pages put
+//! the same numbers in a table next to it. Bars are boxes sized in percentages, so a chart
+//! fills a phone or a page; every text is HTML on the page's own background (never inside a
+//! picture), so its contrast can be checked like any text, and no label is drawn over a bar.
+//! Colours come from classes (`chart-*`) styled by the theme.
 
 use std::fmt::Write;
 
 use crate::render::escape::escape_html as escape;
+use crate::render::excerpt::excerpt;
 
 /// One bar: a labelled value, optionally a part of a whole (`of`), e.g. 3 of 4 units.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,8 +22,6 @@ pub struct Bar {
     pub of: Option<f64>,
 }
 
-/// Height of one bar row (label line + bar), in pixels.
-const ROW: usize = 40;
 /// Bars use at most this share of the width, leaving room for the value after them.
 const BAR_SPAN: f64 = 80.0;
 /// Labels longer than this are shortened in the drawing (the table has them in full).
@@ -36,41 +35,27 @@ pub fn bar_chart(title: &str, bars: &[Bar]) -> String {
         bars.iter().map(|b| format!("{} {}", b.label, b.value_text)).collect::<Vec<_>>().join("; ")
     );
     let max = bars.iter().map(|b| b.of.unwrap_or(b.value)).fold(0.0_f64, f64::max);
-    let height = bars.len() * ROW + 4;
-    let mut svg = open_svg("chart chart-bars", height, &summary);
-    for (i, bar) in bars.iter().enumerate() {
-        let top = i * ROW;
-        let scale = |v: f64| if max > 0.0 { (v.max(0.0) / max * BAR_SPAN).min(BAR_SPAN) } else { 0.0 };
-        let width = scale(bar.value);
+    let scale = |v: f64| if max > 0.0 { (v.max(0.0) / max * BAR_SPAN).min(BAR_SPAN) } else { 0.0 };
+    let mut html = open_chart("chart chart-bars", &summary);
+    for bar in bars {
         let _ = write!(
-            svg,
-            r##"<text class="chart-label" x="0" y="{}" fill="#1f2937" font-size="13">{}</text>"##,
-            top + 14,
-            escape(&shorten(&bar.label, LABEL_CHARS))
+            html,
+            r#"<div class="chart-row"><span class="chart-label">{}</span><span class="chart-track">"#,
+            escape(&excerpt(&bar.label, LABEL_CHARS - 1))
         );
         if let Some(whole) = bar.of {
-            let _ = write!(
-                svg,
-                r##"<rect class="chart-rest" x="0" y="{}" width="{:.2}%" height="14" fill="#e5e7eb"/>"##,
-                top + 20,
-                scale(whole)
-            );
+            let _ = write!(html, r#"<span class="chart-rest" style="width:{:.2}%"></span>"#, scale(whole));
         }
+        let end = bar.of.map_or(scale(bar.value), scale);
         let _ = write!(
-            svg,
-            r##"<rect class="chart-bar" x="0" y="{}" width="{width:.2}%" height="14" fill="#1f5fa8"/>"##,
-            top + 20
-        );
-        let end = bar.of.map_or(width, scale);
-        let _ = write!(
-            svg,
-            r##"<text class="chart-value" x="{end:.2}%" dx="6" y="{}" fill="#1f2937" font-size="13">{}</text>"##,
-            top + 32,
+            html,
+            r#"<span class="chart-bar" style="width:{:.2}%"></span><span class="chart-value" style="left:{end:.2}%">{}</span></span></div>"#,
+            scale(bar.value),
             escape(&bar.value_text)
         );
     }
-    svg.push_str("</svg>");
-    svg
+    html.push_str("</div>");
+    html
 }
 
 /// What a column of an indicator chart shows.
@@ -96,18 +81,13 @@ pub struct Column {
     pub kind: ColumnKind,
 }
 
-/// Height of an indicator chart, in pixels.
-const CHART_HEIGHT: f64 = 200.0;
-/// Space above the plot for value labels.
-const PLOT_TOP: f64 = 22.0;
-/// Bottom of the plot (zero line); the axis labels go below it.
-const PLOT_BOTTOM: f64 = 164.0;
-/// Columns at least this tall carry their value inside.
-const INSIDE_LABEL: f64 = 20.0;
+/// Room above the highest value, as a share of the plot's height.
+const HEADROOM: f64 = 1.1;
 
 /// A column chart of one indicator: the baseline, then each reported value in period order,
-/// with the target as a dashed line. `title` names the indicator and its unit;
-/// `target` is the value and its printed form.
+/// with the target as a dashed line. `title` names the indicator and its unit; `target` is the
+/// value and its printed form. Each column's value and period are written under the plot, the
+/// target's value in a key above it: no text stands over a column.
 pub fn indicator_chart(title: &str, columns: &[Column], target: Option<(f64, &str)>) -> String {
     let mut words: Vec<String> = columns.iter().map(|c| format!("{}: {}", c.name, c.value_text)).collect();
     if let Some((_, text)) = target {
@@ -116,79 +96,58 @@ pub fn indicator_chart(title: &str, columns: &[Column], target: Option<(f64, &st
     let summary = format!("{title}. {}", words.join("; "));
     let values = columns.iter().map(|c| c.value).chain(target.map(|(v, _)| v));
     let (low, high) = values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    let span = Some((high - low) * 1.1).filter(|s| s.is_finite() && *s > 0.0).unwrap_or(1.0);
-    let y_of = |v: f64| PLOT_BOTTOM - (v - low) / span * (PLOT_BOTTOM - PLOT_TOP);
-    let mut svg = open_svg("chart chart-indicator", CHART_HEIGHT as usize, &summary);
-    let zero = y_of(0.0);
-    let _ = write!(
-        svg,
-        r##"<line class="chart-axis" x1="0" x2="100%" y1="{zero:.1}" y2="{zero:.1}" stroke="#6b7280" stroke-width="1"/>"##
-    );
-    let slot = 100.0 / columns.len().max(1) as f64;
-    for (i, column) in columns.iter().enumerate() {
-        let (class, fill) = match column.kind {
-            ColumnKind::Baseline => ("chart-baseline", "#6b7280"),
-            ColumnKind::Reported => ("chart-bar", "#1f5fa8"),
-        };
-        let top = y_of(column.value).min(zero);
-        let height = (y_of(column.value) - zero).abs();
-        let center = slot * (i as f64 + 0.5);
+    let span = Some((high - low) * HEADROOM).filter(|s| s.is_finite() && *s > 0.0).unwrap_or(1.0);
+    // Height above the bottom of the plot, in percent.
+    let level = |v: f64| (v - low) / span * 100.0;
+    let mut html = open_chart("chart chart-indicator", &summary);
+    if let Some((_, text)) = target {
         let _ = write!(
-            svg,
-            r#"<rect class="{class}" x="{:.2}%" y="{top:.1}" width="{:.2}%" height="{height:.1}" fill="{fill}"/>"#,
-            slot * (i as f64 + 0.25),
-            slot * 0.5
-        );
-        // Inside the top of a tall enough column (clear of the target line), else above it.
-        let (class, y, fill) = if height >= INSIDE_LABEL {
-            ("chart-value chart-value-inside", top + 15.0, "#ffffff")
-        } else {
-            ("chart-value", top - 5.0, "#1f2937")
-        };
-        let _ = write!(
-            svg,
-            r##"<text class="{class}" x="{center:.2}%" y="{y:.1}" text-anchor="middle" fill="{fill}" font-size="12" font-weight="700">{}</text>"##,
-            escape(&column.value_text)
-        );
-        for (line, text) in [(PLOT_BOTTOM + 16.0, &column.label), (PLOT_BOTTOM + 30.0, &column.sublabel)] {
-            if !text.is_empty() {
-                let _ = write!(
-                    svg,
-                    r##"<text class="chart-label" x="{center:.2}%" y="{line:.1}" text-anchor="middle" fill="#1f2937" font-size="11">{}</text>"##,
-                    escape(text)
-                );
-            }
-        }
-    }
-    if let Some((value, text)) = target {
-        let y = y_of(value);
-        let _ = write!(
-            svg,
-            r##"<line class="chart-target" x1="0" x2="100%" y1="{y:.1}" y2="{y:.1}" stroke="#166534" stroke-width="2" stroke-dasharray="6 4"/><text class="chart-target-label" x="100%" y="{:.1}" text-anchor="end" fill="#166534" font-size="12">Mục tiêu {}</text>"##,
-            (y - 4.0).max(11.0),
+            html,
+            r#"<p class="chart-key"><span class="chart-key-target"></span>Mục tiêu {}</p>"#,
             escape(text)
         );
     }
-    svg.push_str("</svg>");
-    svg
-}
-
-/// The opening tag and title of a chart `height` pixels tall, described by `summary`.
-fn open_svg(class: &str, height: usize, summary: &str) -> String {
-    let summary = escape(summary);
-    format!(
-        r#"<svg class="{class}" role="img" aria-label="{summary}" width="100%" height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{summary}</title>"#
-    )
-}
-
-/// `text` cut to at most `max` characters at a word boundary, with an ellipsis.
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
+    let zero = level(0.0);
+    let _ = write!(html, r#"<div class="chart-plot"><span class="chart-axis" style="bottom:{zero:.2}%"></span>"#);
+    let slot = 100.0 / columns.len().max(1) as f64;
+    for (i, column) in columns.iter().enumerate() {
+        let class = match column.kind {
+            ColumnKind::Baseline => "chart-baseline",
+            ColumnKind::Reported => "chart-bar",
+        };
+        let _ = write!(
+            html,
+            r#"<span class="chart-column {class}" style="left:{:.2}%;width:{:.2}%;bottom:{:.2}%;height:{:.2}%"></span>"#,
+            slot * (i as f64 + 0.25),
+            slot * 0.5,
+            level(column.value.min(0.0)),
+            (level(column.value) - zero).abs()
+        );
     }
-    let cut: String = text.chars().take(max - 1).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head).trim_end_matches([',', ';', ' ']);
-    format!("{cut}…")
+    if let Some((value, _)) = target {
+        let _ = write!(html, r#"<span class="chart-target" style="bottom:{:.2}%"></span>"#, level(value));
+    }
+    html.push_str(r#"</div><div class="chart-columns">"#);
+    for column in columns {
+        let _ = write!(
+            html,
+            r#"<p class="chart-label" style="width:{slot:.2}%"><strong class="chart-value">{}</strong>"#,
+            escape(&column.value_text)
+        );
+        for text in [&column.label, &column.sublabel] {
+            if !text.is_empty() {
+                let _ = write!(html, "<span>{}</span>", escape(text));
+            }
+        }
+        html.push_str("</p>");
+    }
+    html.push_str("</div></div>");
+    html
+}
+
+/// The opening tag of a chart described by `summary`.
+fn open_chart(class: &str, summary: &str) -> String {
+    format!(r#"<div class="{class}" role="img" aria-label="{}">"#, escape(summary))
 }
 
 #[cfg(test)]

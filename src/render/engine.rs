@@ -1,6 +1,7 @@
 //! The Tera environment: templates compiled once, shared by every page render (in parallel),
-//! with the site as global context, the `asset()` function for hashed static files and the
-//! `excerpt(length=…)` filter (text cut at a word boundary).
+//! with the site as global context, the `asset()` and `asset_url()` functions for hashed
+//! static files (address under the base path, absolute address) and the `excerpt(length=…)`
+//! filter (text cut at a word boundary).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -53,12 +54,23 @@ impl Renderer {
     ) -> Result<Renderer, RenderError> {
         let mut tera = Tera::new();
         let assets = Arc::new(assets);
-        tera.register_function("asset", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
-            let path: &str = kwargs.must_get("path")?;
-            assets
-                .get(path)
-                .cloned()
-                .ok_or_else(|| tera::Error::message(format!("không có tệp tĩnh `{path}` trong static/")))
+        let href = {
+            let assets = Arc::clone(&assets);
+            move |kwargs: &Kwargs| -> tera::TeraResult<String> {
+                let path: &str = kwargs.must_get("path")?;
+                assets
+                    .get(path)
+                    .cloned()
+                    .ok_or_else(|| tera::Error::message(format!("không có tệp tĩnh `{path}` trong static/")))
+            }
+        };
+        let (base, base_url) = (site.base.clone(), site.base_url.clone());
+        let absolute = href.clone();
+        tera.register_function("asset", move |kwargs: Kwargs, _: &State| href(&kwargs));
+        // The absolute address (from `base_url`), for what other sites read: Open Graph images.
+        tera.register_function("asset_url", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let href = absolute(&kwargs)?;
+            Ok(format!("{base_url}{}", href.strip_prefix(base.as_str()).unwrap_or(&href)))
         });
         tera.register_filter("excerpt", |text: &str, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
             Ok(excerpt(text, kwargs.get::<usize>("length")?.unwrap_or(200)))

@@ -19,6 +19,10 @@ macro_rules! default_theme {
 }
 
 default_theme!(
+    "static/apple-touch-icon.png",
+    "static/favicon.ico",
+    "static/favicon.svg",
+    "static/og-image.png",
     "static/search.js",
     "static/style.css",
     "templates/404.html",

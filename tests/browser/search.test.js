@@ -4,62 +4,14 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const http = require('node:http');
-const path = require('node:path');
-const { unavailable: noBinary, site } = require('../js/sites.js');
-
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run'];
-
-function playwright() {
-  try {
-    return require('playwright-core');
-  } catch {
-    return null;
-  }
-}
-
-const skip = noBinary()
-  || (fs.existsSync(CHROMIUM) ? null : `no ${CHROMIUM} (apt-get install chromium)`)
-  || (playwright() ? null : 'no playwright-core (npm ci)')
-  || false;
-
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.xml': 'application/xml' };
-
-/** Serves `root` under `prefix` on 127.0.0.1; resolves to {origin, close}. */
-function serve(root, prefix) {
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url, 'http://127.0.0.1');
-    let file = null;
-    if (url.pathname.startsWith(prefix)) {
-      const relative = decodeURIComponent(url.pathname.slice(prefix.length));
-      file = path.join(root, relative);
-      if (!file.startsWith(root)) file = null;
-      else if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    }
-    if (!file || !fs.existsSync(file)) {
-      response.writeHead(404, { 'content-type': 'text/plain' });
-      response.end('không có');
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-    response.end(fs.readFileSync(file));
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const origin = 'http://127.0.0.1:' + server.address().port;
-      resolve({ origin, close: () => new Promise((done) => server.close(done)) });
-    });
-  });
-}
+const { site } = require('../js/sites.js');
+const { skip, launch, serve } = require('./browser.js');
 
 test('gallery search in Chromium', { skip }, async (t) => {
   const prefix = '/mo-hinh-dien-hinh/';
   const fixture = await serve(site('fixture'), prefix);
   const bundled = await serve(site('bundled'), '/');
-  const browser = await playwright().chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  const browser = await launch();
   const gallery = fixture.origin + prefix + 'mo-hinh/';
   const outside = [];
   const page = await browser.newPage();
@@ -170,5 +122,141 @@ test('gallery search in Chromium', { skip }, async (t) => {
     await browser.close();
     await fixture.close();
     await bundled.close();
+  }
+});
+
+test('the bundled gallery: phrase first, highlights, history, scroll, phones', { skip }, async (t) => {
+  const plain = await serve(site('bundled'), '/');
+  // Pages sent with no-store stay out of the back-forward cache: Back reloads the gallery.
+  const reloading = await serve(site('bundled'), '/', { noStore: true });
+  const browser = await launch();
+  const ids = (page, selector = '#tim-kiem-ket-qua .card') =>
+    page.locator(selector).evaluateAll((cards) => cards.map((c) => c.dataset.id));
+  const waitQuery = (page, q) => page.waitForFunction((want) => new URL(location.href).searchParams.get('q') === want
+    && document.querySelector('#tim-kiem-trang-thai').textContent !== '', q);
+  const lead = (page) => page.locator('#mo-hinh-gioi-thieu').textContent();
+  try {
+    await t.test('"mot cua": the two models saying it, then "Kết quả gần đúng", marked', async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(plain.origin + '/mo-hinh/?q=mot+cua');
+      await page.waitForFunction(() => document.querySelectorAll('#tim-kiem-ket-qua .card').length > 0);
+      const headings = await page.locator('#tim-kiem-ket-qua h2').allTextContents();
+      assert.deepEqual(headings, ['Có đúng cụm từ “mot cua”', 'Kết quả gần đúng']);
+      const groups = await page.locator('#tim-kiem-ket-qua ul.cards').evaluateAll((lists) =>
+        lists.map((l) => [...l.querySelectorAll('.card')].map((c) => c.dataset.id)));
+      assert.deepEqual(groups[0], ['mh-mot-cua-than-thien', 'mh-don-tiep-nguoi-benh-than-thien']);
+      assert.ok(groups[1].length >= 8 && !groups[1].includes('mh-mot-cua-than-thien'));
+      // The lead text counts the current results.
+      assert.equal(await lead(page), 'Tìm thấy 12 mô hình, 2 mô hình có đúng cụm từ.');
+      // The title marks the phrase as it is written.
+      assert.deepEqual(await page.locator('[data-id="mh-mot-cua-than-thien"] .card-title mark').allTextContents(), ['một cửa']);
+      // mh-don-tiep… says "một cửa" in its body only: its snippet comes from there, marked.
+      const body = page.locator('[data-id="mh-don-tiep-nguoi-benh-than-thien"] .card-summary mark');
+      await body.first().waitFor();
+      assert.equal((await body.first().textContent()).toLowerCase(), 'một cửa');
+      const snippet = await page.locator('[data-id="mh-don-tiep-nguoi-benh-than-thien"] .card-summary').textContent();
+      assert.ok(snippet.length <= 205, snippet);
+      assert.match(snippet, /^…\S|^\S/u, 'cut at a word boundary');
+      await page.close();
+    });
+
+    await t.test('a filter or a new query pushes a history entry, typing replaces it; Back undoes', async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(plain.origin + '/');
+      await page.goto(plain.origin + '/mo-hinh/');
+      await page.locator('#tim-kiem').waitFor({ state: 'visible' });
+      const length = () => page.evaluate(() => history.length);
+      const start = await length();
+      for (const text of ['d', 'da', 'dan', 'dan v', 'dan va', 'dan van']) {
+        await page.locator('#tim-kiem-q').pressSequentially(text.slice(-1), { delay: 20 });
+      }
+      await waitQuery(page, 'dan van');
+      assert.equal(await length(), start + 1, 'one entry for the whole typing');
+      await page.locator('details[data-facet="nhom"] summary').click();
+      await page.locator('details[data-facet="nhom"] input').first().check();
+      await page.waitForFunction(() => location.search.includes('nhom='));
+      assert.equal(await length(), start + 2, 'a filter pushes');
+      const filtered = await ids(page);
+      await page.locator('details[data-facet="chu-the"] summary').click();
+      await page.locator('details[data-facet="chu-the"] input').first().check();
+      await page.waitForFunction(() => location.search.includes('chu-the='));
+      assert.equal(await length(), start + 3);
+      await page.goBack();
+      await page.waitForFunction(() => !location.search.includes('chu-the='));
+      assert.equal(await page.locator('details[data-facet="chu-the"] input').first().isChecked(), false, 'Back undoes the last filter');
+      assert.equal(await page.locator('details[data-facet="nhom"] input').first().isChecked(), true);
+      await page.waitForFunction((want) => JSON.stringify([...document.querySelectorAll('#tim-kiem-ket-qua .card')].map((c) => c.dataset.id)) === want,
+        JSON.stringify(filtered));
+      await page.goBack();
+      await page.waitForFunction(() => !location.search.includes('nhom='));
+      assert.equal(await page.inputValue('#tim-kiem-q'), 'dan van');
+      await page.goBack();
+      await page.waitForFunction(() => location.search === '');
+      assert.equal(await page.inputValue('#tim-kiem-q'), '');
+      assert.equal(await page.locator('#ket-qua').isVisible(), true, 'the gallery again');
+      assert.match(await lead(page), /^13 mô hình, điển hình đang được giới thiệu/);
+      await page.goBack();
+      await page.waitForURL(plain.origin + '/');
+      await page.close();
+    });
+
+    for (const [name, server] of [['from the page cache', plain], ['reloaded (no-store)', reloading]]) {
+      await t.test(`returning from a model page restores the results and the scroll (${name})`, async () => {
+        const page = await browser.newPage({ viewport: { width: 375, height: 667 } });
+        await page.goto(server.origin + '/mo-hinh/?q=mot+cua');
+        await page.waitForFunction(() => document.querySelectorAll('#tim-kiem-ket-qua .card').length > 10);
+        const before = await ids(page);
+        const target = page.locator('#tim-kiem-ket-qua .card-title a').nth(8);
+        await target.scrollIntoViewIfNeeded();
+        await page.evaluate(() => window.scrollBy(0, 40));
+        const scroll = await page.evaluate(() => window.scrollY);
+        assert.ok(scroll > 1500, `scrolled to ${scroll}`);
+        await target.click();
+        await page.waitForURL(/\/mo-hinh\/mh-[^/]+\/$/);
+        await page.goBack();
+        await page.waitForFunction(() => document.querySelectorAll('#tim-kiem-ket-qua .card').length > 10);
+        await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, scroll);
+        assert.deepEqual(await ids(page), before);
+        assert.equal(await page.inputValue('#tim-kiem-q'), 'mot cua');
+        await page.close();
+      });
+    }
+
+    await t.test('a phone\'s first screen: the box, "Bộ lọc (n)", a result; the filters open on demand', async () => {
+      const page = await browser.newPage({ viewport: { width: 375, height: 667 } });
+      await page.goto(plain.origin + '/mo-hinh/');
+      await page.locator('#tim-kiem').waitFor({ state: 'visible' });
+      const toggle = page.getByRole('button', { name: /^Bộ lọc \(\d+\)$/ });
+      await toggle.waitFor();
+      const inFirstScreen = (locator) => locator.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+      });
+      assert.equal(await inFirstScreen(page.locator('#tim-kiem-q')), true, 'search box');
+      assert.equal(await inFirstScreen(toggle), true, '"Bộ lọc" button');
+      assert.equal(await inFirstScreen(page.locator('#ket-qua .card-title').first()), true, 'a result');
+      assert.equal(await page.locator('details[data-facet="nam"]').isVisible(), false, 'facets closed');
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+      await toggle.click();
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+      await page.locator('details[data-facet="nam"] summary').click();
+      // Years newest first, up to year(as_of) (2023 for the bundled site).
+      const years = await page.locator('details[data-facet="nam"] input').evaluateAll((boxes) => boxes.map((b) => b.value));
+      assert.deepEqual(years, ['2023', '2022', '2021']);
+      await page.locator('details[data-facet="nam"] input').first().check();
+      await page.waitForFunction(() => location.search.includes('nam=2023'));
+      assert.equal(await toggle.textContent(), 'Bộ lọc (1)');
+      // With a query, a result still shows on the first screen once the filters are closed.
+      await toggle.click();
+      await page.fill('#tim-kiem-q', 'dan van');
+      await waitQuery(page, 'dan van');
+      assert.equal(await inFirstScreen(page.locator('#tim-kiem-ket-qua .card-title').first()), true);
+      assert.match(await lead(page), /^Tìm thấy \d+ mô hình/);
+      await page.close();
+    });
+  } finally {
+    await browser.close();
+    await plain.close();
+    await reloading.close();
   }
 });
