@@ -101,11 +101,8 @@ pub fn indicator_chart(title: &str, columns: &[Column], target: Option<(f64, &st
     let level = |v: f64| (v - low) / span * 100.0;
     let mut html = open_chart("chart chart-indicator", &summary);
     if let Some((_, text)) = target {
-        let _ = write!(
-            html,
-            r#"<p class="chart-key"><span class="chart-key-target"></span>Mục tiêu {}</p>"#,
-            escape(text)
-        );
+        let _ =
+            write!(html, r#"<p class="chart-key"><span class="chart-key-target"></span>Mục tiêu {}</p>"#, escape(text));
     }
     let zero = level(0.0);
     let _ = write!(html, r#"<div class="chart-plot"><span class="chart-axis" style="bottom:{zero:.2}%"></span>"#);

@@ -114,10 +114,8 @@ impl Bigrams {
             .map(|group| {
                 let first = firsts[group.start];
                 let root = format!("{} ", folded[first as usize]);
-                let sizes: Vec<(&str, usize)> = group
-                    .clone()
-                    .map(|i| (table.keys[i].as_str(), encoded_len(table.postings(i), docs)))
-                    .collect();
+                let sizes: Vec<(&str, usize)> =
+                    group.clone().map(|i| (table.keys[i].as_str(), encoded_len(table.postings(i), docs))).collect();
                 let mut plans = plan(&sizes, &root, BIGRAM_SHARD_LIMIT, |_| true);
                 for p in &mut plans {
                     p.holds = p.holds.start + group.start..p.holds.end + group.start;

@@ -162,7 +162,8 @@ pub fn facets(corpus: &Corpus, models: &[&Model]) -> Vec<Facet> {
     let one = |value: &Option<String>| value.iter().cloned().collect::<Vec<_>>();
 
     let periods = &corpus.catalog.periods;
-    let covered = periods.first_year().zip(last_year(corpus)).map_or_else(Vec::new, |(a, b)| periods.covered_years(a, b));
+    let covered =
+        periods.first_year().zip(last_year(corpus)).map_or_else(Vec::new, |(a, b)| periods.covered_years(a, b));
     let years = covered.into_iter().rev().map(|y| (y.to_string(), y.to_string())).collect();
     let base_units = corpus.units.iter().filter(|u| u.is_base()).map(|u| (u.id.clone(), u.name.clone())).collect();
     let groups = corpus.catalog.groups.iter().map(|g| (g.id.clone(), g.label.clone())).collect();

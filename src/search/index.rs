@@ -268,7 +268,10 @@ impl Dictionary {
                 };
                 let spellings: Vec<(&str, Spelling)> = match &t.spellings[..] {
                     [(only, _)] => vec![(only.as_str(), Spelling::Only(1))],
-                    many => many.iter().map(|(s, p)| (s.as_str(), Spelling::Each(encode(p.iter().copied(), docs, |_| 1)))).collect(),
+                    many => many
+                        .iter()
+                        .map(|(s, p)| (s.as_str(), Spelling::Each(encode(p.iter().copied(), docs, |_| 1))))
+                        .collect(),
                 };
                 (to_json(&entry), to_json(&spellings.into_iter().collect::<std::collections::BTreeMap<_, _>>()))
             })
@@ -280,7 +283,8 @@ impl Dictionary {
             .par_iter()
             .map(|p| {
                 let summary = (!p.leaf).then(|| {
-                    let all = union(terms[p.summary.clone()].iter().map(|(_, t)| t.all.iter().copied()), docs, |a, b| a + b);
+                    let all =
+                        union(terms[p.summary.clone()].iter().map(|(_, t)| t.all.iter().copied()), docs, |a, b| a + b);
                     to_json(&encode(all, docs, tf_level))
                 });
                 let held = || terms[p.holds.clone()].iter().zip(&encoded[p.holds.clone()]);

@@ -132,8 +132,10 @@ test('the bundled gallery: phrase first, highlights, history, scroll, phones', {
   const browser = await launch();
   const ids = (page, selector = '#tim-kiem-ket-qua .card') =>
     page.locator(selector).evaluateAll((cards) => cards.map((c) => c.dataset.id));
+  /** Waits until the address says `q` and its results are shown (`aria-busy` off). */
   const waitQuery = (page, q) => page.waitForFunction((want) => new URL(location.href).searchParams.get('q') === want
-    && document.querySelector('#tim-kiem-trang-thai').textContent !== '', q);
+    && document.querySelector('#tim-kiem-ket-qua').getAttribute('aria-busy') === 'false', q);
+  const settled = (page) => page.waitForFunction(() => document.querySelector('#tim-kiem-ket-qua').getAttribute('aria-busy') === 'false');
   const lead = (page) => page.locator('#mo-hinh-gioi-thieu').textContent();
   try {
     await t.test('"mot cua": the two models saying it, then "Kết quả gần đúng", marked', async () => {
@@ -149,12 +151,12 @@ test('the bundled gallery: phrase first, highlights, history, scroll, phones', {
       // The lead text counts the current results.
       assert.equal(await lead(page), 'Tìm thấy 12 mô hình, 2 mô hình có đúng cụm từ.');
       // The title marks the phrase as it is written.
-      assert.deepEqual(await page.locator('[data-id="mh-mot-cua-than-thien"] .card-title mark').allTextContents(), ['một cửa']);
+      assert.deepEqual(await page.locator('#tim-kiem-ket-qua [data-id="mh-mot-cua-than-thien"] .card-title mark').allTextContents(), ['một cửa']);
       // mh-don-tiep… says "một cửa" in its body only: its snippet comes from there, marked.
-      const body = page.locator('[data-id="mh-don-tiep-nguoi-benh-than-thien"] .card-summary mark');
+      const body = page.locator('#tim-kiem-ket-qua [data-id="mh-don-tiep-nguoi-benh-than-thien"] .card-summary mark');
       await body.first().waitFor();
       assert.equal((await body.first().textContent()).toLowerCase(), 'một cửa');
-      const snippet = await page.locator('[data-id="mh-don-tiep-nguoi-benh-than-thien"] .card-summary').textContent();
+      const snippet = await page.locator('#tim-kiem-ket-qua [data-id="mh-don-tiep-nguoi-benh-than-thien"] .card-summary').textContent();
       assert.ok(snippet.length <= 205, snippet);
       assert.match(snippet, /^…\S|^\S/u, 'cut at a word boundary');
       await page.close();
@@ -167,14 +169,14 @@ test('the bundled gallery: phrase first, highlights, history, scroll, phones', {
       await page.locator('#tim-kiem').waitFor({ state: 'visible' });
       const length = () => page.evaluate(() => history.length);
       const start = await length();
-      for (const text of ['d', 'da', 'dan', 'dan v', 'dan va', 'dan van']) {
-        await page.locator('#tim-kiem-q').pressSequentially(text.slice(-1), { delay: 20 });
-      }
+      // Typed slowly enough for several searches on the way: still one entry.
+      await page.locator('#tim-kiem-q').pressSequentially('dan van', { delay: 220 });
       await waitQuery(page, 'dan van');
       assert.equal(await length(), start + 1, 'one entry for the whole typing');
       await page.locator('details[data-facet="nhom"] summary').click();
       await page.locator('details[data-facet="nhom"] input').first().check();
       await page.waitForFunction(() => location.search.includes('nhom='));
+      await settled(page);
       assert.equal(await length(), start + 2, 'a filter pushes');
       const filtered = await ids(page);
       await page.locator('details[data-facet="chu-the"] summary').click();
@@ -208,14 +210,22 @@ test('the bundled gallery: phrase first, highlights, history, scroll, phones', {
         const before = await ids(page);
         const target = page.locator('#tim-kiem-ket-qua .card-title a').nth(8);
         await target.scrollIntoViewIfNeeded();
-        await page.evaluate(() => window.scrollBy(0, 40));
+        await page.evaluate(() => window.scrollBy(0, -120));
+        await page.waitForTimeout(300);
+        const id = before[8];
+        const top = (await page.locator(`#tim-kiem-ket-qua .card[data-id="${id}"]`).boundingBox()).y;
         const scroll = await page.evaluate(() => window.scrollY);
         assert.ok(scroll > 1500, `scrolled to ${scroll}`);
         await target.click();
         await page.waitForURL(/\/mo-hinh\/mh-[^/]+\/$/);
         await page.goBack();
         await page.waitForFunction(() => document.querySelectorAll('#tim-kiem-ket-qua .card').length > 10);
-        await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, scroll);
+        // The card clicked stands where it stood.
+        await page.waitForFunction(([card, y]) => {
+          const box = document.querySelector(`#tim-kiem-ket-qua .card[data-id="${card}"]`)?.getBoundingClientRect();
+          return box && Math.abs(box.top - y) < 2;
+        }, [id, top]);
+        assert.ok(await page.evaluate(() => window.scrollY) > 1500);
         assert.deepEqual(await ids(page), before);
         assert.equal(await page.inputValue('#tim-kiem-q'), 'mot cua');
         await page.close();

@@ -45,9 +45,13 @@ test('posting lists decode in both forms', () => {
   const seen = [];
   engine.decode('1c0ZA', (d, v) => seen.push([d, v]));
   assert.deepEqual(seen, [[0, 1], [1, 12], [3, 61], [4, 36]]);
+  // The strings of src/search/postings/tests.rs: `~`, the gap width, then gap and value.
   const sparse = [];
-  engine.decode([3, 1, 7, 2, 1, 1], (d, v) => sparse.push([d, v]));
+  engine.decode('~1317211', (d, v) => sparse.push([d, v]));
   assert.deepEqual(sparse, [[3, 1], [10, 2], [11, 1]]);
+  const wide = [];
+  engine.decode('~2053181ZZ9', (d, v) => wide.push([d, v]));
+  assert.deepEqual(wide, [[5, 3], [75, 1], [3918, 9]]);
 });
 
 test('packed columns unpack at their width', () => {

@@ -13,7 +13,9 @@ fn bar_chart_scales_to_the_largest_bar_and_says_its_numbers() {
     assert!(html.contains(
         r#"<span class="chart-label">Xây dựng mới</span><span class="chart-track"><span class="chart-bar" style="width:80.00%"></span><span class="chart-value" style="left:80.00%">4</span>"#
     ));
-    assert!(html.contains(r#"<span class="chart-bar" style="width:20.00%"></span><span class="chart-value" style="left:20.00%">1</span>"#));
+    assert!(html.contains(
+        r#"<span class="chart-bar" style="width:20.00%"></span><span class="chart-value" style="left:20.00%">1</span>"#
+    ));
     assert!(html.ends_with("</div></div>"));
 }
 
@@ -65,7 +67,9 @@ fn indicator_chart_draws_baseline_values_and_target() {
     ));
     // Heights relative to 110 (the highest value with headroom): 70 → 63.64 %, 86.5 → 78.64 %.
     assert!(html.contains(r#"<span class="chart-column chart-baseline" style="left:12.50%;width:25.00%;bottom:0.00%;height:63.64%"></span>"#));
-    assert!(html.contains(r#"<span class="chart-column chart-bar" style="left:62.50%;width:25.00%;bottom:0.00%;height:78.64%"></span>"#));
+    assert!(html.contains(
+        r#"<span class="chart-column chart-bar" style="left:62.50%;width:25.00%;bottom:0.00%;height:78.64%"></span>"#
+    ));
     assert!(html.contains(r#"<span class="chart-target" style="bottom:90.91%"></span>"#));
     assert!(html.contains(
         r#"<p class="chart-label" style="width:50.00%"><strong class="chart-value">86,5</strong><span>6 tháng</span><span>2023</span></p>"#
@@ -78,17 +82,25 @@ fn no_text_of_an_indicator_chart_is_inside_its_plot() {
     // written can cover a column, whatever the values.
     let html = indicator_chart(
         "Chỉ số",
-        &[column("trước", "Trước", "", 95.0, ColumnKind::Baseline), column("2023", "Cả năm", "2023", 99.0, ColumnKind::Reported)],
+        &[
+            column("trước", "Trước", "", 95.0, ColumnKind::Baseline),
+            column("2023", "Cả năm", "2023", 99.0, ColumnKind::Reported),
+        ],
         Some((96.0, "96")),
     );
-    let plot = &html[html.find(r#"<div class="chart-plot">"#).unwrap()..html.find(r#"<div class="chart-columns">"#).unwrap()];
+    let plot =
+        &html[html.find(r#"<div class="chart-plot">"#).unwrap()..html.find(r#"<div class="chart-columns">"#).unwrap()];
     assert!(!plot.contains("Mục tiêu") && !plot.contains("99") && !plot.contains("<p"), "{plot}");
     assert!(html.find("Mục tiêu 96").unwrap() < html.find("chart-plot").unwrap());
 }
 
 #[test]
 fn negative_values_hang_below_the_zero_line() {
-    let html = indicator_chart("Chênh lệch", &[column("a", "A", "", -10.0, ColumnKind::Reported), column("b", "B", "", 10.0, ColumnKind::Reported)], None);
+    let html = indicator_chart(
+        "Chênh lệch",
+        &[column("a", "A", "", -10.0, ColumnKind::Reported), column("b", "B", "", 10.0, ColumnKind::Reported)],
+        None,
+    );
     // low −10, span 22: zero at 45.45 %.
     assert!(html.contains(r#"<span class="chart-axis" style="bottom:45.45%"></span>"#));
     assert!(html.contains(r#"style="left:12.50%;width:25.00%;bottom:0.00%;height:45.45%""#));

@@ -37,7 +37,10 @@ fn many_bigrams_of_one_syllable_are_split_below_it() {
     // Two dense lists of 5000 characters do not fit in one shard: one each, below "dan ".
     assert_eq!(written.shards, [(0, BigramShards::Split { l: vec!["h".into(), "v".into()], s: vec![] })]);
     let files = files(written);
-    assert_eq!(files.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>(), ["tim-kiem/bigrams/s-dan_h.json", "tim-kiem/bigrams/s-dan_v.json"]);
+    assert_eq!(
+        files.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>(),
+        ["tim-kiem/bigrams/s-dan_h.json", "tim-kiem/bigrams/s-dan_v.json"]
+    );
     assert!(files[1].1.starts_with(r#"{"t":{"dan van":"ggg"#));
 }
 

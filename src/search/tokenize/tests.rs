@@ -49,6 +49,7 @@ fn markdown_text_keeps_words_and_drops_markup() {
 
 #[test]
 fn markdown_text_puts_one_block_a_line() {
-    let text = markdown_text("## Tiêu đề\n\nLàm **theo** Bác,\n*ngay*.\n\n| a | b |\n|---|---|\n| c | d |\n\n- một\n- hai\n");
+    let text =
+        markdown_text("## Tiêu đề\n\nLàm **theo** Bác,\n*ngay*.\n\n| a | b |\n|---|---|\n| c | d |\n\n- một\n- hai\n");
     assert_eq!(text, "Tiêu đề\nLàm theo Bác, ngay.\na b\nc d\nmột\nhai");
 }

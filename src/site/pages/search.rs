@@ -6,5 +6,8 @@ use crate::site::context::BuildContext;
 use crate::site::job::Job;
 
 pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
-    build_index(cx.corpus, &cx.models).into_iter().map(|file| Job::file(file.path.clone(), move || file.bytes())).collect()
+    build_index(cx.corpus, &cx.models)
+        .into_iter()
+        .map(|file| Job::file(file.path.clone(), move || file.bytes()))
+        .collect()
 }

@@ -505,6 +505,22 @@
     return { text: lead + body + (end < line.length ? '…' : ''), spans, phrase: found.phrase };
   }
 
+  /**
+   * Where the query stands in a result's display data (`item`: title, unit, subject, summary),
+   * for its card: the highlights of each, the passage of the summary, and whether the passage
+   * must come from the body instead (`needsBody`): the phrase, for a result of the phrase group
+   * (`group`), or any term otherwise, is in none of them.
+   */
+  function cardMatches(item, terms, group) {
+    const title = highlights(item.title, terms);
+    const unit = highlights(item.unit, terms);
+    const subject = highlights(item.subject, terms);
+    const summary = terms.length ? snippet(item.summary, terms) : null;
+    const needsBody = terms.length > 0 && !title.phrase && !unit.phrase && !subject.phrase
+      && !(summary && (summary.phrase || !group));
+    return { title, unit, subject, summary, needsBody };
+  }
+
   /** `text` in pieces `{text, mark}`, `mark` for the parts inside `spans` (sorted, apart). */
   function pieces(text, spans) {
     const out = [];
@@ -520,7 +536,7 @@
 
   const api = {
     fold, syllables, runs, spelling, parseQuery, fileName, decode, unpack, Dictionary, Engine,
-    excerpt, highlights, snippet, pieces,
+    excerpt, highlights, snippet, cardMatches, pieces,
   };
   if (typeof module === 'object' && module.exports) {
     module.exports = api;
@@ -632,33 +648,44 @@
     else history.replaceState(history.state, '', url);
   }
 
-  /** Remembers, in the current history entry, how many results are shown and where the page is. */
+  /**
+   * Remembers, in the current history entry, how many results are shown and where the page is:
+   * the first card in view and how far it is from the top (cards may change height while their
+   * passages arrive, so a card is a steadier mark than a number of pixels).
+   */
   function rememberPlace() {
-    history.replaceState({ shown, scroll: window.scrollY }, '');
+    const cards = document.querySelectorAll(results.hidden ? '#ket-qua .card' : '#tim-kiem-ket-qua .card');
+    const first = [...cards].find((c) => c.getBoundingClientRect().bottom > 0);
+    const anchor = first ? { id: first.dataset.id, top: first.getBoundingClientRect().top } : null;
+    history.replaceState({ shown, scroll: window.scrollY, anchor }, '');
+  }
+
+  /** Scrolls back to a place [`rememberPlace`] stored. */
+  function returnTo(place) {
+    const list = results.hidden ? '#ket-qua' : '#tim-kiem-ket-qua';
+    const card = place.anchor && document.querySelector(list + ' .card[data-id="' + CSS.escape(place.anchor.id) + '"]');
+    if (card) window.scrollBy(0, card.getBoundingClientRect().top - place.anchor.top);
+    else if (typeof place.scroll === 'number') window.scrollTo(0, place.scroll);
   }
 
   function card(item, terms, level, group) {
     const retired = engine.isRetired(item.doc);
     const statusValue = engine.statusFacet && engine.valuesOf(engine.statusFacet, item.doc)[0];
     const label = statusValue === undefined ? null : engine.statusFacet.values[statusValue];
-    const inTitle = highlights(item.title, terms);
+    const found = cardMatches(item, terms, group);
     const meta = el('p', { class: 'card-meta' });
-    let inMeta = false;
-    for (const part of [item.unit, item.subject]) {
-      if (!part) continue;
-      const found = highlights(part, terms);
-      inMeta = inMeta || found.phrase;
-      meta.append(el('span', null, ...markedText(part, found.spans)));
+    for (const [part, marks] of [[item.unit, found.unit], [item.subject, found.subject]]) {
+      if (part) meta.append(el('span', null, ...markedText(part, marks.spans)));
     }
     const summary = el('p', { class: 'card-summary' });
-    const fromSummary = terms.length ? snippet(item.summary, terms) : null;
+    const fromSummary = found.summary;
     const show = (passage) => summary.replaceChildren(...markedText(passage.text, passage.spans));
     show(fromSummary || { text: excerpt(item.summary), spans: [] });
     // A phrase found only in the body (or terms found nowhere shown): its passage is fetched
     // when the card comes into view.
-    const needsBody = terms.length && !inTitle.phrase && !inMeta && !(fromSummary && (fromSummary.phrase || !group));
+    const needsBody = found.needsBody;
     const node = el('li', { class: 'card' + (retired ? ' card-retired' : ''), 'data-id': item.id },
-      el('h' + level, { class: 'card-title' }, el('a', { href: base + 'mo-hinh/' + item.id + '/' }, ...markedText(item.title, inTitle.spans))),
+      el('h' + level, { class: 'card-title' }, el('a', { href: base + 'mo-hinh/' + item.id + '/' }, ...markedText(item.title, found.title.spans))),
       meta,
       item.summary || needsBody ? summary : null,
       label ? el('p', { class: 'badges' }, el('span', { class: 'badge status-' + label.code }, label.label)) : null);
@@ -784,6 +811,7 @@
   async function update(mode, keepShown) {
     const mine = ++generation;
     if (!keepShown) shown = PAGE;
+    results.setAttribute('aria-busy', 'true');
     try {
       await ready;
       if (mode) remember(mode);
@@ -794,6 +822,7 @@
     } catch (error) {
       if (mine === generation) status.textContent = 'Không tải được dữ liệu tìm kiếm, vui lòng thử lại.';
     }
+    if (mine === generation) results.setAttribute('aria-busy', 'false');
   }
 
   let timer = 0;
@@ -843,13 +872,13 @@
     // Leaving for a model page: remember the results shown and the scroll position, so that
     // coming back (without the browser's page cache) shows the same place.
     history.scrollRestoration = 'manual';
-    results.addEventListener('click', (event) => { if (event.target.closest('a')) rememberPlace(); });
+    document.addEventListener('click', (event) => { if (event.target.closest('.card a')) rememberPlace(); });
     window.addEventListener('pagehide', rememberPlace);
     const place = history.state;
     if (place && place.shown) shown = Math.max(PAGE, place.shown);
     // Fills the live counts, and shows the results of a shared address.
     update(null, true).then(() => {
-      if (place && typeof place.scroll === 'number') window.scrollTo(0, place.scroll);
+      if (place) returnTo(place);
     });
   }
 
