@@ -94,11 +94,13 @@ fn a_model_page_shows_each_criterion_with_its_facts_beside_its_body_section() {
     assert!(tc4.contains("Thái độ niềm nở, lắng nghe"));
     assert!(tc4.contains("Hồ sơ được giải quyết đúng hẹn"));
     assert!(tc4.contains("Người dân, doanh nghiệp tin tưởng hơn vào cơ quan nhà nước."));
-    let indicators = between(tc4, "<table class=\"indicators\">", "</table>");
+    let indicators = between(tc4, "<table class=\"indicators table-reflow\">", "</table>");
     assert!(!indicators.contains("<th scope=\"col\">Mã</th>"), "an indicator code is shown to readers");
     assert!(!indicators.contains("dung-hen"));
-    assert!(indicators.contains("<th scope=\"row\">Tỷ lệ hồ sơ trả đúng hẹn</th><td>%</td><td class=\"num\">86,5"));
-    assert!(indicators.contains("<td class=\"num\">98</td>"));
+    assert!(indicators.contains(
+        "<th scope=\"row\">Tỷ lệ hồ sơ trả đúng hẹn</th><td data-label=\"Đơn vị tính\">%</td><td class=\"num\" data-label=\"Trước khi thực hiện\">86,5"
+    ));
+    assert!(indicators.contains("<td class=\"num\" data-label=\"Mục tiêu\">98</td>"));
     assert!(indicators.contains("97,2"), "latest reported value: {indicators}");
     assert!(tc4.contains("tỷ lệ hồ sơ trả đúng hẹn đạt trên 98%"));
 

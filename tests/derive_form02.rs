@@ -149,7 +149,7 @@ fn page_shows_the_tables_flags_charts_and_downloads() {
         r#"aria-label="Số mô hình theo cách thức: Xây dựng mới 2; Củng cố, nâng cao chất lượng 1; Nhân rộng 1""#
     ));
     assert!(html.contains("Số đơn vị có mô hình trên tổng số đơn vị, theo đơn vị cơ sở: Đảng bộ Sở Y tế 2/4"));
-    assert!(html.contains("<td class=\"num\">50%</td>"), "coverage table beside its chart");
+    assert!(html.contains("<td class=\"num\" data-label=\"Tỷ lệ\">50%</td>"), "coverage table beside its chart");
 }
 
 #[test]

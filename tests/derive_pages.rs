@@ -43,11 +43,13 @@ fn compliance_lists_gaps_due_reports_and_every_warning_by_unit() {
     let reports = between(&html, r#"id="bao-cao""#, r#"id="canh-bao""#);
     let rows: Vec<&str> = reports.split("<tr><th scope=\"row\">").skip(1).collect();
     assert_eq!(rows.len(), 4, "three missing reports and one late one");
-    assert!(rows[0].contains("Đảng bộ Sở Y tế</a></th><td>6 tháng đầu năm 2022</td><td>15/07/2022</td>"));
+    assert!(rows[0].contains(
+        "Đảng bộ Sở Y tế</a></th><td data-label=\"Kỳ báo cáo\">6 tháng đầu năm 2022</td><td data-label=\"Hạn nộp\">15/07/2022</td>"
+    ));
     assert!(rows[0].contains("Chưa nộp"));
-    assert!(rows[2].contains("Cả năm 2022</td><td>15/01/2023</td>"));
+    assert!(rows[2].contains("Cả năm 2022</td><td data-label=\"Hạn nộp\">15/01/2023</td>"));
     let late = rows[3];
-    assert!(late.contains("6 tháng đầu năm 2023</td><td>15/07/2023</td>"));
+    assert!(late.contains("6 tháng đầu năm 2023</td><td data-label=\"Hạn nộp\">15/07/2023</td>"));
     assert!(late.contains(r#"<span class="state state-tre_han">Nộp trễ hạn</span>"#));
     assert!(late.contains(r#"<a href="/bao-cao/bc-cb-truong-hoc-2023-sau-thang/">"#));
     assert!(late.contains("nộp ngày 18/07/2023"));
@@ -93,7 +95,7 @@ fn report_page_follows_form_03() {
         "<dt>Đánh giá về nhận thức</dt>",
         "<dt>Đánh giá về thái độ</dt>",
         "<dt>Đánh giá về hành động</dt>",
-        "<th scope=\"row\">Tỷ lệ hồ sơ trả đúng hẹn</th><td>%</td><td class=\"num\">82</td><td class=\"num\"><strong>95,5</strong></td><td class=\"num\">98</td>",
+        "<th scope=\"row\">Tỷ lệ hồ sơ trả đúng hẹn</th><td data-label=\"Đơn vị tính\">%</td><td class=\"num\" data-label=\"Trước khi thực hiện\">82</td><td class=\"num\" data-label=\"Kỳ này\"><strong>95,5</strong></td><td class=\"num\" data-label=\"Mục tiêu\">98</td>",
         "<dt>Kết quả nổi bật</dt>",
         "<dt>Đề xuất nhân rộng tại</dt>",
         "<span class=\"form-no\">II.</span> Biểu dương, khen thưởng trong kỳ",

@@ -121,3 +121,65 @@ fn base_url_flag_moves_the_index_address() {
     let files = build(&site, "public", &["--base-url", "https://example.net/khac/"]);
     assert!(text(&files, "mo-hinh/index.html").contains("data-index=\"/khac/tim-kiem/\" data-base=\"/khac/\""));
 }
+
+#[test]
+fn every_page_has_a_favicon_and_link_previews_with_the_sites_image() {
+    let site = site();
+    let files = build(&site, "public", &[]);
+    for path in ["favicon.svg", "favicon.ico", "apple-touch-icon.png", "og-image.png"] {
+        assert!(files.contains_key(path), "{path} is written");
+    }
+    assert_eq!(&files["og-image.png"][1..4], b"PNG");
+    let pages: Vec<&String> = files.keys().filter(|p| p.ends_with(".html")).collect();
+    assert!(pages.len() > 20);
+    for page in pages {
+        let html = text(&files, page);
+        assert!(
+            html.contains(r#"<link rel="icon" href="/mo-hinh-dien-hinh/favicon.svg" type="image/svg+xml">"#),
+            "{page}"
+        );
+        // Other sites read the image: an absolute address under base_url's sub-path.
+        for tag in [
+            r#"<meta property="og:image" content="https://example.org/mo-hinh-dien-hinh/og-image.png">"#,
+            r#"<meta name="twitter:image" content="https://example.org/mo-hinh-dien-hinh/og-image.png">"#,
+            r#"<meta name="twitter:card" content="summary_large_image">"#,
+            r#"<meta property="og:site_name" content="Tìm kiếm mô hình (thử nghiệm)">"#,
+        ] {
+            assert!(html.contains(tag), "{page}: {tag}");
+        }
+        for key in ["og:title", "og:description", "og:url"] {
+            assert!(html.contains(&format!(r#"<meta property="{key}" content=""#)), "{page}: {key}");
+        }
+    }
+    // A model page previews its title and summary.
+    let model = text(&files, "mo-hinh/mh-dan-van-kheo/index.html");
+    assert!(model.contains(r#"<meta property="og:title" content="Dân vận khéo ở khu dân cư">"#));
+    assert!(model.contains(r#"<meta property="og:description" content="Làm theo lời Bác trong bài Dân vận: gần gũi"#));
+    assert!(model.contains(
+        r#"<meta property="og:url" content="https://example.org/mo-hinh-dien-hinh/mo-hinh/mh-dan-van-kheo/">"#
+    ));
+}
+
+#[test]
+fn card_summaries_are_cut_at_a_word_boundary() {
+    let site = site();
+    let path = "content/mo-hinh/mh-dan-van-kheo.md";
+    let long = "Làm theo lời Bác trong bài Dân vận: gần gũi, lắng nghe phụ huynh và bà con khu dân cư quanh trường, \
+                mỗi giáo viên chủ nhiệm nhận một việc cụ thể, thăm hỏi từng gia đình học sinh, ghi chép ý kiến và \
+                cùng nhà trường giải quyết dứt điểm trong tháng.";
+    let source = site.read(path);
+    let start = source.find("  summary: \"").unwrap();
+    let end = start + source[start..].find('\n').unwrap();
+    site.write(path, &format!("{}  summary: \"{long}\"{}", &source[..start], &source[end..]));
+    let files = build(&site, "public", &[]);
+    let gallery = text(&files, "mo-hinh/index.html");
+    let card = &gallery[gallery.find(r#"data-id="mh-dan-van-kheo""#).unwrap()..];
+    let summary = &card[card.find(r#"<p class="card-summary">"#).unwrap() + 24..];
+    let summary = &summary[..summary.find("</p>").unwrap()];
+    let cut = summary.strip_suffix('…').expect("cut with an ellipsis");
+    assert!(cut.chars().count() <= 200, "{summary}");
+    assert!(
+        long.starts_with(cut) && long[cut.len()..].starts_with([' ', ',', ';', ':']),
+        "ends with a whole word: {summary}"
+    );
+}

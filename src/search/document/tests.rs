@@ -1,6 +1,15 @@
 use super::*;
 
-fn read(fields: &Fields) -> (Vec<(String, u32)>, Vec<String>, Vec<(String, String, u32)>, u32) {
+/// What a document read gives, with runs written out: sorted runs and counts, the title's runs,
+/// sorted bigrams with their flags, the length.
+struct Read {
+    runs: Vec<(String, u32)>,
+    title: Vec<String>,
+    bigrams: Vec<(String, String, u32)>,
+    length: u32,
+}
+
+fn read(fields: &Fields) -> Read {
     let doc = DocTerms::read(fields);
     let run = |i: u32| doc.runs[i as usize].0.to_owned();
     let mut runs: Vec<(String, u32)> = doc.runs.iter().map(|(r, n)| (r.to_string(), *n)).collect();
@@ -8,7 +17,7 @@ fn read(fields: &Fields) -> (Vec<(String, u32)>, Vec<String>, Vec<(String, Strin
     let title = doc.title.iter().map(|&i| run(i)).collect();
     let mut bigrams: Vec<_> = doc.bigrams.iter().map(|&(a, b, f)| (run(a), run(b), f)).collect();
     bigrams.sort_unstable();
-    (runs, title, bigrams, doc.length)
+    Read { runs, title, bigrams, length: doc.length }
 }
 
 fn pair(a: &str, b: &str, flags: u32) -> (String, String, u32) {
@@ -24,7 +33,7 @@ fn counts_runs_of_every_field_as_written() {
         names: vec!["Chi bộ Dân"],
         topics: vec!["dan-van"],
     };
-    let (runs, title, _, length) = read(&fields);
+    let Read { runs, title, length, .. } = read(&fields);
     assert_eq!(
         runs,
         [("Chi", 1), ("Dân", 3), ("bộ", 1), ("dan", 1), ("dân", 1), ("dần", 1), ("khéo", 1), ("van", 1), ("vận", 2)]
@@ -43,7 +52,7 @@ fn pairs_side_by_side_carry_the_flags_of_their_fields() {
         names: vec!["Chi bộ Dân", "vận"],
         topics: vec![],
     };
-    let (_, _, bigrams, _) = read(&fields);
+    let bigrams = read(&fields).bigrams;
     assert_eq!(
         bigrams,
         [
