@@ -23,10 +23,68 @@ pub const BIGRAM_SHARD_LIMIT: usize = 8 * 1024;
 
 const FLAGS: u32 = (1 << FIELD_BITS) - 1;
 
-/// Every bigram of the site, with its postings: per document, `doc << FIELD_BITS | flags`.
+/// Every bigram of the site, with its postings.
 #[derive(Default)]
 pub struct Bigrams {
-    pairs: FastMap<(u32, u32), Vec<u32>>,
+    pairs: FastMap<(u32, u32), Packed>,
+}
+
+/// The postings of one bigram, compact while the whole site is read (the bodies' bigrams are
+/// millions of postings at 10,000 models): per document, `gap << FIELD_BITS | flags` as a
+/// LEB128 varint, mostly two bytes, the gap taken from the previous document.
+#[derive(Clone, Debug, Default)]
+struct Packed {
+    /// The last document added.
+    last: u32,
+    bytes: Vec<u8>,
+}
+
+impl Packed {
+    fn add(&mut self, doc: u32, flags: u32) {
+        if !self.bytes.is_empty() && doc == self.last {
+            // The same document again (another spelling of the pair): its flags are in the
+            // low bits of the last varint's first byte.
+            let start = self.bytes[..self.bytes.len() - 1].iter().rposition(|b| b & 0x80 == 0).map_or(0, |i| i + 1);
+            self.bytes[start] |= flags as u8;
+            return;
+        }
+        let gap = if self.bytes.is_empty() { doc } else { doc - self.last };
+        let mut value = u64::from(gap) << FIELD_BITS | u64::from(flags);
+        loop {
+            let byte = (value & 0x7f) as u8;
+            value >>= 7;
+            if value == 0 {
+                self.bytes.push(byte);
+                break;
+            }
+            self.bytes.push(byte | 0x80);
+        }
+        self.last = doc;
+    }
+
+    /// `(document, flags)` of each posting, in order.
+    fn postings(&self) -> impl Iterator<Item = (u32, u32)> + Clone + '_ {
+        let mut at = 0;
+        let mut doc = 0u32;
+        std::iter::from_fn(move || {
+            if at >= self.bytes.len() {
+                return None;
+            }
+            let mut value = 0u64;
+            let mut shift = 0;
+            loop {
+                let byte = self.bytes[at];
+                at += 1;
+                value |= u64::from(byte & 0x7f) << shift;
+                shift += 7;
+                if byte & 0x80 == 0 {
+                    break;
+                }
+            }
+            doc += (value >> FIELD_BITS) as u32;
+            Some((doc, value as u32 & FLAGS))
+        })
+    }
 }
 
 /// The shards of the bigrams of one syllable `a`: `1` for the single file of `"a "`, else the
@@ -49,13 +107,13 @@ pub struct Written {
 /// The sorted bigrams, shared by the files that write them.
 struct Table {
     keys: Vec<String>,
-    postings: Vec<Vec<u32>>,
+    postings: Vec<Packed>,
     docs: u32,
 }
 
 impl Table {
     fn postings(&self, i: usize) -> impl Iterator<Item = (u32, u32)> + Clone + '_ {
-        self.postings[i].iter().map(|&p| (p >> FIELD_BITS, p & FLAGS))
+        self.postings[i].postings()
     }
 
     /// The JSON of the shard holding entries `holds`, with the summary of `summary` if split.
@@ -74,20 +132,16 @@ impl Bigrams {
     /// Adds the pair of terms `(a, b)` of document `doc`, standing together in the fields
     /// `flags`. Documents come in ascending order.
     pub fn add(&mut self, doc: u32, a: u32, b: u32, flags: u32) {
-        let postings = self.pairs.entry((a, b)).or_default();
-        match postings.last_mut() {
-            Some(last) if *last >> FIELD_BITS == doc => *last |= flags,
-            _ => postings.push(doc << FIELD_BITS | flags),
-        }
+        self.pairs.entry((a, b)).or_default().add(doc, flags);
     }
 
     /// Plans the shards of every first syllable; `folded[t]` is the folded text of term `t`.
     pub fn write(self, folded: &[String], docs: u32) -> Written {
-        let mut sorted: Vec<(u32, String, Vec<u32>)> = self
+        let mut sorted: Vec<(u32, String, Packed)> = self
             .pairs
             .into_iter()
             .map(|((a, b), mut postings)| {
-                postings.shrink_to_fit();
+                postings.bytes.shrink_to_fit();
                 (a, format!("{} {}", folded[a as usize], folded[b as usize]), postings)
             })
             .collect();
@@ -156,9 +210,7 @@ fn content_hash(table: &Table, planned: &[(u32, BigramShards, Vec<ShardPlan>)]) 
     for (key, postings) in table.keys.iter().zip(&table.postings) {
         hasher.write(key.as_bytes());
         hasher.write_u8(0);
-        for &p in postings {
-            hasher.write_u32(p);
-        }
+        hasher.write(&postings.bytes);
     }
     for (_, _, plans) in planned {
         for p in plans {

@@ -54,3 +54,20 @@ fn the_hash_follows_the_content() {
     assert_eq!(hash(2), hash(2));
     assert_ne!(hash(2), hash(16));
 }
+
+#[test]
+fn postings_are_varints_of_gaps_and_flags() {
+    let mut packed = Packed::default();
+    packed.add(3, 16);
+    packed.add(3, 2);
+    packed.add(10, 1);
+    packed.add(10_000, 4);
+    // 3 << 5 | 18 = 114: one byte; 7 << 5 | 1 = 225: two; 9990 << 5 | 4: three.
+    assert_eq!(packed.bytes.len(), 1 + 2 + 3);
+    assert_eq!(packed.postings().collect::<Vec<_>>(), [(3, 18), (10, 1), (10_000, 4)]);
+    // A document whose first posting takes two bytes keeps its flags in the first one.
+    let mut wide = Packed::default();
+    wide.add(500, 16);
+    wide.add(500, 8);
+    assert_eq!(wide.postings().collect::<Vec<_>>(), [(500, 24)]);
+}
