@@ -137,6 +137,25 @@ test('the bundled gallery: phrase first, highlights, history, scroll, phones', {
     && document.querySelector('#tim-kiem-ket-qua').getAttribute('aria-busy') === 'false', q);
   const settled = (page) => page.waitForFunction(() => document.querySelector('#tim-kiem-ket-qua').getAttribute('aria-busy') === 'false');
   const lead = (page) => page.locator('#mo-hinh-gioi-thieu').textContent();
+  /**
+   * The cards of the results as the reader sees them: `phrase`, those above the heading
+   * "Kết quả gần đúng" (all of them when there is no such heading), and `near`, those below it.
+   */
+  const groupsOf = (page) => page.evaluate(() => {
+    const heading = document.getElementById('ket-qua-gan-dung');
+    const out = { phrase: [], near: [], heading: heading ? heading.textContent : null };
+    for (const card of document.querySelectorAll('#tim-kiem-ket-qua .card')) {
+      const below = heading && (heading.compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING);
+      (below ? out.near : out.phrase).push(card.dataset.id);
+    }
+    return out;
+  });
+  /** Opens the gallery of `server` (under `prefix`) at the query `q` and waits for its results. */
+  const open = async (page, server, q, prefix = '/') => {
+    await page.goto(server.origin + prefix + 'mo-hinh/?q=' + encodeURIComponent(q));
+    await waitQuery(page, q);
+    return groupsOf(page);
+  };
   try {
     await t.test('"mot cua": the two models saying it, then "Kết quả gần đúng", marked', async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -160,6 +179,49 @@ test('the bundled gallery: phrase first, highlights, history, scroll, phones', {
       assert.ok(snippet.length <= 205, snippet);
       assert.match(snippet, /^…\S|^\S/u, 'cut at a word boundary');
       await page.close();
+    });
+
+    await t.test('the queries readers type: body phrases, a unit\'s name, a person, an id, a common syllable', async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      // "dân vận" stands in one model's summary and in another's body only: both in the
+      // phrase group (the body counts), the summary first, the rest under "Kết quả gần đúng".
+      const danVan = await open(page, plain, 'dan van');
+      assert.deepEqual(danVan.phrase, ['mh-doi-thoai-doanh-nghiep', 'mh-gop-y-qr-nguoi-benh']);
+      assert.equal(danVan.heading, 'Kết quả gần đúng');
+      assert.ok(danVan.near.length >= 1);
+      // A unit's name typed without diacritics: the school's models (its chi bộ's included)
+      // before the hospital model that names the commune in its body.
+      const phuHoa = await open(page, plain, 'phu hoa');
+      assert.deepEqual(new Set(phuHoa.phrase.slice(0, 3)),
+        new Set(['mh-goc-hoc-tap-bac-ho', 'mh-nang-buoc-em-den-truong', 'mh-sinh-hoat-chi-bo-truong-hoc']));
+      assert.equal(phuHoa.phrase[3], 'mh-sinh-hoat-chi-bo-chuyen-de');
+      // The subject's name (cá nhân) and a model id.
+      assert.deepEqual((await open(page, plain, 'tran quoc bao')).phrase, ['mh-doi-thoai-doanh-nghiep']);
+      assert.equal((await open(page, plain, 'mh-luong-y-nhu-tu-mau')).phrase[0], 'mh-luong-y-nhu-tu-mau');
+      // One syllable found nearly everywhere: the model with it in its title first, no groups.
+      const kiem = await open(page, plain, 'kiem');
+      assert.equal(kiem.phrase[0], 'mh-doan-kiem-tra-liem-chinh');
+      assert.equal(kiem.heading, null);
+      await page.close();
+    });
+
+    await t.test('exact diacritics rank higher within the phrase group; the title beats the body', async () => {
+      const prefix = '/mo-hinh-dien-hinh/';
+      const server = await serve(site('phrase'), prefix);
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      try {
+        // mh-p-khong-dau says "chồng lăng phí": the same folded phrase with other marks.
+        const typed = await open(page, server, 'chống lãng phí', prefix);
+        assert.deepEqual(typed.phrase, ['mh-p-tieu-de', 'mh-p-than-bai', 'mh-p-khong-dau']);
+        assert.deepEqual(typed.near, ['mh-p-tach-roi'], 'the syllables apart come under "Kết quả gần đúng"');
+        const other = await open(page, server, 'chồng lăng phí', prefix);
+        assert.equal(other.phrase[0], 'mh-p-khong-dau');
+        // Without marks, the model with the phrase in its title comes before those with it in the body.
+        assert.equal((await open(page, server, 'chong lang phi', prefix)).phrase[0], 'mh-p-tieu-de');
+      } finally {
+        await page.close();
+        await server.close();
+      }
     });
 
     await t.test('a filter or a new query pushes a history entry, typing replaces it; Back undoes', async () => {
