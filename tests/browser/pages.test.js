@@ -2,8 +2,9 @@
 // (contrast included, nothing left undecided) at 375 px and 1280 px; no page is wider than a
 // 360 px screen; the header takes at most two rows; focus is always visible; every page has a
 // favicon that loads, link-preview tags (Open Graph, Twitter card) with the site's image; wide
-// tables reflow or scroll in a focusable region with a visible hint; no chart text covers a bar.
-// New page families are found in the output, so they are checked as soon as they exist.
+// tables reflow or scroll in a focusable region with a visible hint; no chart text covers a
+// bar and every chart has its text alternative. Page families, and the layouts of the pages
+// within each, are found in the output, so new ones are checked as soon as they exist.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -16,9 +17,21 @@ const AXE = skip ? '' : fs.readFileSync(path.join(repo, 'node_modules', 'axe-cor
 const BASE_URL = 'https://example.org/';
 
 /**
- * The pages to check: for each top folder of the output (a page family), its own page and its
- * largest page below it (the richest: tables, charts); the home page, page 2 of the gallery
- * and the 404 page.
+ * The kinds of block a page's main part holds (tables with their classes, charts, lists,
+ * forms...): pages of one family with other kinds of block are laid out differently.
+ */
+function layout(file) {
+  const html = fs.readFileSync(file, 'utf8');
+  const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+  const blocks = [...main.matchAll(/<(table|dl|ol|form|details|figure|nav|div class="chart)\b[^>]*>/g)]
+    .map((m) => m[0].replace(/ (id|aria-[a-z]+|style|tabindex)="[^"]*"/g, ''));
+  return [...new Set(blocks)].sort().join(' ');
+}
+
+/**
+ * The pages to check: for each top folder of the output (a page family), its own page and,
+ * for each layout of the pages below it, the largest of them (the richest: tables, charts);
+ * the home page, page 2 of the gallery and the 404 page.
  */
 function pages(root) {
   const out = ['/', '/404.html'];
@@ -30,10 +43,13 @@ function pages(root) {
     if (!family.isDirectory()) continue;
     const files = walk(path.join(root, family.name));
     if (!files.length) continue;
-    const largest = files.filter((f) => f !== path.join(root, family.name, 'index.html'))
-      .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size || a.localeCompare(b))[0];
     const own = path.join(root, family.name, 'index.html');
-    for (const file of [fs.existsSync(own) ? own : null, largest].filter(Boolean)) {
+    const largest = new Map();
+    for (const file of files.filter((f) => f !== own)
+      .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size || a.localeCompare(b))) {
+      if (!largest.has(layout(file))) largest.set(layout(file), file);
+    }
+    for (const file of [fs.existsSync(own) ? own : null, ...largest.values()].filter(Boolean)) {
       out.push('/' + path.relative(root, path.dirname(file)).split(path.sep).join('/') + '/');
     }
   }
@@ -181,7 +197,7 @@ test('every page family: accessible, fits a phone, shares well', { skip }, async
       await page.close();
     });
 
-    await t.test('no text of a chart covers a bar (the target label included)', async () => {
+    await t.test('no text of a chart covers a bar (the target label included); each has its text alternative', async () => {
       const charted = list.filter((u) => u === '/' || /^\/(mo-hinh\/mh-|tong-hop\/\d)/.test(u));
       assert.ok(charted.length >= 3);
       for (const width of [360, 1280]) {
@@ -207,7 +223,14 @@ test('every page family: accessible, fits a phone, shares well', { skip }, async
           });
           assert.deepEqual(overlaps, [], `${url} at ${width} px`);
           const targets = await page.locator('.chart-key').count();
-          if (url.startsWith('/mo-hinh/mh-')) assert.ok(targets > 0, `${url} has an indicator chart with a target`);
+          const charts = await page.locator('.chart').evaluateAll((all) => all.map((c) => ({
+            role: c.getAttribute('role'), text: c.getAttribute('aria-label') || '',
+          })));
+          for (const chart of charts) {
+            assert.equal(chart.role, 'img', `${url}: a chart is an image for screen readers`);
+            assert.match(chart.text, /\d/, `${url}: the chart's text alternative states its numbers`);
+          }
+          if (url.startsWith('/mo-hinh/mh-') && charts.length) assert.ok(targets > 0, `${url} has an indicator chart with a target`);
         }
         await page.close();
       }
