@@ -10,6 +10,7 @@ use crate::check::Checked;
 use crate::content::corpus::Corpus;
 use crate::content::load::{FileKind, load};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::parse::markdown::Reading;
 use crate::source::SourceFile;
 
 /// The diagnostics of `checked` that the change accounts for. `files` are the checked
@@ -21,7 +22,7 @@ pub fn caused_by(
     changed: &BTreeSet<String>,
     before: &[SourceFile],
 ) -> Vec<Diagnostic> {
-    let old = load(before).corpus;
+    let old = load(before, Reading::Check).corpus;
     let touched = Touched::new(&checked.corpus, &old, changed);
     let texts: HashMap<&str, &[u8]> = files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())).collect();
     checked

@@ -13,6 +13,7 @@ use crate::content::corpus::Corpus;
 use crate::content::load::{FileKind, Loaded, load, load_owned};
 use crate::content::model::Model;
 use crate::diagnostic::{Diagnostic, Summary, sort_diagnostics};
+use crate::parse::markdown::Reading;
 use crate::source::{Skipped, SourceFile};
 
 /// The outcome of checking a site: its corpus and every diagnostic, sorted.
@@ -43,14 +44,15 @@ impl Checked {
 
 /// Reads and checks every content file.
 pub fn check_files(files: &[SourceFile]) -> Checked {
-    check_loaded(files.iter().map(|f| f.path.as_str()), load(files))
+    check_loaded(files.iter().map(|f| f.path.as_str()), load(files, Reading::Check))
 }
 
 /// Like [`check_files`], but consumes the files, freeing each one's bytes once parsed (see
-/// [`load_owned`]); for callers that no longer need the sources.
-pub fn check_files_owned(files: Vec<SourceFile>) -> Checked {
+/// [`load_owned`]), and reads bodies as much as `reading` asks (a build reads their HTML
+/// and text in the same pass); for callers that no longer need the sources.
+pub fn check_files_owned(files: Vec<SourceFile>, reading: Reading) -> Checked {
     let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
-    check_loaded(paths.iter().map(String::as_str), load_owned(files))
+    check_loaded(paths.iter().map(String::as_str), load_owned(files, reading))
 }
 
 /// Runs the rules over a corpus already loaded from the content files at `paths` (`guong

@@ -12,6 +12,7 @@ use crate::check::check_files_owned;
 use crate::check::format::human;
 use crate::cli::{Failure, SERVE_PORT, SiteRoot, leave_for_exit};
 use crate::history::History;
+use crate::parse::markdown::Reading;
 use crate::site::build::Prepared;
 use crate::site::{BuildError, build};
 
@@ -39,10 +40,12 @@ pub fn run(root: &Path, output: &Path, rev: Option<&str>, base_url: Option<&str>
     if let Some(url) = base_url {
         site.config.base_url = if url.ends_with('/') { url.to_owned() } else { format!("{url}/") };
     }
+    let base_path = site.config.base_path();
     // The history walk reads only Git objects: it runs beside the check.
     let (mut checked, history) = std::thread::scope(|scope| {
         let history = scope.spawn(|| History::read(&site.dir, site.commit.as_deref()));
-        let checked = check_files_owned(std::mem::take(&mut site.files)).with_skipped(&site.skipped);
+        let reading = Reading::Publish { base_path: &base_path };
+        let checked = check_files_owned(std::mem::take(&mut site.files), reading).with_skipped(&site.skipped);
         (checked, history.join().ok().flatten())
     });
     if checked.has_errors() {
@@ -53,7 +56,7 @@ pub fn run(root: &Path, output: &Path, rev: Option<&str>, base_url: Option<&str>
         eprintln!("Không dựng trang vì nội dung còn lỗi; thư mục xuất giữ nguyên.");
         return Err(Failure::Content);
     }
-    checked.corpus.drop_positions();
+    checked.corpus.release_sources();
 
     let target = site.dir.join(output);
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());

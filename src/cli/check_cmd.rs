@@ -42,6 +42,7 @@ use crate::check::format::{Format, github, human, json, sources_for, step_summar
 use crate::check::{check_files, check_files_owned};
 use crate::cli::{Failure, SiteRoot, leave_for_exit};
 use crate::diagnostic::{Severity, Summary};
+use crate::parse::markdown::Reading;
 use crate::source::git::{GitError, changed_since as git_changed_since};
 
 pub fn run(
@@ -69,7 +70,7 @@ pub fn run(
             (checked, Some(scoped))
         }
         // Without --changed-since the sources are not needed again: free them while loading.
-        None => (check_files_owned(std::mem::take(&mut site.files)).with_skipped(&site.skipped), None),
+        None => (check_files_owned(std::mem::take(&mut site.files), Reading::Check).with_skipped(&site.skipped), None),
     };
     let diagnostics = scoped.as_ref().unwrap_or(&checked.diagnostics);
     let summary = Summary::of(diagnostics, checked.corpus.files);

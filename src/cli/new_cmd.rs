@@ -4,6 +4,7 @@ use std::path::Path;
 
 use crate::cli::{Failure, NewKind, SiteRoot};
 use crate::content::load::load;
+use crate::parse::markdown::Reading;
 use crate::scaffold::model_form::new_model;
 use crate::scaffold::page_form::new_page;
 use crate::scaffold::report_form::new_report;
@@ -15,8 +16,10 @@ pub fn run(root: &Path, what: &NewKind) -> Result<(), Failure> {
     let paths: Vec<String> = site.files.iter().map(|f| f.path.clone()).collect();
     let file = match what {
         NewKind::Page { title } => new_page(&paths, title),
-        NewKind::Model { org, title } => new_model(&load(&site.files).corpus, &paths, org, title),
-        NewKind::Report { org, year, period } => new_report(&load(&site.files).corpus, &paths, org, *year, period),
+        NewKind::Model { org, title } => new_model(&load(&site.files, Reading::Check).corpus, &paths, org, title),
+        NewKind::Report { org, year, period } => {
+            new_report(&load(&site.files, Reading::Check).corpus, &paths, org, *year, period)
+        }
     }
     .map_err(Failure::Usage)?;
     // Written through the same path rules as every read: never through a link, never into

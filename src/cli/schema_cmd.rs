@@ -14,6 +14,7 @@ use crate::content::json_schema::to_json_schema;
 use crate::content::load::{Record, read_file};
 use crate::content::period::{Periods, default_period};
 use crate::content::reference::reference;
+use crate::parse::markdown::Reading;
 use crate::source::disk::DiskSource;
 use crate::source::{Source, SourceFile};
 
@@ -42,7 +43,7 @@ pub fn run(root: &Path, kind: Option<&str>, markdown: bool) -> Result<(), Failur
 /// The periods of the catalog at `root`, or the default period when there is none to read.
 fn site_periods(root: &Path) -> Periods {
     let bytes = DiskSource::new(root).ok().and_then(|source| source.read(CATALOG_PATH).ok());
-    let record = bytes.map(|bytes| read_file(&SourceFile { path: CATALOG_PATH.to_owned(), bytes }).0);
+    let record = bytes.map(|bytes| read_file(&SourceFile { path: CATALOG_PATH.to_owned(), bytes }, Reading::Check).0);
     match record {
         Some(Record::Catalog(catalog)) => catalog.periods,
         _ => Periods::new(vec![default_period()]),

@@ -175,12 +175,21 @@ impl Corpus {
         self.units.iter().filter(|u| u.parent.as_deref() == Some(id)).collect()
     }
 
-    /// Frees the front-matter trees of models and reports, which only the checker reads
-    /// (for positions): a build drops them before rendering to stay small on large sites.
-    pub fn drop_positions(&mut self) {
+    /// Frees what only the checker reads: the front-matter trees of models and reports (for
+    /// positions) and the Markdown of bodies (their HTML and text stay). A build drops them
+    /// before rendering to stay small on large sites.
+    pub fn release_sources(&mut self) {
         let empty = || Node { pos: crate::diagnostic::Pos::START, value: crate::parse::yaml::Value::Null };
-        self.models.par_iter_mut().for_each(|m| m.front = empty());
-        self.reports.par_iter_mut().for_each(|r| r.front = empty());
+        self.models.par_iter_mut().for_each(|m| {
+            m.front = empty();
+            m.body.release_markdown();
+        });
+        self.reports.par_iter_mut().for_each(|r| {
+            r.front = empty();
+            r.body.release_markdown();
+        });
+        self.pages.iter_mut().for_each(|p| p.body.release_markdown());
+        self.evaluations.iter_mut().for_each(|e| e.body.release_markdown());
     }
 
     /// Models whose `org` is exactly `unit`.

@@ -15,7 +15,7 @@ use crate::content::schema::{Field, Validator, is_slug};
 use crate::content::unit::Unit;
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::parse::frontmatter::{decode_text, split_front_matter};
-use crate::parse::markdown::Body;
+use crate::parse::markdown::{Body, Reading};
 use crate::parse::yaml::{Node, Value, parse_yaml};
 use crate::source::SourceFile;
 
@@ -110,19 +110,20 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads `files` (all under `content/`) into a corpus with their diagnostics.
-pub fn load(files: &[SourceFile]) -> Loaded {
-    assemble(files.par_iter().map(|file| (file.path.clone(), read_file(file))).collect())
+/// Reads `files` (all under `content/`) into a corpus with their diagnostics; bodies are
+/// read as much as `reading` asks.
+pub fn load(files: &[SourceFile], reading: Reading) -> Loaded {
+    assemble(files.par_iter().map(|file| (file.path.clone(), read_file(file, reading))).collect())
 }
 
 /// Like [`load`], but consumes the files: each file's bytes are freed as soon as it is
 /// parsed, so a large site never holds its sources and its corpus at once.
-pub fn load_owned(files: Vec<SourceFile>) -> Loaded {
+pub fn load_owned(files: Vec<SourceFile>, reading: Reading) -> Loaded {
     assemble(
         files
             .into_par_iter()
             .map(|file| {
-                let read = read_file(&file);
+                let read = read_file(&file, reading);
                 (file.path, read)
             })
             .collect(),
@@ -173,7 +174,7 @@ fn assemble(results: Vec<(String, (Record, Vec<Diagnostic>))>) -> Loaded {
 
 /// Reads one content file on its own: its record and its file and field diagnostics.
 /// `guong serve` uses it to re-read only the files an edit touched.
-pub fn read_file(file: &SourceFile) -> (Record, Vec<Diagnostic>) {
+pub fn read_file(file: &SourceFile, reading: Reading) -> (Record, Vec<Diagnostic>) {
     let mut out = Vec::new();
     let Some(kind) = FileKind::of(&file.path) else { return (Record::Nothing, out) };
     let path = file.path.as_str();
@@ -184,7 +185,7 @@ pub fn read_file(file: &SourceFile) -> (Record, Vec<Diagnostic>) {
     let Some(text) = decode_text(&file.bytes, path, &mut out) else { return (Record::Nothing, out) };
     let record = match kind {
         FileKind::Catalog | FileKind::Units => read_yaml_file(kind, path, &text, &mut out),
-        _ => read_markdown_file(kind, path, &text, &mut out),
+        _ => read_markdown_file(kind, path, &text, reading, &mut out),
     };
     (record.unwrap_or(Record::Nothing), out)
 }
@@ -203,7 +204,13 @@ fn read_yaml_file(kind: FileKind, path: &str, text: &str, out: &mut Vec<Diagnost
     })
 }
 
-fn read_markdown_file(kind: FileKind, path: &str, text: &str, out: &mut Vec<Diagnostic>) -> Option<Record> {
+fn read_markdown_file(
+    kind: FileKind,
+    path: &str,
+    text: &str,
+    reading: Reading,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Record> {
     let split = split_front_matter(text, path, out)?;
     let front = parse_yaml(&split.front, split.front_first_line, path, out)?;
     let declared = front.get("type").and_then(Node::as_text).unwrap_or_default().to_owned();
@@ -233,7 +240,7 @@ fn read_markdown_file(kind: FileKind, path: &str, text: &str, out: &mut Vec<Diag
     }
     Validator { path, out }.check_root(&front, kind.fields());
     let stem = path.rsplit('/').next().unwrap_or_default().trim_end_matches(".md").to_owned();
-    let body = Body::new(split.body, split.body_first_line);
+    let body = Body::read(split.body, split.body_first_line, reading);
     if kind == FileKind::Page {
         if !is_slug(&stem) {
             out.push(bad_id(path, Pos::START, &stem));

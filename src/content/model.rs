@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::content::criteria::criterion_of;
 use crate::content::date::Date;
 use crate::content::period::PeriodSlot;
 use crate::content::read::{at, boolean, code, date, int, items, number, string, strings};
@@ -169,6 +170,21 @@ pub struct Model {
     pub front: Node,
     #[serde(skip)]
     pub body: Body,
+    /// The body section (index in `body.sections`) of each criterion 1–5: the first whose
+    /// heading names it (see `criteria::criterion_of`).
+    #[serde(skip)]
+    pub criteria: [Option<usize>; 5],
+}
+
+/// The first section of `body` naming each criterion.
+fn criteria_sections(body: &Body) -> [Option<usize>; 5] {
+    let mut found = [None; 5];
+    for (index, section) in body.sections.iter().enumerate() {
+        if let Some(criterion) = criterion_of(&section.title) {
+            found[usize::from(criterion) - 1].get_or_insert(index);
+        }
+    }
+    found
 }
 
 /// Reads a recognition entry (shared by models and reports).
@@ -277,6 +293,7 @@ impl Model {
             recognition: items(f, "recognition").iter().map(read_recognition).collect(),
             featured: boolean(f, "featured").unwrap_or(false),
             tags: strings(f, "tags"),
+            criteria: criteria_sections(&body),
             period: None,
             front,
             body,

@@ -4,6 +4,7 @@ use crate::content::corpus::Corpus;
 use crate::content::load::load;
 use crate::content::report::Period;
 use crate::content::vocab::PeriodKind;
+use crate::parse::markdown::Reading;
 use crate::source::SourceFile;
 
 /// Registry: root `duk`; base `db-a` with ĐBBP `bp-a` (chi bộ `cb-a1`) and chi bộ `cb-a2`;
@@ -61,7 +62,7 @@ pub fn corpus_with_units(units: &str, files: Vec<SourceFile>) -> Corpus {
     ];
     all.extend(files);
     all.sort_by(|a, b| a.path.cmp(&b.path));
-    load(&all).corpus
+    load(&all, Reading::Publish { base_path: "/" }).corpus
 }
 
 /// The reporting period `kind` of `year`.

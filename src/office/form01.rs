@@ -5,11 +5,12 @@
 use crate::office::docx::{Cell, Document, Paragraph, Properties, Table};
 use crate::office::form03::{body, fact, recognitions};
 use crate::office::party;
+use crate::parse::markdown::BlockKind;
 use crate::render::context::model::ModelPage;
 
-/// The `.docx` of a model page; `sections` holds the Markdown of the five criterion
+/// The `.docx` of a model page; `sections` holds the text blocks of the five criterion
 /// sections of the body (empty when absent).
-pub fn plan_docx(page: &ModelPage, sections: &[String; 5], date: String) -> Vec<u8> {
+pub fn plan_docx(page: &ModelPage, sections: &[Vec<(BlockKind, &str)>; 5], date: String) -> Vec<u8> {
     let mut doc = Document::default();
     party::head(&mut doc, &page.document);
     doc.push(Paragraph::heading("I. THÔNG TIN CHUNG"));

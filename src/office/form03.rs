@@ -3,17 +3,18 @@
 
 use crate::office::docx::{Cell, Document, Paragraph, Properties, Run, Table};
 use crate::office::party;
-use crate::office::text::{Piece, pieces};
+use crate::parse::markdown::BlockKind;
 use crate::render::context::model::RecognitionRow;
 use crate::render::context::report::ReportPage;
 
-/// Paragraphs of a Markdown body.
-pub fn body(doc: &mut Document, markdown: &str) {
-    for piece in pieces(markdown) {
-        doc.push(match piece {
-            Piece::Heading(text) => Paragraph::heading(text),
-            Piece::Text(text) => Paragraph::body(text),
-            Piece::Item(text) => Paragraph::body(format!("- {text}")),
+/// Paragraphs of a body: its plain text blocks (see `parse::markdown`), a list item with a
+/// dash in front.
+pub fn body(doc: &mut Document, blocks: &[(BlockKind, &str)]) {
+    for &(kind, text) in blocks {
+        doc.push(match kind {
+            BlockKind::Heading => Paragraph::heading(text),
+            BlockKind::Text => Paragraph::body(text),
+            BlockKind::Item => Paragraph::body(format!("- {text}")),
         });
     }
 }
@@ -46,11 +47,11 @@ pub fn recognitions(doc: &mut Document, rows: &[RecognitionRow], with_subject: b
     doc.push(Table::grid(shares, 1, table));
 }
 
-/// The `.docx` of a report page; `markdown` is the report's body.
-pub fn report_docx(page: &ReportPage, markdown: &str, date: String) -> Vec<u8> {
+/// The `.docx` of a report page; `text` holds the blocks of the report's body.
+pub fn report_docx(page: &ReportPage, text: &[(BlockKind, &str)], date: String) -> Vec<u8> {
     let mut doc = Document::default();
     party::head(&mut doc, &page.document);
-    body(&mut doc, markdown);
+    body(&mut doc, text);
     doc.push(Paragraph::heading("I. KẾT QUẢ TỪNG MÔ HÌNH"));
     if page.entries.is_empty() {
         doc.push(Paragraph::body("Báo cáo không nêu mô hình nào."));

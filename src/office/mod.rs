@@ -8,5 +8,4 @@ pub mod form01;
 pub mod form02;
 pub mod form03;
 pub mod party;
-pub mod text;
 pub mod xlsx;

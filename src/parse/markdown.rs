@@ -1,19 +1,57 @@
-//! The outline of a Markdown body: its level-2 sections with their lines and text, so the
-//! checker can find the five criteria sections and the renderer can place facts beside them.
+//! A Markdown body read in one pass of pulldown-cmark: its outline (the level-2 sections with
+//! their lines and lengths, so the checker finds the five criteria and pages place facts
+//! beside them), the markup the HTML rule inspects, and, for publishing, its safe HTML and
+//! plain text (search, Word files), each split at the same section boundaries.
+
+mod markup;
+mod plain;
+mod safe;
+
+use std::cell::Cell;
+use std::fmt;
+use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-/// A body as written, with the file line it starts on.
+pub use markup::Markup;
+pub use plain::{Block, BlockKind};
+
+/// How much of a body to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading<'a> {
+    /// What the checker needs: the outline and the markup of the HTML rule.
+    Check,
+    /// Also what the site shows: safe HTML, where site-absolute links (`/mo-hinh/x/`) get
+    /// `base_path` (`/` or `/sub/path/`) in front, and plain text.
+    Publish { base_path: &'a str },
+}
+
+/// A body as written, with the file line it starts on, and what one pass read from it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Body {
+    /// The Markdown; emptied by [`Body::release_markdown`] once the checker is done.
     pub markdown: String,
     /// File line of the first body line.
     pub first_line: usize,
+    /// The level-2 headings at the top level (not inside a quote or list), in order.
     pub sections: Vec<Section>,
+    /// Raw HTML, link destinations with a scheme and text holding `<` (see [`Markup`]).
+    pub markup: Vec<Markup>,
+    /// Safe HTML of the whole body (empty unless read for publishing).
+    pub html: String,
+    /// The part of `html` before the first section.
+    pub intro_html: Range<usize>,
+    /// Plain text, one block (paragraph, heading, list item, table row) a line (empty unless
+    /// read for publishing).
+    pub text: String,
+    /// The blocks of `text`, in order.
+    pub blocks: Vec<Block>,
+    /// The blocks before the first section.
+    pub intro_blocks: Range<usize>,
 }
 
 /// One `## ` section of a body.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Section {
     /// The heading text.
     pub title: String,
@@ -21,9 +59,15 @@ pub struct Section {
     pub line: usize,
     /// Byte range of the section's Markdown in the body, heading excluded (see
     /// [`Body::text_of`]).
-    pub range: std::ops::Range<usize>,
+    pub range: Range<usize>,
     /// Count of non-whitespace characters of the section's text.
     pub length: usize,
+    /// The heading's HTML in the body's HTML.
+    pub heading_html: Range<usize>,
+    /// The section's HTML (heading excluded) in the body's HTML.
+    pub html: Range<usize>,
+    /// The section's blocks (heading excluded) in the body's blocks.
+    pub blocks: Range<usize>,
 }
 
 /// Markdown extensions guong enables everywhere.
@@ -32,10 +76,43 @@ pub fn options() -> Options {
 }
 
 impl Body {
-    /// Reads the outline of `markdown`, whose first line is file line `first_line`.
+    /// Reads the outline and markup of `markdown`, whose first line is file line `first_line`.
     pub fn new(markdown: String, first_line: usize) -> Body {
-        let sections = outline(&markdown, first_line);
-        Body { markdown, first_line, sections }
+        Body::read(markdown, first_line, Reading::Check)
+    }
+
+    /// Reads `markdown` (file line `first_line` onwards) in one pass, as much as `reading` asks.
+    pub fn read(markdown: String, first_line: usize, reading: Reading) -> Body {
+        let publish = reading != Reading::Check;
+        let mut pass = Pass::new(&markdown, first_line, publish);
+        let mut html = String::new();
+        let events = Parser::new_ext(&markdown, options()).into_offset_iter();
+        match reading {
+            Reading::Check => events.for_each(|(event, range)| pass.see(&event, range, 0)),
+            Reading::Publish { base_path } => {
+                html.reserve(markdown.len() + markdown.len() / 4);
+                let written = Cell::new(0);
+                let safe = events.map(|(event, range)| {
+                    pass.see(&event, range, written.get());
+                    safe::make_safe(event, base_path)
+                });
+                let counted = Counted { out: &mut html, written: &written };
+                // Writing into a String cannot fail.
+                let _ = pulldown_cmark::html::write_html_fmt(counted, safe);
+            }
+        }
+        let read = pass.finish(html.len());
+        Body {
+            markdown,
+            first_line,
+            sections: read.sections,
+            markup: read.markup,
+            html,
+            intro_html: read.intro_html,
+            text: read.text,
+            blocks: read.blocks,
+            intro_blocks: read.intro_blocks,
+        }
     }
 
     /// The Markdown of one of this body's sections, heading excluded.
@@ -43,25 +120,219 @@ impl Body {
         self.markdown.get(section.range.clone()).unwrap_or_default()
     }
 
-    /// Non-whitespace length of the whole body.
-    pub fn length(&self) -> usize {
-        non_space_len(&self.markdown)
+    /// The safe HTML of the body before its first section.
+    pub fn intro_html(&self) -> &str {
+        self.html.get(self.intro_html.clone()).unwrap_or_default()
+    }
+
+    /// The safe HTML of one of this body's sections, heading excluded.
+    pub fn html_of(&self, section: &Section) -> &str {
+        self.html.get(section.html.clone()).unwrap_or_default()
+    }
+
+    /// The plain text blocks of one section (heading excluded), or of the whole body.
+    pub fn blocks_of(&self, section: Option<&Section>) -> impl Iterator<Item = (BlockKind, &str)> {
+        let range = section.map_or(0..self.blocks.len(), |s| s.blocks.clone());
+        self.blocks.get(range).unwrap_or_default().iter().map(|b| (b.kind, b.text_in(&self.text)))
+    }
+
+    /// Frees the Markdown, which only the checker reads: a build drops it before rendering
+    /// (the HTML and text read from it stay).
+    pub fn release_markdown(&mut self) {
+        self.markdown = String::new();
+    }
+}
+
+/// An HTML buffer that counts what it was given, so the pass knows where each section's
+/// HTML starts while pulldown-cmark writes it.
+struct Counted<'a> {
+    out: &'a mut String,
+    written: &'a Cell<usize>,
+}
+
+impl fmt::Write for Counted<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.out.push_str(s);
+        self.written.set(self.out.len());
+        Ok(())
+    }
+}
+
+/// A heading being read.
+struct OpenHeading {
+    heading: Heading,
+    /// Whether its end event was seen (the end of its HTML is known at the next event).
+    ended: bool,
+}
+
+/// A top-level `##` heading: where it stands in the Markdown, the HTML and the blocks.
+struct Heading {
+    title: String,
+    line: usize,
+    source: Range<usize>,
+    html: Range<usize>,
+    /// Index its own block has (or would have, when empty) among the blocks.
+    block: usize,
+    /// Index of the first block after it.
+    next_block: usize,
+}
+
+/// What one pass read, besides the HTML.
+struct Read {
+    sections: Vec<Section>,
+    markup: Vec<Markup>,
+    intro_html: Range<usize>,
+    text: String,
+    blocks: Vec<Block>,
+    intro_blocks: Range<usize>,
+}
+
+/// What the pass has read so far.
+struct Pass<'m> {
+    markdown: &'m str,
+    line: usize,
+    counted_to: usize,
+    /// Containers (quotes, lists, items, footnotes) the current event is in.
+    depth: usize,
+    open: Option<OpenHeading>,
+    headings: Vec<Heading>,
+    markup: markup::Collector,
+    /// Plain text and blocks, when publishing.
+    plain: Option<plain::Collector>,
+}
+
+impl<'m> Pass<'m> {
+    fn new(markdown: &'m str, first_line: usize, publish: bool) -> Pass<'m> {
+        Pass {
+            markdown,
+            line: first_line,
+            counted_to: 0,
+            depth: 0,
+            open: None,
+            headings: Vec::new(),
+            markup: markup::Collector::default(),
+            plain: publish.then(plain::Collector::default),
+        }
+    }
+
+    fn next_block(&self) -> usize {
+        self.plain.as_ref().map_or(0, plain::Collector::next)
+    }
+
+    /// Takes in one event at `range` of the Markdown; `html_at` is the length of the HTML
+    /// written before it.
+    fn see(&mut self, event: &Event, range: Range<usize>, html_at: usize) {
+        if self.open.as_ref().is_some_and(|open| open.ended) {
+            self.close_heading(html_at);
+        }
+        self.markup.see(event, &range);
+        if let Some(plain) = self.plain.as_mut() {
+            plain.see(event);
+        }
+        match event {
+            Event::Start(Tag::Heading { level: HeadingLevel::H2, .. }) if self.depth == 0 => {
+                let heading = Heading {
+                    title: String::new(),
+                    line: self.line_of(range.start),
+                    source: range.clone(),
+                    html: html_at..html_at,
+                    block: self.next_block(),
+                    next_block: 0,
+                };
+                self.open = Some(OpenHeading { heading, ended: false });
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(open) = self.open.as_mut().filter(|open| !open.ended) {
+                    open.heading.title.push_str(text);
+                }
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H2)) => {
+                if let Some(open) = self.open.as_mut().filter(|_| self.depth == 0) {
+                    open.heading.source.end = range.end;
+                    open.ended = true;
+                }
+            }
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::FootnoteDefinition(_)) => {
+                self.depth += 1;
+            }
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::FootnoteDefinition) => {
+                self.depth = self.depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+
+    /// Records the open heading, whose HTML ends at `html_at`.
+    fn close_heading(&mut self, html_at: usize) {
+        if let Some(OpenHeading { mut heading, .. }) = self.open.take() {
+            heading.html.end = html_at;
+            heading.next_block = self.next_block();
+            self.headings.push(heading);
+        }
+    }
+
+    /// File line of a Markdown offset at or after every offset asked before.
+    fn line_of(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.markdown.len());
+        self.line +=
+            self.markdown.as_bytes()[self.counted_to.min(offset)..offset].iter().filter(|&&b| b == b'\n').count();
+        self.counted_to = offset;
+        self.line
+    }
+
+    fn finish(mut self, html_len: usize) -> Read {
+        self.close_heading(html_len);
+        let markdown = self.markdown;
+        let (text, blocks) = self.plain.take().map(plain::Collector::finish).unwrap_or_default();
+        let sections = self
+            .headings
+            .iter()
+            .enumerate()
+            .map(|(index, heading)| {
+                let next = self.headings.get(index + 1);
+                let next_start = next.map_or(markdown.len(), |h| h.source.start);
+                let range = heading.source.end.min(next_start)..next_start;
+                let next_html = next.map_or(html_len, |h| h.html.start);
+                let next_block = next.map_or(blocks.len(), |h| h.block);
+                Section {
+                    title: heading.title.trim().to_owned(),
+                    line: heading.line,
+                    length: non_space_len(&markdown[range.clone()]),
+                    range,
+                    heading_html: heading.html.clone(),
+                    html: heading.html.end.min(next_html)..next_html,
+                    blocks: heading.next_block.min(next_block)..next_block,
+                }
+            })
+            .collect();
+        let first = self.headings.first();
+        Read {
+            sections,
+            markup: self.markup.finish(markdown),
+            intro_html: 0..first.map_or(html_len, |h| h.html.start),
+            intro_blocks: 0..first.map_or(blocks.len(), |h| h.block),
+            text,
+            blocks,
+        }
     }
 }
 
 /// Count of characters of `text` that are not whitespace (`char::is_whitespace`).
 ///
-/// Works on bytes in a few passes the compiler vectorises: UTF-8 lead bytes are characters;
-/// ASCII whitespace and the few non-ASCII whitespace characters (found by their encodings)
-/// are subtracted. Section lengths are computed for every body on every check.
+/// Works on bytes in passes the compiler vectorises: UTF-8 lead bytes are characters; ASCII
+/// whitespace is subtracted, and the few non-ASCII whitespace characters, found by their
+/// lead bytes (rare in Vietnamese text, unlike the `0xE1` of its letters, which is checked
+/// only where the Ogham space's `9A 80` follows). Section lengths are computed for every body
+/// on every check.
 pub fn non_space_len(text: &str) -> usize {
     let bytes = text.as_bytes();
     let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
     let ascii_spaces = bytes.iter().filter(|&&b| matches!(b, b'\t'..=b'\r' | b' ')).count();
+    let rare_leads = bytes.iter().filter(|&&b| matches!(b, 0xC2 | 0xE2 | 0xE3)).count();
+    let ogham = bytes.windows(2).filter(|w| w == &[0x9A, 0x80]).count();
     let other_spaces =
-        bytes.windows(3).filter(|w| matches!(w[0], 0xC2 | 0xE1 | 0xE2 | 0xE3) && is_unicode_space(w)).count();
-    let last_two = bytes.len().checked_sub(2).is_some_and(|i| is_unicode_space(&bytes[i..]));
-    chars - ascii_spaces - other_spaces - usize::from(last_two)
+        if rare_leads + ogham == 0 { 0 } else { (0..bytes.len()).filter(|&i| is_unicode_space(&bytes[i..])).count() };
+    chars - ascii_spaces - other_spaces
 }
 
 /// Whether the UTF-8 sequence at the start of `bytes` is non-ASCII whitespace.
@@ -73,84 +344,5 @@ fn is_unicode_space(bytes: &[u8]) -> bool {
     }
 }
 
-fn outline(markdown: &str, first_line: usize) -> Vec<Section> {
-    if !markdown.contains("##") && !markdown.contains("\n--") {
-        return Vec::new();
-    }
-    let (mut counted_to, mut line) = (0, first_line);
-    let mut line_of = |offset: usize| {
-        line += markdown.as_bytes()[counted_to..offset].iter().filter(|&&b| b == b'\n').count();
-        counted_to = offset;
-        line
-    };
-    let mut headings: Vec<(String, usize, usize, usize)> = Vec::new();
-    let mut current: Option<(String, usize, usize)> = None;
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading { level: HeadingLevel::H2, .. }) => {
-                current = Some((String::new(), range.start, range.end));
-            }
-            Event::Text(text) | Event::Code(text) => {
-                if let Some((title, _, _)) = current.as_mut() {
-                    title.push_str(&text);
-                }
-            }
-            Event::End(TagEnd::Heading(HeadingLevel::H2)) => {
-                if let Some((title, start, end)) = current.take() {
-                    headings.push((title.trim().to_owned(), line_of(start), start, end));
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut sections = Vec::with_capacity(headings.len());
-    for (index, (title, line, _, end)) in headings.iter().enumerate() {
-        let next = headings.get(index + 1).map_or(markdown.len(), |h| h.2);
-        let text = &markdown[(*end).min(next)..next];
-        sections.push(Section {
-            title: title.clone(),
-            line: *line,
-            range: (*end).min(next)..next,
-            length: non_space_len(text),
-        });
-    }
-    sections
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_h2_sections_with_lines_and_lengths() {
-        let body = Body::new(
-            "Mở đầu\n\n## 1. Nội dung học tập Bác\n\nHọc tập.\n\n### Chi tiết\nabc\n## 2. Sự cần thiết\n".into(),
-            10,
-        );
-        let titles: Vec<_> = body.sections.iter().map(|s| (s.title.as_str(), s.line)).collect();
-        assert_eq!(titles, [("1. Nội dung học tập Bác", 12), ("2. Sự cần thiết", 18)]);
-        assert_eq!(body.sections[0].length, "Họctập.###Chitiếtabc".chars().count());
-        assert_eq!(body.sections[1].length, 0);
-    }
-
-    #[test]
-    fn non_space_length_matches_char_is_whitespace() {
-        let samples = [
-            "",
-            "a b\tc\n",
-            "Học tập\u{a0}và\u{2003}làm\u{3000}theo\u{85}Bác\u{202f}!",
-            "\u{1680}x\u{2029}\u{205f}y\u{b}",
-            "\u{a0}",
-            "ạ\u{a0}",
-        ];
-        for text in samples {
-            assert_eq!(non_space_len(text), text.chars().filter(|c| !c.is_whitespace()).count(), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn headings_inside_code_blocks_are_not_sections() {
-        let body = Body::new("```\n## không phải\n```\n".into(), 1);
-        assert!(body.sections.is_empty());
-    }
-}
+mod tests;

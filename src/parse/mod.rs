@@ -1,5 +1,5 @@
-//! Bytes in, positioned trees out: front-matter split, YAML with positions, Markdown
-//! outline. No domain knowledge lives here.
+//! Bytes in, positioned trees out: front-matter split, YAML with positions, Markdown bodies
+//! (outline, safe HTML and plain text, in one pass). No domain knowledge lives here.
 
 pub mod frontmatter;
 pub mod markdown;

@@ -1,5 +1,6 @@
-//! Rendering: Markdown to safe HTML, the Tera environment (default theme plus site
-//! overrides), and the page contexts templates see, documented for theme authors.
+//! Rendering: the Tera environment (default theme plus site overrides), the page contexts
+//! templates see, documented for theme authors, and SVG charts. Bodies come already as safe
+//! HTML (`parse::markdown`, read once with the rest of the body).
 
 pub mod chart;
 pub mod context;
@@ -7,7 +8,6 @@ pub mod engine;
 pub mod escape;
 pub mod excerpt;
 pub mod format;
-pub mod markdown;
 pub mod theme;
 
 pub use engine::{RenderError, Renderer};

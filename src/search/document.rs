@@ -12,7 +12,7 @@ use crate::search::tokenize::for_each_run;
 pub struct Fields<'a> {
     pub title: &'a str,
     pub summary: &'a str,
-    /// Readable text of the body, one block a line (see `tokenize::markdown_text`).
+    /// Plain text of the body, one block a line (see `parse::markdown`).
     pub body: &'a str,
     /// The subject's name, the full and short names of the model's unit and of its base unit,
     /// and the model id: each a text of its own.

@@ -32,7 +32,7 @@ use crate::search::fasthash::FastMap;
 use crate::search::fold::fold;
 use crate::search::postings::{Encoded, Packed, Postings, encode, pack, tf_level, union};
 use crate::search::shards::{file_name, keys, plan, shard_json};
-use crate::search::tokenize::{markdown_text, spelling};
+use crate::search::tokenize::spelling;
 
 /// A file of the index: path under the output folder, bytes.
 type OutputFile = (String, Vec<u8>);
@@ -75,9 +75,8 @@ pub fn build_index(corpus: &Corpus, models: &[&Model]) -> Vec<IndexFile> {
     let mut dictionary = Dictionary::default();
     let mut lengths = Vec::with_capacity(models.len());
     for (batch_number, batch) in models.chunks(BATCH).enumerate() {
-        let bodies: Vec<String> = batch.par_iter().map(|model| markdown_text(&model.body.markdown)).collect();
         let doc_terms: Vec<DocTerms> =
-            batch.par_iter().zip(&bodies).map(|(model, body)| DocTerms::read(&fields(corpus, model, body))).collect();
+            batch.par_iter().map(|model| DocTerms::read(&fields(corpus, model, &model.body.text))).collect();
         for (i, terms) in doc_terms.into_iter().enumerate() {
             lengths.push(terms.length);
             dictionary.add((batch_number * BATCH + i) as u32, &terms);

@@ -4,11 +4,9 @@
 //! `themes/default/static/search.js` splits queries the same way; the shared vectors in
 //! `tests/vectors/fold.json` pin both.
 
-use pulldown_cmark::{Event, Parser, TagEnd};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::parse::markdown::options;
 use crate::search::fold::fold;
 
 /// Longest syllable kept, in characters: longer runs are codes or noise, not words.
@@ -67,43 +65,6 @@ pub fn folded_syllables(text: &str) -> Vec<String> {
         }
     });
     out
-}
-
-/// The readable text of a Markdown body: text and code spans, one block (paragraph, heading,
-/// list item, table row) a line, table cells apart by a space. Raw HTML is left out (the site
-/// shows it escaped, but it is markup, not words). Phrases never run across a line (see
-/// `document`), and the script takes its snippets from one line.
-pub fn markdown_text(markdown: &str) -> String {
-    let mut out = String::with_capacity(markdown.len());
-    for event in Parser::new_ext(markdown, options()) {
-        match event {
-            Event::Text(text) | Event::Code(text) => out.push_str(&text),
-            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::TableCell) => out.push(' '),
-            Event::End(end) if is_block(end) => {
-                out.truncate(out.trim_end().len());
-                if !out.is_empty() {
-                    out.push('\n');
-                }
-            }
-            _ => {}
-        }
-    }
-    out.truncate(out.trim_end().len());
-    out
-}
-
-/// Whether a tag ends a block of text (inline tags such as emphasis and links do not).
-fn is_block(end: TagEnd) -> bool {
-    !matches!(
-        end,
-        TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::Link
-            | TagEnd::Image
-    )
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ use crate::content::model::Model;
 use crate::content::site_config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::history::History;
+use crate::parse::markdown::Reading;
 use crate::render::theme::Theme;
 use crate::serve::overlay::Problem;
 use crate::serve::watch::CONFIG_FILE;
@@ -172,9 +173,11 @@ impl Session {
         let config = served(site.config, &self.base_url, self.local_backend);
         let theme = site.theme;
         // The history walk reads only Git objects: it runs beside the loading.
+        let base_path = config.base_path();
+        let reading = Reading::Publish { base_path: &base_path };
         let (Loaded { corpus, mut diagnostics }, history) = std::thread::scope(|scope| {
             let history = scope.spawn(|| History::read(&site.dir, None));
-            (load(&site.files), history.join().ok().flatten())
+            (load(&site.files, reading), history.join().ok().flatten())
         });
         skipped::merge(&mut diagnostics, &site.skipped);
         let mut file_diagnostics: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
@@ -212,6 +215,8 @@ impl Session {
         let Some(mut corpus) = self.good.take() else { return self.reload_all() };
         let mut undo = Vec::new();
         let mut affected = Affected::default();
+        let base_path = self.config.base_path();
+        let reading = Reading::Publish { base_path: &base_path };
         for (path, bytes) in &edited {
             let record = take(&mut corpus, path);
             affected.note(path, record.as_ref());
@@ -220,7 +225,8 @@ impl Session {
             undo.push(Undo { path: path.clone(), record, diagnostics, present });
             match bytes {
                 Some(bytes) => {
-                    let (record, diagnostics) = read_file(&SourceFile { path: path.clone(), bytes: bytes.clone() });
+                    let (record, diagnostics) =
+                        read_file(&SourceFile { path: path.clone(), bytes: bytes.clone() }, reading);
                     affected.note(path, Some(&record));
                     insert(&mut corpus, path, record);
                     if !diagnostics.is_empty() {

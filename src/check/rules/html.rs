@@ -3,13 +3,12 @@
 //! attributes and `javascript:`/`vbscript:`/`data:` URLs (in HTML attributes and in Markdown
 //! link and image destinations) are errors. Code spans and code blocks are ignored.
 
+use std::collections::HashSet;
 use std::ops::Range;
-
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::content::corpus::Corpus;
 use crate::diagnostic::{Code, Diagnostic, Pos};
-use crate::parse::markdown::{Body, options};
+use crate::parse::markdown::{Body, Markup};
 
 /// Tags that can run code or change the page around them.
 const UNSAFE_TAGS: &[&str] = &[
@@ -36,58 +35,28 @@ pub fn check_pages(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Checks one Markdown body of the file at `path`.
+/// Checks one Markdown body of the file at `path`, from the markup its reading found.
 pub fn check_body(path: &str, body: &Body, out: &mut Vec<Diagnostic>) {
-    let markdown = body.markdown.as_str();
-    // Most bodies hold neither HTML nor links: skip the parse for them.
-    if !markdown.contains('<') && !markdown.contains("](") && !markdown.contains("]:") {
+    if body.markup.is_empty() {
         return;
     }
     let mut findings = Vec::new();
-    let mut block: Option<Fragment> = None;
-    let mut text: Option<Range<usize>> = None;
-    let mut in_code = false;
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        if let Event::Text(_) = event {
-            if !in_code {
-                text = Some(match text {
-                    Some(open) if open.end == range.start => open.start..range.end,
-                    Some(open) => {
-                        scan_text(markdown, open, &mut findings);
-                        range
-                    }
-                    None => range,
-                });
+    for markup in &body.markup {
+        match markup {
+            Markup::Text(range) => scan_text(&body.markdown, range.clone(), &mut findings),
+            Markup::Html(lines) => {
+                let mut fragment = Fragment::default();
+                for (offset, text) in lines {
+                    fragment.push(text, *offset);
+                }
+                fragment.scan(&mut findings);
             }
-            continue;
-        }
-        if let Some(open) = text.take() {
-            scan_text(markdown, open, &mut findings);
-        }
-        match event {
-            Event::Start(Tag::CodeBlock(_)) => in_code = true,
-            Event::End(TagEnd::CodeBlock) => in_code = false,
-            Event::Start(Tag::HtmlBlock) => block = Some(Fragment::default()),
-            Event::End(TagEnd::HtmlBlock) => {
-                if let Some(fragment) = block.take() {
-                    fragment.scan(&mut findings);
+            Markup::Link { offset, destination } => {
+                if let Some(scheme) = unsafe_scheme(destination) {
+                    findings.push(Finding { offset: *offset, unsafe_text: Some(scheme.to_owned()), tag: None });
                 }
             }
-            Event::Html(html) => match block.as_mut() {
-                Some(fragment) => fragment.push(&html, range.start),
-                None => Fragment::single(&html, range.start).scan(&mut findings),
-            },
-            Event::InlineHtml(html) => Fragment::single(&html, range.start).scan(&mut findings),
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                if let Some(scheme) = unsafe_scheme(&dest_url) {
-                    findings.push(Finding { offset: range.start, unsafe_text: Some(scheme.to_owned()), tag: None });
-                }
-            }
-            _ => {}
         }
-    }
-    if let Some(open) = text {
-        scan_text(markdown, open, &mut findings);
     }
     report(path, body, findings, out);
 }
@@ -123,12 +92,6 @@ struct Fragment {
 }
 
 impl Fragment {
-    fn single(text: &str, body_offset: usize) -> Fragment {
-        let mut fragment = Fragment::default();
-        fragment.push(text, body_offset);
-        fragment
-    }
-
     fn push(&mut self, text: &str, body_offset: usize) {
         self.pieces.push((self.text.len(), body_offset));
         self.text.push_str(text);
@@ -323,17 +286,16 @@ fn decode_entities(value: &str) -> String {
 /// Turns findings into diagnostics: every unsafe construct is an error; plain tags warn once
 /// per line (and not on a line that already has an error).
 fn report(path: &str, body: &Body, findings: Vec<Finding>, out: &mut Vec<Diagnostic>) {
-    let mut error_lines = Vec::new();
-    let mut warned_lines = Vec::new();
-    let positioned: Vec<(Pos, Finding)> = findings.into_iter().map(|f| (position(body, f.offset), f)).collect();
-    let mut reported: Vec<(usize, &str)> = Vec::new();
+    let lines = Lines::of(&body.markdown, body.first_line);
+    let positioned: Vec<(Pos, Finding)> = findings.into_iter().map(|f| (lines.position(f.offset), f)).collect();
+    let mut reported: HashSet<(usize, &str)> = HashSet::new();
+    let mut error_lines = HashSet::new();
     for (pos, finding) in &positioned {
         if let Some(text) = &finding.unsafe_text {
-            if reported.contains(&(pos.line, text.as_str())) {
+            if !reported.insert((pos.line, text.as_str())) {
                 continue;
             }
-            reported.push((pos.line, text));
-            error_lines.push(pos.line);
+            error_lines.insert(pos.line);
             out.push(
                 Diagnostic::new(
                     Code::PHtmlUnsafe,
@@ -345,12 +307,12 @@ fn report(path: &str, body: &Body, findings: Vec<Finding>, out: &mut Vec<Diagnos
             );
         }
     }
+    let mut warned_lines = HashSet::new();
     for (pos, finding) in &positioned {
         let Some(tag) = finding.tag.as_deref().filter(|_| finding.unsafe_text.is_none()) else { continue };
-        if error_lines.contains(&pos.line) || warned_lines.contains(&pos.line) {
+        if error_lines.contains(&pos.line) || !warned_lines.insert(pos.line) {
             continue;
         }
-        warned_lines.push(pos.line);
         out.push(
             Diagnostic::new(
                 Code::PHtmlRaw,
@@ -363,16 +325,30 @@ fn report(path: &str, body: &Body, findings: Vec<Finding>, out: &mut Vec<Diagnos
     }
 }
 
-/// File line and column of a byte offset of the body.
-fn position(body: &Body, offset: usize) -> Pos {
-    let markdown = body.markdown.as_str();
-    let mut offset = offset.min(markdown.len());
-    while !markdown.is_char_boundary(offset) {
-        offset -= 1;
+/// Where the lines of a body start, to turn byte offsets into file positions without
+/// counting from the start each time (a body may hold thousands of tags).
+struct Lines<'a> {
+    markdown: &'a str,
+    first_line: usize,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    fn of(markdown: &'a str, first_line: usize) -> Lines<'a> {
+        let starts = std::iter::once(0).chain(markdown.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Lines { markdown, first_line, starts }
     }
-    let before = &markdown[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Pos::new(body.first_line + before.matches('\n').count(), before[line_start..].chars().count() + 1)
+
+    /// File line and column of a byte offset of the body.
+    fn position(&self, offset: usize) -> Pos {
+        let mut offset = offset.min(self.markdown.len());
+        while !self.markdown.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let index = self.starts.partition_point(|&start| start <= offset).saturating_sub(1);
+        let start = self.starts.get(index).copied().unwrap_or(0);
+        Pos::new(self.first_line + index, self.markdown[start..offset].chars().count() + 1)
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use crate::check::rules::{At, Index, did_you_mean_hint, field};
 use crate::content::corpus::Corpus;
-use crate::content::criteria::criterion_of;
 use crate::content::forms::MODEL;
 use crate::content::read::pos_of;
 use crate::content::schema::is_placeholder;
@@ -188,14 +187,8 @@ fn period(index: &Index, at: &mut At) {
 /// M-SECTION and M-SECTION-SHORT: the five criteria sections of the body.
 fn sections(at: &mut At) {
     let body = &at.model.body;
-    let mut found: [Option<usize>; 5] = [None; 5];
-    for (index, section) in body.sections.iter().enumerate() {
-        if let Some(criterion) = criterion_of(&section.title) {
-            found[usize::from(criterion) - 1].get_or_insert(index);
-        }
-    }
     for (criterion, heading) in SECTION_HEADINGS.iter().enumerate() {
-        let Some(section) = found[criterion].and_then(|i| body.sections.get(i)) else {
+        let Some(section) = at.model.criteria[criterion].and_then(|i| body.sections.get(i)) else {
             at.push(
                 Diagnostic::new(
                     Code::MSection,

@@ -110,7 +110,9 @@ fn no_model_is_counted_twice_or_lost_in_the_bundled_sample() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let source = crate::source::disk::DiskSource::new(root).unwrap();
     use crate::source::Source;
-    let corpus = crate::content::load::load(&source.content_files().unwrap().files).corpus;
+    let corpus =
+        crate::content::load::load(&source.content_files().unwrap().files, crate::parse::markdown::Reading::Check)
+            .corpus;
     let periods = corpus.catalog.periods.clone();
     let years = periods.covered_years(periods.first_year().unwrap(), periods.last_year().unwrap());
     assert_every_active_model_counted_once(&corpus, &Period::all(years.into_iter()));

@@ -2,6 +2,7 @@ use std::collections::BTreeMap;
 
 use super::*;
 use crate::content::load::load;
+use crate::parse::markdown::Reading;
 use crate::search::shards::file_name;
 use crate::source::SourceFile;
 
@@ -60,7 +61,7 @@ pub(crate) fn corpus() -> Corpus {
         ),
         file("content/to-chuc.yml", units),
     ];
-    load(&files).corpus
+    load(&files, Reading::Publish { base_path: "/" }).corpus
 }
 
 /// Every file of the index of `models`, made.

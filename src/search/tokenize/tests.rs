@@ -40,16 +40,3 @@ fn overlong_runs_are_skipped() {
     let longest = "ư".repeat(MAX_SYLLABLE_CHARS);
     assert_eq!(folded_syllables(&longest), ["u".repeat(MAX_SYLLABLE_CHARS)]);
 }
-
-#[test]
-fn markdown_text_keeps_words_and_drops_markup() {
-    let text = markdown_text("## 1. Nội dung\n\nLàm **theo** [Bác](https://x.vn) <b>đậm</b> `mã`\n\n- một\n- hai");
-    assert_eq!(folded_syllables(&text), ["1", "noi", "dung", "lam", "theo", "bac", "dam", "ma", "mot", "hai"]);
-}
-
-#[test]
-fn markdown_text_puts_one_block_a_line() {
-    let text =
-        markdown_text("## Tiêu đề\n\nLàm **theo** Bác,\n*ngay*.\n\n| a | b |\n|---|---|\n| c | d |\n\n- một\n- hai\n");
-    assert_eq!(text, "Tiêu đề\nLàm theo Bác, ngay.\na b\nc d\nmột\nhai");
-}

@@ -1,7 +1,6 @@
 //! `/trang/<slug>/`: free pages written by editors.
 
 use crate::render::context::text::FreePage;
-use crate::render::markdown::to_html;
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
 use crate::site::urls;
@@ -20,7 +19,7 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
                     slug: p.slug.clone(),
                     title: p.title.clone(),
                     description: p.description.clone(),
-                    body_html: to_html(&p.body.markdown, &cx.base_path),
+                    body_html: p.body.html.clone(),
                 };
                 (meta, page)
             })

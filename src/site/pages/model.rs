@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::content::corpus::Corpus;
-use crate::content::criteria::{CRITERIA, criterion_of};
+use crate::content::criteria::CRITERIA;
 use crate::content::model::{Model, Recognition, Registration};
 use crate::content::vocab::{
     ALIGNMENTS, COSTS, MASS_ORGS, MEASURE_KINDS, REASONS, RECOGNITION_LEVELS, REQUIREMENTS, ROOT_RECOGNITION_LEVEL,
@@ -23,7 +23,6 @@ use crate::render::context::model::{
 use crate::render::context::report::ReportMention;
 use crate::render::context::{Link, PageMeta};
 use crate::render::format::{count, number};
-use crate::render::markdown::{intro, to_html};
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
 use crate::site::links::{AsCoded, coded};
@@ -69,9 +68,8 @@ fn model_page(cx: &BuildContext, m: &Model, replicas: Vec<Link>) -> (PageMeta, M
     meta.edit_href = cx.edit_href(&m.path);
     meta.history = cx.history_of(&m.path, true);
 
-    let (criteria, others) = placed_sections(&m.body);
-    let base = cx.base_path.as_str();
-    let criterion = |number: u8| Placed { section: criteria[usize::from(number) - 1], body: &m.body, number, base };
+    let (criteria, others) = placed_sections(m);
+    let criterion = |number: u8| Placed { section: criteria[usize::from(number) - 1], body: &m.body, number };
     let org = m.org.as_deref();
     let base_unit = org.and_then(|id| cx.corpus.base_unit_of(id)).filter(|b| Some(b.id.as_str()) != org);
 
@@ -98,7 +96,7 @@ fn model_page(cx: &BuildContext, m: &Model, replicas: Vec<Link>) -> (PageMeta, M
         docx_href: cx.href(&urls::model_docx(&m.id)),
         featured: m.featured,
         tags: m.tags.clone(),
-        intro_html: to_html(intro(&m.body), base),
+        intro_html: m.body.intro_html().to_owned(),
         learning: criterion(1).with(LearningFacts {
             topics: m.learning.topics.iter().filter_map(|id| cx.topic_link(id)).collect(),
             summary: m.learning.summary.clone(),
@@ -138,7 +136,7 @@ fn model_page(cx: &BuildContext, m: &Model, replicas: Vec<Link>) -> (PageMeta, M
         }),
         other_sections: others
             .iter()
-            .map(|s| BodySection { heading: s.title.clone(), html: to_html(m.body.text_of(s), base) })
+            .map(|s| BodySection { heading: s.title.clone(), html: m.body.html_of(s).to_owned() })
             .collect(),
         revision: m.revision.as_ref().map(|r| RevisionFacts {
             since: r.since,
@@ -167,23 +165,18 @@ fn model_page(cx: &BuildContext, m: &Model, replicas: Vec<Link>) -> (PageMeta, M
 }
 
 /// The body sections of the five criteria (the first matching each), and the others in order.
-fn placed_sections(body: &Body) -> ([Option<&Section>; 5], Vec<&Section>) {
-    let mut criteria: [Option<&Section>; 5] = [None; 5];
-    let mut others = Vec::new();
-    for section in &body.sections {
-        match criterion_of(&section.title).map(|n| usize::from(n) - 1) {
-            Some(i) if criteria[i].is_none() => criteria[i] = Some(section),
-            _ => others.push(section),
-        }
-    }
+fn placed_sections(m: &Model) -> ([Option<&Section>; 5], Vec<&Section>) {
+    let criteria = m.criteria.map(|index| index.and_then(|i| m.body.sections.get(i)));
+    let others =
+        m.body.sections.iter().enumerate().filter(|(i, _)| !m.criteria.contains(&Some(*i))).map(|(_, s)| s).collect();
     (criteria, others)
 }
 
-/// The Word file of a model: its page's context with the Markdown of each criterion section.
+/// The Word file of a model: its page's context with the text of each criterion section.
 fn plan_file(cx: &BuildContext, m: &Model) -> Vec<u8> {
     let (_, page) = model_page(cx, m, Vec::new());
-    let (criteria, _) = placed_sections(&m.body);
-    let sections = criteria.map(|s| s.map(|s| m.body.text_of(s).to_owned()).unwrap_or_default());
+    let (criteria, _) = placed_sections(m);
+    let sections = criteria.map(|s| s.map(|s| m.body.blocks_of(Some(s)).collect()).unwrap_or_default());
     let date = m.registration.as_ref().and_then(|r| r.date).or(m.start).or(cx.corpus.catalog.as_of);
     plan_docx(&page, &sections, date.map(|d| d.iso()).unwrap_or_default())
 }
@@ -226,7 +219,6 @@ struct Placed<'s> {
     section: Option<&'s Section>,
     body: &'s Body,
     number: u8,
-    base: &'s str,
 }
 
 impl Placed<'_> {
@@ -235,7 +227,7 @@ impl Placed<'_> {
         let heading = self
             .section
             .map_or_else(|| format!("{number}. {}", CRITERIA[usize::from(number) - 1]), |s| s.title.clone());
-        let html = self.section.map(|s| to_html(self.body.text_of(s), self.base)).unwrap_or_default();
+        let html = self.section.map(|s| self.body.html_of(s).to_owned()).unwrap_or_default();
         Criterion { number, anchor: format!("tieu-chi-{number}"), heading, html, facts }
     }
 }

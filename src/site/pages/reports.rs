@@ -11,7 +11,6 @@ use crate::render::context::PageMeta;
 use crate::render::context::model::RecognitionRow;
 use crate::render::context::report::{EntryRow, ReportPage, ReportRow, ReportYear, ReportsPage, ValueRow};
 use crate::render::format::number;
-use crate::render::markdown::to_html;
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
 use crate::site::pages::model::recognition_row;
@@ -32,7 +31,8 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
         jobs.push(Job::file(urls::report_docx(&r.id), move || {
             let (_, page) = report_page(cx, r);
             let date = r.report_date.or(cx.corpus.catalog.as_of).map(|d| d.iso()).unwrap_or_default();
-            report_docx(&page, &r.body.markdown, date)
+            let text: Vec<_> = r.body.blocks_of(None).collect();
+            report_docx(&page, &text, date)
         }));
     }
     jobs
@@ -182,7 +182,7 @@ fn report_page(cx: &BuildContext, report: &Report) -> (PageMeta, ReportPage) {
         recognitions: period_recognitions(cx, report),
         difficulties: report.difficulties.clone(),
         proposals: report.proposals.clone(),
-        body_html: to_html(&report.body.markdown, &cx.base_path),
+        body_html: report.body.html.clone(),
         document: report_document(cx, report),
         range: report.period(&cx.corpus.catalog.periods).map(|p| format!("từ {} đến {}", p.start(), p.end())),
         docx_href: cx.href(&urls::report_docx(&report.id)),
