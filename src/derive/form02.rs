@@ -17,6 +17,7 @@ use crate::content::unit::Unit;
 use crate::content::vocab::{Approach, PeriodKind, Status, SubjectType, UnitKind};
 use crate::derive::calendar::{report_deadline, report_overdue};
 use crate::derive::counting::counting_unit;
+use crate::office::cell::neutralise;
 
 /// The counts of one row. `models` counts the models active in the period; the other
 /// counts split it (by approach, by subject, by phase).
@@ -448,9 +449,11 @@ fn push_record(out: &mut String, fields: impl Iterator<Item = String>) {
     out.push_str("\r\n");
 }
 
-/// Quotes a field when it holds a comma, a quote or a line break.
+/// A field made inert for spreadsheets ([`neutralise`]: unit names come from pull
+/// requests), quoted when it holds a comma, a quote or a line break.
 fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\r', '\n']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_owned() }
+    let text = neutralise(text);
+    if text.contains([',', '"', '\r', '\n']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.into_owned() }
 }
 
 #[cfg(test)]
