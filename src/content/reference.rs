@@ -73,9 +73,12 @@ const NOTES: &[FormNotes] = &[
         form: "site",
         checked: false,
         keys: &[
-            key("base_url", &[]).note("default `/`; every link of the site starts with its path"),
+            key("base_url", &[]).note(
+                "default `/`; every link of the site starts with its path; an `http(s)://` address or a path from `/`",
+            ),
             key("language", &[]).note("default `vi`"),
-            key("edit_url", &[]).note("the file's path from the site root is appended"),
+            key("repo_url", &[]).note("an `http(s)://` address"),
+            key("edit_url", &[]).note("an `http(s)://` address; the file's path from the site root is appended"),
             key("publish_reports", &[]).note("default true"),
             key("publish_compliance", &[]).note("default true"),
             key("per_page", &[]).note("default 24"),

@@ -1,5 +1,8 @@
 //! `site.yml`: the site's title, address, publishing switches and the browser editor (`cms:`).
 
+mod address;
+
+pub use address::{is_base_address, is_web_address};
 use serde::{Deserialize, Serialize};
 
 /// Settings of the published site.
@@ -144,7 +147,25 @@ impl SiteConfig {
         if let Some(cms) = &config.cms {
             cms.validate()?;
         }
+        config.check_addresses(text)?;
         Ok(config)
+    }
+
+    /// `base_url`, `repo_url` and `edit_url` are web addresses (`base_url` may also be a
+    /// path from the server's root); the error points at the value in `text`.
+    fn check_addresses(&self, text: &str) -> Result<(), String> {
+        let urls = [
+            ("base_url", Some(&self.base_url), is_base_address as fn(&str) -> bool),
+            ("repo_url", self.repo_url.as_ref(), is_web_address),
+            ("edit_url", self.edit_url.as_ref(), is_web_address),
+        ];
+        for (key, url, accepted) in urls {
+            let Some(url) = url.filter(|url| !accepted(url)) else { continue };
+            let at =
+                address::value_position(text, key).map_or(String::new(), |(line, column)| format!(":{line}:{column}"));
+            return Err(format!("site.yml{at}: {}", address_error(key, url)));
+        }
+        Ok(())
     }
 
     /// The path part of `base_url` (`/` or `/sub/path/`), prefixed to every internal link.
@@ -153,6 +174,16 @@ impl SiteConfig {
         let path = without_scheme.find('/').map_or("/", |i| &without_scheme[i..]);
         if path.ends_with('/') { path.to_owned() } else { format!("{path}/") }
     }
+}
+
+/// Why `url` cannot be the value of `key` (`base_url`, `repo_url`, `edit_url`, or the
+/// `--base-url` flag).
+pub fn address_error(key: &str, url: &str) -> String {
+    let root_path = if key.contains("base") { " hoặc một đường dẫn bắt đầu bằng `/`" } else { "" };
+    format!(
+        "`{key}` phải là địa chỉ web bắt đầu bằng http:// hoặc https://{root_path}, không phải `{}`",
+        url.escape_debug()
+    )
 }
 
 impl CmsConfig {
