@@ -56,6 +56,22 @@ impl Server {
         (status, response)
     }
 
+    /// Sends `request` as written and reads one response (head and `Content-Length` body),
+    /// without waiting for the server to close: its status and text.
+    fn raw(&self, request: &[u8]) -> (u16, String) {
+        let mut stream = TcpStream::connect(&self.address).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        stream.write_all(request).unwrap();
+        let mut reader = BufReader::new(stream);
+        let mut head = String::new();
+        while !head.ends_with("\r\n\r\n") && reader.read_line(&mut head).unwrap() > 0 {}
+        let length = head.lines().find_map(|l| l.strip_prefix("Content-Length: ")).map_or(0, |n| n.parse().unwrap());
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).unwrap();
+        let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        (status, head + &String::from_utf8_lossy(&body))
+    }
+
     /// `POST /api/v1` with a JSON `body` and the given `Content-Type`; status and JSON answer.
     fn api(&self, body: &serde_json::Value, content_type: &str) -> (u16, serde_json::Value) {
         let body = body.to_string();
@@ -206,6 +222,71 @@ fn never_serves_a_file_outside_the_built_site() {
     let (status, response) = server.get("/mo-hinh");
     assert_eq!(status, 301);
     assert!(response.contains("Location: /mo-hinh/\r\n"), "{response}");
+}
+
+#[test]
+fn answers_only_its_own_host_and_bounded_requests_and_redirects_on_the_same_host() {
+    let site = TempSite::minimal();
+    let server = Server::start(&site);
+    let port = server.address.rsplit(':').next().unwrap().to_owned();
+    for host in [format!("attacker.example:{port}"), format!("localhost.attacker.example:{port}"), "127.0.0.1:1".into()]
+    {
+        let (status, response) = server.raw(format!("GET / HTTP/1.1\r\nHost: {host}\r\n\r\n").as_bytes());
+        assert_eq!(status, 421, "{host}: {response}");
+        assert!(!response.contains("<html"), "{host} got the site");
+    }
+    let (status, _) = server.raw(b"GET / HTTP/1.1\r\n\r\n");
+    assert_eq!(status, 421, "no Host");
+    for host in [format!("localhost:{port}"), format!("[::1]:{port}"), server.address.clone()] {
+        let (status, response) = server.raw(format!("GET / HTTP/1.1\r\nHost: {host}\r\n\r\n").as_bytes());
+        assert_eq!(status, 200, "{host}: {response}");
+    }
+
+    let padding = "a".repeat(20_000);
+    let request = format!("GET / HTTP/1.1\r\nHost: {}\r\nX-Dem: {padding}\r\n\r\n", server.address);
+    assert_eq!(server.raw(request.as_bytes()).0, 431);
+    let request = format!("GET / HTTP/1.1\r\nHost: {}\r\nContent-Length: 5000000\r\n\r\n", server.address);
+    assert_eq!(server.raw(request.as_bytes()).0, 413);
+
+    for (path, location) in [("//mo-hinh", "/mo-hinh/"), ("///mo-hinh?q=1", "/mo-hinh/?q=1")] {
+        let (status, response) = server.get(path);
+        assert_eq!(status, 301, "{path}: {response}");
+        assert!(response.contains(&format!("Location: {location}\r\n")), "{path}: {response}");
+    }
+}
+
+#[test]
+fn a_content_folder_deleted_then_moved_back_is_reported_then_served_and_watched_again() {
+    let site = TempSite::minimal();
+    let server = Server::start(&site);
+    let mut events = server.events();
+    let content = site.dir.join("content");
+    let aside = site.dir.join("noi-dung-cu");
+    std::fs::rename(&content, &aside).unwrap();
+    events.wait_for("event: reload");
+    let overlay = wait_for_page(&server, |page| page.contains("id=\"guong-overlay\""));
+    assert!(overlay.contains("danh-muc.yml"), "the overlay says the content is gone: {overlay}");
+
+    std::fs::rename(&aside, &content).unwrap();
+    events.wait_for("event: reload");
+    wait_for_page(&server, |page| !page.contains("guong-overlay"));
+    std::thread::sleep(Duration::from_millis(300));
+    edit(&site, MODEL, "title: \"", "title: \"Sau khi trả lại: ");
+    events.wait_for("event: reload");
+    wait_for_page(&server, |page| page.contains("Sau khi trả lại: "));
+}
+
+/// The model page once `ready` holds for it; panics after 20 s.
+fn wait_for_page(server: &Server, ready: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (_, page) = server.get(MODEL_PAGE);
+        if ready(&page) {
+            return page;
+        }
+        assert!(Instant::now() < deadline, "the page never became ready:\n{page}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 #[test]

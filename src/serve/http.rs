@@ -9,6 +9,7 @@ use std::sync::mpsc::{Sender, channel};
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 use crate::cms::ADMIN_FOLDER;
+use crate::serve::guard::{Guard, MAX_BODY};
 use crate::serve::live::{self, EVENTS_PATH, SCRIPT, SCRIPT_PATH};
 use crate::serve::local_backend::{LocalBackend, MAX_MEDIA};
 use crate::serve::overlay::{self, STYLE, STYLE_PATH};
@@ -21,10 +22,21 @@ type Answer = Response<std::io::Cursor<Vec<u8>>>;
 /// Where Decap CMS's local backend protocol is answered.
 pub const API_PATH: &str = "/api/v1";
 
+/// The largest body of a local backend call: the largest upload, base64-encoded, and its
+/// JSON around it.
+const API_LIMIT: usize = MAX_MEDIA / 3 * 4 + 64 * 1024;
+
 /// Answers `request`; files are rendered by the site thread behind `site`. `backend` is the
 /// CMS's local backend, present only when serving on loopback.
-pub fn handle(request: Request, shared: &Shared, site: &Sender<Message>, backend: Option<&LocalBackend>) {
-    if request.method() == &Method::Post && request.url().split('?').next() == Some(API_PATH) {
+pub fn handle(request: Request, guard: Guard, shared: &Shared, site: &Sender<Message>, backend: Option<&LocalBackend>) {
+    let is_api = request.method() == &Method::Post && request.url().split('?').next() == Some(API_PATH);
+    if let Err((status, why)) = guard.admit(&request, if is_api { API_LIMIT } else { MAX_BODY }) {
+        let mut response = text(status, &why);
+        response.add_header(Header::from_bytes("Connection", "close").expect("a valid header"));
+        let _ = request.respond(response);
+        return;
+    }
+    if is_api {
         let response = api(request, backend, site);
         let _ = response.0.respond(response.1);
         return;
@@ -66,7 +78,9 @@ fn site_file(shared: &Shared, site: &Sender<Message>, url: &str) -> Answer {
         Ok(Reply::AddSlash) => {
             let (path, query) = url.split_once('?').map_or((url, String::new()), |(p, q)| (p, format!("?{q}")));
             let mut response = text(301, "");
-            if let Ok(header) = Header::from_bytes("Location", format!("{path}/{query}").as_bytes()) {
+            // One leading slash: `//host/x` would send the browser to another host.
+            let path = path.trim_start_matches('/');
+            if let Ok(header) = Header::from_bytes("Location", format!("/{path}/{query}").as_bytes()) {
                 response.add_header(header);
             }
             response
@@ -100,7 +114,7 @@ fn api(mut request: Request, backend: Option<&LocalBackend>, site: &Sender<Messa
         return (request, json(403, &serde_json::json!({ "error": why })));
     }
     let mut body = Vec::new();
-    let limit = (MAX_MEDIA / 3 * 4 + 64 * 1024) as u64;
+    let limit = API_LIMIT as u64;
     if request.as_reader().take(limit + 1).read_to_end(&mut body).is_err() || body.len() as u64 > limit {
         return (request, json(413, &serde_json::json!({"error": "Yêu cầu quá lớn"})));
     }
@@ -113,8 +127,8 @@ fn api(mut request: Request, backend: Option<&LocalBackend>, site: &Sender<Messa
 
 /// Refuses calls a web page of another site could make through the editor's browser: the
 /// body must be JSON (a cross-site page cannot send that without a preflight this server
-/// never allows), the `Host` a loopback name (no DNS rebinding), and `Origin`, when sent,
-/// this very server.
+/// never allows) and `Origin`, when sent, this very server. (The `Host` was checked by
+/// [`Guard`]: on loopback, only loopback names pass, so no DNS rebinding.)
 fn same_site(request: &Request) -> Result<(), String> {
     let header = |name: &str| {
         request
@@ -127,13 +141,6 @@ fn same_site(request: &Request) -> Result<(), String> {
         return Err("Yêu cầu phải có Content-Type: application/json".to_owned());
     }
     let host = header("Host").unwrap_or_default();
-    let name =
-        host.rsplit_once(':').filter(|(_, port)| port.bytes().all(|b| b.is_ascii_digit())).map_or(host, |(n, _)| n);
-    let loopback = name == "localhost"
-        || name.trim_matches(['[', ']']).parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
-    if !loopback {
-        return Err(format!("Máy chủ `{host}` không phải địa chỉ loopback"));
-    }
     match header("Origin") {
         Some(origin) if origin != format!("http://{host}") => Err(format!("Không nhận yêu cầu từ trang `{origin}`")),
         _ => Ok(()),

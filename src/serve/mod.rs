@@ -7,6 +7,7 @@
 //! built site can ever be served.
 
 mod base64;
+pub mod guard;
 pub mod http;
 pub mod live;
 pub mod local_backend;
@@ -24,6 +25,7 @@ use std::sync::mpsc::channel;
 use std::thread;
 
 use crate::content::site_config::DEFAULT_MEDIA_FOLDER;
+use crate::serve::guard::Guard;
 use crate::serve::local_backend::LocalBackend;
 use crate::serve::render::Message;
 use crate::serve::session::{Outcome, Session};
@@ -96,11 +98,12 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
     if editor {
         println!("Biên tập trên trình duyệt: {base_url}admin/");
     }
+    let guard = Guard { bound };
     for request in server.incoming_requests() {
         let shared = Arc::clone(&shared);
         let site = site.clone();
         let backend = backend.clone();
-        thread::spawn(move || http::handle(request, &shared, &site, backend.as_deref()));
+        thread::spawn(move || http::handle(request, guard, &shared, &site, backend.as_deref()));
     }
     Ok(())
 }

@@ -57,7 +57,7 @@ pub fn run(mut session: Session, messages: &Receiver<Message>, shared: &Shared, 
     let mut owners = Owners::new();
     while let Some(changed) = serve_generation(&session, messages, shared, &mut owners) {
         let started = Instant::now();
-        let _ = watcher.watch_new_folders();
+        let _ = watcher.refresh(&changed);
         let outcome = session.apply(&changed);
         let elapsed = started.elapsed().as_millis();
         match outcome {

@@ -43,15 +43,22 @@ impl SiteWatcher {
         let debouncer = new_debouncer(QUIET, None, handler)?;
         let mut watcher = SiteWatcher { root: root.to_path_buf(), debouncer, watching: BTreeSet::new() };
         watcher.debouncer.watch(root, RecursiveMode::NonRecursive)?;
-        watcher.watch_new_folders()?;
+        watcher.refresh(&[])?;
         Ok(watcher)
     }
 
-    /// Starts watching the site folders created since the last call (a site may gain a
-    /// `templates/` while being served).
-    pub fn watch_new_folders(&mut self) -> notify::Result<()> {
+    /// Follows the site folders after the `changed` paths: a folder created since (a site
+    /// may gain a `templates/` while being served) is watched; one deleted, moved away or
+    /// moved back (its own name among `changed`) is watched again from scratch, so edits
+    /// inside a `content/` that came back are seen.
+    pub fn refresh(&mut self, changed: &[String]) -> notify::Result<()> {
         for dir in WATCHED_DIRS {
             let path = self.root.join(dir);
+            if self.watching.contains(dir) && (changed.iter().any(|p| p == dir) || !path.is_dir()) {
+                // The old watch may be gone with the folder already: nothing to undo then.
+                let _ = self.debouncer.unwatch(&path);
+                self.watching.remove(dir);
+            }
             if !self.watching.contains(dir) && path.is_dir() {
                 self.debouncer.watch(&path, RecursiveMode::Recursive)?;
                 self.watching.insert(dir);
