@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use crate::content::catalog::Catalog;
 use crate::content::date::Date;
 use crate::content::evaluation::Evaluation;
+use crate::content::hierarchy::Hierarchy;
 use crate::content::model::Model;
 use crate::content::page::Page;
 use crate::content::report::Report;
@@ -36,6 +37,7 @@ pub struct Corpus {
     unit_index: HashMap<String, usize>,
     model_index: HashMap<String, usize>,
     succession: Succession,
+    hierarchy: Hierarchy,
 }
 
 /// Path of the catalog file, relative to the site root.
@@ -66,6 +68,9 @@ impl Corpus {
             model.period = model.start.and_then(|start| catalog.periods.holding(start));
         }
         let succession = Succession::new(&units, &unit_index);
+        let parents: Vec<Option<&str>> = units.iter().map(|u| u.parent.as_deref()).collect();
+        let bases: Vec<bool> = units.iter().map(Unit::is_base).collect();
+        let hierarchy = Hierarchy::new(&parents, &unit_index, &bases);
         Corpus {
             catalog,
             units,
@@ -78,6 +83,7 @@ impl Corpus {
             unit_index,
             model_index,
             succession,
+            hierarchy,
         }
     }
 
@@ -106,38 +112,34 @@ impl Corpus {
         self.units.iter().find(|u| u.parent.is_none() && u.kind == Some(crate::content::vocab::UnitKind::DangBoKhoi))
     }
 
-    /// The ancestors of a unit, nearest first (stops on cycles).
+    /// The ancestors of a unit, nearest first (a cycle is cut, see [`Hierarchy`]).
     pub fn ancestors(&self, id: &str) -> Vec<&Unit> {
-        let mut chain: Vec<&Unit> = Vec::new();
-        let mut current = self.unit(id).and_then(|u| u.parent.as_deref());
-        while let Some(parent_id) = current {
-            let Some(parent) = self.unit(parent_id) else { break };
-            if parent.id == id || chain.iter().any(|u| u.id == parent.id) {
-                break;
-            }
-            chain.push(parent);
-            current = parent.parent.as_deref();
+        let mut chain = Vec::new();
+        let mut current = self.unit_index.get(id).and_then(|&u| self.hierarchy.parent(u));
+        while let Some(u) = current {
+            chain.push(&self.units[u]);
+            current = self.hierarchy.parent(u);
         }
         chain
     }
 
     /// The base unit (đảng bộ cơ sở / chi bộ cơ sở) of a unit: itself or an ancestor.
     pub fn base_unit_of(&self, id: &str) -> Option<&Unit> {
-        let unit = self.unit(id)?;
-        if unit.is_base() {
-            return Some(unit);
-        }
-        self.ancestors(id).into_iter().find(|u| u.is_base())
+        self.hierarchy.base(*self.unit_index.get(id)?).map(|b| &self.units[b])
     }
 
     /// Whether `id` is `ancestor` or lies below it.
     pub fn in_subtree(&self, id: &str, ancestor: &str) -> bool {
-        id == ancestor || self.ancestors(id).iter().any(|u| u.id == ancestor)
+        match (self.unit_index.get(id), self.unit_index.get(ancestor)) {
+            (Some(&u), Some(&a)) => self.hierarchy.in_subtree(u, a),
+            _ => id == ancestor,
+        }
     }
 
     /// The units of the subtree of `id`, itself first, in registry order.
     pub fn subtree(&self, id: &str) -> Vec<&Unit> {
-        self.units.iter().filter(|u| self.in_subtree(&u.id, id)).collect()
+        let Some(&u) = self.unit_index.get(id) else { return Vec::new() };
+        self.hierarchy.subtree(u).into_iter().map(|v| &self.units[v]).collect()
     }
 
     /// The unit `id` merged into (its `successor`), when that is another known unit.
@@ -172,7 +174,13 @@ impl Corpus {
 
     /// Direct children of a unit, in registry order.
     pub fn children(&self, id: &str) -> Vec<&Unit> {
-        self.units.iter().filter(|u| u.parent.as_deref() == Some(id)).collect()
+        let Some(&u) = self.unit_index.get(id) else { return Vec::new() };
+        self.hierarchy.children(u).map(|c| &self.units[c]).collect()
+    }
+
+    /// Whether the unit's `parent` chain comes back to it (O-CYCLE).
+    pub fn on_cycle(&self, id: &str) -> bool {
+        self.unit_index.get(id).is_some_and(|&u| self.hierarchy.on_cycle(u))
     }
 
     /// Frees what only the checker reads: the front-matter trees of models and reports (for

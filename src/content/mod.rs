@@ -8,6 +8,7 @@ pub mod criteria;
 pub mod date;
 pub mod evaluation;
 pub mod forms;
+pub mod hierarchy;
 pub mod json_schema;
 pub mod load;
 pub mod model;

@@ -2,5 +2,6 @@
 //! (outline, safe HTML and plain text, in one pass). No domain knowledge lives here.
 
 pub mod frontmatter;
+pub mod lines;
 pub mod markdown;
 pub mod yaml;

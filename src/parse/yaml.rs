@@ -5,6 +5,8 @@
 //! error. Anchors, aliases and tags are refused (P-YAML-FEATURE), duplicate keys are errors
 //! (P-DUP-KEY), and nesting is bounded so hostile input cannot exhaust the stack.
 
+use std::collections::HashSet;
+
 use granit_parser::{Event, Parser, ScalarStyle, Span};
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
@@ -205,8 +207,18 @@ pub fn parse_yaml(text: &str, first_line: usize, path: &str, out: &mut Vec<Diagn
 
 /// An open collection while events stream in.
 enum Frame {
-    Seq { pos: Pos, items: Vec<Node> },
-    Map { pos: Pos, entries: Vec<Entry>, key: Option<(String, Pos)> },
+    Seq {
+        pos: Pos,
+        items: Vec<Node>,
+    },
+    /// `keys` holds the keys of `entries`, so a duplicate is found at once however many
+    /// keys a hostile mapping has.
+    Map {
+        pos: Pos,
+        entries: Vec<Entry>,
+        keys: HashSet<String>,
+        key: Option<(String, Pos)>,
+    },
 }
 
 struct Builder<'a> {
@@ -274,7 +286,7 @@ impl Builder<'_> {
                 self.stack.push(if matches!(event, Event::SequenceStart(..)) {
                     Frame::Seq { pos, items: Vec::new() }
                 } else {
-                    Frame::Map { pos, entries: Vec::new(), key: None }
+                    Frame::Map { pos, entries: Vec::new(), keys: HashSet::new(), key: None }
                 });
                 Ok(())
             }
@@ -307,9 +319,9 @@ impl Builder<'_> {
                 items.push(node);
                 Ok(())
             }
-            Some(Frame::Map { entries, key, .. }) => match key.take() {
+            Some(Frame::Map { entries, keys, key, .. }) => match key.take() {
                 Some((name, key_pos)) => {
-                    if entries.iter().any(|e| e.key == name) {
+                    if !keys.insert(name.clone()) {
                         self.out.push(
                             Diagnostic::new(
                                 Code::PDupKey,

@@ -187,30 +187,19 @@ fn dates(unit: &Unit, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// O-CYCLE: a unit that is its own ancestor, reported on every unit of the cycle.
+/// O-CYCLE: a unit that is its own ancestor, reported on every unit of the cycle (found
+/// once for the registry by [`Corpus::on_cycle`]).
 fn cycles(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
-    for unit in &corpus.units {
-        let mut current = unit.parent.as_deref();
-        let mut steps = 0;
-        while let Some(id) = current {
-            if id == unit.id {
-                out.push(
-                    unit_diagnostic(
-                        unit,
-                        Code::OCycle,
-                        "parent",
-                        format!("Đơn vị `{}` trực thuộc chính nó (qua chuỗi `parent`)", unit.id),
-                    )
-                    .with_hint(format!("sửa `parent` để cây tổ chức đi lên đến {}", root_name(corpus))),
-                );
-                break;
-            }
-            steps += 1;
-            if steps > corpus.units.len() {
-                break;
-            }
-            current = corpus.unit(id).and_then(|u| u.parent.as_deref());
-        }
+    for unit in corpus.units.iter().filter(|u| corpus.on_cycle(&u.id)) {
+        out.push(
+            unit_diagnostic(
+                unit,
+                Code::OCycle,
+                "parent",
+                format!("Đơn vị `{}` trực thuộc chính nó (qua chuỗi `parent`)", unit.id),
+            )
+            .with_hint(format!("sửa `parent` để cây tổ chức đi lên đến {}", root_name(corpus))),
+        );
     }
 }
 

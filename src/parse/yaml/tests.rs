@@ -53,3 +53,21 @@ fn deep_nesting_is_refused_without_overflow() {
     assert!(node.is_none());
     assert_eq!(out[0].code, Code::PYaml);
 }
+
+/// A mapping with 200,000 keys: each duplicate is found at once (comparing each key with
+/// every earlier one, as before, would not finish within the test harness's patience).
+#[test]
+fn duplicates_among_a_hostile_number_of_keys_are_found_at_once() {
+    let mut text: String = (0..200_000).map(|i| format!("k{i}: x\n")).collect();
+    text.push_str("k7: y\nk199999: z\n");
+    let (node, out) = parse(&text);
+    let found: Vec<_> = out.iter().map(|d| (d.code, d.line, d.message.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            (Code::PDupKey, 200_002, "Khóa `k7` khai báo hai lần"),
+            (Code::PDupKey, 200_003, "Khóa `k199999` khai báo hai lần")
+        ]
+    );
+    assert_eq!(node.unwrap().entries().len(), 200_000);
+}

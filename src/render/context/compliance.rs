@@ -22,6 +22,8 @@ pub struct CompliancePage {
     pub reports: Vec<ReportGap>,
     /// Every warning, grouped by the unit whose file holds it.
     pub groups: Vec<WarningGroup>,
+    /// How many warnings of one code are listed per file.
+    pub listed_per_code: usize,
 }
 
 /// The units without a model in one year.
@@ -77,7 +79,10 @@ pub struct WarningFile {
     pub edit_href: Option<String>,
     /// The page built from the file (model, report), when there is one.
     pub page: Option<Link>,
+    /// The first warnings of each code, in the checker's order.
     pub warnings: Vec<WarningRow>,
+    /// How many more warnings the file has beyond those listed (formatted), when any.
+    pub more: Option<String>,
 }
 
 /// One warning.

@@ -9,7 +9,7 @@ use crate::content::unit::Unit;
 use crate::derive::calendar::coverage_years;
 use crate::derive::coverage::{due_reports, units_without_model};
 use crate::derive::form02::ReportState;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::render::context::compliance::{
     CompliancePage, GapUnit, ReportGap, WarningFile, WarningGroup, WarningRow, YearGaps,
 };
@@ -74,6 +74,7 @@ fn page(cx: &BuildContext) -> (PageMeta, CompliancePage) {
         years,
         reports,
         groups: warning_groups(cx, &warnings),
+        listed_per_code: LISTED_PER_CODE,
     };
     (meta, page)
 }
@@ -93,6 +94,10 @@ struct Owner<'a> {
     page: Option<Link>,
 }
 
+/// The warnings of one code listed for one file; the page says how many more there are (a
+/// hostile file with 100,000 findings keeps the page small).
+pub const LISTED_PER_CODE: usize = 20;
+
 /// Groups warnings by the unit owning their file: a model's or report's `org`; for the
 /// organisation tree, the unit entry the warning points into. Units in registry order, the
 /// shared files last; files by path, warnings by position (the checker's order).
@@ -111,6 +116,8 @@ fn warning_groups(cx: &BuildContext, warnings: &[&Diagnostic]) -> Vec<WarningGro
     }
     let order: HashMap<&str, usize> = corpus.units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
     let mut groups: BTreeMap<usize, (Option<&Unit>, BTreeMap<&str, WarningFile>)> = BTreeMap::new();
+    let mut listed: HashMap<(&str, Code), usize> = HashMap::new();
+    let mut hidden: HashMap<&str, usize> = HashMap::new();
     for warning in warnings {
         let (unit, page) = match owners.get(warning.path.as_str()) {
             Some(owner) => (owner.unit, owner.page.clone()),
@@ -124,7 +131,14 @@ fn warning_groups(cx: &BuildContext, warnings: &[&Diagnostic]) -> Vec<WarningGro
             edit_href: cx.edit_href(&warning.path),
             page,
             warnings: Vec::new(),
+            more: None,
         });
+        let listed = listed.entry((warning.path.as_str(), warning.code)).or_insert(0);
+        *listed += 1;
+        if *listed > LISTED_PER_CODE {
+            *hidden.entry(warning.path.as_str()).or_insert(0) += 1;
+            continue;
+        }
         file.warnings.push(WarningRow {
             code: warning.code.as_str().to_owned(),
             line: warning.line,
@@ -136,8 +150,13 @@ fn warning_groups(cx: &BuildContext, warnings: &[&Diagnostic]) -> Vec<WarningGro
     groups
         .into_values()
         .map(|(unit, files)| {
-            let files: Vec<WarningFile> = files.into_values().collect();
-            let total: usize = files.iter().map(|f| f.warnings.len()).sum();
+            let mut files: Vec<WarningFile> = files.into_values().collect();
+            let mut total = 0;
+            for file in &mut files {
+                let more = hidden.get(file.path.as_str()).copied().unwrap_or(0);
+                total += file.warnings.len() + more;
+                file.more = (more > 0).then(|| count(more));
+            }
             WarningGroup {
                 anchor: unit.map_or_else(|| "canh-bao-chung".to_owned(), |u| format!("canh-bao-{}", u.id)),
                 title: unit.map_or_else(|| "Danh mục, tổ chức và trang chung".to_owned(), |u| u.name.clone()),
@@ -149,7 +168,8 @@ fn warning_groups(cx: &BuildContext, warnings: &[&Diagnostic]) -> Vec<WarningGro
         .collect()
 }
 
-/// The unit whose entry in `to-chuc.yml` holds `line`: the last one starting at or before it.
+/// The unit whose entry in `to-chuc.yml` holds `line`: the last one starting at or before it
+/// (units are in file order, so a binary search).
 fn unit_at_line(units: &[Unit], line: usize) -> Option<&Unit> {
-    units.iter().filter(|u| u.node.pos.line <= line).max_by_key(|u| u.node.pos.line)
+    units.get(units.partition_point(|u| u.node.pos.line <= line).checked_sub(1)?)
 }

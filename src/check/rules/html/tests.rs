@@ -82,3 +82,24 @@ fn hostile_fragments_never_panic() {
     }
     assert_eq!(decode_entities("a&#x3A;b&colon;c&#58;&amp;&"), "a:b:c:&amp;&");
 }
+
+/// 100,000 tags with event attributes on one line and 110,000 raw tags on as many lines:
+/// every finding gets its exact position in one pass (counting each from the body's start,
+/// as before, would not finish within the test harness's patience).
+#[test]
+fn a_hostile_body_is_positioned_in_one_pass() {
+    let tags: Vec<String> = (0..100_000).map(|i| format!("<b on{i}=x>")).collect();
+    let found = check(&format!("Mở đầu\n{}\n", tags.concat()));
+    assert_eq!(found.len(), 100_000);
+    assert_eq!((found[0].1, found[0].2), (11, 4));
+    let before_last: usize = tags[..99_999].iter().map(String::len).sum();
+    let last = &found[99_999];
+    assert_eq!(
+        (last.1, last.2, last.3.as_str()),
+        (11, before_last + 4, "Nội dung chứa mã HTML/JavaScript không được phép: `on99999=`")
+    );
+
+    let found = check(&"<b>x</b> đậm\n".repeat(110_000));
+    assert_eq!(found.len(), 110_000, "one warning per line");
+    assert!(found.iter().enumerate().all(|(i, f)| f.0 == Code::PHtmlRaw && f.1 == 10 + i && f.2 == 1));
+}
