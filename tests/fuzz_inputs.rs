@@ -166,3 +166,189 @@ fn pathological_inputs_are_reported_not_fatal() {
         );
     }
 }
+
+/// Keys of the schemas and near misses, for generated front matter.
+const KEYS: &[&str] = &[
+    "type",
+    "id",
+    "title",
+    "org",
+    "subject",
+    "group",
+    "approach",
+    "status",
+    "start",
+    "end",
+    "learning",
+    "topics",
+    "summary",
+    "necessity",
+    "reasons",
+    "measures",
+    "kinds",
+    "milestones",
+    "date",
+    "task",
+    "effectiveness",
+    "indicators",
+    "code",
+    "baseline",
+    "target",
+    "replication",
+    "targets",
+    "revision",
+    "since",
+    "changes",
+    "criterion",
+    "retirement",
+    "replacement",
+    "recognition",
+    "source_model",
+    "year",
+    "period",
+    "report_date",
+    "entries",
+    "model",
+    "progress",
+    "values",
+    "value",
+    "units",
+    "parent",
+    "kind",
+    "name",
+    "sector",
+    "active_from",
+    "active_to",
+    "periods",
+    "nhom_mo_hinh",
+    "chuyen_de",
+    "as_of",
+    "weight",
+    "titel",
+    "orgg",
+    "x",
+    "",
+];
+
+/// Values that are wrong in every way a pull request could make them.
+const VALUES: &[&str] = &[
+    "mo_hinh",
+    "bao_cao",
+    "trang",
+    "mh-thu",
+    "cb-mot",
+    "duk",
+    "2023",
+    "31/02/2023",
+    "2023-13-01",
+    "01/01/2022",
+    "-1",
+    "1e400",
+    "NaN",
+    "0x10",
+    "~",
+    "null",
+    "true",
+    "\"\"",
+    "'='",
+    "\"=HYPERLINK(\\\"x\\\")\"",
+    "../../etc",
+    "\"<script>alert(1)</script>\"",
+    "\"javascript:alert(1)\"",
+    "\"\\u0000\"",
+    "\"Đảng bộ Khối\"",
+    "[]",
+    "{}",
+    "[a, b]",
+    "{a: 1}",
+    "|\n  dòng\n  dòng",
+    "&a x",
+    "*a",
+    "!!binary x",
+    "? x",
+    "\"\\ud800\"",
+    "9999999999999999999999",
+];
+
+/// A random YAML value of at most `depth` levels, indented by `indent`.
+fn value(rng: &mut Rng, depth: usize, indent: usize) -> String {
+    let pad = " ".repeat(indent + 2);
+    match (rng.below(6), depth) {
+        (0, 1..) => {
+            let items: String =
+                (0..rng.below(4)).map(|_| format!("\n{pad}- {}", value(rng, depth - 1, indent + 2))).collect();
+            if items.is_empty() { "[]".into() } else { items }
+        }
+        (1, 1..) => {
+            let entries: String = (0..1 + rng.below(4))
+                .map(|_| format!("\n{pad}{}: {}", KEYS[rng.below(KEYS.len())], value(rng, depth - 1, indent + 2)))
+                .collect();
+            entries
+        }
+        _ => VALUES[rng.below(VALUES.len())].to_owned(),
+    }
+}
+
+/// Front matter of random keys and values, some repeated, then a body with HTML and links.
+fn random_file(rng: &mut Rng) -> Vec<u8> {
+    let mut text = String::from("---\n");
+    for _ in 0..rng.below(30) {
+        text.push_str(&format!("{}: {}\n", KEYS[rng.below(KEYS.len())], value(rng, 3, 0)));
+    }
+    if rng.below(8) > 0 {
+        text.push_str("---\n");
+    }
+    for _ in 0..rng.below(6) {
+        let piece =
+            ["## 1. Nội dung học tập Bác\n", "<b onclick=x>", "[a](javascript:x)", "\n```\n", "<svg", "\r\n", "đ"];
+        text.push_str(piece[rng.below(piece.len())]);
+    }
+    text.into_bytes()
+}
+
+/// A registry of random units whose parents form chains, cycles and dangling links.
+fn random_units(rng: &mut Rng) -> Vec<u8> {
+    let count = 1 + rng.below(40);
+    let mut text = String::from("units:\n  - {id: duk, kind: dang_bo_khoi, name: \"Đảng bộ Khối\"}\n");
+    let kinds = ["dang_bo_co_so", "chi_bo_co_so", "dang_bo_bo_phan", "chi_bo_truc_thuoc", "khong_biet"];
+    for i in 0..count {
+        let parent = match rng.below(4) {
+            0 => "duk".to_owned(),
+            1 => format!("u{}", rng.below(count)),
+            2 => format!("khong-co-{i}"),
+            _ => format!("u{i}"),
+        };
+        text.push_str(&format!(
+            "  - {{id: u{}, kind: {}, name: \"U{i}\", parent: {parent}, sector: khac, active_to: {}}}\n",
+            if rng.below(10) == 0 { rng.below(count) } else { i },
+            kinds[rng.below(kinds.len())],
+            VALUES[rng.below(VALUES.len())].replace(['\n', '{', '}', '[', ']', ','], " "),
+        ));
+    }
+    text.into_bytes()
+}
+
+/// Generated front matter of every file kind and generated registries (chains, cycles,
+/// duplicates, dangling parents) through the whole checker and the human format: never a
+/// panic, every position inside the file.
+#[test]
+fn random_front_matter_and_registries_never_panic() {
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    for round in 0..1500 {
+        let files = vec![
+            SourceFile { path: "content/danh-muc.yml".into(), bytes: CATALOG.into() },
+            SourceFile { path: "content/mo-hinh/mh-thu.md".into(), bytes: random_file(&mut rng) },
+            SourceFile { path: "content/bao-cao/bc-thu.md".into(), bytes: random_file(&mut rng) },
+            SourceFile { path: "content/trang/thu.md".into(), bytes: random_file(&mut rng) },
+            SourceFile { path: "content/to-chuc.yml".into(), bytes: random_units(&mut rng) },
+        ];
+        let checked = check_files(&files);
+        let sources = guong::check::format::sources_for(&files, &checked.diagnostics);
+        let _ = guong::check::format::human(&checked.diagnostics, checked.summary(), &sources, false);
+        for d in &checked.diagnostics {
+            let file = files.iter().find(|f| f.path == d.path);
+            let lines = file.map_or(usize::MAX, |f| f.bytes.split(|&b| b == b'\n').count());
+            assert!(d.line >= 1 && d.column >= 1 && d.line <= lines.max(1), "round {round}: {d:?}");
+        }
+    }
+}
