@@ -3,6 +3,8 @@
 //! coverage-guided target for `cargo fuzz` is in `fuzz/`; this runs in every `cargo test`.)
 
 use guong::check::check_files;
+use guong::content::forms;
+use guong::content::schema::{Field, Kind};
 use guong::diagnostic::Severity;
 use guong::source::SourceFile;
 
@@ -167,68 +169,29 @@ fn pathological_inputs_are_reported_not_fatal() {
     }
 }
 
-/// Keys of the schemas and near misses, for generated front matter.
-const KEYS: &[&str] = &[
-    "type",
-    "id",
-    "title",
-    "org",
-    "subject",
-    "group",
-    "approach",
-    "status",
-    "start",
-    "end",
-    "learning",
-    "topics",
-    "summary",
-    "necessity",
-    "reasons",
-    "measures",
-    "kinds",
-    "milestones",
-    "date",
-    "task",
-    "effectiveness",
-    "indicators",
-    "code",
-    "baseline",
-    "target",
-    "replication",
-    "targets",
-    "revision",
-    "since",
-    "changes",
-    "criterion",
-    "retirement",
-    "replacement",
-    "recognition",
-    "source_model",
-    "year",
-    "period",
-    "report_date",
-    "entries",
-    "model",
-    "progress",
-    "values",
-    "value",
-    "units",
-    "parent",
-    "kind",
-    "name",
-    "sector",
-    "active_from",
-    "active_to",
-    "periods",
-    "nhom_mo_hinh",
-    "chuyen_de",
-    "as_of",
-    "weight",
-    "titel",
-    "orgg",
-    "x",
-    "",
-];
+/// Every key of the schemas (models, reports, pages, registry, catalog) and near misses,
+/// for generated front matter.
+fn keys() -> Vec<&'static str> {
+    fn collect(fields: &'static [Field], out: &mut Vec<&'static str>) {
+        for field in fields {
+            out.push(field.key);
+            let mut kind = &field.kind;
+            while let Kind::List { item, .. } = kind {
+                kind = item;
+            }
+            if let Kind::Map(inner) = kind {
+                collect(inner, out);
+            }
+        }
+    }
+    let mut keys = vec!["titel", "orgg", "x", ""];
+    for form in [forms::MODEL, forms::REPORT, forms::PAGE, forms::UNITS, forms::CATALOG] {
+        collect(form, &mut keys);
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
 
 /// Values that are wrong in every way a pull request could make them.
 const VALUES: &[&str] = &[
@@ -271,17 +234,17 @@ const VALUES: &[&str] = &[
 ];
 
 /// A random YAML value of at most `depth` levels, indented by `indent`.
-fn value(rng: &mut Rng, depth: usize, indent: usize) -> String {
+fn value(rng: &mut Rng, keys: &[&str], depth: usize, indent: usize) -> String {
     let pad = " ".repeat(indent + 2);
     match (rng.below(6), depth) {
         (0, 1..) => {
             let items: String =
-                (0..rng.below(4)).map(|_| format!("\n{pad}- {}", value(rng, depth - 1, indent + 2))).collect();
+                (0..rng.below(4)).map(|_| format!("\n{pad}- {}", value(rng, keys, depth - 1, indent + 2))).collect();
             if items.is_empty() { "[]".into() } else { items }
         }
         (1, 1..) => {
             let entries: String = (0..1 + rng.below(4))
-                .map(|_| format!("\n{pad}{}: {}", KEYS[rng.below(KEYS.len())], value(rng, depth - 1, indent + 2)))
+                .map(|_| format!("\n{pad}{}: {}", keys[rng.below(keys.len())], value(rng, keys, depth - 1, indent + 2)))
                 .collect();
             entries
         }
@@ -290,10 +253,10 @@ fn value(rng: &mut Rng, depth: usize, indent: usize) -> String {
 }
 
 /// Front matter of random keys and values, some repeated, then a body with HTML and links.
-fn random_file(rng: &mut Rng) -> Vec<u8> {
+fn random_file(rng: &mut Rng, keys: &[&str]) -> Vec<u8> {
     let mut text = String::from("---\n");
     for _ in 0..rng.below(30) {
-        text.push_str(&format!("{}: {}\n", KEYS[rng.below(KEYS.len())], value(rng, 3, 0)));
+        text.push_str(&format!("{}: {}\n", keys[rng.below(keys.len())], value(rng, keys, 3, 0)));
     }
     if rng.below(8) > 0 {
         text.push_str("---\n");
@@ -334,12 +297,13 @@ fn random_units(rng: &mut Rng) -> Vec<u8> {
 #[test]
 fn random_front_matter_and_registries_never_panic() {
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let keys = keys();
     for round in 0..1500 {
         let files = vec![
             SourceFile { path: "content/danh-muc.yml".into(), bytes: CATALOG.into() },
-            SourceFile { path: "content/mo-hinh/mh-thu.md".into(), bytes: random_file(&mut rng) },
-            SourceFile { path: "content/bao-cao/bc-thu.md".into(), bytes: random_file(&mut rng) },
-            SourceFile { path: "content/trang/thu.md".into(), bytes: random_file(&mut rng) },
+            SourceFile { path: "content/mo-hinh/mh-thu.md".into(), bytes: random_file(&mut rng, &keys) },
+            SourceFile { path: "content/bao-cao/bc-thu.md".into(), bytes: random_file(&mut rng, &keys) },
+            SourceFile { path: "content/trang/thu.md".into(), bytes: random_file(&mut rng, &keys) },
             SourceFile { path: "content/to-chuc.yml".into(), bytes: random_units(&mut rng) },
         ];
         let checked = check_files(&files);

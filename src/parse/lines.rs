@@ -30,7 +30,7 @@ impl<'a> Lines<'a> {
     /// line after a final `\n`).
     pub fn line(&self, n: usize) -> Option<&'a str> {
         let start = *self.starts.get(n)?;
-        if start == self.text.len() && n > 0 {
+        if start == self.text.len() {
             return None;
         }
         let end = self.starts.get(n + 1).map_or(self.text.len(), |next| next - 1);
