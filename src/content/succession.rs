@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use crate::content::date::Date;
+use crate::content::hierarchy::on_loops;
 use crate::content::unit::Unit;
 
 /// The successor chains of a registry, by unit index (registry order).
@@ -61,34 +62,8 @@ impl Succession {
     /// The units on a loop of successors (O-SUCCESSOR), in registry order. Each unit is
     /// visited once.
     pub fn loops(&self) -> Vec<usize> {
-        #[derive(Clone, Copy, PartialEq)]
-        enum Seen {
-            No,
-            OnPath,
-            Done,
-        }
-        let count = self.predecessors.len();
-        let mut seen = vec![Seen::No; count];
-        let mut looped = vec![false; count];
-        for start in 0..count {
-            let mut path = Vec::new();
-            let mut current = Some(start);
-            while let Some(u) = current.filter(|&u| seen[u] == Seen::No) {
-                seen[u] = Seen::OnPath;
-                path.push(u);
-                current = self.successor(u);
-            }
-            if let Some(u) = current.filter(|&u| seen[u] == Seen::OnPath) {
-                let from = path.iter().position(|&p| p == u).unwrap_or(0);
-                for &p in &path[from..] {
-                    looped[p] = true;
-                }
-            }
-            for u in path {
-                seen[u] = Seen::Done;
-            }
-        }
-        (0..count).filter(|&u| looped[u]).collect()
+        let Some(next) = self.jumps.first() else { return Vec::new() };
+        on_loops(next).into_iter().enumerate().filter(|&(_, looped)| looped).map(|(u, _)| u).collect()
     }
 
     /// The unit holding the models of unit `u` that are still running at `until`: follow the
