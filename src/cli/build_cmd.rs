@@ -11,7 +11,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::check::check_files_owned;
 use crate::check::format::human;
 use crate::cli::{Failure, SERVE_PORT, SiteRoot, leave_for_exit};
-use crate::content::site_config::{address_error, is_base_address};
+use crate::content::site_config::{address_error, is_base_address, is_file_address};
 use crate::history::History;
 use crate::parse::markdown::Reading;
 use crate::site::build::Prepared;
@@ -37,7 +37,7 @@ fn serve_command(root: &Path) -> String {
 /// Runs `guong build`; `output` is relative to the site root unless absolute.
 pub fn run(root: &Path, output: &Path, rev: Option<&str>, base_url: Option<&str>) -> Result<(), Failure> {
     let started = Instant::now();
-    if let Some(url) = base_url.filter(|url| !is_base_address(url)) {
+    if let Some(url) = base_url.filter(|url| !is_base_address(url) && !is_file_address(url)) {
         return Err(Failure::Usage(address_error("--base-url", url)));
     }
     let mut site = SiteRoot::open(root, rev)?;

@@ -2,7 +2,7 @@
 
 mod address;
 
-pub use address::{is_base_address, is_web_address};
+pub use address::{is_base_address, is_file_address, is_web_address};
 use serde::{Deserialize, Serialize};
 
 /// Settings of the published site.
@@ -179,7 +179,11 @@ impl SiteConfig {
 /// Why `url` cannot be the value of `key` (`base_url`, `repo_url`, `edit_url`, or the
 /// `--base-url` flag).
 pub fn address_error(key: &str, url: &str) -> String {
-    let root_path = if key.contains("base") { " hoặc một đường dẫn bắt đầu bằng `/`" } else { "" };
+    let root_path = match key {
+        "base_url" => " hoặc một đường dẫn bắt đầu bằng `/`",
+        "--base-url" => ", `file:///` hoặc một đường dẫn bắt đầu bằng `/`",
+        _ => "",
+    };
     format!(
         "`{key}` phải là địa chỉ web bắt đầu bằng http:// hoặc https://{root_path}, không phải `{}`",
         url.escape_debug()

@@ -17,6 +17,12 @@ pub fn is_base_address(url: &str) -> bool {
     is_web_address(url) || (url.starts_with('/') && !url.starts_with("//") && !url.starts_with("/\\") && is_plain(url))
 }
 
+/// Whether `url` is a `file:///` address: accepted from the command line (`--base-url`, to
+/// print the built pages from disk), never from `site.yml`.
+pub fn is_file_address(url: &str) -> bool {
+    url.get(..8).is_some_and(|scheme| scheme.eq_ignore_ascii_case("file:///")) && is_plain(url)
+}
+
 /// No spaces, control characters, backslashes, quotes or angle brackets.
 fn is_plain(url: &str) -> bool {
     !url.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '\\' | '"' | '\'' | '<' | '>' | '`'))
@@ -61,6 +67,8 @@ mod tests {
         }
         assert!(is_base_address("/") && is_base_address("/mo-hinh/"));
         assert!(!is_web_address("/mo-hinh/") && !is_base_address("/\\evil.example"));
+        assert!(is_file_address("file:///tmp/in/") && !is_base_address("file:///tmp/in/"));
+        assert!(!is_file_address("file://host/x") && !is_file_address("javascript:x"));
     }
 
     #[test]
