@@ -48,14 +48,6 @@ fn a_parent_chain_as_long_as_a_file_allows_is_checked_unit_by_unit() {
 }
 
 #[test]
-fn unknown_parents_of_a_whole_file_of_units_are_each_reported() {
-    let shape = shape("unknown-parents");
-    let units = shape.text.matches("\n  - ").count();
-    let out = check_all_formats(&site_with(&shape), 1);
-    assert_eq!(count(&out, "LỖI [O-PARENT]"), units - 4);
-}
-
-#[test]
 fn raw_html_on_every_line_warns_per_line_and_the_compliance_page_stays_short() {
     let shape = shape("raw-html-lines");
     let lines = shape.text.matches("<b>").count();
