@@ -114,7 +114,9 @@ impl Session {
 
     /// Takes the changed `paths` (relative to the root) into account.
     pub fn apply(&mut self, paths: &[String]) -> Outcome {
-        let (content, theme): (Vec<&String>, Vec<&String>) = paths.iter().partition(|p| p.starts_with("content/"));
+        // `content` itself (deleted, moved away or back) is a change of every content file.
+        let (content, theme): (Vec<&String>, Vec<&String>) =
+            paths.iter().partition(|p| p.starts_with("content/") || *p == "content");
         let full =
             paths.iter().any(|p| p == CONFIG_FILE) || self.stale || content.iter().any(|p| !self.is_incremental(p));
         if full {
