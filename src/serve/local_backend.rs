@@ -22,6 +22,9 @@ use crate::serve::base64;
 use crate::site::assets::content_hash;
 use crate::source::resolve::resolve_inside;
 
+/// The folder of every content file the CMS edits.
+const CONTENT_FOLDER: &str = "content";
+
 /// Largest content file the backend writes (SPEC §2: 1 MiB per file).
 const MAX_CONTENT: usize = 1024 * 1024;
 
@@ -212,13 +215,25 @@ impl LocalBackend {
         refused("chỉ được sửa các tệp nội dung trong content/ và tệp đính kèm")
     }
 
-    /// The path on disk of `path`, checked for `area`.
+    /// The path on disk of `path`, checked for `area`. A link is followed only while it
+    /// stays in the area's folder (`content/`, the media folder): a link in `content/` to
+    /// `site.yml` or a template is neither read nor written through.
     fn disk_path(&self, path: &str, area: Area) -> Result<PathBuf, Answer> {
+        let refused =
+            |why: &dyn std::fmt::Display| Answer::error(403, format!("Không được phép truy cập `{path}`: {why}"));
         if self.area(path)? != area {
             return Err(Answer::error(403, format!("Không được phép truy cập `{path}`")));
         }
-        resolve_inside(&self.root, path)
-            .map_err(|why| Answer::error(403, format!("Không được phép truy cập `{path}`: {why}")))
+        let folder = match area {
+            Area::Content => CONTENT_FOLDER,
+            Area::Media => &self.media_folder,
+        };
+        let full = resolve_inside(&self.root, path).map_err(|why| refused(&why))?;
+        let inside = resolve_inside(&self.root, folder).map_err(|why| refused(&why))?;
+        if !full.starts_with(&inside) {
+            return Err(refused(&format!("liên kết dẫn ra ngoài thư mục {folder}/")));
+        }
+        Ok(full)
     }
 
     fn entries_by_folder(&self, params: &ByFolder) -> Result<Answer, Answer> {

@@ -137,3 +137,42 @@ fn refuses_paths_outside_content_hidden_paths_and_bad_ids() {
     assert_eq!(backend.answer(b"not json").status, 422);
     fs::remove_dir_all(&root).unwrap();
 }
+
+/// A link inside `content/` (committed by anyone) that leads to a file of the site outside
+/// `content/` is neither read nor written through, though it stays inside the root.
+#[cfg(unix)]
+#[test]
+fn refuses_links_from_content_to_the_rest_of_the_site() {
+    let root = site("links");
+    fs::write(root.join("ghi-chu.txt"), "bí mật").unwrap();
+    fs::create_dir_all(root.join("templates")).unwrap();
+    fs::write(root.join("templates/bc-mau.md"), "{{ mau }}").unwrap();
+    std::os::unix::fs::symlink("../../site.yml", root.join("content/mo-hinh/mh-cau-hinh.md")).unwrap();
+    std::os::unix::fs::symlink("../../ghi-chu.txt", root.join("content/mo-hinh/mh-ghi-chu.md")).unwrap();
+    std::os::unix::fs::symlink("../../templates", root.join("content/bao-cao/mau")).unwrap();
+    std::os::unix::fs::symlink("../../site.yml", root.join("static/tep/cau-hinh.yml")).unwrap();
+    std::os::unix::fs::symlink("db-a/mh-mot.md", root.join("content/mo-hinh/mh-lien-ket.md")).unwrap();
+    let backend = LocalBackend::new(&root, "static/tep");
+    for path in ["content/mo-hinh/mh-cau-hinh.md", "content/mo-hinh/mh-ghi-chu.md", "content/bao-cao/mau/bc-mau.md"] {
+        let read = call(&backend, json!({"action": "getEntry", "params": {"branch": "main", "path": path}}));
+        assert_eq!(read.status, 403, "{path}: {}", read.body);
+        let entry = json!({"slug": "x", "path": path, "raw": "ghi đè"});
+        let params = json!({"branch": "main", "entry": entry, "assets": [], "options": {"commitMessage": "m", "useWorkflow": false, "status": ""}});
+        let write = call(&backend, json!({"action": "persistEntry", "params": params}));
+        assert_eq!(write.status, 403, "{path}: {}", write.body);
+    }
+    let media = call(
+        &backend,
+        json!({"action": "getMediaFile", "params": {"branch": "main", "path": "static/tep/cau-hinh.yml"}}),
+    );
+    assert_eq!(media.status, 403, "{}", media.body);
+    assert_eq!(fs::read_to_string(root.join("site.yml")).unwrap(), "title: T\n");
+    assert_eq!(fs::read_to_string(root.join("ghi-chu.txt")).unwrap(), "bí mật");
+    assert_eq!(fs::read_to_string(root.join("templates/bc-mau.md")).unwrap(), "{{ mau }}");
+    let inside = ok(call(
+        &backend,
+        json!({"action": "getEntry", "params": {"branch": "main", "path": "content/mo-hinh/mh-lien-ket.md"}}),
+    ));
+    assert!(inside.body["data"].as_str().unwrap().contains("id: mh-mot"), "a link that stays in content/ is followed");
+    fs::remove_dir_all(&root).unwrap();
+}
