@@ -45,7 +45,7 @@ fn content_errors_stop_the_build_and_leave_the_previous_output_untouched() {
     assert!(run.stderr.contains("[M-ORG-UNKNOWN]"), "diagnostics in human form on stderr: {}", run.stderr);
     assert!(run.stderr.contains("content/mo-hinh/so-tai-chinh/mh-mot-cua-than-thien.md:"), "{}", run.stderr);
     assert_eq!(snapshot(&site.dir.join("public")), before, "previous output changed");
-    assert_eq!(root_entries(&site), ["content", "public", "site.yml"]);
+    assert_eq!(root_entries(&site), [".public.guong-cache", "content", "public", "site.yml"]);
 }
 
 #[test]
@@ -76,7 +76,7 @@ fn a_rebuild_leaves_no_stale_file_and_no_staging_folder() {
     assert!(!site.dir.join("public/rac.txt").exists());
     assert!(!site.read("public/mo-hinh/index.html").contains("mh-mot-cua-than-thien-cdc"));
     // The displaced output is kept, hidden and ignored by Git, as the next build's base.
-    assert_eq!(root_entries(&site), [".public.guong-prev", "content", "public", "site.yml"]);
+    assert_eq!(root_entries(&site), [".public.guong-cache", ".public.guong-prev", "content", "public", "site.yml"]);
     assert_eq!(site.read(".public.guong-prev/.gitignore"), "*\n");
     assert!(site.dir.join(".public.guong-prev/rac.txt").is_file());
 }

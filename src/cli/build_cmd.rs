@@ -15,6 +15,7 @@ use crate::content::site_config::{address_error, is_base_address, is_file_addres
 use crate::history::History;
 use crate::parse::markdown::Reading;
 use crate::site::build::Prepared;
+use crate::site::output::UseCache;
 use crate::site::{BuildError, build};
 
 /// Work shorter than this shows no progress bar.
@@ -34,8 +35,16 @@ fn serve_command(root: &Path) -> String {
     }
 }
 
-/// Runs `guong build`; `output` is relative to the site root unless absolute.
-pub fn run(root: &Path, output: &Path, rev: Option<&str>, base_url: Option<&str>) -> Result<(), Failure> {
+/// Runs `guong build`; `output` is relative to the site root unless absolute. Pages whose
+/// fingerprint did not change since the previous build are kept unless `use_cache` is
+/// [`UseCache::No`] (`--no-cache`).
+pub fn run(
+    root: &Path,
+    output: &Path,
+    rev: Option<&str>,
+    base_url: Option<&str>,
+    use_cache: UseCache,
+) -> Result<(), Failure> {
     let started = Instant::now();
     if let Some(url) = base_url.filter(|url| !is_base_address(url) && !is_file_address(url)) {
         return Err(Failure::Usage(address_error("--base-url", url)));
@@ -84,7 +93,7 @@ pub fn run(root: &Path, output: &Path, rev: Option<&str>, base_url: Option<&str>
     };
     let prepared = Prepared::new(&site.theme, &checked.corpus, &checked.diagnostics, history.as_ref(), &site.config)
         .map_err(failed)?;
-    let built = build(&site.dir, &prepared, &target, &progress).map_err(failed)?;
+    let built = build(&site.dir, &prepared, &target, use_cache, &progress).map_err(failed)?;
     drop(prepared);
     bar.finish_and_clear();
 
@@ -95,9 +104,12 @@ pub fn run(root: &Path, output: &Path, rev: Option<&str>, base_url: Option<&str>
     let shown = output.display().to_string();
     let slash = if shown.ends_with('/') { "" } else { "/" };
     println!(
-        "Đã dựng {} trang, {} tệp vào {shown}{slash} trong {seconds} s{note}. Xem trước: `{}` rồi mở http://127.0.0.1:{SERVE_PORT}/",
+        "Đã dựng {} trang, {} tệp vào {shown}{slash} trong {seconds} s (trang: {} dựng lại, {} dùng lại){note}. \
+         Xem trước: `{}` rồi mở http://127.0.0.1:{SERVE_PORT}/",
         built.pages,
         built.files,
+        built.pages - built.kept_pages,
+        built.kept_pages,
         serve_command(root)
     );
     leave_for_exit((checked, history));

@@ -17,6 +17,7 @@ use clap::{Parser, Subcommand};
 use crate::check::format::Format;
 use crate::content::forms;
 use crate::scaffold::sample::Pipeline;
+use crate::site::output::UseCache;
 
 pub use site_root::SiteRoot;
 
@@ -85,6 +86,9 @@ pub enum Command {
         /// Địa chỉ gốc thay cho base_url trong site.yml · override base_url
         #[arg(long)]
         base_url: Option<String>,
+        /// Dựng lại mọi trang, không dùng lại trang của lần dựng trước · render every page
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Kiểm tra nội dung, in danh sách lỗi · check content, print diagnostics
     Check {
@@ -190,8 +194,9 @@ pub fn run() -> i32 {
         Command::Check { format, rev, changed_since, deny_warnings } => {
             check_cmd::run(&cli.root, format, rev.as_deref(), changed_since.as_deref(), deny_warnings)
         }
-        Command::Build { output, rev, base_url } => {
-            build_cmd::run(&cli.root, &output, rev.as_deref(), base_url.as_deref())
+        Command::Build { output, rev, base_url, no_cache } => {
+            let use_cache = if no_cache { UseCache::No } else { UseCache::Yes };
+            build_cmd::run(&cli.root, &output, rev.as_deref(), base_url.as_deref(), use_cache)
         }
         Command::Serve { bind, port } => serve_cmd::run(&cli.root, &bind, port),
         Command::New { what } => new_cmd::run(&cli.root, &what),

@@ -12,6 +12,7 @@ use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::render::context::{PageMeta, SiteInfo};
 use crate::render::excerpt::excerpt;
+use crate::site::fingerprint::{Fingerprint, Hasher};
 
 /// A template that failed to compile or render, with Tera's report (template, line, column).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +43,9 @@ impl RenderError {
 /// Compiled templates, ready to render pages from any thread.
 pub struct Renderer {
     tera: Tera,
+    /// The fingerprint of what every page sees: templates, `site` and asset addresses
+    /// (`None` when they cannot be serialized: then no page has a fingerprint).
+    seen_by_all: Option<Fingerprint>,
 }
 
 impl Renderer {
@@ -53,6 +57,7 @@ impl Renderer {
         assets: BTreeMap<String, String>,
     ) -> Result<Renderer, RenderError> {
         let mut tera = Tera::new();
+        let seen_by_all = Fingerprint::of(&[b"theme"], &(templates, site, &assets)).ok();
         let assets = Arc::new(assets);
         let href = {
             let assets = Arc::clone(&assets);
@@ -80,7 +85,17 @@ impl Renderer {
         tera.global_context().insert_value("site", value);
         tera.add_raw_templates(templates.iter().map(|(name, source)| (name.as_str(), source.as_str())))
             .map_err(|e| RenderError::from_tera("lỗi trong mẫu giao diện", &e))?;
-        Ok(Renderer { tera })
+        Ok(Renderer { tera, seen_by_all })
+    }
+
+    /// The fingerprint of the page `render` would make from the same arguments: what every
+    /// page sees, the template's name and the serialized `meta` and `page`.
+    pub fn fingerprint<T: Serialize + ?Sized>(&self, template: &str, meta: &PageMeta, page: &T) -> Option<Fingerprint> {
+        let seen_by_all = self.seen_by_all?.to_hex();
+        let mut hasher = Hasher::new(&[seen_by_all.as_bytes(), template.as_bytes()]);
+        hasher.add(meta).ok()?;
+        hasher.add(page).ok()?;
+        Some(hasher.finish())
     }
 
     /// Whether a template of that name exists.

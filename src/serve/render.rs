@@ -1,7 +1,9 @@
 //! The site thread: it owns the session, applies each batch of changes, and renders the
 //! files of the current generation on request, each file once per generation. Only the page
 //! family that owns a requested file is listed, so an edit never waits for the whole site
-//! (the search index alone takes seconds at 10,000 models).
+//! (the search index alone takes seconds at 10,000 models). A page or document whose
+//! fingerprint did not change since an earlier generation is not rendered again: its bytes
+//! are kept, as `guong build` keeps the previous output's file.
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
@@ -15,6 +17,8 @@ use crate::serve::state::Shared;
 use crate::serve::watch::SiteWatcher;
 use crate::site::Job;
 use crate::site::build::{Listing, Prepared};
+use crate::site::fingerprint::Fingerprint;
+use crate::site::job::{Made, Previous};
 use crate::site::pages::FAMILIES;
 use crate::site::urls::SITEMAP;
 
@@ -52,10 +56,21 @@ enum Owner {
 /// or removed since is found by listing every family again).
 type Owners = HashMap<String, Owner>;
 
+/// Files rendered in earlier generations, with the fingerprint each was made from.
+#[derive(Default)]
+struct Rendered(HashMap<String, (Fingerprint, Arc<Vec<u8>>)>);
+
+impl Previous for Rendered {
+    fn keep(&self, path: &str, fingerprint: Fingerprint) -> bool {
+        self.0.get(path).is_some_and(|(made_from, _)| *made_from == fingerprint)
+    }
+}
+
 /// Runs the site thread until every sender of `messages` is gone.
 pub fn run(mut session: Session, messages: &Receiver<Message>, shared: &Shared, mut watcher: SiteWatcher) {
     let mut owners = Owners::new();
-    while let Some(changed) = serve_generation(&session, messages, shared, &mut owners) {
+    let mut rendered = Rendered::default();
+    while let Some(changed) = serve_generation(&session, messages, shared, &mut owners, &mut rendered) {
         let started = Instant::now();
         let _ = watcher.refresh(&changed);
         let outcome = session.apply(&changed);
@@ -81,6 +96,7 @@ fn serve_generation(
     messages: &Receiver<Message>,
     shared: &Shared,
     owners: &mut Owners,
+    rendered: &mut Rendered,
 ) -> Option<Vec<String>> {
     let Some(corpus) = &session.good else { return answer_without_site(messages) };
     let site = match Prepared::new(&session.theme, corpus, &session.warnings, session.history.as_ref(), &session.config)
@@ -91,7 +107,8 @@ fn serve_generation(
             return answer_without_site(messages);
         }
     };
-    let mut files = Files { site: &site, owners, listed: BTreeSet::new(), jobs: HashMap::new(), done: HashMap::new() };
+    let mut files =
+        Files { site: &site, owners, rendered, listed: BTreeSet::new(), jobs: HashMap::new(), done: HashMap::new() };
     if files.owners.is_empty() {
         // The first generation learns which family owns which file before the first
         // request, so later generations list only the family a request needs.
@@ -132,6 +149,7 @@ enum Listed {
 struct Files<'s, 'a> {
     site: &'s Prepared<'a>,
     owners: &'s mut Owners,
+    rendered: &'s mut Rendered,
     listed: BTreeSet<Listed>,
     jobs: HashMap<String, Job<'s>>,
     done: HashMap<String, Result<Arc<Vec<u8>>, String>>,
@@ -186,7 +204,17 @@ impl<'s> Files<'s, '_> {
             self.list_everything();
         }
         let job = self.jobs.remove(path)?;
-        let result = job.run(self.site.renderer()).map(Arc::new).map_err(|e| e.message);
+        let result = match job.run(self.site.renderer(), &*self.rendered) {
+            Ok(Made::Kept) => self.rendered.0.get(path).map(|(_, bytes)| Arc::clone(bytes)).ok_or_else(String::new),
+            Ok(Made::Bytes(bytes, fingerprint)) => {
+                let bytes = Arc::new(bytes);
+                if let Some(fingerprint) = fingerprint {
+                    self.rendered.0.insert(path.to_owned(), (fingerprint, Arc::clone(&bytes)));
+                }
+                Ok(bytes)
+            }
+            Err(error) => Err(error.message),
+        };
         self.done.insert(path.to_owned(), result.clone());
         Some(result)
     }

@@ -1,5 +1,6 @@
 //! The build: theme, context and jobs from every page family, rendered in parallel into a
-//! staging folder that replaces the output only when everything succeeded.
+//! staging folder that replaces the output only when everything succeeded. A page whose
+//! fingerprint did not change since the previous build is kept instead of rendered.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -18,8 +19,8 @@ use crate::render::theme::{Theme, ThemeError};
 use crate::render::{RenderError, Renderer};
 use crate::site::assets::Assets;
 use crate::site::context::BuildContext;
-use crate::site::job::Job;
-use crate::site::output::{Staging, check_output};
+use crate::site::job::{Job, Made};
+use crate::site::output::{Staging, UseCache, check_output};
 use crate::site::pages::{FAMILIES, admin, special};
 
 /// The theme's stylesheet (static path), which the CMS preview uses too.
@@ -30,6 +31,8 @@ const STYLESHEET: &str = "style.css";
 pub struct Built {
     /// HTML pages.
     pub pages: usize,
+    /// Of the pages, those kept from the previous build (the others were rendered).
+    pub kept_pages: usize,
     /// Every file (pages included).
     pub files: usize,
 }
@@ -72,16 +75,18 @@ impl From<ThemeError> for BuildError {
     }
 }
 
-/// Builds `site` (the site at `root`, prepared with its theme) into `output`.
+/// Builds `site` (the site at `root`, prepared with its theme) into `output`, keeping the
+/// files whose fingerprint did not change when `use_cache` allows it.
 /// `progress(done, total)` is called as files are written.
 pub fn build(
     root: &Path,
     site: &Prepared,
     output: &Path,
+    use_cache: UseCache,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Built, BuildError> {
     check_output(root, output).map_err(BuildError::Output)?;
-    let staging = Staging::begin(output)?;
+    let staging = Staging::begin(output, use_cache)?;
     let run = Runner::new(site, &staging, progress);
     // Each family's jobs are rendered as soon as it has listed them, so a family that
     // computes while listing (the search index) overlaps the rendering of the others.
@@ -89,7 +94,11 @@ pub fn build(
     run.all(site_files(&site.cx, &site.assets).collect())?;
     let pages = std::mem::take(&mut *run.sitemap.lock().unwrap_or_else(|e| e.into_inner()));
     run.all(vec![special::sitemap(&site.cx, pages)])?;
-    let built = Built { pages: run.pages.load(Ordering::Relaxed), files: run.files.load(Ordering::Relaxed) };
+    let built = Built {
+        pages: run.pages.load(Ordering::Relaxed),
+        kept_pages: run.kept_pages.load(Ordering::Relaxed),
+        files: run.files.load(Ordering::Relaxed),
+    };
     staging.commit()?;
     Ok(built)
 }
@@ -103,6 +112,7 @@ struct Runner<'r, 'a> {
     paths: Mutex<BTreeSet<String>>,
     sitemap: Mutex<Vec<String>>,
     pages: AtomicUsize,
+    kept_pages: AtomicUsize,
     files: AtomicUsize,
     listed: AtomicUsize,
 }
@@ -120,6 +130,7 @@ impl<'r, 'a> Runner<'r, 'a> {
             paths: Mutex::default(),
             sitemap: Mutex::default(),
             pages: AtomicUsize::new(0),
+            kept_pages: AtomicUsize::new(0),
             files: AtomicUsize::new(0),
             listed: AtomicUsize::new(0),
         }
@@ -142,9 +153,14 @@ impl<'r, 'a> Runner<'r, 'a> {
             if job.is_page {
                 self.pages.fetch_add(1, Ordering::Relaxed);
             }
-            let path = job.path.clone();
-            let bytes = job.run(self.site.renderer())?;
-            self.staging.write(&path, &bytes)?;
+            let (path, is_page) = (job.path.clone(), job.is_page);
+            match job.run(self.site.renderer(), self.staging)? {
+                Made::Bytes(bytes, fingerprint) => self.staging.write(&path, &bytes, fingerprint)?,
+                Made::Kept if is_page => {
+                    self.kept_pages.fetch_add(1, Ordering::Relaxed);
+                }
+                Made::Kept => {}
+            }
             let done = self.files.fetch_add(1, Ordering::Relaxed) + 1;
             (self.progress)(done, listed.max(done));
             Ok(())

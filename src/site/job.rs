@@ -1,13 +1,43 @@
 //! A unit of output: one file of the published site, produced on demand (in parallel, by
 //! the build) from a page context and template, or from any function returning bytes.
+//!
+//! Pages and documents have a fingerprint (see `site::fingerprint`): everything they are
+//! made from, computed before making them; when the previous file made from the same
+//! fingerprint can be kept, it is not made again. Other files (static files, the search
+//! index, tables) name no inputs and are made every time.
 
 use serde::Serialize;
 
 use crate::render::context::PageMeta;
 use crate::render::{RenderError, Renderer};
+use crate::site::fingerprint::Fingerprint;
 use crate::site::urls::file_of;
 
-type Produce<'a> = Box<dyn FnOnce(&Renderer) -> Result<Vec<u8>, RenderError> + Send + 'a>;
+type Produce<'a> = Box<dyn FnOnce(&Renderer, &dyn Previous, &str) -> Result<Made, RenderError> + Send + 'a>;
+
+/// Where a job may find the file it would make, made before from the same fingerprint.
+pub trait Previous: Sync {
+    /// Whether the file at `path` made from `fingerprint` is kept, so need not be made.
+    fn keep(&self, path: &str, fingerprint: Fingerprint) -> bool;
+}
+
+/// No previous files: every job makes its file.
+pub struct NoPrevious;
+
+impl Previous for NoPrevious {
+    fn keep(&self, _: &str, _: Fingerprint) -> bool {
+        false
+    }
+}
+
+/// What running a job gave.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Made {
+    /// The file's bytes, with the fingerprint they were made from when the job has one.
+    Bytes(Vec<u8>, Option<Fingerprint>),
+    /// The previous file made from the same fingerprint was kept.
+    Kept,
+}
 
 /// One output file, not yet produced. Families of pages return jobs; the build runs them.
 pub struct Job<'a> {
@@ -32,9 +62,13 @@ impl<'a> Job<'a> {
             path: file_of(&url),
             sitemap: Some(url),
             is_page: true,
-            produce: Box::new(move |renderer| {
+            produce: Box::new(move |renderer, previous, path| {
                 let (meta, page) = make();
-                renderer.render(template, &meta, &page)
+                let fingerprint = renderer.fingerprint(template, &meta, &page);
+                if fingerprint.is_some_and(|f| previous.keep(path, f)) {
+                    return Ok(Made::Kept);
+                }
+                Ok(Made::Bytes(renderer.render(template, &meta, &page)?, fingerprint))
             }),
         }
     }
@@ -53,7 +87,29 @@ impl<'a> Job<'a> {
     where
         F: FnOnce() -> Vec<u8> + Send + 'a,
     {
-        Job { path, sitemap: None, is_page: false, produce: Box::new(move |_| Ok(make())) }
+        Job { path, sitemap: None, is_page: false, produce: Box::new(move |_, _, _| Ok(Made::Bytes(make(), None))) }
+    }
+
+    /// A document (Word, Excel) written by `write` from `inputs`, which must hold everything
+    /// it is made from: their fingerprint decides whether the previous file is kept.
+    pub fn document<T, I, W, E>(path: String, inputs: I, write: W) -> Job<'a>
+    where
+        T: Serialize,
+        I: FnOnce() -> T + Send + 'a,
+        W: FnOnce(T) -> Result<Vec<u8>, E> + Send + 'a,
+        E: std::fmt::Display,
+    {
+        let produce = move |_: &Renderer, previous: &dyn Previous, path: &str| {
+            let inputs = inputs();
+            let fingerprint = Fingerprint::of(&[b"document", path.as_bytes()], &inputs).ok();
+            if fingerprint.is_some_and(|f| previous.keep(path, f)) {
+                return Ok(Made::Kept);
+            }
+            let bytes = write(inputs)
+                .map_err(|e| RenderError { message: format!("không ghi được tệp `{path}`: {e}") })?;
+            Ok(Made::Bytes(bytes, fingerprint))
+        };
+        Job { path, sitemap: None, is_page: false, produce: Box::new(produce) }
     }
 
     /// A file whose writer may fail (office documents); the failure stops the build with
@@ -63,11 +119,12 @@ impl<'a> Job<'a> {
         F: FnOnce() -> Result<Vec<u8>, E> + Send + 'a,
         E: std::fmt::Display,
     {
-        let shown = path.clone();
-        let produce = move |_: &Renderer| {
-            make().map_err(|e| RenderError { message: format!("không ghi được tệp `{shown}`: {e}") })
+        let produce = move |_: &Renderer, _: &dyn Previous, path: &str| {
+            let bytes =
+                make().map_err(|e| RenderError { message: format!("không ghi được tệp `{path}`: {e}") })?;
+            Ok(Made::Bytes(bytes, None))
         };
-        Job { path: path.clone(), sitemap: None, is_page: false, produce: Box::new(produce) }
+        Job { path, sitemap: None, is_page: false, produce: Box::new(produce) }
     }
 
     /// Keeps a page out of the sitemap (e.g. `404.html`).
@@ -76,8 +133,8 @@ impl<'a> Job<'a> {
         self
     }
 
-    /// Produces the file's bytes.
-    pub fn run(self, renderer: &Renderer) -> Result<Vec<u8>, RenderError> {
-        (self.produce)(renderer)
+    /// Produces the file, or keeps the previous one when `previous` holds it.
+    pub fn run(self, renderer: &Renderer, previous: &dyn Previous) -> Result<Made, RenderError> {
+        (self.produce)(renderer, previous, &self.path)
     }
 }

@@ -4,7 +4,9 @@
 
 pub mod assets;
 pub mod build;
+pub mod cache;
 pub mod context;
+pub mod fingerprint;
 mod history;
 pub mod job;
 mod links;

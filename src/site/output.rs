@@ -8,13 +8,22 @@
 //! removed. After the swap, the displaced output becomes the next build's starting point. A
 //! rebuild that changes a few pages therefore touches a few files, instead of creating and
 //! deleting the whole tree (most of a large site's build time on a real file system).
+//!
+//! With the build cache (`site::cache`), a file whose fingerprint did not change is not made
+//! at all: the output's file is linked into the staging folder (a hard link, or a copy where
+//! links are not possible), unless the staging folder already holds that very file. Files
+//! are never rewritten in place, so a file linked into both folders is never changed
+//! through one of them.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::site::cache::{self, CACHE, Entry, FileId, Manifest};
+use crate::site::fingerprint::Fingerprint;
+use crate::site::job::Previous;
 use crate::site::owned::{self, Found, Purpose};
 use crate::source::is_safe_relative;
 
@@ -26,15 +35,28 @@ const BUILD: Purpose = Purpose::BuildOutput;
 pub struct Staging {
     target: PathBuf,
     temp: PathBuf,
-    /// Paths written by this build (relative, `/`): everything else in `temp` is stale.
-    written: Mutex<HashSet<String>>,
+    /// Paths written by this build (relative, `/`), with what fingerprinted ones were made
+    /// from: everything else in `temp` is stale.
+    written: Mutex<HashMap<String, Option<Entry>>>,
+    /// The cache of the output being replaced, when it can be used.
+    previous: Option<Manifest>,
     committed: bool,
+}
+
+/// Whether a build may keep files from the previous output (`guong build --no-cache` may
+/// not).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UseCache {
+    Yes,
+    No,
 }
 
 impl Staging {
     /// Starts a build of `target`: its staging folder is the cached previous site, or empty.
     /// A cache or staging folder that is not guong's (see [`owned`]) is refused, untouched.
-    pub fn begin(target: &Path) -> io::Result<Staging> {
+    /// With `use_cache`, files whose fingerprint did not change may be kept (see
+    /// [`Staging::keep`]).
+    pub fn begin(target: &Path, use_cache: UseCache) -> io::Result<Staging> {
         let temp = sibling(target, "tmp");
         if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent)?;
@@ -45,8 +67,8 @@ impl Staging {
         }
         remove_abandoned(target);
         let cache = cache_of(target);
-        for folder in [&temp, &cache] {
-            if let Found::Foreign(why) = owned::inspect(folder, BUILD) {
+        for (folder, purpose) in [(&temp, BUILD), (&cache, BUILD), (&cache::cache_of(target), CACHE)] {
+            if let Found::Foreign(why) = owned::inspect(folder, purpose) {
                 return Err(io::Error::new(io::ErrorKind::AlreadyExists, not_ours(folder, why)));
             }
         }
@@ -54,23 +76,50 @@ impl Staging {
         if !(owned::inspect(&cache, BUILD) == Found::Owned && fs::rename(&cache, &temp).is_ok()) {
             owned::create(&temp, BUILD)?;
         }
-        Ok(Staging { target: target.to_path_buf(), temp, written: Mutex::default(), committed: false })
+        let previous = if use_cache == UseCache::Yes { cache::load(target) } else { None };
+        Ok(Staging { target: target.to_path_buf(), temp, written: Mutex::default(), previous, committed: false })
     }
 
-    /// Writes one file; `path` is relative and must stay inside the folder. A file already
-    /// holding exactly `bytes` is left untouched.
-    pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+    /// Keeps the output's file at `path` when it was made from `fingerprint` and is still
+    /// the file the cache describes: it is linked (or copied) into the staging folder, unless
+    /// that already holds it. Returns whether it was kept; when not, the caller makes it.
+    pub fn keep(&self, path: &str, fingerprint: Fingerprint) -> bool {
+        let Some(entry) = self.previous.as_ref().and_then(|m| m.entries.get(path)) else { return false };
+        if entry.fingerprint != fingerprint || !is_safe_relative(path) {
+            return false;
+        }
+        let source = self.target.join(path);
+        if FileId::of(&source) != Some(entry.file) {
+            return false;
+        }
+        let full = self.temp.join(path);
+        let placed = FileId::of(&full).is_some_and(|held| held == entry.file)
+            || (make_room(&self.temp, path).is_ok()
+                && (fs::hard_link(&source, &full).is_ok() || fs::copy(&source, &full).is_ok()));
+        let Some(file) = placed.then(|| FileId::of(&full)).flatten() else { return false };
+        self.record(path, Some(Entry { fingerprint, file }));
+        true
+    }
+
+    fn record(&self, path: &str, entry: Option<Entry>) {
+        self.written.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_owned(), entry);
+    }
+
+    /// Writes one file, made from `fingerprint` when it has one; `path` is relative and must
+    /// stay inside the folder. A file already holding exactly `bytes` is left untouched.
+    pub fn write(&self, path: &str, bytes: &[u8], fingerprint: Option<Fingerprint>) -> io::Result<()> {
         if !is_safe_relative(path) {
             return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("đường dẫn xuất không hợp lệ: `{path}`")));
         }
-        self.written.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_owned());
         let full = self.temp.join(path);
-        if unchanged(&full, bytes) {
-            return Ok(());
+        if !unchanged(&full, bytes) {
+            make_room(&self.temp, path)?;
+            // A new file, never an in-place rewrite: the old one may be linked from elsewhere.
+            fs::write(&full, bytes)?;
         }
-        make_room(&self.temp, path)?;
-        // A new file, never an in-place rewrite: the old one may be linked from elsewhere.
-        fs::write(full, bytes)
+        let entry = fingerprint.and_then(|fingerprint| Some(Entry { fingerprint, file: FileId::of(&full)? }));
+        self.record(path, entry);
+        Ok(())
     }
 
     /// Removes what this build did not write, puts the new folder in place of the old one,
@@ -78,6 +127,7 @@ impl Staging {
     pub fn commit(mut self) -> io::Result<()> {
         let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
         remove_stale(&self.temp, "", &written)?;
+        let root = FileId::of(&self.temp);
         let old = sibling(&self.target, "old");
         let had_previous = fs::symlink_metadata(&self.target).is_ok();
         if had_previous {
@@ -98,7 +148,19 @@ impl Staging {
         if had_previous {
             keep_as_cache(&old, &cache_of(&self.target));
         }
+        // The site is published whatever happens to the cache: a cache that cannot be
+        // written only makes the next build a full one.
+        let entries = written.into_iter().filter_map(|(path, entry)| Some((path, entry?))).collect();
+        if let Some(root) = root {
+            let _ = cache::save(&self.target, root, &Manifest { entries });
+        }
         Ok(())
+    }
+}
+
+impl Previous for Staging {
+    fn keep(&self, path: &str, fingerprint: Fingerprint) -> bool {
+        Staging::keep(self, path, fingerprint)
     }
 }
 
@@ -176,7 +238,7 @@ fn make_room(root: &Path, path: &str) -> io::Result<()> {
 
 /// Removes every file under `dir` (at `prefix` in the site) that is not in `written`, and
 /// the folders left empty. Returns whether `dir` is now empty.
-fn remove_stale(dir: &Path, prefix: &str, written: &HashSet<String>) -> io::Result<bool> {
+fn remove_stale<T>(dir: &Path, prefix: &str, written: &HashMap<String, T>) -> io::Result<bool> {
     let mut empty = true;
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
@@ -188,7 +250,7 @@ fn remove_stale(dir: &Path, prefix: &str, written: &HashSet<String>) -> io::Resu
             } else {
                 empty = false;
             }
-        } else if written.contains(&path) {
+        } else if written.contains_key(&path) {
             empty = false;
         } else {
             fs::remove_file(entry.path())?;
@@ -251,9 +313,10 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), String> {
              chọn thư mục khác hoặc tự xóa nó"
         ));
     }
-    let cache = cache_of(&output);
-    if let Found::Foreign(why) = owned::inspect(&cache, BUILD) {
-        return Err(not_ours(&cache, why));
+    for (folder, purpose) in [(cache_of(&output), BUILD), (cache::cache_of(&output), CACHE)] {
+        if let Found::Foreign(why) = owned::inspect(&folder, purpose) {
+            return Err(not_ours(&folder, why));
+        }
     }
     Ok(())
 }
@@ -316,24 +379,24 @@ mod tests {
     fn a_committed_build_replaces_everything_and_an_abandoned_one_nothing() {
         let dir = temp("swap");
         let out = dir.join("public");
-        let first = Staging::begin(&out).unwrap();
-        first.write("index.html", b"1").unwrap();
-        first.write("cu/index.html", b"old").unwrap();
+        let first = Staging::begin(&out, UseCache::Yes).unwrap();
+        first.write("index.html", b"1", None).unwrap();
+        first.write("cu/index.html", b"old", None).unwrap();
         first.commit().unwrap();
-        let second = Staging::begin(&out).unwrap();
-        second.write("index.html", b"2").unwrap();
+        let second = Staging::begin(&out, UseCache::Yes).unwrap();
+        second.write("index.html", b"2", None).unwrap();
         drop(second);
         assert_eq!(fs::read(out.join("index.html")).unwrap(), b"1");
-        let third = Staging::begin(&out).unwrap();
-        third.write("index.html", b"3").unwrap();
-        assert!(third.write("../thoat.html", b"x").is_err());
+        let third = Staging::begin(&out, UseCache::Yes).unwrap();
+        third.write("index.html", b"3", None).unwrap();
+        assert!(third.write("../thoat.html", b"x", None).is_err());
         third.commit().unwrap();
         assert_eq!(fs::read(out.join("index.html")).unwrap(), b"3");
         assert!(!out.join("cu").exists());
         let mut leftovers: Vec<_> =
             fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
         leftovers.sort();
-        assert_eq!(leftovers, [".public.guong-prev", "public"]);
+        assert_eq!(leftovers, [".public.guong-cache", ".public.guong-prev", "public"]);
 
         // A killed build's folders (no such process) go; a live one's stay, and so does a
         // folder guong did not make, whatever its name.
@@ -342,12 +405,15 @@ mod tests {
         owned::create(&dir.join(format!("public.old-{dead}")), BUILD).unwrap();
         owned::create(&dir.join("public.tmp-1"), BUILD).unwrap();
         fs::create_dir(dir.join(format!("public.tmp-{}", dead - 1))).unwrap();
-        Staging::begin(&out).unwrap().commit().unwrap();
+        Staging::begin(&out, UseCache::Yes).unwrap().commit().unwrap();
         let mut leftovers: Vec<_> =
             fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
         leftovers.sort();
         let foreign = format!("public.tmp-{}", dead - 1);
-        assert_eq!(leftovers, [".public.guong-prev", "public", "public.tmp-1", foreign.as_str()]);
+        assert_eq!(
+            leftovers,
+            [".public.guong-cache", ".public.guong-prev", "public", "public.tmp-1", foreign.as_str()]
+        );
         fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -23,6 +23,9 @@ pub enum Purpose {
     /// A built site that is not the output: the staging folder of a running build, the
     /// displaced previous output, and `.<output>.guong-prev`, the next build's start.
     BuildOutput,
+    /// `.<output>.guong-cache`: what each file of the output was made from (see
+    /// `site::cache`).
+    BuildCache,
 }
 
 impl Purpose {
@@ -30,6 +33,7 @@ impl Purpose {
     fn marker_text(self) -> &'static str {
         match self {
             Purpose::BuildOutput => "guong: bản dựng trang; guong tự tạo, dùng lại và xóa thư mục này\n",
+            Purpose::BuildCache => "guong: bộ nhớ đệm của bản dựng; guong tự tạo, dùng lại và xóa thư mục này\n",
         }
     }
 }

@@ -14,7 +14,7 @@ use crate::content::vocab::{
 use crate::derive::party_document::{DocumentKind, Filing, PartyDocument, party_document};
 use crate::derive::results::indicator_results;
 use crate::office::form01::plan_docx;
-use crate::parse::markdown::{Body, Section};
+use crate::parse::markdown::{BlockKind, Body, Section};
 use crate::render::context::model::{
     BodySection, ChangeRow, Criterion, EffectivenessFacts, IndicatorRow, LearningFacts, MeasuresFacts, MilestoneRow,
     ModelPage, NecessityFacts, RecognitionRow, ReplicationFacts, RetirementFacts, RevisionFacts, SubjectFacts,
@@ -44,7 +44,8 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
                 let replicas = replicas.get(m.id.as_str()).cloned().unwrap_or_default();
                 model_page(cx, m, replicas)
             });
-            [page, Job::file(urls::model_docx(&m.id), move || plan_file(cx, m))]
+            let plan = Job::document(urls::model_docx(&m.id), move || plan_inputs(cx, m), write_plan);
+            [page, plan]
         })
         .collect()
 }
@@ -173,12 +174,20 @@ fn placed_sections(m: &Model) -> ([Option<&Section>; 5], Vec<&Section>) {
 }
 
 /// The Word file of a model: its page's context with the text of each criterion section.
-fn plan_file(cx: &BuildContext, m: &Model) -> Vec<u8> {
+/// Everything the model's plan in Word is made from: its page, the text of its five
+/// criteria sections and its date.
+type PlanInputs<'m> = (ModelPage, [Vec<(BlockKind, &'m str)>; 5], String);
+
+fn plan_inputs<'m>(cx: &BuildContext, m: &'m Model) -> PlanInputs<'m> {
     let (_, page) = model_page(cx, m, Vec::new());
     let (criteria, _) = placed_sections(m);
     let sections = criteria.map(|s| s.map(|s| m.body.blocks_of(Some(s)).collect()).unwrap_or_default());
     let date = m.registration.as_ref().and_then(|r| r.date).or(m.start).or(cx.corpus.catalog.as_of);
-    plan_docx(&page, &sections, date.map(|d| d.iso()).unwrap_or_default())
+    (page, sections, date.map(|d| d.iso()).unwrap_or_default())
+}
+
+fn write_plan((page, sections, date): PlanInputs) -> Result<Vec<u8>, std::convert::Infallible> {
+    Ok(plan_docx(&page, &sections, date))
 }
 
 /// "Số 12-KH/CB, ngày 15/02/2023".

@@ -28,11 +28,13 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
     })];
     for r in &cx.corpus.reports {
         jobs.push(Job::page(urls::report(&r.id), "report.html", move || report_page(cx, r)));
-        jobs.push(Job::file(urls::report_docx(&r.id), move || {
+        let inputs = move || {
             let (_, page) = report_page(cx, r);
             let date = r.report_date.or(cx.corpus.catalog.as_of).map(|d| d.iso()).unwrap_or_default();
-            let text: Vec<_> = r.body.blocks_of(None).collect();
-            report_docx(&page, &text, date)
+            (page, r.body.blocks_of(None).collect::<Vec<_>>(), date)
+        };
+        jobs.push(Job::document(urls::report_docx(&r.id), inputs, |(page, text, date)| {
+            Ok::<_, std::convert::Infallible>(report_docx(&page, &text, date))
         }));
     }
     jobs

@@ -1,0 +1,190 @@
+//! The build cache beside the output, `.<output>.guong-cache/`: for every file of the
+//! current output that has a fingerprint, the fingerprint and which file on disk it is, so
+//! the next build keeps a file whose fingerprint did not change instead of making it again.
+//!
+//! The cache is a hint, never a source of truth: it is used only when it is guong's (a real
+//! folder with guong's marker, see [`owned`]), was written by this very guong executable,
+//! describes the output folder that is there now, and the kept file itself is still the
+//! file it describes (same inode, length and modification time). Anything else (missing,
+//! corrupt, from another guong, an output edited by hand) means the file is made again.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use crate::site::fingerprint::Fingerprint;
+use crate::site::owned::{self, Found, Purpose};
+
+/// The purpose of the cache folder.
+pub const CACHE: Purpose = Purpose::BuildCache;
+
+/// Name of the file holding the manifest, inside the cache folder.
+const MANIFEST: &str = "manifest";
+
+/// First line of a manifest: its format.
+const FORMAT: &str = "guong-cache 1";
+
+/// Which file (or folder) on disk: a file edited, replaced or removed since is another one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileId {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    mtime_ns: i128,
+}
+
+impl FileId {
+    /// The file at `path` (a link is not followed, and is never a file of the output).
+    pub fn of(path: &Path) -> Option<FileId> {
+        let meta = fs::symlink_metadata(path).ok()?;
+        if meta.file_type().is_symlink() {
+            return None;
+        }
+        let mtime_ns = i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec());
+        Some(FileId { dev: meta.dev(), ino: meta.ino(), len: meta.len(), mtime_ns })
+    }
+
+    /// Whether `self` and `other` are the same inode (a folder, or a file linked twice).
+    pub fn same_inode(self, other: FileId) -> bool {
+        self.dev == other.dev && self.ino == other.ino
+    }
+}
+
+/// One file of an output: what it was made from, and which file it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub fingerprint: Fingerprint,
+    pub file: FileId,
+}
+
+/// The fingerprinted files of one output folder, by path relative to it.
+#[derive(Debug, Default, PartialEq)]
+pub struct Manifest {
+    pub entries: HashMap<String, Entry>,
+}
+
+/// `.<name>.guong-cache`, beside the target.
+pub fn cache_of(target: &Path) -> PathBuf {
+    let name = target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    target.with_file_name(format!(".{name}.guong-cache"))
+}
+
+/// The guong build a cache belongs to: its version and its executable (length and time), so
+/// a rebuilt or upgraded guong never trusts what another one made. `None` (no cache at all)
+/// when the executable cannot be found.
+fn build_key() -> Option<&'static str> {
+    static KEY: OnceLock<Option<String>> = OnceLock::new();
+    KEY.get_or_init(|| {
+        let exe = std::env::current_exe().ok()?;
+        let meta = fs::metadata(exe).ok()?;
+        let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+        Some(format!("{} {} {}", env!("CARGO_PKG_VERSION"), meta.len(), modified.as_nanos()))
+    })
+    .as_deref()
+}
+
+/// The manifest of `target` as it is now, when the cache beside it can be trusted.
+pub fn load(target: &Path) -> Option<Manifest> {
+    let cache = cache_of(target);
+    if owned::inspect(&cache, CACHE) != Found::Owned {
+        return None;
+    }
+    let text = fs::read_to_string(cache.join(MANIFEST)).ok()?;
+    let mut lines = text.split('\n');
+    if lines.next()? != FORMAT || lines.next()?.strip_prefix("build ")? != build_key()? {
+        return None;
+    }
+    let root = FileId::of(target)?;
+    let (dev, ino) = lines.next()?.strip_prefix("root ")?.split_once(' ')?;
+    if (dev.parse().ok()?, ino.parse().ok()?) != (root.dev, root.ino) {
+        return None;
+    }
+    let mut entries = HashMap::new();
+    for line in lines.filter(|line| !line.is_empty()) {
+        let (path, entry) = parse_entry(line)?;
+        entries.insert(path.to_owned(), entry);
+    }
+    Some(Manifest { entries })
+}
+
+/// `<fingerprint> <dev> <ino> <len> <mtime ns> <path>`.
+fn parse_entry(line: &str) -> Option<(&str, Entry)> {
+    let mut fields = line.splitn(6, ' ');
+    let fingerprint = Fingerprint::from_hex(fields.next()?)?;
+    let mut number = || fields.next()?.parse::<u64>().ok();
+    let (dev, ino, len) = (number()?, number()?, number()?);
+    let mtime_ns = fields.next()?.parse().ok()?;
+    let path = fields.next()?;
+    Some((path, Entry { fingerprint, file: FileId { dev, ino, len, mtime_ns } }))
+}
+
+/// Writes the manifest of `target`, whose folder is `root`. Creates the cache folder when
+/// there is none; leaves a place taken by something that is not guong's alone.
+pub fn save(target: &Path, root: FileId, manifest: &Manifest) -> io::Result<()> {
+    let Some(key) = build_key() else { return Ok(()) };
+    let cache = cache_of(target);
+    match owned::inspect(&cache, CACHE) {
+        Found::Owned => {}
+        Found::Absent => {
+            owned::create(&cache, CACHE)?;
+            fs::write(cache.join(".gitignore"), "*\n")?;
+        }
+        Found::Foreign(_) => return Ok(()),
+    }
+    let mut paths: Vec<&String> = manifest.entries.keys().filter(|p| !p.contains(['\n', '\r'])).collect();
+    paths.sort();
+    let mut text = format!("{FORMAT}\nbuild {key}\nroot {} {}\n", root.dev, root.ino);
+    for path in paths {
+        let Entry { fingerprint, file } = manifest.entries[path];
+        let FileId { dev, ino, len, mtime_ns } = file;
+        text.push_str(&format!("{} {dev} {ino} {len} {mtime_ns} {path}\n", fingerprint.to_hex()));
+    }
+    let temp = cache.join(format!("{MANIFEST}.tmp-{}", std::process::id()));
+    fs::write(&temp, text)?;
+    fs::rename(temp, cache.join(MANIFEST))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_manifest_is_read_back_only_for_the_folder_it_describes() {
+        let dir = std::env::temp_dir().join(format!("guong-cache-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let target = dir.join("public");
+        fs::create_dir_all(&target).unwrap();
+        fs::write(target.join("a.html"), "a").unwrap();
+        let file = FileId::of(&target.join("a.html")).unwrap();
+        let fingerprint = Fingerprint::of(&[], "a").unwrap();
+        let entry = Entry { fingerprint, file };
+        let manifest =
+            Manifest { entries: HashMap::from([("a b.html".to_owned(), entry), ("x\ny".to_owned(), entry)]) };
+        assert_eq!(load(&target), None);
+        save(&target, FileId::of(&target).unwrap(), &manifest).unwrap();
+        let read = load(&target).unwrap();
+        assert_eq!(read.entries, HashMap::from([("a b.html".to_owned(), entry)]));
+        assert_eq!(fs::read_to_string(cache_of(&target).join(".gitignore")).unwrap(), "*\n");
+
+        // Another folder in the output's place (a fresh build, a copy): not described.
+        fs::rename(&target, dir.join("moved")).unwrap();
+        fs::create_dir(&target).unwrap();
+        assert_eq!(load(&target), None);
+        fs::remove_dir(&target).unwrap();
+        fs::rename(dir.join("moved"), &target).unwrap();
+        assert!(load(&target).is_some());
+
+        // Corrupt, or without the marker: ignored.
+        let path = cache_of(&target).join(MANIFEST);
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(&path, text.replace(&fingerprint.to_hex(), "nope")).unwrap();
+        assert_eq!(load(&target), None);
+        fs::write(&path, &text).unwrap();
+        fs::remove_file(cache_of(&target).join(owned::MARKER)).unwrap();
+        assert_eq!(load(&target), None);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}

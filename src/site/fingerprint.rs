@@ -1,0 +1,105 @@
+//! Fingerprints: a hash of everything a file of the site is made from (for a page: the
+//! guong build, the theme, the site settings and the serialized template context), so a
+//! build can tell that a file would come out the same without making it.
+
+use std::fmt;
+use std::io;
+
+use serde::Serialize;
+
+/// A BLAKE3 hash, cut to 128 bits: the inputs come from pull requests, so a hash an author
+/// could collide on purpose (and keep a stale page published) will not do.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Fingerprint([u8; 16]);
+
+impl Fingerprint {
+    /// The fingerprint of `parts`, each length-prefixed so that no two lists of parts
+    /// hash alike, followed by `value` serialized as JSON.
+    pub fn of<T: Serialize + ?Sized>(parts: &[&[u8]], value: &T) -> Result<Fingerprint, serde_json::Error> {
+        let mut hasher = Hasher::new(parts);
+        hasher.add(value)?;
+        Ok(hasher.finish())
+    }
+
+    /// The 32 hex digits of the fingerprint.
+    pub fn to_hex(self) -> String {
+        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Reads 32 hex digits.
+    pub fn from_hex(text: &str) -> Option<Fingerprint> {
+        if text.len() != 32 || !text.is_ascii() {
+            return None;
+        }
+        let mut bytes = [0; 16];
+        for (i, byte) in bytes.iter_mut().enumerate() {
+            *byte = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok()?;
+        }
+        Some(Fingerprint(bytes))
+    }
+}
+
+impl fmt::Debug for Fingerprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_hex())
+    }
+}
+
+/// A fingerprint being computed.
+pub struct Hasher(blake3::Hasher);
+
+impl Hasher {
+    /// Starts with `parts`, each length-prefixed.
+    pub fn new(parts: &[&[u8]]) -> Hasher {
+        let mut hasher = blake3::Hasher::new();
+        for part in parts {
+            hasher.update(&(part.len() as u64).to_le_bytes());
+            hasher.update(part);
+        }
+        Hasher(hasher)
+    }
+
+    /// Adds `value`, serialized as JSON, and a separator that JSON never writes.
+    pub fn add<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), serde_json::Error> {
+        serde_json::to_writer(Writer(&mut self.0), value)?;
+        self.0.update(&[0xff]);
+        Ok(())
+    }
+
+    pub fn finish(&self) -> Fingerprint {
+        let hash = self.0.finalize();
+        let mut bytes = [0; 16];
+        bytes.copy_from_slice(&hash.as_bytes()[..16]);
+        Fingerprint(bytes)
+    }
+}
+
+/// Lets `serde_json` write straight into the hasher.
+struct Writer<'h>(&'h mut blake3::Hasher);
+
+impl io::Write for Writer<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_are_delimited_and_hex_round_trips() {
+        let a = Fingerprint::of(&[b"ab", b"c"], "x").unwrap();
+        assert_ne!(a, Fingerprint::of(&[b"a", b"bc"], "x").unwrap());
+        assert_ne!(a, Fingerprint::of(&[b"ab", b"c"], "y").unwrap());
+        assert_eq!(a, Fingerprint::of(&[b"ab", b"c"], "x").unwrap());
+        assert_eq!(Fingerprint::from_hex(&a.to_hex()), Some(a));
+        assert_eq!(Fingerprint::from_hex("zz"), None);
+        assert_eq!(Fingerprint::from_hex(&"é".repeat(16)), None);
+    }
+}
