@@ -208,6 +208,13 @@ fn the_cms_admin_is_built_only_with_a_cms_section() {
     let collections: Vec<_> = config["collections"].as_array().unwrap().iter().map(|c| c["name"].clone()).collect();
     assert_eq!(collections, ["mo-hinh", "bao-cao", "danh-gia", "trang", "danh-muc", "to-chuc"]);
     assert_eq!(config["collections"][5]["files"][0]["file"], "content/to-chuc.yml");
+    let evaluations = &config["collections"][2];
+    assert_eq!(evaluations["folder"], "content/danh-gia");
+    let model = evaluations["fields"].as_array().unwrap().iter().find(|f| f["name"] == "model").unwrap();
+    assert_eq!(model["widget"], "relation", "{model:?}");
+    assert_eq!(model["collection"], "mo-hinh");
+    let result = evaluations["fields"].as_array().unwrap().iter().find(|f| f["name"] == "result").unwrap();
+    assert_eq!(result["widget"], "select", "{result:?}");
 
     site.write(
         "site.yml",

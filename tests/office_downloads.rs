@@ -14,16 +14,7 @@ use common::{TempSite, guong};
 
 /// The bundled site (the repository's own `content/`), built once for every test here.
 fn built() -> &'static Path {
-    static SITE: OnceLock<(TempSite, PathBuf)> = OnceLock::new();
-    let (_, out) = SITE.get_or_init(|| {
-        let site = TempSite::empty();
-        let out = site.dir.join("public");
-        let root = env!("CARGO_MANIFEST_DIR");
-        let run = guong(&["--root", root, "build", "--output", out.to_str().unwrap()]);
-        assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-        (site, out)
-    });
-    out
+    common::bundled_site()
 }
 
 fn json(path: &Path) -> serde_json::Value {

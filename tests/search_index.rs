@@ -64,7 +64,10 @@ fn build_writes_the_index_of_every_model_in_gallery_order() {
     assert_eq!(docs[5][2], "Chi bộ Phòng Kiểm tra thuế");
     let facets = json(&files, "tim-kiem/facets.json");
     let keys: Vec<&str> = facets["f"].as_array().unwrap().iter().map(|f| f["k"].as_str().unwrap()).collect();
-    assert_eq!(keys, ["nam", "don-vi", "linh-vuc", "nhom", "cach-thuc", "chu-the", "trang-thai", "chuyen-de"]);
+    assert_eq!(
+        keys,
+        ["nam", "don-vi", "linh-vuc", "nhom", "cach-thuc", "chu-the", "trang-thai", "chuyen-de", "danh-gia"]
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 mod build_cmd;
 mod check_cmd;
+mod help;
 mod init_cmd;
 mod new_cmd;
 mod schema_cmd;
@@ -12,7 +13,7 @@ mod site_root;
 use std::path::PathBuf;
 
 use clap::builder::PossibleValuesParser;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::check::format::Format;
 use crate::content::forms;
@@ -60,84 +61,86 @@ impl From<std::io::Error> for Failure {
     }
 }
 
-/// guong: trình tạo trang tĩnh cho mô hình, điển hình học tập và làm theo Bác
-/// (static site generator for exemplary models).
+/// The command line (SPEC §4); its help is in Vietnamese (see [`help`]).
 #[derive(Parser, Debug)]
-#[command(name = "guong", version, about, long_about = None)]
+#[command(
+    name = "guong",
+    version,
+    about = "guong: dựng trang tĩnh về mô hình, điển hình học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh từ kho Git",
+    long_about = None
+)]
 pub struct Cli {
-    /// Thư mục gốc của trang (chứa site.yml, content/) · site root
+    /// Thư mục gốc của trang (chứa site.yml, content/)
     #[arg(long, global = true, default_value = ".")]
     pub root: PathBuf,
     #[command(subcommand)]
     pub command: Command,
 }
 
-/// Subcommands.
+/// Subcommands (their doc comments are the help text).
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Kiểm tra rồi dựng trang vào thư mục xuất · check, then render the site
+    /// Kiểm tra rồi dựng trang vào thư mục xuất
     Build {
-        /// Thư mục xuất, tính từ thư mục gốc · output folder, relative to the root
+        /// Thư mục xuất, tính từ thư mục gốc
         #[arg(long, default_value = "public")]
         output: PathBuf,
-        /// Dựng từ cây của commit REV · build the tree of commit REV
+        /// Dựng từ cây của commit REV
         #[arg(long)]
         rev: Option<String>,
-        /// Địa chỉ gốc thay cho base_url trong site.yml · override base_url
+        /// Địa chỉ gốc thay cho base_url trong site.yml
         #[arg(long)]
         base_url: Option<String>,
         /// Dựng lại mọi trang, không dùng lại trang của lần dựng trước · render every page
         #[arg(long)]
         no_cache: bool,
     },
-    /// Kiểm tra nội dung, in danh sách lỗi · check content, print diagnostics
+    /// Kiểm tra nội dung, in danh sách lỗi
     Check {
-        /// Định dạng kết quả · output format
+        /// Định dạng kết quả
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
-        /// Kiểm tra cây của commit REV · check the tree of commit REV
+        /// Kiểm tra cây của commit REV
         #[arg(long)]
         rev: Option<String>,
-        /// Chỉ liệt kê lỗi trên các tệp thay đổi từ REV · only files changed since REV
+        /// Chỉ liệt kê lỗi trên các tệp thay đổi từ REV
         #[arg(long)]
         changed_since: Option<String>,
-        /// Coi cảnh báo là lỗi · fail on warnings
+        /// Coi cảnh báo là lỗi
         #[arg(long)]
         deny_warnings: bool,
     },
-    /// Dựng, phục vụ và tự tải lại khi sửa · build, serve, watch, reload
+    /// Dựng, phục vụ và tự tải lại khi sửa
     Serve {
-        /// Địa chỉ lắng nghe · bind address
+        /// Địa chỉ lắng nghe
         #[arg(long, default_value = "127.0.0.1")]
         bind: String,
-        /// Cổng · port
+        /// Cổng
         #[arg(long, default_value_t = SERVE_PORT)]
         port: u16,
     },
-    /// Tạo tệp mới từ biểu mẫu · write a new file from a form template
+    /// Tạo tệp mới từ biểu mẫu
     New {
         #[command(subcommand)]
         what: NewKind,
     },
-    /// In JSON Schema của một loại tệp, hoặc tài liệu định dạng nội dung · print the JSON
-    /// Schema of a file kind, or the content format reference
+    /// In JSON Schema của một loại tệp, hoặc tài liệu định dạng nội dung
     Schema {
-        /// Loại tệp (mặc định: model; với --markdown: mọi loại) · file kind
+        /// Loại tệp (mặc định: model; với --markdown: mọi loại)
         #[arg(value_parser = PossibleValuesParser::new(forms::FILE_FORMS.iter().map(|form| form.name)))]
         kind: Option<String>,
-        /// In tài liệu Markdown (docs/content.md) thay cho JSON Schema · print the Markdown reference
+        /// In tài liệu Markdown (docs/content.md) thay cho JSON Schema
         #[arg(long)]
         markdown: bool,
     },
-    /// Tạo trang mới với giao diện mặc định và nội dung mẫu · create a new site
+    /// Tạo trang mới với giao diện mặc định và nội dung mẫu
     Init {
-        /// Thư mục của trang mới · folder of the new site
+        /// Thư mục của trang mới
         dir: PathBuf,
-        /// Địa chỉ Git của mã nguồn guong, để CI cài guong · Git address of guong's source, for CI
+        /// Địa chỉ Git của mã nguồn guong, để CI cài guong
         #[arg(long, default_value = "")]
         guong_git: String,
         /// Người duyệt danh mục và tổ chức (.github/CODEOWNERS), ví dụ @to-chuc/ban-tuyen-giao
-        /// · owner of the registries
         #[arg(long, default_value = "")]
         owner: String,
     },
@@ -146,29 +149,30 @@ pub enum Command {
 /// What `guong new` writes.
 #[derive(Subcommand, Debug)]
 pub enum NewKind {
-    /// Mô hình mới (biểu mẫu 01) · a new model
+    /// Mô hình mới (biểu mẫu 01)
     Model {
-        /// Mã đơn vị thực hiện · unit id
+        /// Mã đơn vị thực hiện
         #[arg(long)]
         org: String,
-        /// Tên mô hình · title
+        /// Tên mô hình
         #[arg(long)]
         title: String,
     },
-    /// Báo cáo định kỳ (biểu mẫu 03) · a new report
+    /// Báo cáo định kỳ (biểu mẫu 03)
     Report {
-        /// Mã đảng bộ cơ sở / chi bộ cơ sở báo cáo · base unit id
+        /// Mã đảng bộ cơ sở / chi bộ cơ sở báo cáo
         #[arg(long)]
         org: String,
-        /// Năm báo cáo (trong một giai đoạn của danh-muc.yml) · year
+        /// Năm báo cáo (trong một giai đoạn của danh-muc.yml)
         #[arg(long)]
         year: i32,
-        /// Kỳ báo cáo: sau_thang (6 tháng đầu năm) | ca_nam · period
+        /// Kỳ báo cáo: sau_thang (6 tháng đầu năm) | ca_nam
         #[arg(long)]
         period: String,
     },
-    /// Trang tự do · a free page
+    /// Trang tự do
     Page {
+        /// Tiêu đề trang
         #[arg(long)]
         title: String,
     },
@@ -183,11 +187,17 @@ fn leave_for_exit<T>(data: T) {
 
 /// Parses the command line, runs the command and returns the process exit code.
 pub fn run() -> i32 {
-    let cli = match Cli::try_parse() {
+    let parsed = help::localised(Cli::command()).try_get_matches().and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
-            let _ = error.print();
-            return if error.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+            let text = error.render().to_string();
+            if error.use_stderr() {
+                eprint!("{}", help::localised_error(&text));
+                return EXIT_USAGE;
+            }
+            print!("{}", help::localised_help(&text));
+            return EXIT_OK;
         }
     };
     let result = match cli.command {

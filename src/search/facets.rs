@@ -8,15 +8,16 @@ use serde::Serialize;
 
 use crate::content::corpus::Corpus;
 use crate::content::model::Model;
-use crate::content::vocab::{APPROACHES, SECTORS, STATUSES, SUBJECT_TYPES, Status};
+use crate::content::vocab::{APPROACHES, EVALUATION_RESULTS, SECTORS, STATUSES, SUBJECT_TYPES, Status};
 use crate::search::postings::{Packed, pack};
 
 /// URL parameter of the status facet, and the status code of retired models: the script hides
 /// those unless this filter holds it.
 pub const STATUS_KEY: &str = "trang-thai";
 
-/// Label of the retired status in the filters (SPEC §3: the "Đã dừng" filter).
-pub const RETIRED_LABEL: &str = "Đã dừng";
+/// Label of the retired status in the filters (SPEC §3's "Đã dừng" filter, worded as the
+/// status is everywhere else: "loại bỏ").
+pub const RETIRED_LABEL: &str = "Đã loại bỏ";
 
 /// One facet: its URL parameter, label, values and the values of each document.
 #[derive(Clone, Debug, Serialize)]
@@ -86,6 +87,9 @@ impl Column {
     }
 }
 
+/// The value of the evaluation facet for a model the department has not evaluated yet.
+const NOT_EVALUATED: &str = "chua_danh_gia";
+
 /// What a document carries in every facet, as codes.
 #[derive(Clone, Debug, Default)]
 struct DocValues {
@@ -97,6 +101,7 @@ struct DocValues {
     subject: Option<String>,
     status: Option<String>,
     topics: Vec<String>,
+    evaluation: Option<String>,
 }
 
 /// The last year the year facet offers: the last year a period covers, or year(as_of) if
@@ -121,6 +126,9 @@ fn doc_values(corpus: &Corpus, model: &Model) -> DocValues {
         subject: model.subject.kind.map(|k| k.code().to_owned()),
         status: model.status.map(|s| s.code().to_owned()),
         topics: model.learning.topics.clone(),
+        evaluation: Some(
+            corpus.latest_evaluation(&model.id).and_then(|e| e.result).map_or(NOT_EVALUATED, |r| r.code()).to_owned(),
+        ),
     }
 }
 
@@ -155,7 +163,7 @@ fn vocab(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter().map(|(c, l)| (c.to_string(), l.to_string())).collect()
 }
 
-/// The eight facets of the gallery for `models`, in filter order.
+/// The nine facets of the gallery for `models`, in filter order.
 pub fn facets(corpus: &Corpus, models: &[&Model]) -> Vec<Facet> {
     let values: Vec<DocValues> = models.iter().map(|m| doc_values(corpus, m)).collect();
     let column = |pick: &dyn Fn(&DocValues) -> Vec<String>| values.iter().map(pick).collect::<Vec<_>>();
@@ -175,7 +183,9 @@ pub fn facets(corpus: &Corpus, models: &[&Model]) -> Vec<Facet> {
             (code.to_string(), label.to_string())
         })
         .collect();
-    let base = facet("don-vi", "Đơn vị cơ sở", false, base_units, column(&|d| one(&d.base_unit)));
+    let mut evaluations = vocab(EVALUATION_RESULTS);
+    evaluations.push((NOT_EVALUATED.to_owned(), "Chưa đánh giá".to_owned()));
+    let base = facet("don-vi", "Đảng bộ, chi bộ cơ sở", false, base_units, column(&|d| one(&d.base_unit)));
     let mut sector = facet("linh-vuc", "Lĩnh vực", false, vocab(SECTORS), column(&|d| one(&d.sector)));
     // The sector is the base unit's: the script reads it through the base unit column.
     let map = base
@@ -197,6 +207,7 @@ pub fn facets(corpus: &Corpus, models: &[&Model]) -> Vec<Facet> {
         facet("chu-the", "Chủ thể", false, vocab(SUBJECT_TYPES), column(&|d| one(&d.subject))),
         facet(STATUS_KEY, "Trạng thái", false, statuses, column(&|d| one(&d.status))),
         facet("chuyen-de", "Chuyên đề", true, topics, column(&|d| d.topics.clone())),
+        facet("danh-gia", "Kết quả đánh giá", false, evaluations, column(&|d| one(&d.evaluation))),
     ]
 }
 

@@ -126,8 +126,12 @@ impl<'a> BuildContext<'a> {
             items.push(("Báo cáo", urls::REPORTS));
         }
         items.push(("Tổng hợp", urls::FORM02));
+        if !self.corpus.evaluations.is_empty() {
+            items.push(("Đánh giá", urls::EVALUATIONS));
+        }
+        items.push(("Khen thưởng", urls::COMMENDATIONS));
         if self.config.publish_compliance {
-            items.push(("Kiểm tra", urls::COMPLIANCE));
+            items.push(("Theo dõi thực hiện", urls::COMPLIANCE));
         }
         items
             .into_iter()

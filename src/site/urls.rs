@@ -17,6 +17,10 @@ pub const GROUPS: &str = "nhom/";
 pub const TOPICS: &str = "chuyen-de/";
 /// The computed form 02 tables (tổng hợp mẫu 02).
 pub const FORM02: &str = "tong-hop/";
+/// The department's evaluations of the models (khảo sát, đánh giá).
+pub const EVALUATIONS: &str = "danh-gia/";
+/// Every recognition of models and reports (biểu dương, khen thưởng).
+pub const COMMENDATIONS: &str = "khen-thuong/";
 /// The compliance page.
 pub const COMPLIANCE: &str = "kiem-tra/";
 /// The Atom feed.

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The result of one run of `guong`.
@@ -181,4 +182,23 @@ pub fn periods_yaml(periods: &[(&str, &str, &str)]) -> String {
 /// lines 4–12 of its catalog).
 pub fn two_periods() -> String {
     periods_yaml(&[("2021-2025", "2021-01-01", "2025-12-31"), ("2026-2030", "2026-01-01", "2030-12-31")])
+}
+
+/// The output of the bundled site (the repository's own `content/`), built once per test
+/// binary.
+pub fn bundled_site() -> &'static Path {
+    static SITE: OnceLock<(TempSite, PathBuf)> = OnceLock::new();
+    let (_, out) = SITE.get_or_init(|| {
+        let site = TempSite::empty();
+        let out = site.dir.join("public");
+        let run = guong(&["--root", env!("CARGO_MANIFEST_DIR"), "build", "--output", out.to_str().unwrap()]);
+        assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+        (site, out)
+    });
+    out
+}
+
+/// A page (or any text file) of the bundled site's output.
+pub fn bundled_page(path: &str) -> String {
+    fs::read_to_string(bundled_site().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }

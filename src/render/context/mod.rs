@@ -12,8 +12,10 @@
 //! Templates also get the function `asset(path="style.css")`, the address of a static file
 //! with its content hash (`/style.3f9a1c2b.css`).
 
+pub mod commendation;
 pub mod common;
 pub mod compliance;
+pub mod evaluation;
 pub mod feeds;
 pub mod form02;
 pub mod history;

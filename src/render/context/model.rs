@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::derive::party_document::PartyDocument;
 use crate::render::context::common::{Coded, Link};
+use crate::render::context::evaluation::EvaluationCard;
 use crate::render::context::report::ReportMention;
 use crate::render::context::results::ResultRow;
 
@@ -53,6 +54,8 @@ pub struct ModelPage {
     pub replicas: Vec<Link>,
     pub retirement: Option<RetirementFacts>,
     pub recognition: Vec<RecognitionRow>,
+    /// The department's latest evaluation of the model (`/danh-gia/`).
+    pub evaluation: Option<EvaluationCard>,
     /// Reports (form 03) that mention the model, oldest period first.
     pub reports: Vec<ReportMention>,
 }

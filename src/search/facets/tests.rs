@@ -17,9 +17,12 @@ fn codes(facet: &Facet) -> Vec<&str> {
 }
 
 #[test]
-fn eight_facets_in_filter_order() {
+fn nine_facets_in_filter_order() {
     let keys: Vec<&str> = built().iter().map(|f| f.key).collect();
-    assert_eq!(keys, ["nam", "don-vi", "linh-vuc", "nhom", "cach-thuc", "chu-the", "trang-thai", "chuyen-de"]);
+    assert_eq!(
+        keys,
+        ["nam", "don-vi", "linh-vuc", "nhom", "cach-thuc", "chu-the", "trang-thai", "chuyen-de", "danh-gia"]
+    );
 }
 
 #[test]

@@ -4,7 +4,9 @@
 //! [`FAMILIES`]; it may return pages (`Job::page`) and any other files (`Job::file`).
 
 pub mod admin;
+mod commendations;
 mod compliance;
+mod evaluations;
 mod form02;
 mod free;
 mod gallery;
@@ -36,5 +38,7 @@ pub const FAMILIES: &[Family] = &[
     special::jobs,
     form02::jobs,
     compliance::jobs,
+    commendations::jobs,
+    evaluations::jobs,
     search::jobs,
 ];

@@ -26,6 +26,7 @@ use crate::render::format::{count, number};
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
 use crate::site::links::{AsCoded, coded};
+use crate::site::pages::evaluations::evaluation_card;
 use crate::site::pages::reports::period_heading;
 use crate::site::pages::results::{indicator_chart_html, result_rows};
 use crate::site::urls;
@@ -160,6 +161,7 @@ fn model_page(cx: &BuildContext, m: &Model, replicas: Vec<Link>) -> (PageMeta, M
             replacement: r.replacement.as_deref().and_then(|id| cx.model_link(id)),
         }),
         recognition: m.recognition.iter().map(|r| recognition_row(cx.corpus, r)).collect(),
+        evaluation: cx.corpus.latest_evaluation(&m.id).map(|e| evaluation_card(cx, e)),
         reports: report_mentions(cx, m),
     };
     (meta, page)
@@ -301,7 +303,7 @@ pub fn recognition_row(corpus: &Corpus, r: &Recognition) -> RecognitionRow {
 }
 
 /// "Tiêu chí 2. Sự cần thiết".
-fn criterion_label(criterion: Option<i64>) -> String {
+pub fn criterion_label(criterion: Option<i64>) -> String {
     match criterion.and_then(|n| usize::try_from(n).ok()).filter(|n| (1..=5).contains(n)) {
         Some(n) => format!("Tiêu chí {n}. {}", CRITERIA[n - 1]),
         None => "Tiêu chí khác".to_owned(),

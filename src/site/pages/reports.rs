@@ -41,7 +41,7 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
 }
 
 /// A report's title: "Báo cáo 6 tháng đầu năm 2023 – ĐB Cục Thuế".
-fn title_of(cx: &BuildContext, report: &Report) -> String {
+pub fn title_of(cx: &BuildContext, report: &Report) -> String {
     let period = report.period(&cx.corpus.catalog.periods).map_or_else(|| report.id.clone(), |p| p.label());
     match report.org.as_deref().and_then(|id| cx.corpus.unit(id)) {
         Some(unit) => format!("Báo cáo {period} – {}", unit.display_name()),
