@@ -94,7 +94,7 @@ fn commendations_list_every_recognition_once_newest_first() {
     let html = page("khen-thuong/index.html");
     assert!(html.contains("<h1>Biểu dương, khen thưởng</h1>"));
     assert!(html.contains("4 lượt biểu dương, khen thưởng; 4 mô hình, điển hình được khen thưởng."), "lead");
-    assert!(html.contains("<span class=\"stat-value\">2</span> <span class=\"stat-label\">Đảng ủy Khối</span>"));
+    assert!(html.contains("<span class=\"stat-value\">2</span> <span class=\"stat-label\">Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh</span>"));
     let rows: Vec<&str> = between(&html, "<tbody>", "</tbody>").split("<tr>").skip(1).collect();
     let dates: Vec<&str> = rows.iter().map(|r| between(r, "<th scope=\"row\">", "</th>")).collect();
     assert_eq!(
@@ -106,7 +106,10 @@ fn commendations_list_every_recognition_once_newest_first() {
             "<th scope=\"row\">19/05/2022"
         ]
     );
-    assert!(rows[0].contains("<td>Cấp tỉnh</td>") && rows[0].contains("href=\"/mo-hinh/mh-luong-y-nhu-tu-mau/\""));
+    assert!(
+        rows[0].contains("<td data-label=\"Cấp\">Cấp tỉnh</td>")
+            && rows[0].contains("href=\"/mo-hinh/mh-luong-y-nhu-tu-mau/\"")
+    );
     assert!(rows[0].contains("Quyết định số 1286-QĐ/TU ngày 12/5/2023"));
     assert!(rows[3].contains("Đoàn Thanh niên Trường THPT Phú Hòa") && rows[3].contains(">CB THPT Phú Hòa</a>"));
     assert!(page("index.html").contains("<a href=\"/khen-thuong/\""), "the menu links the page");
@@ -126,7 +129,7 @@ fn a_report_s_own_recognition_is_listed_with_its_report() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let html = site.read("public/khen-thuong/index.html");
     let row = between(&html, "<th scope=\"row\">20/12/2022", "</tr>");
-    assert!(row.contains("Đồng chí Trần Văn An") && row.contains("<td>Cấp cơ sở</td>"), "{row}");
+    assert!(row.contains("Đồng chí Trần Văn An") && row.contains("<td data-label=\"Cấp\">Cấp cơ sở</td>"), "{row}");
     assert!(row.contains("theo <a href=\"/bao-cao/bc-db-so-tai-chinh-2022-ca-nam/\">"), "{row}");
     assert!(html.contains("1 lượt biểu dương, khen thưởng; chưa có mô hình nào được khen thưởng."), "{html}");
 }
