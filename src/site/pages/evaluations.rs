@@ -6,7 +6,6 @@ use crate::content::evaluation::Evaluation;
 use crate::content::vocab::EvaluationResult;
 use crate::render::context::evaluation::{CriterionAssessment, EvaluationCard, EvaluationsPage, ResultCount};
 use crate::render::format::count;
-use crate::render::markdown::to_html;
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
 use crate::site::links::coded;
@@ -66,6 +65,6 @@ pub fn evaluation_card(cx: &BuildContext, e: &Evaluation) -> EvaluationCard {
             })
             .collect(),
         recommend_replication: e.recommend_replication,
-        html: to_html(&e.body.markdown, &cx.base_path),
+        html: e.body.html.clone(),
     }
 }
