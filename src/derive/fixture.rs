@@ -56,8 +56,13 @@ pub fn corpus(files: Vec<SourceFile>) -> Corpus {
 
 /// The corpus of the fixture catalog, the registry `units` and `files`.
 pub fn corpus_with_units(units: &str, files: Vec<SourceFile>) -> Corpus {
+    corpus_with(CATALOG, units, files)
+}
+
+/// The corpus of the catalog `catalog`, the registry `units` and `files`.
+pub fn corpus_with(catalog: &str, units: &str, files: Vec<SourceFile>) -> Corpus {
     let mut all = vec![
-        SourceFile { path: "content/danh-muc.yml".into(), bytes: CATALOG.as_bytes().to_vec() },
+        SourceFile { path: "content/danh-muc.yml".into(), bytes: catalog.as_bytes().to_vec() },
         SourceFile { path: "content/to-chuc.yml".into(), bytes: units.as_bytes().to_vec() },
     ];
     all.extend(files);

@@ -17,7 +17,7 @@ use crate::content::unit::Unit;
 use crate::content::vocab::{Approach, PeriodKind, Status, SubjectType, UnitKind};
 use crate::derive::calendar::{report_deadline, report_overdue};
 use crate::derive::counting::counting_unit;
-use crate::office::cell::neutralise;
+use crate::office::csv::Csv;
 
 /// The counts of one row. `models` counts the models active in the period; the other
 /// counts split it (by approach, by subject, by phase).
@@ -51,13 +51,19 @@ pub enum Phase {
 /// The phase of `model` in `period`. The status is today's; a model completed or retired
 /// after the period was still running during it, so it counts as in progress there.
 pub fn phase_in(model: &Model, period: Period) -> Phase {
-    let within = |date: Date| period.start() <= date && date <= period.end();
+    phase_between(model, period.start(), period.end())
+}
+
+/// The phase of `model` at the end of `[from, to]` (a reporting period or a programme
+/// period), as [`phase_in`].
+pub fn phase_between(model: &Model, from: Date, to: Date) -> Phase {
+    let within = |date: Date| from <= date && date <= to;
     match model.status {
         Some(Status::LoaiBo) => match model.retirement.as_ref().and_then(|r| r.date) {
             Some(date) if !within(date) => Phase::InProgress,
             _ => Phase::Retired,
         },
-        Some(Status::HoanThanh) if model.end.is_none_or(|end| end <= period.end()) => Phase::Completed,
+        Some(Status::HoanThanh) if model.end.is_none_or(|end| end <= to) => Phase::Completed,
         _ => Phase::InProgress,
     }
 }
@@ -65,6 +71,11 @@ pub fn phase_in(model: &Model, period: Period) -> Phase {
 impl Counts {
     /// Counts one model active in `period`.
     pub fn add_model(&mut self, model: &Model, period: Period) {
+        self.add_model_between(model, period.start(), period.end());
+    }
+
+    /// Counts one model active in `[from, to]`.
+    pub fn add_model_between(&mut self, model: &Model, from: Date, to: Date) {
         self.models += 1;
         match model.approach {
             Some(Approach::XayMoi) => self.xay_moi += 1,
@@ -77,7 +88,7 @@ impl Counts {
             Some(SubjectType::CaNhan) => self.ca_nhan += 1,
             None => {}
         }
-        match phase_in(model, period) {
+        match phase_between(model, from, to) {
             Phase::InProgress => self.in_progress += 1,
             Phase::Completed => self.completed += 1,
             Phase::Retired => self.retired += 1,
@@ -392,39 +403,34 @@ impl Form02 {
     /// diacritics), a Vietnamese header row, then one row per unit with its base unit's id,
     /// in the order of the page; CRLF line ends (RFC 4180).
     pub fn to_csv(&self) -> String {
-        let mut out = String::from("\u{feff}");
-        push_record(&mut out, CSV_HEADER.iter().map(|s| s.to_string()));
+        let mut csv = Csv::with_header(&CSV_HEADER);
         let (year, period) = (self.year.to_string(), self.period.label());
         for base in &self.base_units {
             for unit in &base.units {
                 let c = &unit.counts;
                 let yes_no = |b: bool| if b { "Có" } else { "Không" }.to_owned();
-                push_record(
-                    &mut out,
-                    [
-                        year.clone(),
-                        period.to_owned(),
-                        base.id.clone(),
-                        unit.id.clone(),
-                        unit.name.clone(),
-                        unit.kind.map_or("", UnitKind::label).to_owned(),
-                        c.models.to_string(),
-                        c.xay_moi.to_string(),
-                        c.cung_co.to_string(),
-                        c.nhan_rong.to_string(),
-                        c.tap_the.to_string(),
-                        c.ca_nhan.to_string(),
-                        c.in_progress.to_string(),
-                        c.completed.to_string(),
-                        c.retired.to_string(),
-                        yes_no(unit.reported),
-                        yes_no(unit.no_model),
-                    ]
-                    .into_iter(),
-                );
+                csv.row([
+                    year.clone(),
+                    period.to_owned(),
+                    base.id.clone(),
+                    unit.id.clone(),
+                    unit.name.clone(),
+                    unit.kind.map_or("", UnitKind::label).to_owned(),
+                    c.models.to_string(),
+                    c.xay_moi.to_string(),
+                    c.cung_co.to_string(),
+                    c.nhan_rong.to_string(),
+                    c.tap_the.to_string(),
+                    c.ca_nhan.to_string(),
+                    c.in_progress.to_string(),
+                    c.completed.to_string(),
+                    c.retired.to_string(),
+                    yes_no(unit.reported),
+                    yes_no(unit.no_model),
+                ]);
             }
         }
-        out
+        csv.finish()
     }
 
     /// The JSON file (pretty-printed, stable key order).
@@ -436,24 +442,11 @@ impl Form02 {
 }
 
 /// Writes a date the machine-readable way (`YYYY-MM-DD`), `null` when absent.
-fn iso<S: serde::Serializer>(date: &Option<Date>, serializer: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn iso<S: serde::Serializer>(date: &Option<Date>, serializer: S) -> Result<S::Ok, S::Error> {
     match date {
         Some(date) => serializer.serialize_str(&date.iso()),
         None => serializer.serialize_none(),
     }
-}
-
-fn push_record(out: &mut String, fields: impl Iterator<Item = String>) {
-    let fields: Vec<String> = fields.map(|f| csv_field(&f)).collect();
-    out.push_str(&fields.join(","));
-    out.push_str("\r\n");
-}
-
-/// A field made inert for spreadsheets ([`neutralise`]: unit names come from pull
-/// requests), quoted when it holds a comma, a quote or a line break.
-fn csv_field(text: &str) -> String {
-    let text = neutralise(text);
-    if text.contains([',', '"', '\r', '\n']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.into_owned() }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ pub mod counting;
 pub mod coverage;
 pub mod form02;
 pub mod party_document;
+pub mod period_summary;
 pub mod results;
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! build beside each page. Both are byte-identical from one build to the next.
 
 pub mod cell;
+pub mod csv;
 pub mod docx;
 pub mod form01;
 pub mod form02;

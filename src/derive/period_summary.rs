@@ -1,0 +1,242 @@
+//! The summary of one programme period (tổng kết giai đoạn, SPEC §8.1): the models that
+//! belong to it (the period holds their `start`), totalled by approach, subject, phase,
+//! status, group and base unit, listed one by one, and those commended.
+//!
+//! The page `/giai-doan/<id>/`, its JSON file ([`PeriodSummary`] serialized as is) and its
+//! CSV ([`PeriodSummary::to_csv`], one row per model) all come from [`period_summary`], so
+//! any other export of the period (a workbook) reads the same facts.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::content::corpus::Corpus;
+use crate::content::date::Date;
+use crate::content::model::{Model, Recognition};
+use crate::content::period::ProgrammePeriod;
+use crate::content::vocab::{Approach, Status, SubjectType};
+use crate::derive::counting::{counting_base, counting_unit};
+use crate::derive::form02::{Counts, Tally, iso};
+use crate::office::csv::Csv;
+
+/// The summary of one programme period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PeriodSummary {
+    pub id: String,
+    pub name: String,
+    #[serde(serialize_with = "iso_day")]
+    pub from: Date,
+    #[serde(serialize_with = "iso_day")]
+    pub to: Date,
+    pub guidance: Option<String>,
+    /// The catalog's `as_of`, written ISO `YYYY-MM-DD`.
+    #[serde(serialize_with = "iso")]
+    pub as_of: Option<Date>,
+    /// Every model of the period; `in_progress`, `completed` and `retired` are the phases at
+    /// the period's end (or at `as_of`, the status being today's).
+    pub totals: Counts,
+    /// Models of the period with at least one recognition.
+    pub commended: usize,
+    /// Models by today's status, every status in vocabulary order.
+    pub by_status: Vec<Tally>,
+    /// Models by group, every group of the catalog in catalog order.
+    pub by_group: Vec<Tally>,
+    /// The base units counting a model of the period, in registry order.
+    pub base_units: Vec<BaseTotals>,
+    /// The models, by start date then id.
+    pub models: Vec<PeriodModel>,
+}
+
+/// A base unit's models in the period: its own and its subtree's, plus those it carries on
+/// for units merged into it (SPEC §8.2).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BaseTotals {
+    pub id: String,
+    pub name: String,
+    #[serde(flatten)]
+    pub counts: Counts,
+    pub commended: usize,
+}
+
+/// One model of the period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PeriodModel {
+    pub id: String,
+    pub title: String,
+    /// The unit that counts it at the period's end (its `org`, or the successor it merged into).
+    pub unit: Option<String>,
+    /// That unit's base unit.
+    pub base_unit: Option<String>,
+    pub group: Option<String>,
+    pub approach: Option<Approach>,
+    pub subject: Option<SubjectType>,
+    pub status: Option<Status>,
+    #[serde(serialize_with = "iso")]
+    pub start: Option<Date>,
+    /// The effective end: `end`, the retirement date or the period's `to`, whichever is first.
+    #[serde(serialize_with = "iso")]
+    pub end: Option<Date>,
+    /// The model of an earlier period this one carries on (`revision.previous_model`).
+    pub previous_model: Option<String>,
+    /// Its recognitions, by date.
+    pub recognition: Vec<Commendation>,
+}
+
+/// One recognition of a model.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Commendation {
+    #[serde(serialize_with = "iso")]
+    pub date: Option<Date>,
+    /// The level's code (`co_so`, `dang_uy_khoi`, …).
+    pub level: Option<String>,
+    pub form: Option<String>,
+    pub decision: Option<String>,
+}
+
+/// Computes the summary of `period`. A model belongs to it when the period holds its
+/// `start` and its dates are valid; a model with invalid dates belongs to no period.
+pub fn period_summary(corpus: &Corpus, period: &ProgrammePeriod) -> PeriodSummary {
+    let catalog = &corpus.catalog;
+    let index = catalog.periods.list().iter().position(|p| p.id == period.id);
+    let mut members: Vec<&Model> = corpus
+        .models
+        .iter()
+        .filter(|m| m.is_dated() && m.period.is_some_and(|slot| Some(slot.index) == index))
+        .collect();
+    members.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+    let mut totals = Counts::default();
+    let mut bases: Vec<BaseTotals> = Vec::new();
+    let mut slot: HashMap<&str, usize> = HashMap::new();
+    for model in &members {
+        totals.add_model_between(model, period.from, period.to);
+        let Some(base) = counting_base(corpus, model, period.to) else { continue };
+        let i = *slot.entry(base.id.as_str()).or_insert_with(|| {
+            bases.push(BaseTotals {
+                id: base.id.clone(),
+                name: base.name.clone(),
+                counts: Counts::default(),
+                commended: 0,
+            });
+            bases.len() - 1
+        });
+        bases[i].counts.add_model_between(model, period.from, period.to);
+        bases[i].commended += usize::from(!model.recognition.is_empty());
+    }
+    bases.sort_by_cached_key(|b| corpus.units.iter().position(|u| u.id == b.id));
+    let by_status = Status::ALL
+        .iter()
+        .map(|s| Tally {
+            id: s.code().to_owned(),
+            label: s.label().to_owned(),
+            models: members.iter().filter(|m| m.status == Some(*s)).count(),
+        })
+        .collect();
+    let by_group = catalog
+        .groups
+        .iter()
+        .map(|g| Tally {
+            id: g.id.clone(),
+            label: g.label.clone(),
+            models: members.iter().filter(|m| m.group.as_deref() == Some(g.id.as_str())).count(),
+        })
+        .collect();
+    PeriodSummary {
+        id: period.id.clone(),
+        name: period.name.clone(),
+        from: period.from,
+        to: period.to,
+        guidance: period.guidance.clone(),
+        as_of: catalog.as_of,
+        totals,
+        commended: members.iter().filter(|m| !m.recognition.is_empty()).count(),
+        by_status,
+        by_group,
+        base_units: bases,
+        models: members.iter().map(|m| period_model(corpus, m, period)).collect(),
+    }
+}
+
+fn period_model(corpus: &Corpus, model: &Model, period: &ProgrammePeriod) -> PeriodModel {
+    let mut recognition: Vec<Commendation> = model.recognition.iter().map(commendation).collect();
+    recognition.sort_by_key(|r| r.date);
+    PeriodModel {
+        id: model.id.clone(),
+        title: model.title.clone(),
+        unit: counting_unit(corpus, model, period.to).map(|u| u.id.clone()),
+        base_unit: counting_base(corpus, model, period.to).map(|u| u.id.clone()),
+        group: model.group.clone(),
+        approach: model.approach,
+        subject: model.subject.kind,
+        status: model.status,
+        start: model.start,
+        end: model.effective_end(),
+        previous_model: model.revision.as_ref().and_then(|r| r.previous_model.clone()),
+        recognition,
+    }
+}
+
+fn commendation(r: &Recognition) -> Commendation {
+    Commendation { date: r.date, level: r.level.clone(), form: r.form.clone(), decision: r.decision.clone() }
+}
+
+/// The CSV header: Vietnamese column names, in the order of [`PeriodSummary::to_csv`] rows.
+pub const CSV_HEADER: [&str; 14] = [
+    "Mã giai đoạn",
+    "Mã mô hình",
+    "Tên mô hình",
+    "Mã đơn vị cơ sở",
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Nhóm mô hình",
+    "Cách thức",
+    "Đối tượng",
+    "Trạng thái",
+    "Ngày bắt đầu",
+    "Ngày kết thúc",
+    "Tiếp nối mô hình",
+    "Số lần khen thưởng",
+];
+
+impl PeriodSummary {
+    /// The CSV file (UTF-8 with BOM, CRLF, formulas made inert): a Vietnamese header row, then
+    /// one row per model, in the order of the page; dates `dd/mm/yyyy`.
+    pub fn to_csv(&self, corpus: &Corpus) -> String {
+        let mut csv = Csv::with_header(&CSV_HEADER);
+        let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        for m in &self.models {
+            let unit_name = m.unit.as_deref().and_then(|id| corpus.unit(id)).map(|u| u.name.clone());
+            let group = m.group.as_deref().and_then(|id| corpus.catalog.group(id)).map(|g| g.label.clone());
+            csv.row([
+                self.id.clone(),
+                m.id.clone(),
+                m.title.clone(),
+                m.base_unit.clone().unwrap_or_default(),
+                m.unit.clone().unwrap_or_default(),
+                unit_name.unwrap_or_default(),
+                group.or_else(|| m.group.clone()).unwrap_or_default(),
+                m.approach.map_or("", Approach::label).to_owned(),
+                m.subject.map_or("", SubjectType::label).to_owned(),
+                m.status.map_or("", Status::label).to_owned(),
+                date(m.start),
+                date(m.end),
+                m.previous_model.clone().unwrap_or_default(),
+                m.recognition.len().to_string(),
+            ]);
+        }
+        csv.finish()
+    }
+
+    /// The JSON file (pretty-printed, stable key order).
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+}
+
+fn iso_day<S: serde::Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&date.iso())
+}
+
+#[cfg(test)]
+mod tests;
