@@ -48,6 +48,7 @@ default_theme!(
     "templates/partials/party-document.html",
     "templates/partials/reports-table.html",
     "templates/partials/unit-tree.html",
+    "templates/period.html",
     "templates/report.html",
     "templates/reports.html",
     "templates/robots.txt",

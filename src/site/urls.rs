@@ -73,6 +73,16 @@ pub fn form02_file(period: Period, extension: &str) -> String {
     format!("{}tong-hop-{}-{}.{extension}", form02(period), period.year, period.kind.slug())
 }
 
+/// The summary of a programme period: `giai-doan/2021-2025/`.
+pub fn period(id: &str) -> String {
+    format!("giai-doan/{id}/")
+}
+
+/// A period summary file beside its page: `giai-doan/2021-2025/giai-doan-2021-2025.csv`.
+pub fn period_file(id: &str, extension: &str) -> String {
+    format!("{}giai-doan-{id}.{extension}", period(id))
+}
+
 /// A free page.
 pub fn page(slug: &str) -> String {
     format!("trang/{slug}/")

@@ -21,6 +21,7 @@ pub mod form02;
 pub mod history;
 pub mod lists;
 pub mod model;
+pub mod period;
 pub mod report;
 pub mod results;
 pub mod text;

@@ -195,7 +195,8 @@ fn approach_counts(c: &Counts) -> [usize; 3] {
     [c.xay_moi, c.cung_co, c.nhan_rong]
 }
 
-fn approach_rows(cx: &BuildContext, c: &Counts) -> Vec<TallyRow> {
+/// Counts by approach, then the total (linking to the gallery).
+pub(crate) fn approach_rows(cx: &BuildContext, c: &Counts) -> Vec<TallyRow> {
     Approach::ALL
         .iter()
         .zip(approach_counts(c))
@@ -204,7 +205,8 @@ fn approach_rows(cx: &BuildContext, c: &Counts) -> Vec<TallyRow> {
         .collect()
 }
 
-fn counts_text(c: &Counts) -> CountsText {
+/// The counts of a row, written the Vietnamese way (shared with the period summary).
+pub(crate) fn counts_text(c: &Counts) -> CountsText {
     CountsText {
         models: count(c.models),
         xay_moi: count(c.xay_moi),

@@ -13,6 +13,7 @@ mod gallery;
 mod home;
 mod model;
 mod paginate;
+mod period;
 mod reports;
 mod results;
 mod search;
@@ -37,6 +38,7 @@ pub const FAMILIES: &[Family] = &[
     free::jobs,
     special::jobs,
     form02::jobs,
+    period::jobs,
     compliance::jobs,
     commendations::jobs,
     evaluations::jobs,

@@ -1,0 +1,87 @@
+//! `guong build` with programme periods (SPEC §8.1) over the minimal site: the period
+//! summaries `/giai-doan/<id>/` with their CSV and JSON beside them.
+
+mod common;
+
+use common::{TempSite, two_periods};
+
+const CDC: &str = "content/mo-hinh/mh-mot-cua-than-thien-cdc.md";
+
+fn build(site: &TempSite) {
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "build failed:\n{}\n{}", run.stdout, run.stderr);
+}
+
+/// The minimal site with two periods; the CDC model moved to 2026 and given a title a
+/// spreadsheet would read as a formula, the first model commended.
+fn two_period_site() -> TempSite {
+    let site = TempSite::minimal();
+    site.set_periods(&two_periods());
+    let cdc = site.read(CDC);
+    site.write(
+        CDC,
+        &cdc.replace("start: 2022-04-01", "start: 2026-03-01")
+            .replace("title: \"Tiếp nhận hồ sơ", "title: \"=Tiếp nhận hồ sơ"),
+    );
+    let first = "content/mo-hinh/so-tai-chinh/mh-mot-cua-than-thien.md";
+    let text = site.read(first);
+    site.write(
+        first,
+        &text.replacen(
+            "start: 2022-03-01\n",
+            "start: 2022-03-01\nrecognition:\n  - {date: 2022-12-20, level: tinh, form: Bằng khen của Chủ tịch UBND tỉnh}\n",
+            1,
+        ),
+    );
+    site
+}
+
+#[test]
+fn every_period_has_its_summary_page_csv_and_json() {
+    let site = two_period_site();
+    build(&site);
+    let first = site.read("public/giai-doan/2021-2025/index.html");
+    assert!(first.contains("<h1>Giai đoạn 2021-2025</h1>"), "{first}");
+    assert!(first.contains("Đây là giai đoạn hiện nay."), "as_of 2023 falls in the first period");
+    assert!(first.contains("href=\"/giai-doan/2021-2025/giai-doan-2021-2025.csv\""));
+    assert!(first.contains("href=\"/giai-doan/2021-2025/giai-doan-2021-2025.json\""));
+    assert!(first.contains("href=\"/mo-hinh/mh-mot-cua-than-thien/\""));
+    assert!(!first.contains("href=\"/mo-hinh/mh-mot-cua-than-thien-cdc/\""), "the CDC model belongs to 2026–2030");
+    let commended = &first[first.find("Mô hình được biểu dương, khen thưởng</h2>").expect("commended section")..];
+    assert!(commended.contains("20/12/2022: Bằng khen của Chủ tịch UBND tỉnh (Cấp tỉnh)"), "{commended}");
+
+    let second = site.read("public/giai-doan/2026-2030/index.html");
+    assert!(second.contains("href=\"/mo-hinh/mh-mot-cua-than-thien-cdc/\""));
+    assert!(!second.contains("Đây là giai đoạn hiện nay."));
+    assert!(second.contains("Tổng kết giai đoạn · Chưa bắt đầu"));
+
+    let json = |id: &str| -> serde_json::Value {
+        serde_json::from_str(&site.read(&format!("public/giai-doan/{id}/giai-doan-{id}.json"))).unwrap()
+    };
+    let (a, b) = (json("2021-2025"), json("2026-2030"));
+    assert_eq!((a["from"].as_str(), a["to"].as_str()), (Some("2021-01-01"), Some("2025-12-31")));
+    assert_eq!((a["totals"]["models"].as_u64(), a["commended"].as_u64()), (Some(2), Some(1)));
+    assert_eq!(b["totals"]["models"].as_u64(), Some(1));
+    assert_eq!(b["models"][0]["id"], "mh-mot-cua-than-thien-cdc");
+
+    let csv = site.read("public/giai-doan/2026-2030/giai-doan-2026-2030.csv");
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert!(lines[0].starts_with("\u{feff}Mã giai đoạn,Mã mô hình,Tên mô hình,"), "{csv}");
+    assert!(
+        lines[1].starts_with("2026-2030,mh-mot-cua-than-thien-cdc,'=Tiếp nhận hồ sơ thân thiện"),
+        "the title is made inert: {csv}"
+    );
+    assert_eq!(lines.len(), 3, "{csv}");
+}
+
+#[test]
+fn a_v1_site_has_the_one_default_period_page() {
+    let site = TempSite::minimal();
+    build(&site);
+    let page = site.read("public/giai-doan/2021-2025/index.html");
+    assert!(page.contains("<h1>Giai đoạn 2021–2025</h1>"), "{page}");
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("public/giai-doan/2021-2025/giai-doan-2021-2025.json")).unwrap();
+    assert_eq!(json["totals"]["models"].as_u64(), Some(3));
+    assert!(!site.dir.join("public/giai-doan/2026-2030").exists());
+}
