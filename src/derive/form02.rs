@@ -303,15 +303,7 @@ pub fn form02(corpus: &Corpus, period: Period) -> Form02 {
         base_units.push(row);
     }
     let catalog = &corpus.catalog;
-    let by_group = catalog
-        .groups
-        .iter()
-        .map(|g| Tally {
-            id: g.id.clone(),
-            label: g.label.clone(),
-            models: active.iter().filter(|m| m.group.as_deref() == Some(g.id.as_str())).count(),
-        })
-        .collect();
+    let by_group = group_tally(corpus, &active);
     let by_topic = catalog
         .topics
         .iter()
@@ -322,6 +314,20 @@ pub fn form02(corpus: &Corpus, period: Period) -> Form02 {
         })
         .collect();
     Form02 { year: period.year, period: period.kind, as_of: catalog.as_of, base_units, totals, by_group, by_topic }
+}
+
+/// `models` by group: every group of the catalog, in catalog order.
+pub fn group_tally(corpus: &Corpus, models: &[&Model]) -> Vec<Tally> {
+    corpus
+        .catalog
+        .groups
+        .iter()
+        .map(|g| Tally {
+            id: g.id.clone(),
+            label: g.label.clone(),
+            models: models.iter().filter(|m| m.group.as_deref() == Some(g.id.as_str())).count(),
+        })
+        .collect()
 }
 
 /// The row of `base`: its unit rows summed, and its report for the period.

@@ -16,7 +16,7 @@ use crate::content::model::{Model, Recognition};
 use crate::content::period::ProgrammePeriod;
 use crate::content::vocab::{Approach, Status, SubjectType};
 use crate::derive::counting::{counting_base, counting_unit};
-use crate::derive::form02::{Counts, Tally, iso};
+use crate::derive::form02::{Counts, Tally, group_tally, iso};
 use crate::office::csv::Csv;
 
 /// The summary of one programme period.
@@ -131,15 +131,7 @@ pub fn period_summary(corpus: &Corpus, period: &ProgrammePeriod) -> PeriodSummar
             models: members.iter().filter(|m| m.status == Some(*s)).count(),
         })
         .collect();
-    let by_group = catalog
-        .groups
-        .iter()
-        .map(|g| Tally {
-            id: g.id.clone(),
-            label: g.label.clone(),
-            models: members.iter().filter(|m| m.group.as_deref() == Some(g.id.as_str())).count(),
-        })
-        .collect();
+    let by_group = group_tally(corpus, &members);
     PeriodSummary {
         id: period.id.clone(),
         name: period.name.clone(),
