@@ -85,3 +85,73 @@ fn a_v1_site_has_the_one_default_period_page() {
     assert_eq!(json["totals"]["models"].as_u64(), Some(3));
     assert!(!site.dir.join("public/giai-doan/2026-2030").exists());
 }
+
+#[test]
+fn both_model_pages_link_a_carried_on_model() {
+    let site = TempSite::minimal();
+    let cung_co = "content/mo-hinh/so-tai-chinh/mh-tiet-kiem-chi-thuong-xuyen.md";
+    let previous = "  previous: \"Phòng Ngân sách tiết kiệm văn phòng phẩm\"\n";
+    let text = site.read(cung_co);
+    assert!(text.contains(previous));
+    site.write(cung_co, &text.replace(previous, &format!("{previous}  previous_model: mh-mot-cua-than-thien\n")));
+    build(&site);
+    let newer = site.read("public/mo-hinh/mh-tiet-kiem-chi-thuong-xuyen/index.html");
+    assert!(
+        newer.contains(
+            "Mô hình này tiếp nối mô hình <a href=\"/mo-hinh/mh-mot-cua-than-thien/\">Bộ phận một cửa thân thiện"
+        ),
+        "{newer}"
+    );
+    assert!(newer.contains("(Giai đoạn 2021–2025)</a>."));
+    assert!(newer.contains("<dt>Giai đoạn</dt><dd><a href=\"/giai-doan/2021-2025/\">Giai đoạn 2021–2025</a></dd>"));
+    let older = site.read("public/mo-hinh/mh-mot-cua-than-thien/index.html");
+    let section = &older[older.find("Mô hình được tiếp nối ở giai đoạn sau").expect("the later model is linked")..];
+    assert!(section.contains("<li><a href=\"/mo-hinh/mh-tiet-kiem-chi-thuong-xuyen/\">"), "{section}");
+    let other = site.read("public/mo-hinh/mh-mot-cua-than-thien-cdc/index.html");
+    assert!(!other.contains("tiếp nối"), "no link where no model carries it on");
+}
+
+#[test]
+fn the_home_page_shows_the_current_period_from_as_of() {
+    let site = two_period_site();
+    build(&site);
+    let home = site.read("public/index.html");
+    assert!(
+        home.contains("Giai đoạn hiện nay: <a href=\"/giai-doan/2021-2025/\">Giai đoạn 2021-2025</a> (01/01/2021 – 31/12/2025): 2 mô hình, điển hình."),
+        "{home}"
+    );
+    let catalog = site.read("content/danh-muc.yml");
+    site.write("content/danh-muc.yml", &catalog.replace("as_of: 2023-01-31", "as_of: 2026-04-15"));
+    build(&site);
+    let home = site.read("public/index.html");
+    assert!(
+        home.contains("Giai đoạn hiện nay: <a href=\"/giai-doan/2026-2030/\">Giai đoạn 2026-2030</a> (01/01/2026 – 31/12/2030): 1 mô hình, điển hình."),
+        "{home}"
+    );
+    // Between two periods (none holds as_of) the latest one that started before it is current.
+    site.write(
+        "content/danh-muc.yml",
+        &catalog.replace("as_of: 2023-01-31", "as_of: 2026-01-15").replace("from: 2026-01-01", "from: 2026-02-01"),
+    );
+    build(&site);
+    assert!(site.read("public/index.html").contains("Giai đoạn hiện nay: <a href=\"/giai-doan/2021-2025/\">"));
+}
+
+#[test]
+fn tong_hop_is_grouped_by_period() {
+    let site = two_period_site();
+    build(&site);
+    let html = site.read("public/tong-hop/index.html");
+    let first = html
+        .find("<h2 id=\"gd-2021-2025\"><a href=\"/giai-doan/2021-2025/\">Giai đoạn 2021-2025</a></h2>")
+        .expect("first period");
+    let second = html
+        .find("<h2 id=\"gd-2026-2030\"><a href=\"/giai-doan/2026-2030/\">Giai đoạn 2026-2030</a></h2>")
+        .expect("second period");
+    assert!(second < first, "newest period first");
+    let year = html.find("<h3 id=\"gd-2021-2025-nam-2022\">Năm 2022</h3>").expect("2022 under 2021–2025");
+    assert!(first < year);
+    let later = &html[second..first];
+    assert!(later.contains("Giai đoạn này chưa có kỳ tổng hợp nào"), "{later}");
+    assert!(html[first..].contains("giai đoạn hiện nay"));
+}

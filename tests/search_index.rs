@@ -66,8 +66,11 @@ fn build_writes_the_index_of_every_model_in_gallery_order() {
     let keys: Vec<&str> = facets["f"].as_array().unwrap().iter().map(|f| f["k"].as_str().unwrap()).collect();
     assert_eq!(
         keys,
-        ["nam", "don-vi", "linh-vuc", "nhom", "cach-thuc", "chu-the", "trang-thai", "chuyen-de", "danh-gia"]
+        ["giai-doan", "nam", "don-vi", "linh-vuc", "nhom", "cach-thuc", "chu-the", "trang-thai", "chuyen-de", "danh-gia"]
     );
+    // "Giai đoạn" (SPEC §8.1): the period ids with their names; no `periods` here, so the default one.
+    assert_eq!(facets["f"][0]["l"], "Giai đoạn");
+    assert_eq!(facets["f"][0]["v"], serde_json::json!([["2021-2025", "Giai đoạn 2021–2025"]]));
 }
 
 #[test]

@@ -93,6 +93,7 @@ const NOT_EVALUATED: &str = "chua_danh_gia";
 /// What a document carries in every facet, as codes.
 #[derive(Clone, Debug, Default)]
 struct DocValues {
+    period: Option<String>,
     years: Vec<String>,
     base_unit: Option<String>,
     sector: Option<String>,
@@ -118,6 +119,11 @@ fn doc_values(corpus: &Corpus, model: &Model) -> DocValues {
         _ => Vec::new(),
     };
     DocValues {
+        period: model
+            .period
+            .filter(|_| model.is_dated())
+            .and_then(|slot| corpus.catalog.periods.at(slot))
+            .map(|p| p.id.clone()),
         years,
         base_unit: base.map(|u| u.id.clone()),
         sector: base.and_then(|u| u.sector.clone()),
@@ -173,6 +179,7 @@ pub fn facets(corpus: &Corpus, models: &[&Model]) -> Vec<Facet> {
     let covered =
         periods.first_year().zip(last_year(corpus)).map_or_else(Vec::new, |(a, b)| periods.covered_years(a, b));
     let years = covered.into_iter().rev().map(|y| (y.to_string(), y.to_string())).collect();
+    let programme = periods.chronological().rev().map(|p| (p.id.clone(), p.name.clone())).collect();
     let base_units = corpus.units.iter().filter(|u| u.is_base()).map(|u| (u.id.clone(), u.name.clone())).collect();
     let groups = corpus.catalog.groups.iter().map(|g| (g.id.clone(), g.label.clone())).collect();
     let topics = corpus.catalog.topics.iter().map(|t| (t.id.clone(), t.title.clone())).collect();
@@ -199,6 +206,7 @@ pub fn facets(corpus: &Corpus, models: &[&Model]) -> Vec<Facet> {
     sector.column = Column::Derived(Derived { of: base.key, map });
 
     vec![
+        facet("giai-doan", "Giai đoạn", false, programme, column(&|d| one(&d.period))),
         facet("nam", "Năm", true, years, column(&|d| d.years.clone())),
         base,
         sector,

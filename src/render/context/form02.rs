@@ -5,10 +5,23 @@ use serde::Serialize;
 
 use crate::render::context::common::{Coded, Link};
 
-/// `/tong-hop/`: every period with a computed table, newest year first (template
-/// `form02-index.html`).
+/// `/tong-hop/`: the computed tables grouped by programme period, newest period and year
+/// first (template `form02-index.html`).
 #[derive(Clone, Debug, Serialize)]
 pub struct Form02Index {
+    pub periods: Vec<Form02PeriodGroup>,
+}
+
+/// One programme period and the years of its tables (a year two periods touch is under both).
+#[derive(Clone, Debug, Serialize)]
+pub struct Form02PeriodGroup {
+    /// The period's name, linking to its summary (`/giai-doan/<id>/`).
+    pub link: Link,
+    pub id: String,
+    /// "01/01/2021 – 31/12/2025".
+    pub range: String,
+    /// Whether it is the current period.
+    pub current: bool,
     pub years: Vec<Form02Year>,
 }
 

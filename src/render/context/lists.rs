@@ -114,6 +114,9 @@ pub struct IndexEntry {
 /// `/`: the home page (template `index.html`).
 #[derive(Clone, Debug, Serialize)]
 pub struct HomePage {
+    /// The current programme period (the one holding `as_of`, else the latest that started
+    /// before it), when there is one.
+    pub current_period: Option<CurrentPeriod>,
     /// Models marked `featured`, not retired, in title order.
     pub featured: Vec<ModelCard>,
     /// Key counts, in order.
@@ -129,6 +132,18 @@ pub struct HomePage {
     /// Inline SVG charts of `groups` and `approaches` (safe HTML).
     pub chart_groups_html: String,
     pub chart_approaches_html: String,
+}
+
+/// The current programme period on the home page.
+#[derive(Clone, Debug, Serialize)]
+pub struct CurrentPeriod {
+    /// Its name, linking to its summary (`/giai-doan/<id>/`).
+    pub link: Link,
+    /// "01/01/2026 – 31/12/2030".
+    pub range: String,
+    pub guidance: Option<String>,
+    /// How many models it holds, written the Vietnamese way.
+    pub models: String,
 }
 
 /// A labelled count.

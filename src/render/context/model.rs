@@ -52,6 +52,13 @@ pub struct ModelPage {
     pub source_model: Option<Link>,
     /// Models that replicate this one.
     pub replicas: Vec<Link>,
+    /// The programme period holding the model's start, linking to its summary.
+    pub period: Option<Link>,
+    /// The model of an earlier period this one carries on (`revision.previous_model`), with
+    /// that period's name.
+    pub previous_model: Option<Link>,
+    /// The models of later periods carrying this one on, with their periods' names.
+    pub carried_on_by: Vec<Link>,
     pub retirement: Option<RetirementFacts>,
     pub recognition: Vec<RecognitionRow>,
     /// The department's latest evaluation of the model (`/danh-gia/`).

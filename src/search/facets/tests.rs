@@ -21,8 +21,18 @@ fn nine_facets_in_filter_order() {
     let keys: Vec<&str> = built().iter().map(|f| f.key).collect();
     assert_eq!(
         keys,
-        ["nam", "don-vi", "linh-vuc", "nhom", "cach-thuc", "chu-the", "trang-thai", "chuyen-de", "danh-gia"]
+        ["giai-doan", "nam", "don-vi", "linh-vuc", "nhom", "cach-thuc", "chu-the", "trang-thai", "chuyen-de", "danh-gia"]
     );
+}
+
+#[test]
+fn the_period_facet_holds_each_model_in_the_period_of_its_start() {
+    let facets = built();
+    let period = find(&facets, "giai-doan");
+    // The catalog has no `periods`: the one default period, labelled by its name.
+    assert_eq!(period.values, [("2021-2025".to_owned(), "Giai đoạn 2021–2025".to_owned())]);
+    assert!(!period.multi);
+    assert!(period.indexes.iter().all(|i| i == &[0]), "{:?}", period.indexes);
 }
 
 #[test]

@@ -11,8 +11,8 @@ use crate::derive::form02::{BaseRow, Counts, Form02, UnitRow, form02};
 use crate::office::form02::form02_workbook;
 use crate::render::chart::{Bar, bar_chart};
 use crate::render::context::form02::{
-    BaseSummary, BaseTable, CountsText, CoverageRow, Form02Index, Form02Page, Form02Summary, Form02Year, PeriodLink,
-    TallyRow, TotalsRow, UnitFlag, UnitLine,
+    BaseSummary, BaseTable, CountsText, CoverageRow, Form02Index, Form02Page, Form02PeriodGroup, Form02Summary,
+    Form02Year, PeriodLink, TallyRow, TotalsRow, UnitFlag, UnitLine,
 };
 use crate::render::context::{Link, PageMeta};
 use crate::render::format::{count, number};
@@ -83,7 +83,21 @@ fn index(cx: &BuildContext, tables: &[Form02]) -> Form02Index {
     for year in &mut years {
         year.periods.reverse();
     }
-    Form02Index { years }
+    let catalog = &cx.corpus.catalog;
+    let current = catalog.current_period().map(|p| p.id.as_str());
+    let periods = catalog
+        .periods
+        .chronological()
+        .rev()
+        .map(|p| Form02PeriodGroup {
+            link: cx.link(p.name.clone(), &urls::period(&p.id)),
+            id: p.id.clone(),
+            range: format!("{} – {}", p.from, p.to),
+            current: current == Some(p.id.as_str()),
+            years: years.iter().filter(|y| (p.from.year..=p.to.year).contains(&y.year)).cloned().collect(),
+        })
+        .collect();
+    Form02Index { periods }
 }
 
 fn page(cx: &BuildContext, table: &Form02, all: &[Form02]) -> (PageMeta, Form02Page) {

@@ -3,10 +3,11 @@
 use std::cmp::Reverse;
 use std::collections::BTreeSet;
 
+use crate::content::model::Model;
 use crate::content::vocab::{Approach, Status};
 use crate::render::chart::{Bar, bar_chart};
 use crate::render::context::Link;
-use crate::render::context::lists::{HomePage, IndexEntry, Stat};
+use crate::render::context::lists::{CurrentPeriod, HomePage, IndexEntry, Stat};
 use crate::render::format::count;
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
@@ -64,6 +65,7 @@ fn home(cx: &BuildContext) -> HomePage {
         })
         .collect();
     HomePage {
+        current_period: current_period(cx),
         chart_groups_html: count_chart("Số mô hình theo nhóm", &groups),
         chart_approaches_html: count_chart("Số mô hình theo cách thức", &approaches),
         featured: published.iter().filter(|m| m.featured).take(FEATURED).map(|m| cx.card(m)).collect(),
@@ -73,6 +75,20 @@ fn home(cx: &BuildContext) -> HomePage {
         groups,
         approaches,
     }
+}
+
+/// The current period (SPEC §8.1), from `as_of`.
+fn current_period(cx: &BuildContext) -> Option<CurrentPeriod> {
+    let periods = &cx.corpus.catalog.periods;
+    let period = cx.corpus.catalog.current_period()?;
+    let held =
+        |m: &&Model| m.is_dated() && m.period.and_then(|slot| periods.at(slot)).is_some_and(|p| p.id == period.id);
+    Some(CurrentPeriod {
+        link: cx.link(period.name.clone(), &urls::period(&period.id)),
+        range: format!("{} – {}", period.from, period.to),
+        guidance: period.guidance.clone(),
+        models: count(cx.corpus.models.iter().filter(held).count()),
+    })
 }
 
 /// A bar chart of entries and their model counts.

@@ -35,15 +35,15 @@ use crate::site::urls;
 const DECIMALS: usize = 2;
 
 pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
-    let replicas = Arc::new(replicas_by_source(cx));
+    let followers = Arc::new(followers_of(cx));
     cx.corpus
         .models
         .iter()
         .flat_map(|m| {
-            let replicas = Arc::clone(&replicas);
+            let followers = Arc::clone(&followers);
             let page = Job::page(urls::model(&m.id), "model.html", move || {
-                let replicas = replicas.get(m.id.as_str()).cloned().unwrap_or_default();
-                model_page(cx, m, replicas)
+                let followers = followers.get(m.id.as_str()).cloned().unwrap_or_default();
+                model_page(cx, m, followers)
             });
             let plan = Job::document(urls::model_docx(&m.id), move || plan_inputs(cx, m), write_plan);
             [page, plan]
@@ -51,18 +51,40 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
         .collect()
 }
 
-/// Links to the models replicating each model (nhân rộng), in title order.
-fn replicas_by_source<'a>(cx: &BuildContext<'a>) -> BTreeMap<&'a str, Vec<Link>> {
-    let mut map: BTreeMap<&str, Vec<Link>> = BTreeMap::new();
+/// The models that follow on from a model: those replicating it (nhân rộng, `source_model`)
+/// and those of a later period carrying it on (`revision.previous_model`), each in title order.
+#[derive(Clone, Debug, Default)]
+struct Followers {
+    replicas: Vec<Link>,
+    /// Model ids.
+    carried_on_by: Vec<String>,
+}
+
+fn followers_of<'a>(cx: &BuildContext<'a>) -> BTreeMap<&'a str, Followers> {
+    let mut map: BTreeMap<&str, Followers> = BTreeMap::new();
     for model in cx.models.iter().copied() {
+        let link = || cx.link(model.title.clone(), &urls::model(&model.id));
         if let Some(source) = model.source_model.as_deref() {
-            map.entry(source).or_default().push(cx.link(model.title.clone(), &urls::model(&model.id)));
+            map.entry(source).or_default().replicas.push(link());
+        }
+        if let Some(previous) = model.revision.as_ref().and_then(|r| r.previous_model.as_deref()) {
+            map.entry(previous).or_default().carried_on_by.push(model.id.clone());
         }
     }
     map
 }
 
-fn model_page(cx: &BuildContext, m: &Model, replicas: Vec<Link>) -> (PageMeta, ModelPage) {
+/// A link to a model followed by the name of its period: "… (Giai đoạn 2021–2025)".
+fn with_period(cx: &BuildContext, id: &str) -> Option<Link> {
+    let model = cx.corpus.model(id)?;
+    let mut link = cx.model_link(id)?;
+    if let Some(period) = model.period.and_then(|slot| cx.corpus.catalog.periods.at(slot)) {
+        link.text = format!("{} ({})", link.text, period.name);
+    }
+    Some(link)
+}
+
+fn model_page(cx: &BuildContext, m: &Model, followers: Followers) -> (PageMeta, ModelPage) {
     let url = urls::model(&m.id);
     let mut meta = cx.meta(&url, m.title.clone(), "mo-hinh");
     meta.description = m.learning.summary.clone();
@@ -154,7 +176,18 @@ fn model_page(cx: &BuildContext, m: &Model, replicas: Vec<Link>) -> (PageMeta, M
                 .collect(),
         }),
         source_model: m.source_model.as_deref().and_then(|id| cx.model_link(id)),
-        replicas,
+        replicas: followers.replicas,
+        period: m
+            .period
+            .filter(|_| m.is_dated())
+            .and_then(|slot| cx.corpus.catalog.periods.at(slot))
+            .map(|p| cx.link(p.name.clone(), &urls::period(&p.id))),
+        previous_model: m
+            .revision
+            .as_ref()
+            .and_then(|r| r.previous_model.as_deref())
+            .and_then(|id| with_period(cx, id)),
+        carried_on_by: followers.carried_on_by.iter().filter_map(|id| with_period(cx, id)).collect(),
         retirement: m.retirement.as_ref().map(|r| RetirementFacts {
             date: r.date.map(|d| d.to_string()),
             reason: r.reason.clone(),
@@ -181,7 +214,7 @@ fn placed_sections(m: &Model) -> ([Option<&Section>; 5], Vec<&Section>) {
 type PlanInputs<'m> = (ModelPage, [Vec<(BlockKind, &'m str)>; 5], String);
 
 fn plan_inputs<'m>(cx: &BuildContext, m: &'m Model) -> PlanInputs<'m> {
-    let (_, page) = model_page(cx, m, Vec::new());
+    let (_, page) = model_page(cx, m, Followers::default());
     let (criteria, _) = placed_sections(m);
     let sections = criteria.map(|s| s.map(|s| m.body.blocks_of(Some(s)).collect()).unwrap_or_default());
     let date = m.registration.as_ref().and_then(|r| r.date).or(m.start).or(cx.corpus.catalog.as_of);
