@@ -66,7 +66,18 @@ fn build_writes_the_index_of_every_model_in_gallery_order() {
     let keys: Vec<&str> = facets["f"].as_array().unwrap().iter().map(|f| f["k"].as_str().unwrap()).collect();
     assert_eq!(
         keys,
-        ["giai-doan", "nam", "don-vi", "linh-vuc", "nhom", "cach-thuc", "chu-the", "trang-thai", "chuyen-de", "danh-gia"]
+        [
+            "giai-doan",
+            "nam",
+            "don-vi",
+            "linh-vuc",
+            "nhom",
+            "cach-thuc",
+            "chu-the",
+            "trang-thai",
+            "chuyen-de",
+            "danh-gia"
+        ]
     );
     // "Giai đoạn" (SPEC §8.1): the period ids with their names; no `periods` here, so the default one.
     assert_eq!(facets["f"][0]["l"], "Giai đoạn");

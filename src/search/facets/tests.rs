@@ -21,7 +21,18 @@ fn nine_facets_in_filter_order() {
     let keys: Vec<&str> = built().iter().map(|f| f.key).collect();
     assert_eq!(
         keys,
-        ["giai-doan", "nam", "don-vi", "linh-vuc", "nhom", "cach-thuc", "chu-the", "trang-thai", "chuyen-de", "danh-gia"]
+        [
+            "giai-doan",
+            "nam",
+            "don-vi",
+            "linh-vuc",
+            "nhom",
+            "cach-thuc",
+            "chu-the",
+            "trang-thai",
+            "chuyen-de",
+            "danh-gia"
+        ]
     );
 }
 
