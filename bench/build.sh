@@ -43,7 +43,7 @@ peak() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1; }
 
 # The edited model: its title grows by one word at each run (the page, its unit's and
 # group's lists, the gallery page that shows it and the search index change).
-model=$(find "$site/content/mo-hinh" -name '*.md' | sort | head -n 1)
+model=$(find "$site/content/mo-hinh" -name '*.md' | sort | sed -n 1p)
 edit_model="sed -i -E 's/^title: \"(.*)\"$/title: \"\\1 x\"/' $model"
 # The theme's base template, overridden by the site with one more comment at each run.
 mkdir -p "$site/templates"
