@@ -185,7 +185,7 @@ tool_test! {
         let rules: Vec<&str> = owners.lines().filter(|l| !l.starts_with('#')).collect();
         assert_eq!(rules, ["/content/danh-muc.yml @so-gd/btg", "/content/to-chuc.yml @so-gd/btg"]);
         let ignored = fs::read_to_string(dir.join(".gitignore")).unwrap();
-        for path in ["/public/", "/.public.guong-prev/", "/.guong-cache/"] {
+        for path in ["/public/", "/.public.guong-prev/", "/.public.guong-cache/", "/.guong-cache/"] {
             assert!(ignored.lines().any(|l| l == path), "{path} not in .gitignore");
         }
         let publish = fs::read_to_string(dir.join(".github/workflows/publish.yml")).unwrap();
