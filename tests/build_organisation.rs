@@ -6,11 +6,6 @@ mod common;
 
 use common::{TempSite, snapshot};
 
-fn build(site: &TempSite) {
-    let run = site.run(&["build"]);
-    assert_eq!(run.code, 0, "build failed:\n{}\n{}", run.stdout, run.stderr);
-}
-
 /// The minimal site with cb-cdc merged into db-so-tai-chinh on 30/06/2022.
 fn merged() -> TempSite {
     let site = TempSite::minimal();
@@ -26,7 +21,7 @@ fn merged() -> TempSite {
 #[test]
 fn both_unit_pages_say_what_merged_into_what_and_when() {
     let site = merged();
-    build(&site);
+    site.build();
     let old = site.read("public/don-vi/cb-cdc/index.html");
     assert!(
         old.contains(
@@ -48,7 +43,7 @@ fn both_unit_pages_say_what_merged_into_what_and_when() {
 #[test]
 fn form02_counts_the_running_model_under_the_successor_after_the_merge() {
     let site = merged();
-    build(&site);
+    site.build();
     let json = |period: &str| -> serde_json::Value {
         serde_json::from_str(&site.read(&format!("public/tong-hop/2022/{period}/tong-hop-2022-{period}.json"))).unwrap()
     };
@@ -89,7 +84,7 @@ fn no_text_names_an_organisation_the_content_does_not_name() {
             1,
         ),
     );
-    build(&site);
+    site.build();
     let mut pages = 0;
     for (path, bytes) in snapshot(&site.dir.join("public")) {
         let text = String::from_utf8_lossy(&bytes);

@@ -7,11 +7,6 @@ use common::{TempSite, two_periods};
 
 const CDC: &str = "content/mo-hinh/mh-mot-cua-than-thien-cdc.md";
 
-fn build(site: &TempSite) {
-    let run = site.run(&["build"]);
-    assert_eq!(run.code, 0, "build failed:\n{}\n{}", run.stdout, run.stderr);
-}
-
 /// The minimal site with two periods; the CDC model moved to 2026 and given a title a
 /// spreadsheet would read as a formula, the first model commended.
 fn two_period_site() -> TempSite {
@@ -39,7 +34,7 @@ fn two_period_site() -> TempSite {
 #[test]
 fn every_period_has_its_summary_page_csv_and_json() {
     let site = two_period_site();
-    build(&site);
+    site.build();
     let first = site.read("public/giai-doan/2021-2025/index.html");
     assert!(first.contains("<h1>Giai đoạn 2021-2025</h1>"), "{first}");
     assert!(first.contains("Đây là giai đoạn hiện nay."), "as_of 2023 falls in the first period");
@@ -77,7 +72,7 @@ fn every_period_has_its_summary_page_csv_and_json() {
 #[test]
 fn a_v1_site_has_the_one_default_period_page() {
     let site = TempSite::minimal();
-    build(&site);
+    site.build();
     let page = site.read("public/giai-doan/2021-2025/index.html");
     assert!(page.contains("<h1>Giai đoạn 2021–2025</h1>"), "{page}");
     let json: serde_json::Value =
@@ -94,7 +89,7 @@ fn both_model_pages_link_a_carried_on_model() {
     let text = site.read(cung_co);
     assert!(text.contains(previous));
     site.write(cung_co, &text.replace(previous, &format!("{previous}  previous_model: mh-mot-cua-than-thien\n")));
-    build(&site);
+    site.build();
     let newer = site.read("public/mo-hinh/mh-tiet-kiem-chi-thuong-xuyen/index.html");
     assert!(
         newer.contains(
@@ -114,7 +109,7 @@ fn both_model_pages_link_a_carried_on_model() {
 #[test]
 fn the_home_page_shows_the_current_period_from_as_of() {
     let site = two_period_site();
-    build(&site);
+    site.build();
     let home = site.read("public/index.html");
     assert!(
         home.contains("Giai đoạn hiện nay: <a href=\"/giai-doan/2021-2025/\">Giai đoạn 2021-2025</a> (01/01/2021 – 31/12/2025): 2 mô hình, điển hình."),
@@ -122,7 +117,7 @@ fn the_home_page_shows_the_current_period_from_as_of() {
     );
     let catalog = site.read("content/danh-muc.yml");
     site.write("content/danh-muc.yml", &catalog.replace("as_of: 2023-01-31", "as_of: 2026-04-15"));
-    build(&site);
+    site.build();
     let home = site.read("public/index.html");
     assert!(
         home.contains("Giai đoạn hiện nay: <a href=\"/giai-doan/2026-2030/\">Giai đoạn 2026-2030</a> (01/01/2026 – 31/12/2030): 1 mô hình, điển hình."),
@@ -133,14 +128,14 @@ fn the_home_page_shows_the_current_period_from_as_of() {
         "content/danh-muc.yml",
         &catalog.replace("as_of: 2023-01-31", "as_of: 2026-01-15").replace("from: 2026-01-01", "from: 2026-02-01"),
     );
-    build(&site);
+    site.build();
     assert!(site.read("public/index.html").contains("Giai đoạn hiện nay: <a href=\"/giai-doan/2021-2025/\">"));
 }
 
 #[test]
 fn tong_hop_is_grouped_by_period() {
     let site = two_period_site();
-    build(&site);
+    site.build();
     let html = site.read("public/tong-hop/index.html");
     let first = html
         .find("<h2 id=\"gd-2021-2025\"><a href=\"/giai-doan/2021-2025/\">Giai đoạn 2021-2025</a></h2>")

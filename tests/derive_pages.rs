@@ -12,11 +12,6 @@ fn site() -> TempSite {
     site
 }
 
-fn build(site: &TempSite) {
-    let run = site.run(&["build"]);
-    assert_eq!(run.code, 0, "build failed:\n{}\n{}", run.stdout, run.stderr);
-}
-
 /// The part of `html` from `start` up to `end`.
 fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
     let from = html.find(start).unwrap_or_else(|| panic!("`{start}` not found"));
@@ -27,7 +22,7 @@ fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
 #[test]
 fn compliance_lists_gaps_due_reports_and_every_warning_by_unit() {
     let site = site();
-    build(&site);
+    site.build();
     let html = site.read("public/kiem-tra/index.html");
     assert!(html.contains(r#"<a href="/kiem-tra/" aria-current="page">Theo dõi thực hiện</a>"#));
     assert!(html.contains("Đơn vị <code>dbbp-van-phong</code> chưa có mô hình nào trong năm 2022"), "{html}");
@@ -76,7 +71,7 @@ fn compliance_is_not_published_when_switched_off() {
     let site = site();
     let config = site.read("site.yml");
     site.write("site.yml", &format!("{config}publish_compliance: false\n"));
-    build(&site);
+    site.build();
     assert!(!site.dir.join("public/kiem-tra").exists());
     let home = site.read("public/index.html");
     assert!(!home.contains("/kiem-tra/"), "no link to a page that does not exist");
@@ -86,7 +81,7 @@ fn compliance_is_not_published_when_switched_off() {
 #[test]
 fn report_page_follows_form_03() {
     let site = site();
-    build(&site);
+    site.build();
     let html = site.read("public/bao-cao/bc-db-so-y-te-2023-sau-thang/index.html");
     let order = [
         "<span class=\"form-no\">I.</span> Kết quả từng mô hình",
@@ -121,7 +116,7 @@ fn report_page_follows_form_03() {
 #[test]
 fn model_page_charts_each_indicator_with_its_numbers() {
     let site = site();
-    build(&site);
+    site.build();
     let html = site.read("public/mo-hinh/mh-mot-cua-y-te/index.html");
     let figure = between(&html, r#"<figure class="chart-figure">"#, "</figure>");
     assert!(figure.contains(

@@ -89,6 +89,12 @@ impl TempSite {
         all.extend_from_slice(args);
         guong(&all)
     }
+
+    /// Runs `guong build` on this site and fails the test when the build fails.
+    pub fn build(&self) {
+        let run = self.run(&["build"]);
+        assert_eq!(run.code, 0, "build failed:\n{}\n{}", run.stdout, run.stderr);
+    }
 }
 
 impl Drop for TempSite {
