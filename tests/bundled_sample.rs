@@ -1,0 +1,131 @@
+//! The bundled sample (`content/`) as a department would have it at the end of 2026 (issue
+//! #9): two programme periods, models of 2026–2030 carrying on models of 2021–2025, a chi bộ
+//! merged into another in 2025, reports up to the 2026 six-month report; it checks clean and
+//! its pages say so.
+
+mod common;
+
+use common::{bundled_page as page, diagnostics, guong};
+
+/// The JSON beside a period summary page.
+fn period_json(id: &str) -> serde_json::Value {
+    serde_json::from_str(&page(&format!("giai-doan/{id}/giai-doan-{id}.json"))).unwrap()
+}
+
+#[test]
+fn the_sample_checks_without_an_error_or_a_warning() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let run = guong(&["--root", root, "check", "--format", "json", "--deny-warnings"]);
+    assert_eq!(diagnostics(&run), [], "{}", run.stdout);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let catalog = std::fs::read_to_string(format!("{root}/content/danh-muc.yml")).unwrap();
+    assert!(catalog.lines().any(|l| l.starts_with("as_of: 2026-")), "as_of is in 2026");
+}
+
+#[test]
+fn both_periods_have_their_summary_and_2021_2025_is_closed() {
+    let first = page("giai-doan/2021-2025/index.html");
+    let second = page("giai-doan/2026-2030/index.html");
+    assert!(first.contains("<h1>Giai đoạn 2021–2025</h1>"), "{first}");
+    assert!(second.contains("<h1>Giai đoạn 2026–2030</h1>"), "{second}");
+    assert!(second.contains("Đây là giai đoạn hiện nay.") && !first.contains("Đây là giai đoạn hiện nay."));
+
+    let (old, new) = (period_json("2021-2025"), period_json("2026-2030"));
+    assert_eq!((old["from"].as_str(), old["to"].as_str()), (Some("2021-01-01"), Some("2025-12-31")));
+    assert_eq!((new["from"].as_str(), new["to"].as_str()), (Some("2026-01-01"), Some("2030-12-31")));
+    assert!(old["guidance"].as_str().unwrap().contains("Hướng dẫn số 30-HD/BTGTU"), "{old}");
+    assert!(new["guidance"].as_str().is_some_and(|g| !g.is_empty()), "{new}");
+    assert_eq!(old["totals"]["in_progress"], 0, "no model of the ended period is left running: {old}");
+    let models = new["totals"]["models"].as_u64().unwrap();
+    assert!(models >= 3, "at least three models in 2026–2030: {new}");
+    assert_eq!(new["totals"]["in_progress"].as_u64(), Some(models));
+    let carried = new["models"].as_array().unwrap().iter().filter(|m| m["previous_model"].is_string()).count();
+    assert!(carried >= 1, "{new}");
+}
+
+#[test]
+fn a_2026_model_carries_on_a_2021_2025_model_and_both_pages_link() {
+    let new = period_json("2026-2030");
+    let entry = new["models"].as_array().unwrap().iter().find(|m| m["id"] == "mh-mot-cua-so-than-thien").unwrap();
+    assert_eq!(entry["previous_model"], "mh-mot-cua-than-thien");
+    assert_eq!(entry["approach"], "cung_co");
+
+    let carried_on = page("mo-hinh/mh-mot-cua-so-than-thien/index.html");
+    assert!(
+        carried_on.contains(
+            "Mô hình này tiếp nối mô hình <a href=\"/mo-hinh/mh-mot-cua-than-thien/\">Bộ phận một cửa \
+             “Thân thiện – Minh bạch – Đúng hẹn” phục vụ người nộp thuế (Giai đoạn 2021–2025)</a>"
+        ),
+        "{carried_on}"
+    );
+    let previous = page("mo-hinh/mh-mot-cua-than-thien/index.html");
+    assert!(
+        previous.contains(
+            "<li><a href=\"/mo-hinh/mh-mot-cua-so-than-thien/\">Một cửa thân thiện trên môi trường số: hỗ trợ \
+             người nộp thuế “không giấy, không chờ” (Giai đoạn 2026–2030)</a></li>"
+        ),
+        "{previous}"
+    );
+}
+
+#[test]
+fn the_merged_chi_bo_and_its_successor_say_what_merged_into_what_and_when() {
+    let merged = page("don-vi/cb-kiem-tra-thue/index.html");
+    assert!(
+        merged.contains(
+            "Đã hợp nhất vào <a href=\"/don-vi/cb-thanh-tra-kiem-tra-thue/\">Chi bộ Phòng Thanh tra – Kiểm tra \
+             thuế</a> từ ngày 01/03/2025"
+        ),
+        "{merged}"
+    );
+    let successor = page("don-vi/cb-thanh-tra-kiem-tra-thue/index.html");
+    assert!(
+        successor.contains(
+            "<dt>Tiếp nhận từ</dt><dd><a href=\"/don-vi/cb-kiem-tra-thue/\">Chi bộ Phòng Kiểm tra thuế</a> (từ \
+             ngày 01/03/2025)</dd>"
+        ),
+        "{successor}"
+    );
+    let taken_over = &successor[successor.find("Mô hình tiếp nhận từ đơn vị sáp nhập").expect("section")..];
+    assert!(taken_over.contains("href=\"/mo-hinh/mh-doan-kiem-tra-liem-chinh/\""), "{taken_over}");
+
+    // In 2025 the merged chi bộ's model counts under its successor, once.
+    let form02: serde_json::Value =
+        serde_json::from_str(&page("tong-hop/2025/ca-nam/tong-hop-2025-ca-nam.json")).unwrap();
+    let tax = form02["base_units"].as_array().unwrap().iter().find(|b| b["id"] == "db-cuc-thue").unwrap();
+    let rows: Vec<(&str, u64)> =
+        tax["units"].as_array().unwrap().iter().map(|u| (u["id"].as_str().unwrap(), u["models"].as_u64().unwrap())).collect();
+    assert!(rows.contains(&("cb-thanh-tra-kiem-tra-thue", 1)), "{rows:?}");
+    assert!(!rows.iter().any(|(id, _)| *id == "cb-kiem-tra-thue"), "{rows:?}");
+    assert_eq!(tax["models"], rows.iter().map(|(_, n)| n).sum::<u64>());
+}
+
+#[test]
+fn the_home_page_shows_the_current_period_2026_2030() {
+    let home = page("index.html");
+    assert!(
+        home.contains(
+            "<p class=\"current-period\">Giai đoạn hiện nay: <a href=\"/giai-doan/2026-2030/\">Giai đoạn \
+             2026–2030</a> (01/01/2026 – 31/12/2030)"
+        ),
+        "{home}"
+    );
+}
+
+#[test]
+fn every_base_unit_filed_its_2026_six_month_report_on_time() {
+    let form02: serde_json::Value =
+        serde_json::from_str(&page("tong-hop/2026/sau-thang/tong-hop-2026-sau-thang.json")).unwrap();
+    let states: Vec<(&str, &str)> = form02["base_units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| (b["id"].as_str().unwrap(), b["report_state"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        states,
+        [("db-cuc-thue", "dung_han"), ("db-benh-vien", "dung_han"), ("cb-truong-thpt-phu-hoa", "dung_han")]
+    );
+    let report = page("bao-cao/bc-db-cuc-thue-2026-sau-thang/index.html");
+    assert!(report.contains("href=\"/mo-hinh/mh-thanh-tra-kiem-tra-mot-lan/\""), "the successor's model is reported");
+}
