@@ -93,25 +93,31 @@ fn the_gallery_filters_by_the_latest_evaluation_result() {
 fn commendations_list_every_recognition_once_newest_first() {
     let html = page("khen-thuong/index.html");
     assert!(html.contains("<h1>Biểu dương, khen thưởng</h1>"));
-    assert!(html.contains("4 lượt biểu dương, khen thưởng; 4 mô hình, điển hình được khen thưởng."), "lead");
-    assert!(html.contains("<span class=\"stat-value\">2</span> <span class=\"stat-label\">Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh</span>"));
+    assert!(html.contains("7 lượt biểu dương, khen thưởng; 5 mô hình, điển hình được khen thưởng."), "lead");
+    assert!(html.contains("<span class=\"stat-value\">3</span> <span class=\"stat-label\">Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh</span>"));
     let rows: Vec<&str> = between(&html, "<tbody>", "</tbody>").split("<tr>").skip(1).collect();
     let dates: Vec<&str> = rows.iter().map(|r| between(r, "<th scope=\"row\">", "</th>")).collect();
     assert_eq!(
         dates,
         [
+            "<th scope=\"row\">19/05/2026",
+            "<th scope=\"row\">26/12/2025",
+            "<th scope=\"row\">26/12/2025",
             "<th scope=\"row\">19/05/2023",
             "<th scope=\"row\">28/12/2022",
             "<th scope=\"row\">28/12/2022",
             "<th scope=\"row\">19/05/2022"
         ]
     );
+    assert!(rows[0].contains("href=\"/mo-hinh/mh-mot-cua-so-than-thien/\""), "a model of 2026–2030");
+    // Recognitions written in a report (the 2025 reports) link the report.
+    assert!(rows[1..3].iter().all(|r| r.contains("theo <a href=\"/bao-cao/bc-db-")), "{rows:?}");
     assert!(
-        rows[0].contains("<td data-label=\"Cấp\">Cấp tỉnh</td>")
-            && rows[0].contains("href=\"/mo-hinh/mh-luong-y-nhu-tu-mau/\"")
+        rows[3].contains("<td data-label=\"Cấp\">Cấp tỉnh</td>")
+            && rows[3].contains("href=\"/mo-hinh/mh-luong-y-nhu-tu-mau/\"")
     );
-    assert!(rows[0].contains("Quyết định số 1286-QĐ/TU ngày 12/5/2023"));
-    assert!(rows[3].contains("Đoàn Thanh niên Trường THPT Phú Hòa") && rows[3].contains(">CB THPT Phú Hòa</a>"));
+    assert!(rows[3].contains("Quyết định số 1286-QĐ/TU ngày 12/5/2023"));
+    assert!(rows[6].contains("Đoàn Thanh niên Trường THPT Phú Hòa") && rows[6].contains(">CB THPT Phú Hòa</a>"));
     assert!(page("index.html").contains("<a href=\"/khen-thuong/\""), "the menu links the page");
 }
 

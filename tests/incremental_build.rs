@@ -95,9 +95,15 @@ fn every_kind_of_edit_gives_the_tree_of_a_build_from_scratch() {
     assert_eq!(kept, 0, "every page sees the theme");
     assert!(site.read("public/index.html").contains("<!-- sửa mẫu -->"));
 
-    site.remove("content/mo-hinh/cuc-thue/mh-so-hoa-luu-tru-ho-so.md");
+    // A model withdrawn with the one report entry citing it (its last entry).
+    let cited = "content/bao-cao/cuc-thue/bc-db-cuc-thue-2026-sau-thang.md";
+    let text = site.read(cited);
+    let (head, tail) = text.split_once("  - model: mh-van-phong-so\n").expect("the report cites the model");
+    site.write(cited, &format!("{head}{}", &tail[tail.find("difficulties:").unwrap()..]));
+    site.remove("content/mo-hinh/cuc-thue/mh-van-phong-so.md");
     build_and_compare(&site, "deletion");
-    assert!(!site.dir.join("public/mo-hinh/mh-so-hoa-luu-tru-ho-so").exists());
+    assert!(!site.dir.join("public/mo-hinh/mh-van-phong-so").exists());
+    assert!(site.dir.join("public/mo-hinh/mh-so-hoa-luu-tru-ho-so/index.html").is_file());
 
     site.remove("content/trang/huong-dan.md");
     let guide = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("content/trang/huong-dan.md")).unwrap();

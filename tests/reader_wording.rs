@@ -19,7 +19,7 @@ fn compliance_is_theo_doi_thuc_hien_in_the_menu_and_on_its_page() {
 #[test]
 fn featured_models_are_introduced_by_the_department() {
     assert!(page("index.html").contains("<h2 id=\"tieu-bieu\">Mô hình được giới thiệu</h2>"));
-    assert!(page("mo-hinh/mh-goc-hoc-tap-bac-ho/index.html").contains("badge-featured\">Được giới thiệu</span>"));
+    assert!(page("mo-hinh/mh-goc-hoc-tap-bac-ho-so/index.html").contains("badge-featured\">Được giới thiệu</span>"));
     let gallery = page("mo-hinh/index.html");
     assert!(gallery.contains("1 mô hình đã loại bỏ không hiển thị ở đây"), "gallery lead");
     assert!(!gallery.contains("đang được giới thiệu"), "the gallery does not claim every model is introduced");

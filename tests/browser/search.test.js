@@ -157,7 +157,7 @@ test('the bundled gallery: phrase first, highlights, history, scroll, phones', {
     return groupsOf(page);
   };
   try {
-    await t.test('"mot cua": the two models saying it, then "Kết quả gần đúng", marked', async () => {
+    await t.test('"mot cua": the three models saying it, then "Kết quả gần đúng", marked', async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(plain.origin + '/mo-hinh/?q=mot+cua');
       await page.waitForFunction(() => document.querySelectorAll('#tim-kiem-ket-qua .card').length > 0);
@@ -165,10 +165,10 @@ test('the bundled gallery: phrase first, highlights, history, scroll, phones', {
       assert.deepEqual(headings, ['Có đúng cụm từ “mot cua”', 'Kết quả gần đúng']);
       const groups = await page.locator('#tim-kiem-ket-qua ul.cards').evaluateAll((lists) =>
         lists.map((l) => [...l.querySelectorAll('.card')].map((c) => c.dataset.id)));
-      assert.deepEqual(groups[0], ['mh-mot-cua-than-thien', 'mh-don-tiep-nguoi-benh-than-thien']);
+      assert.deepEqual(groups[0], ['mh-mot-cua-than-thien', 'mh-mot-cua-so-than-thien', 'mh-don-tiep-nguoi-benh-than-thien']);
       assert.ok(groups[1].length >= 8 && !groups[1].includes('mh-mot-cua-than-thien'));
       // The lead text counts the current results.
-      assert.equal(await lead(page), 'Tìm thấy 12 mô hình, 2 mô hình có đúng cụm từ.');
+      assert.equal(await lead(page), 'Tìm thấy 20 mô hình, 3 mô hình có đúng cụm từ.');
       // The title marks the phrase as it is written.
       assert.deepEqual(await page.locator('#tim-kiem-ket-qua [data-id="mh-mot-cua-than-thien"] .card-title mark').allTextContents(), ['một cửa']);
       // mh-don-tiep… says "một cửa" in its body only: its snippet comes from there, marked.
@@ -183,18 +183,20 @@ test('the bundled gallery: phrase first, highlights, history, scroll, phones', {
 
     await t.test('the queries readers type: body phrases, a unit\'s name, a person, an id, a common syllable', async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      // "dân vận" stands in one model's summary and in another's body only: both in the
-      // phrase group (the body counts), the summary first, the rest under "Kết quả gần đúng".
+      // "dân vận" stands in two models' summaries and in three others' quotes or bodies only:
+      // all in the phrase group (the body counts), the summaries first, the rest under
+      // "Kết quả gần đúng".
       const danVan = await open(page, plain, 'dan van');
-      assert.deepEqual(danVan.phrase, ['mh-doi-thoai-doanh-nghiep', 'mh-gop-y-qr-nguoi-benh']);
+      assert.deepEqual(danVan.phrase, ['mh-dong-hanh-ho-kinh-doanh', 'mh-doi-thoai-doanh-nghiep',
+        'mh-gop-y-qr-kham-benh', 'mh-cham-soc-nguoi-benh-cao-tuoi', 'mh-gop-y-qr-nguoi-benh']);
       assert.equal(danVan.heading, 'Kết quả gần đúng');
       assert.ok(danVan.near.length >= 1);
       // A unit's name typed without diacritics: the school's models (its chi bộ's included)
       // before the hospital model that names the commune in its body.
       const phuHoa = await open(page, plain, 'phu hoa');
-      assert.deepEqual(new Set(phuHoa.phrase.slice(0, 3)),
-        new Set(['mh-goc-hoc-tap-bac-ho', 'mh-nang-buoc-em-den-truong', 'mh-sinh-hoat-chi-bo-truong-hoc']));
-      assert.equal(phuHoa.phrase[3], 'mh-sinh-hoat-chi-bo-chuyen-de');
+      assert.deepEqual(new Set(phuHoa.phrase.slice(0, 4)),
+        new Set(['mh-goc-hoc-tap-bac-ho', 'mh-goc-hoc-tap-bac-ho-so', 'mh-nang-buoc-em-den-truong', 'mh-sinh-hoat-chi-bo-truong-hoc']));
+      assert.deepEqual(phuHoa.phrase.slice(4), ['mh-sinh-hoat-chi-bo-chuyen-de']);
       // The subject's name (cá nhân) and a model id.
       assert.deepEqual((await open(page, plain, 'tran quoc bao')).phrase, ['mh-doi-thoai-doanh-nghiep']);
       assert.equal((await open(page, plain, 'mh-luong-y-nhu-tu-mau')).phrase[0], 'mh-luong-y-nhu-tu-mau');
@@ -258,7 +260,7 @@ test('the bundled gallery: phrase first, highlights, history, scroll, phones', {
       await page.waitForFunction(() => location.search === '');
       assert.equal(await page.inputValue('#tim-kiem-q'), '');
       assert.equal(await page.locator('#ket-qua').isVisible(), true, 'the gallery again');
-      assert.match(await lead(page), /^13 mô hình, điển hình; 1 mô hình đã loại bỏ/);
+      assert.match(await lead(page), /^23 mô hình, điển hình; 1 mô hình đã loại bỏ/);
       await page.goBack();
       await page.waitForURL(plain.origin + '/');
       await page.close();
@@ -312,11 +314,11 @@ test('the bundled gallery: phrase first, highlights, history, scroll, phones', {
       await toggle.click();
       assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
       await page.locator('details[data-facet="nam"] summary').click();
-      // Years newest first, up to year(as_of) (2023 for the bundled site).
+      // Years newest first, up to year(as_of) (2026 for the bundled site).
       const years = await page.locator('details[data-facet="nam"] input').evaluateAll((boxes) => boxes.map((b) => b.value));
-      assert.deepEqual(years, ['2023', '2022', '2021']);
+      assert.deepEqual(years, ['2026', '2025', '2024', '2023', '2022', '2021']);
       await page.locator('details[data-facet="nam"] input').first().check();
-      await page.waitForFunction(() => location.search.includes('nam=2023'));
+      await page.waitForFunction(() => location.search.includes('nam=2026'));
       assert.equal(await toggle.textContent(), 'Bộ lọc (1)');
       // With a query, a result still shows on the first screen once the filters are closed.
       await toggle.click();
