@@ -133,3 +133,20 @@ fn every_base_unit_filed_its_2026_six_month_report_on_time() {
     let report = page("bao-cao/bc-db-cuc-thue-2026-sau-thang/index.html");
     assert!(report.contains("href=\"/mo-hinh/mh-thanh-tra-kiem-tra-mot-lan/\""), "the successor's model is reported");
 }
+
+#[test]
+fn the_gallery_filter_and_the_form02_index_name_both_periods_newest_first() {
+    let facets: serde_json::Value = serde_json::from_str(&page("tim-kiem/facets.json")).unwrap();
+    let periods = facets["f"].as_array().unwrap().iter().find(|f| f["k"] == "giai-doan").expect("the period facet");
+    assert_eq!(periods["l"], "Giai đoạn");
+    let values: Vec<(&str, &str)> =
+        periods["v"].as_array().unwrap().iter().map(|v| (v[0].as_str().unwrap(), v[1].as_str().unwrap())).collect();
+    assert_eq!(values, [("2026-2030", "Giai đoạn 2026–2030"), ("2021-2025", "Giai đoạn 2021–2025")]);
+
+    let index = page("tong-hop/index.html");
+    let (new, old) = (index.find("<h2 id=\"gd-2026-2030\">").unwrap(), index.find("<h2 id=\"gd-2021-2025\">").unwrap());
+    assert!(new < old, "the current period first");
+    let current = &index[new..old];
+    assert!(current.contains("href=\"/tong-hop/2026/sau-thang/\">6 tháng đầu năm 2026</a>"), "{current}");
+    assert!(!current.contains("/tong-hop/2025/"), "2025 belongs to the earlier period");
+}
