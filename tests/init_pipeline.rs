@@ -203,6 +203,25 @@ fn init_without_pipeline_flags_says_what_to_fill_in() {
     assert!(site.read(".gitlab-ci.yml").contains("GUONG_GIT: \"\""));
 }
 
+#[test]
+fn init_readme_names_guong_by_the_source_given() {
+    for (flag, expected) in [
+        (None, "dựng bằng guong."),
+        (Some("https://git.so-gd.vn/guong.git"), "dựng bằng [guong](https://git.so-gd.vn/guong.git)."),
+        (Some("git@git.so-gd.vn:btg/guong.git"), "dựng bằng guong (`git@git.so-gd.vn:btg/guong.git`)."),
+    ] {
+        let site = TempSite::empty();
+        let dir = site.dir.join("trang");
+        let mut args = vec!["init", dir.to_str().unwrap()];
+        args.extend(flag.iter().flat_map(|url| ["--guong-git", url]));
+        let run = guong(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let readme = fs::read_to_string(dir.join("README.md")).unwrap();
+        assert!(readme.lines().any(|line| line.ends_with(expected)), "{flag:?}: {readme}");
+        assert!(!readme.contains("example.org"), "{readme}");
+    }
+}
+
 tool_test! {
     fn github_workflows_check_pull_requests_and_publish_the_site() needs ["git"] {
         let host = Host::new();

@@ -1,5 +1,6 @@
-// The editor page of guong (Decap CMS): the site's stylesheet in the preview, and values
-// left empty dropped before saving (an empty optional field would fail `guong check`).
+// The editor page of guong (Decap CMS): the site's stylesheet in the preview, values left
+// empty dropped before saving (an empty optional field would fail `guong check`), and a date
+// widget that reads both forms the content may write.
 'use strict';
 (function () {
   var page = document.currentScript.dataset;
@@ -15,6 +16,34 @@
     }
     return value === '' || value === null ? undefined : value;
   }
+  // Dates are written YYYY-MM-DD or DD/MM/YYYY (day and month of one or two digits). Decap's
+  // own datetime widget reads 05/03/2023 as May 3rd, so a date picked there could be saved in
+  // the wrong month. This one shows either form in the browser's date picker, leaves a date
+  // nobody touched as written, and saves a picked date as YYYY-MM-DD.
+  function isoDate(value) {
+    var text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value == null ? '' : value).trim();
+    var dayFirst = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+    if (dayFirst) text = dayFirst[3] + '-' + ('0' + dayFirst[2]).slice(-2) + '-' + ('0' + dayFirst[1]).slice(-2);
+    return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : '';
+  }
+  var DateControl = createClass({
+    render: function () {
+      var props = this.props;
+      return h('input', {
+        type: 'date',
+        id: props.forID,
+        className: props.classNameWrapper,
+        value: isoDate(props.value),
+        onChange: function (event) { props.onChange(event.target.value); },
+        onFocus: props.setActiveStyle,
+        onBlur: props.setInactiveStyle,
+      });
+    },
+  });
+  var DatePreview = createClass({
+    render: function () { return h('span', null, String(this.props.value == null ? '' : this.props.value)); },
+  });
+  CMS.registerWidget(page.dateWidget, DateControl, DatePreview);
   if (page.stylesheet) CMS.registerPreviewStyle(page.stylesheet);
   CMS.registerEventListener({
     name: 'preSave',

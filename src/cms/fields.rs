@@ -7,8 +7,9 @@ use crate::content::json_schema::describe;
 use crate::content::period::Periods;
 use crate::content::schema::{Field, Kind, Registry};
 
-/// The format dates are stored in (the first form SPEC §2 accepts).
-pub const DATE_FORMAT: &str = "YYYY-MM-DD";
+/// The date widget the editor page registers (`admin.js`): it reads both forms SPEC §2
+/// accepts, where Decap's own `datetime` reads DD/MM/YYYY month first.
+pub const DATE_WIDGET: &str = "guong-date";
 
 /// The Decap field for `field`. `required` is false when the field sits in an optional
 /// mapping: Decap would otherwise refuse to save a form whose optional part is left empty
@@ -57,12 +58,7 @@ impl Widget<'_> {
                 Some(relation) => relation.into_widget(out),
                 None => out.with("widget", "string"),
             },
-            Kind::Date => out
-                .with("widget", "datetime")
-                .with("format", DATE_FORMAT)
-                .with("date_format", "DD/MM/YYYY")
-                .with("time_format", false)
-                .with("picker_utc", true),
+            Kind::Date => out.with("widget", DATE_WIDGET),
             Kind::Year => {
                 let out = out.with("widget", "number").with("value_type", "int");
                 match (self.periods.first_year(), self.periods.last_year()) {
@@ -203,7 +199,8 @@ mod tests {
         assert_eq!(options[0], Yaml::map().with("label", "Xây dựng mới").with("value", "xay_moi"));
 
         let start = field(&Field::req("start", "Ngày bắt đầu", Kind::Date), true);
-        assert_eq!(start.get("format").and_then(Yaml::as_str), Some("YYYY-MM-DD"));
+        assert_eq!(start.get("widget").and_then(Yaml::as_str), Some(DATE_WIDGET));
+        assert_eq!(start.get("hint").and_then(Yaml::as_str), Some("ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY"));
 
         let period = field(&Field::opt("period", "Giai đoạn", Kind::Ref(Registry::Period)), true);
         assert_eq!(period.get("widget").and_then(Yaml::as_str), Some("relation"));

@@ -1,10 +1,12 @@
 //! `/admin/index.html`: the page that loads Decap CMS (pinned bundle, integrity-checked),
 //! gives its preview the site's stylesheet and starts it on `config.yml`.
 
+use crate::cms::fields::DATE_WIDGET;
 use crate::content::site_config::{CmsConfig, SiteConfig};
 use crate::render::escape::escape_html;
 
-/// The script that registers the preview style and the save hook, then starts the CMS.
+/// The script that registers the date widget, the preview style and the save hook, then
+/// starts the CMS.
 const START: &str = include_str!("admin.js");
 
 /// The editor page. `stylesheet` is the address of the site's hashed stylesheet.
@@ -22,7 +24,7 @@ pub fn admin_page(site: &SiteConfig, cms: &CmsConfig, stylesheet: Option<&str>) 
          <noscript>Trang biên tập cần bật JavaScript.</noscript>\n\
          <script>window.CMS_MANUAL_INIT = true;</script>\n\
          <script src=\"{src}\"{integrity}></script>\n\
-         <script{stylesheet} data-local-backend=\"{local}\">\n{START}</script>\n</body>\n</html>\n",
+         <script{stylesheet} data-local-backend=\"{local}\" data-date-widget=\"{DATE_WIDGET}\">\n{START}</script>\n</body>\n</html>\n",
         title = escape_html(&site.title),
         src = escape_html(script_url),
         local = cms.local_backend,
@@ -42,7 +44,9 @@ mod tests {
         assert!(page.contains(&format!(
             "<script src=\"{DECAP_SCRIPT_URL}\" integrity=\"{DECAP_SCRIPT_INTEGRITY}\" crossorigin=\"anonymous\"></script>"
         )));
-        assert!(page.contains("data-stylesheet=\"/style.0123abcd.css\" data-local-backend=\"false\""));
+        assert!(page.contains(
+            "data-stylesheet=\"/style.0123abcd.css\" data-local-backend=\"false\" data-date-widget=\"guong-date\""
+        ));
         assert!(page.contains("CMS.registerPreviewStyle(page.stylesheet)"));
         assert!(page.find("CMS_MANUAL_INIT") < page.find(DECAP_SCRIPT_URL));
 

@@ -71,7 +71,19 @@ impl Pipeline {
             owner if owner.starts_with('@') || owner.contains('@') => owner.to_owned(),
             owner => format!("@{owner}"),
         };
-        text.replace("@GUONG_GIT@", self.guong_git.trim()).replace("@OWNER@", &owner)
+        text.replace("@GUONG_GIT@", self.guong_git.trim())
+            .replace("@GUONG_LINK@", &self.guong_link())
+            .replace("@OWNER@", &owner)
+    }
+
+    /// How the new site's README names guong: a link to its source when that is a web
+    /// address, the address as code when it is another Git address, else the bare name.
+    fn guong_link(&self) -> String {
+        match self.guong_git.trim() {
+            "" => "guong".to_owned(),
+            url if url.starts_with("https://") || url.starts_with("http://") => format!("[guong]({url})"),
+            url => format!("guong (`{url}`)"),
+        }
     }
 }
 

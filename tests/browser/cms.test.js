@@ -1,7 +1,7 @@
 // The browser editor (SPEC §8.5) in headless Chromium: Decap CMS from the npm package
 // (`npm ci` installs the pinned bundle) against `guong serve` on a copy of the minimal
-// fixture. Creates a model through the form, saves an unchanged model and a report edit,
-// and checks what lands on disk with `guong check`. With GUONG_SCREENSHOTS=DIR it also
+// fixture. Creates a model through the form, saves an unchanged model, a DD/MM/YYYY date and
+// a report edit, and checks what lands on disk with `guong check`. With GUONG_SCREENSHOTS=DIR it also
 // saves the README's screenshots there.
 'use strict';
 const test = require('node:test');
@@ -250,6 +250,34 @@ test('editing in the browser with Decap CMS', { skip }, async (t) => {
       assert.deepEqual(frontMatter(saved).data, frontMatter(original).data);
       assert.equal(frontMatter(saved).body.trim(), frontMatter(original).body.trim());
       assert.equal(check(root).get('content/mo-hinh/so-tai-chinh/mh-mot-cua-than-thien.md'), undefined);
+    });
+
+    await t.test('a date written DD/MM/YYYY opens as that day and a picked date is saved YYYY-MM-DD', async () => {
+      const file = path.join(root, 'content', 'mo-hinh', 'so-tai-chinh', 'mh-tiet-kiem-chi-thuong-xuyen.md');
+      const written = fs.readFileSync(file, 'utf8');
+      const original = written.replace('\nstart: 2022-02-15\n', '\nstart: 15/2/2022\n');
+      assert.notEqual(original, written, 'the fixture starts on 2022-02-15');
+      fs.writeFileSync(file, original);
+      const entry = '#/collections/mo-hinh/entries/so-tai-chinh/mh-tiet-kiem-chi-thuong-xuyen';
+      await open(entry);
+      const start = field('start');
+      const title = field('title');
+      await start.waitFor();
+      assert.equal(await start.inputValue(), '2022-02-15', 'day first, not month first');
+      const text = await title.inputValue();
+      await title.fill(text + ' (bản sửa)');
+      await publish();
+      const saved = await changed(file, original);
+      assert.equal(frontMatter(saved).data.start, '15/2/2022', 'a date nobody touched stays as written');
+      await open(entry);
+      await start.waitFor();
+      await start.fill('2022-02-16');
+      await title.fill(text);
+      await publish();
+      const picked = frontMatter(await changed(file, saved)).data;
+      assert.deepEqual(picked, { ...frontMatter(original).data, start: '2022-02-16' });
+      const relative = 'content/mo-hinh/so-tai-chinh/mh-tiet-kiem-chi-thuong-xuyen.md';
+      assert.deepEqual(check(root).get(relative), before.get(relative), 'the picked date checks as before');
     });
 
     await t.test('a report entry edited in the form is saved in place', async () => {
