@@ -48,6 +48,20 @@ fn a_parent_chain_as_long_as_a_file_allows_is_checked_unit_by_unit() {
 }
 
 #[test]
+fn unknown_parents_by_the_ten_thousand_each_get_their_did_you_mean() {
+    let shape = shape("unknown-parents");
+    let units = shape.text.matches(", parent: x").count();
+    let out = check_all_formats(&site_with(&shape), 1);
+    assert_eq!(count(&out, "LỖI [O-PARENT]"), units);
+    assert_eq!(count(&out, "gợi ý: có phải `u"), units, "a hint for each");
+    let last = units - 1;
+    let finding = format!("[O-PARENT] Đơn vị cấp trên `x{last}` (Trực thuộc) không có trong danh sách tổ chức");
+    let at = out.find(&finding).expect("the last unit's finding");
+    let hint = out[at..].lines().nth(4).unwrap();
+    assert_eq!(hint, format!("  gợi ý: có phải `u{last}`?"));
+}
+
+#[test]
 fn raw_html_on_every_line_warns_per_line_and_the_compliance_page_stays_short() {
     let shape = shape("raw-html-lines");
     let lines = shape.text.matches("<b>").count();

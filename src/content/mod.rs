@@ -20,5 +20,6 @@ pub mod report;
 pub mod schema;
 pub mod site_config;
 pub mod succession;
+pub mod suggest;
 pub mod unit;
 pub mod vocab;

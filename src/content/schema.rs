@@ -8,6 +8,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use crate::content::date::Date;
+use crate::content::suggest::did_you_mean;
 use crate::content::vocab::Vocab;
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::parse::yaml::{Node, Value};
@@ -402,70 +403,6 @@ impl Validator<'_> {
 
 fn join(prefix: &str, key: &str) -> String {
     if prefix.is_empty() { key.to_owned() } else { format!("{prefix}.{key}") }
-}
-
-/// The candidate closest to `word` by edit distance, when close enough to be a typo, or
-/// the one `word` abbreviates (`khac_phuc` → `khac_phuc_han_che`).
-///
-/// Candidates are first measured by cheap lower bounds of the distance (length, letters), so
-/// a registry of 14,000 ids asked for 14,000 unknown references stays fast: the full
-/// distance is computed only for the few that could be close.
-pub fn did_you_mean<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let length = word.chars().count();
-    let limit = (length / 3).max(1);
-    let letters = Letters::of(word);
-    candidates
-        .filter_map(|c| {
-            if length >= 4 && c.starts_with(word) {
-                return Some((0, c));
-            }
-            if c.chars().count().abs_diff(length) > limit || letters.distance(c) > limit {
-                return None;
-            }
-            Some((edit_distance(word, c), c)).filter(|&(d, _)| d <= limit)
-        })
-        .min_by_key(|&(d, c)| (d, c))
-        .map(|(_, c)| c)
-}
-
-/// How many times each letter occurs in a word, letters folded into 64 buckets: the
-/// letters one word has more of than the other never exceed the edit distance between them.
-struct Letters([i32; 64]);
-
-impl Letters {
-    fn of(word: &str) -> Letters {
-        let mut counts = [0; 64];
-        for c in word.chars() {
-            counts[c as usize % 64] += 1;
-        }
-        Letters(counts)
-    }
-
-    /// A lower bound of the edit distance between the word and `other`.
-    fn distance(&self, other: &str) -> usize {
-        let mut counts = self.0;
-        for c in other.chars() {
-            counts[c as usize % 64] -= 1;
-        }
-        let (more, fewer) = counts.iter().fold((0, 0), |(m, f), &n| if n > 0 { (m + n, f) } else { (m, f - n) });
-        more.max(fewer) as usize
-    }
-}
-
-/// Levenshtein distance over characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]

@@ -18,7 +18,8 @@ use std::path::Path;
 
 use crate::content::corpus::Corpus;
 use crate::content::date::Date;
-use crate::content::schema::{PLACEHOLDER_MARK, did_you_mean};
+use crate::content::schema::PLACEHOLDER_MARK;
+use crate::content::suggest::did_you_mean;
 use crate::content::unit::Unit;
 
 /// A file to create, with its path relative to the site root (`/`-separated).

@@ -65,8 +65,8 @@ fn parent_chain() -> String {
     format!("{ROOT}{chain}")
 }
 
-/// Units whose parents are all unknown (each asks for a did-you-mean among all units). Still
-/// quadratic (about 30 s here): timed by `bench/hostile.sh`, not in the tests.
+/// Units whose parents are all unknown, each one letter off a unit's id: each asks for a
+/// did-you-mean among 14,000 units (30 s when each lookup compared every unit).
 fn unknown_parents() -> String {
     let units =
         repeat_to_budget(|i| format!("  - {{id: u{i}, kind: chi_bo_truc_thuoc, name: \"U{i}\", parent: x{i}}}\n"));

@@ -3,7 +3,7 @@
 //! record. A conditional field missing at top level is reported at the value that requires
 //! it (`approach: cung_co`, `status: loai_bo`).
 
-use crate::check::rules::{At, Index, did_you_mean_hint, field};
+use crate::check::rules::{At, Index, field, typo_hint};
 use crate::content::forms::MODEL;
 use crate::content::read::at as node_at;
 use crate::content::vocab::{Approach, Status};
@@ -83,7 +83,7 @@ fn previous_model(index: &Index, at: &mut At) {
     };
     let mut d = at.value(Code::ARevision, "revision.previous_model", message);
     d.hint = Some(
-        did_you_mean_hint(previous, index.corpus.models.iter().map(|m| m.id.as_str()).filter(|id| *id != model.id))
+        typo_hint(index.known.models().suggest_other_than(previous, Some(&model.id)))
             .unwrap_or_else(|| "ghi mã (tên tệp) của mô hình giai đoạn trước mà mô hình này tiếp nối".to_owned()),
     );
     at.push(d);
@@ -118,7 +118,7 @@ fn source(index: &Index, at: &mut At) {
                 format!("Mô hình gốc `{source}` không tồn tại ({})", field(MODEL, "source_model")),
             );
             d.hint = Some(
-                did_you_mean_hint(source, index.corpus.models.iter().map(|m| m.id.as_str()))
+                typo_hint(index.known.models().suggest(source))
                     .unwrap_or_else(|| "dùng mã (tên tệp) của một mô hình trong content/mo-hinh/".to_owned()),
             );
             at.push(d);
@@ -202,11 +202,8 @@ fn retirement(index: &Index, at: &mut At) {
                 format!("Mô hình thay thế `{replacement}` không tồn tại ({})", field(MODEL, "retirement.replacement")),
             );
             d.hint = Some(
-                did_you_mean_hint(
-                    replacement,
-                    index.corpus.models.iter().map(|m| m.id.as_str()).filter(|id| *id != model.id),
-                )
-                .unwrap_or_else(|| "ghi mã (tên tệp) của mô hình mới thay thế, khác mô hình này".to_owned()),
+                typo_hint(index.known.models().suggest_other_than(replacement, Some(&model.id)))
+                    .unwrap_or_else(|| "ghi mã (tên tệp) của mô hình mới thay thế, khác mô hình này".to_owned()),
             );
             at.push(d);
         }

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use crate::check::rules::{At, Index, did_you_mean_hint, field};
+use crate::check::rules::{At, Index, field, typo_hint};
 use crate::content::forms::MODEL;
 use crate::content::read::{at as node_at, items, string};
 use crate::content::vocab::{COSTS, MEASURE_KINDS, REQUIREMENTS, Status, TopicKind, label_of};
@@ -49,7 +49,7 @@ fn topics(index: &Index, at: &mut At) {
                 ),
             );
             d.hint = Some(
-                did_you_mean_hint(id, catalog.topics.iter().map(|t| t.id.as_str()))
+                typo_hint(index.known.topics().suggest(id))
                     .unwrap_or_else(|| "dùng một `id` của `chuyen_de` trong content/danh-muc.yml".to_owned()),
             );
             at.push(d);
@@ -255,7 +255,7 @@ fn replication(index: &Index, at: &mut At) {
                     i + 1
                 ),
             );
-            d.hint = Some(did_you_mean_hint(&org, corpus.units.iter().map(|u| u.id.as_str())).unwrap_or_else(|| {
+            d.hint = Some(typo_hint(index.known.units().suggest(&org)).unwrap_or_else(|| {
                 "dùng một `id` trong content/to-chuc.yml, hoặc ghi `name` thay cho `org`".to_owned()
             }));
             at.push(d);

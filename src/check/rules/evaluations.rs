@@ -2,7 +2,7 @@
 //! model exists), K-DATE (between the model's start and `as_of`), K-CRITERION-DUP (each
 //! criterion assessed once).
 
-use crate::check::rules::{Index, did_you_mean_hint};
+use crate::check::rules::{Index, typo_hint};
 use crate::content::evaluation::Evaluation;
 use crate::content::read::{items, pos_of};
 use crate::diagnostic::{Code, Diagnostic};
@@ -25,7 +25,7 @@ fn model(index: &Index, e: &Evaluation, out: &mut Vec<Diagnostic>) {
         pos_of(&e.front, "model"),
         format!("Phiếu đánh giá dẫn chiếu mô hình `{id}` không tồn tại"),
     );
-    d.hint = did_you_mean_hint(id, index.corpus.models.iter().map(|m| m.id.as_str()));
+    d.hint = typo_hint(index.known.models().suggest(id));
     out.push(d);
 }
 

@@ -14,13 +14,15 @@ mod registry;
 mod reports;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
 use crate::content::corpus::Corpus;
 use crate::content::model::Model;
 use crate::content::read::{at, key_pos_of, pos_of};
-use crate::content::schema::{Field, Kind, did_you_mean};
+use crate::content::schema::{Field, Kind};
+use crate::content::suggest::{Suggester, did_you_mean};
 use crate::derive::results::ReportIndex;
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::parse::yaml::Node;
@@ -67,7 +69,7 @@ pub fn run_cached(
 /// bodies of reports and pages.
 fn cross_file(index: &Index, out: &mut Vec<Diagnostic>) {
     let corpus = index.corpus;
-    registry::check(corpus, out);
+    registry::check(index, out);
     model::check_duplicates(corpus, out);
     reports::check(index, out);
     coverage::check(index, out);
@@ -100,12 +102,14 @@ pub(crate) struct Index<'a> {
     pub corpus: &'a Corpus,
     /// Report entries by model.
     pub reports: ReportIndex<'a>,
+    /// The ids references may name, for did-you-mean hints.
+    pub known: Known<'a>,
     unreadable_models: &'a HashSet<String>,
 }
 
 impl<'a> Index<'a> {
     fn new(corpus: &'a Corpus, unreadable_models: &'a HashSet<String>) -> Index<'a> {
-        Index { corpus, reports: ReportIndex::new(corpus), unreadable_models }
+        Index { corpus, reports: ReportIndex::new(corpus), known: Known::new(corpus), unreadable_models }
     }
 
     /// Whether the organisation tree could be read. When it could not, references to units
@@ -118,6 +122,50 @@ impl<'a> Index<'a> {
     /// file is named after it.
     pub fn unknown_model(&self, id: &str) -> bool {
         self.corpus.model(id).is_none() && !self.unreadable_models.contains(id)
+    }
+}
+
+/// The ids that content declares and references name, each indexed for did-you-mean hints
+/// the first time a reference to it is unknown (at most once per check).
+pub(crate) struct Known<'a> {
+    corpus: &'a Corpus,
+    units: OnceLock<Suggester<'a>>,
+    base_units: OnceLock<Suggester<'a>>,
+    models: OnceLock<Suggester<'a>>,
+    topics: OnceLock<Suggester<'a>>,
+    groups: OnceLock<Suggester<'a>>,
+}
+
+impl<'a> Known<'a> {
+    fn new(corpus: &'a Corpus) -> Known<'a> {
+        let none = OnceLock::new;
+        Known { corpus, units: none(), base_units: none(), models: none(), topics: none(), groups: none() }
+    }
+
+    /// Every unit of `to-chuc.yml`.
+    pub fn units(&self) -> &Suggester<'a> {
+        self.units.get_or_init(|| Suggester::new(self.corpus.units.iter().map(|u| u.id.as_str())))
+    }
+
+    /// The base units (đảng bộ cơ sở, chi bộ cơ sở), which write reports.
+    pub fn base_units(&self) -> &Suggester<'a> {
+        self.base_units
+            .get_or_init(|| Suggester::new(self.corpus.units.iter().filter(|u| u.is_base()).map(|u| u.id.as_str())))
+    }
+
+    /// Every model.
+    pub fn models(&self) -> &Suggester<'a> {
+        self.models.get_or_init(|| Suggester::new(self.corpus.models.iter().map(|m| m.id.as_str())))
+    }
+
+    /// The catalog's topics (`chuyen_de`).
+    pub fn topics(&self) -> &Suggester<'a> {
+        self.topics.get_or_init(|| Suggester::new(self.corpus.catalog.topics.iter().map(|t| t.id.as_str())))
+    }
+
+    /// The catalog's model groups (`nhom_mo_hinh`).
+    pub fn groups(&self) -> &Suggester<'a> {
+        self.groups.get_or_init(|| Suggester::new(self.corpus.catalog.groups.iter().map(|g| g.id.as_str())))
     }
 }
 
@@ -196,7 +244,26 @@ pub(crate) fn label(fields: &'static [Field], path: &str) -> Option<&'static str
 
 /// "có phải `x`?" when an id is a likely typo of a known one.
 pub(crate) fn did_you_mean_hint<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Option<String> {
-    did_you_mean(word, candidates).map(|guess| format!("có phải `{guess}`?"))
+    typo_hint(did_you_mean(word, candidates))
+}
+
+/// Items a hint lists before saying how many more there are.
+const LISTED: usize = 10;
+
+/// `a, b, c` for a message: the first [`LISTED`] of the `total` items, then "… và N `noun`
+/// khác", so a text repeated on each of many findings never grows with the content's size.
+pub(crate) fn listing<S: AsRef<str>>(items: impl Iterator<Item = S>, total: usize, noun: &str) -> String {
+    let shown: Vec<S> = items.take(LISTED).collect();
+    let shown: Vec<&str> = shown.iter().map(AsRef::as_ref).collect();
+    match total.saturating_sub(shown.len()) {
+        0 => shown.join(", "),
+        more => format!("{}, … và {more} {noun} khác", shown.join(", ")),
+    }
+}
+
+/// "có phải `x`?" for the id a [`Suggester`] found.
+pub(crate) fn typo_hint(guess: Option<&str>) -> Option<String> {
+    guess.map(|guess| format!("có phải `{guess}`?"))
 }
 
 #[cfg(test)]

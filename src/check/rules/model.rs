@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::check::rules::{At, Index, did_you_mean_hint, field};
+use crate::check::rules::{At, Index, field, listing, typo_hint};
 use crate::content::corpus::Corpus;
 use crate::content::forms::MODEL;
 use crate::content::read::pos_of;
@@ -70,7 +70,7 @@ fn org(index: &Index, at: &mut At) {
             format!("Đơn vị `{org}` không có trong danh sách tổ chức ({})", field(MODEL, "org")),
         );
         d.hint = Some(
-            did_you_mean_hint(org, corpus.units.iter().map(|u| u.id.as_str()))
+            typo_hint(index.known.units().suggest(org))
                 .unwrap_or_else(|| "dùng một `id` trong content/to-chuc.yml".to_owned()),
         );
         at.push(d);
@@ -119,11 +119,12 @@ fn group(index: &Index, at: &mut At) {
         "group",
         format!("Nhóm mô hình `{group}` không có trong danh mục `nhom_mo_hinh` ({})", field(MODEL, "group")),
     );
-    let known: Vec<&str> = catalog.groups.iter().map(|g| g.id.as_str()).collect();
-    d.hint = Some(
-        did_you_mean_hint(group, known.iter().copied())
-            .unwrap_or_else(|| format!("chọn một trong: {}", known.join(", "))),
-    );
+    d.hint = Some(typo_hint(index.known.groups().suggest(group)).unwrap_or_else(|| {
+        format!(
+            "chọn một trong: {}",
+            listing(catalog.groups.iter().map(|g| g.id.as_str()), catalog.groups.len(), "nhóm")
+        )
+    }));
     at.push(d);
 }
 

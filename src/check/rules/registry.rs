@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::check::rules::did_you_mean_hint;
+use crate::check::rules::{Index, typo_hint};
 use crate::content::corpus::{CATALOG_PATH, Corpus, UNITS_PATH};
 use crate::content::date::Date;
 use crate::content::period::default_period;
@@ -15,16 +15,18 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::parse::yaml::Node;
 
 /// Every registry rule.
-pub fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(index: &Index, out: &mut Vec<Diagnostic>) {
+    let corpus = index.corpus;
+    let root_name = root_name(corpus);
     duplicate_units(corpus, out);
     root(corpus, out);
     for unit in &corpus.units {
-        parent(corpus, unit, out);
+        parent(index, &root_name, unit, out);
         sector(unit, out);
         dates(unit, out);
     }
-    cycles(corpus, out);
-    successors(corpus, out);
+    cycles(corpus, &root_name, out);
+    successors(index, out);
     catalog(corpus, out);
     periods(corpus, out);
     covered_years(corpus, out);
@@ -34,7 +36,8 @@ fn unit_diagnostic(unit: &Unit, code: Code, path: &str, message: String) -> Diag
     Diagnostic::new(code, UNITS_PATH, pos_of(&unit.node, path), message)
 }
 
-/// How messages name the root unit: its name when the registry has one.
+/// How messages name the root unit: its name when the registry has one (found once per
+/// check: a registry without a root would otherwise be searched for it once per unit).
 fn root_name(corpus: &Corpus) -> String {
     corpus.root_unit().map_or_else(|| "đơn vị gốc (`kind: dang_bo_khoi`)".to_owned(), |root| root.name.clone())
 }
@@ -101,7 +104,7 @@ fn allowed_parents(kind: UnitKind) -> &'static [UnitKind] {
 
 /// O-PARENT (unknown parent, or a kind not allowed under it) and the required `parent` of
 /// every unit but the root (F-REQUIRED).
-fn parent(corpus: &Corpus, unit: &Unit, out: &mut Vec<Diagnostic>) {
+fn parent(index: &Index, root_name: &str, unit: &Unit, out: &mut Vec<Diagnostic>) {
     let Some(parent_id) = unit.parent.as_deref() else {
         let written = unit.node.get("parent").is_some_and(|p| !p.is_null());
         if !written && unit.kind.is_some_and(|k| k != UnitKind::DangBoKhoi) {
@@ -112,7 +115,7 @@ fn parent(corpus: &Corpus, unit: &Unit, out: &mut Vec<Diagnostic>) {
                     unit.node.pos,
                     format!("Thiếu trường bắt buộc `parent` (Trực thuộc) của đơn vị `{}`", unit.id),
                 )
-                .with_hint(format!("chỉ {} không có `parent`; thêm `parent: <mã đơn vị cấp trên>`", root_name(corpus))),
+                .with_hint(format!("chỉ {root_name} không có `parent`; thêm `parent: <mã đơn vị cấp trên>`")),
             );
         }
         return;
@@ -120,7 +123,7 @@ fn parent(corpus: &Corpus, unit: &Unit, out: &mut Vec<Diagnostic>) {
     if parent_id == unit.id {
         return; // a unit under itself is a cycle (O-CYCLE)
     }
-    let Some(parent) = corpus.unit(parent_id) else {
+    let Some(parent) = index.corpus.unit(parent_id) else {
         let mut d = unit_diagnostic(
             unit,
             Code::OParent,
@@ -128,7 +131,7 @@ fn parent(corpus: &Corpus, unit: &Unit, out: &mut Vec<Diagnostic>) {
             format!("Đơn vị cấp trên `{parent_id}` (Trực thuộc) không có trong danh sách tổ chức"),
         );
         d.hint = Some(
-            did_you_mean_hint(parent_id, corpus.units.iter().map(|u| u.id.as_str()))
+            typo_hint(index.known.units().suggest(parent_id))
                 .unwrap_or_else(|| "dùng `id` của một đơn vị trong danh sách".into()),
         );
         out.push(d);
@@ -189,7 +192,7 @@ fn dates(unit: &Unit, out: &mut Vec<Diagnostic>) {
 
 /// O-CYCLE: a unit that is its own ancestor, reported on every unit of the cycle (found
 /// once for the registry by [`Corpus::on_cycle`]).
-fn cycles(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+fn cycles(corpus: &Corpus, root_name: &str, out: &mut Vec<Diagnostic>) {
     for unit in corpus.units.iter().filter(|u| corpus.on_cycle(&u.id)) {
         out.push(
             unit_diagnostic(
@@ -198,7 +201,7 @@ fn cycles(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 "parent",
                 format!("Đơn vị `{}` trực thuộc chính nó (qua chuỗi `parent`)", unit.id),
             )
-            .with_hint(format!("sửa `parent` để cây tổ chức đi lên đến {}", root_name(corpus))),
+            .with_hint(format!("sửa `parent` để cây tổ chức đi lên đến {root_name}")),
         );
     }
 }
@@ -206,14 +209,15 @@ fn cycles(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
 /// O-SUCCESSOR: a `successor` that is unknown (with did-you-mean), the unit itself, the root
 /// (which counts no model), written without `active_to`, or that closed before this unit did;
 /// and chains that loop back (reported on every unit of the loop).
-fn successors(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+fn successors(index: &Index, out: &mut Vec<Diagnostic>) {
+    let corpus = index.corpus;
     let o_successor = |unit: &Unit, message: String, hint: String| {
         unit_diagnostic(unit, Code::OSuccessor, "successor", message).with_hint(hint)
     };
     for unit in corpus.units.iter() {
         let Some(id) = unit.successor.as_deref() else { continue };
         let Some(successor) = corpus.unit(id) else {
-            let hint = did_you_mean_hint(id, corpus.units.iter().map(|u| u.id.as_str()).filter(|u| *u != unit.id))
+            let hint = typo_hint(index.known.units().suggest_other_than(id, Some(&unit.id)))
                 .unwrap_or_else(|| "dùng `id` của đơn vị tiếp nhận trong danh sách".to_owned());
             out.push(o_successor(unit, format!("Đơn vị kế thừa `{id}` không có trong danh sách tổ chức"), hint));
             continue;

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
-use crate::check::rules::{Index, did_you_mean_hint, field};
+use crate::check::rules::{Index, did_you_mean_hint, field, listing, typo_hint};
 use crate::content::corpus::Corpus;
 use crate::content::forms::REPORT;
 use crate::content::model::Model;
@@ -89,14 +89,14 @@ fn duplicate_periods(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             continue;
         }
         for report in &reports {
-            let others: Vec<String> =
-                reports.iter().filter(|r| r.path != report.path).map(|r| format!("`{}`", r.path)).collect();
+            let others = reports.iter().filter(|r| r.path != report.path).map(|r| format!("`{}`", r.path));
+            let others = listing(others, reports.len() - 1, "tệp");
             out.push(
                 Diagnostic::new(
                     Code::RDup,
                     &report.path,
                     pos_of(&report.front, "org"),
-                    format!("Đơn vị `{org}` đã có báo cáo {} ở tệp {}", period.label(), others.join(", ")),
+                    format!("Đơn vị `{org}` đã có báo cáo {} ở tệp {others}", period.label()),
                 )
                 .with_hint("mỗi đơn vị một báo cáo cho mỗi kỳ: gộp hai báo cáo hoặc sửa `year`/`period`"),
             );
@@ -151,10 +151,9 @@ impl<'a> ReportCheck<'a, '_> {
         let pos = pos_of(&self.report.front, "org");
         match corpus.unit(org) {
             None => {
-                let hint = did_you_mean_hint(org, corpus.units.iter().filter(|u| u.is_base()).map(|u| u.id.as_str()))
-                    .unwrap_or_else(|| {
-                        "dùng `id` của một đảng bộ cơ sở hoặc chi bộ cơ sở trong content/to-chuc.yml".into()
-                    });
+                let hint = typo_hint(self.index.known.base_units().suggest(org)).unwrap_or_else(|| {
+                    "dùng `id` của một đảng bộ cơ sở hoặc chi bộ cơ sở trong content/to-chuc.yml".into()
+                });
                 self.push(
                     Code::ROrg,
                     pos,
@@ -250,7 +249,7 @@ impl<'a> ReportCheck<'a, '_> {
             if !self.index.unknown_model(&entry.model) {
                 return;
             }
-            let hint = did_you_mean_hint(&entry.model, corpus.models.iter().map(|m| m.id.as_str()))
+            let hint = typo_hint(self.index.known.models().suggest(&entry.model))
                 .unwrap_or_else(|| "ghi mã (tên tệp) của một mô hình trong content/mo-hinh/".into());
             self.push(
                 Code::RModelUnknown,
@@ -326,9 +325,10 @@ impl<'a> ReportCheck<'a, '_> {
             if model.effectiveness.indicators.iter().any(|i| i.code == code) {
                 continue;
             }
-            let codes = || model.effectiveness.indicators.iter().map(|i| i.code.as_str());
+            let indicators = &model.effectiveness.indicators;
+            let codes = || indicators.iter().map(|i| i.code.as_str());
             let hint = did_you_mean_hint(&code, codes()).unwrap_or_else(|| {
-                format!("các chỉ số của mô hình `{}`: {}", model.id, codes().collect::<Vec<_>>().join(", "))
+                format!("các chỉ số của mô hình `{}`: {}", model.id, listing(codes(), indicators.len(), "chỉ số"))
             });
             self.push(
                 Code::RValues,
@@ -352,7 +352,7 @@ impl<'a> ReportCheck<'a, '_> {
         for item in items(node, "propose_replication") {
             let Some(id) = item.as_str().map(str::trim).filter(|s| !s.is_empty()) else { continue };
             if corpus.unit(id).is_none() {
-                let hint = did_you_mean_hint(id, corpus.units.iter().map(|u| u.id.as_str()))
+                let hint = typo_hint(self.index.known.units().suggest(id))
                     .unwrap_or_else(|| "dùng `id` của một đơn vị trong content/to-chuc.yml".into());
                 self.push(
                     Code::ROrgRef,
