@@ -59,12 +59,7 @@ impl<'a> Touched<'a> {
         let mut everything = false;
         for path in changed {
             match FileKind::of(path) {
-                Some(FileKind::Model | FileKind::Report) => {
-                    ids.extend(stem(path));
-                    for corpus in [now, old] {
-                        file_references(corpus, path, &mut ids);
-                    }
-                }
+                Some(FileKind::Model | FileKind::Report) => ids.extend(stem(path)),
                 Some(FileKind::Units) => {
                     ids.extend(differing(entries(&now.units, |u| &u.id), entries(&old.units, |u| &u.id)));
                 }
@@ -77,6 +72,9 @@ impl<'a> Touched<'a> {
                 }
                 _ => {}
             }
+        }
+        for corpus in [now, old] {
+            file_references(corpus, changed, &mut ids);
         }
         let defining_paths = now
             .models
@@ -94,14 +92,14 @@ impl<'a> Touched<'a> {
     }
 }
 
-/// The ids a model or report file at `path` refers to: its unit, and for a report the
-/// models it reports on.
-fn file_references(corpus: &Corpus, path: &str, ids: &mut BTreeSet<String>) {
-    for model in corpus.models.iter().filter(|m| m.path == path) {
+/// The ids the changed model and report files refer to: their units, and for a report the
+/// models it reports on (one pass over the corpus, however many files changed).
+fn file_references(corpus: &Corpus, changed: &BTreeSet<String>, ids: &mut BTreeSet<String>) {
+    for model in corpus.models.iter().filter(|m| changed.contains(&m.path)) {
         ids.insert(model.id.clone());
         ids.extend(model.org.clone());
     }
-    for report in corpus.reports.iter().filter(|r| r.path == path) {
+    for report in corpus.reports.iter().filter(|r| changed.contains(&r.path)) {
         ids.insert(report.id.clone());
         ids.extend(report.org.clone());
         ids.extend(report.entries.iter().map(|e| e.model.clone()));

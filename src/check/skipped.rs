@@ -5,6 +5,8 @@
 //! except files guong would not use anyway (attachments under `content/` that are too large
 //! or unreadable).
 
+use std::collections::HashSet;
+
 use crate::content::load::FileKind;
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::parse::frontmatter::too_large;
@@ -54,6 +56,7 @@ pub fn merge(diagnostics: &mut Vec<Diagnostic>, skipped: &[Skipped]) {
     if found.is_empty() {
         return;
     }
-    diagnostics.retain(|d| d.code != Code::FRequired || !found.iter().any(|f| f.path == d.path));
+    let paths: HashSet<&str> = found.iter().map(|f| f.path.as_str()).collect();
+    diagnostics.retain(|d| d.code != Code::FRequired || !paths.contains(d.path.as_str()));
     diagnostics.extend(found);
 }

@@ -14,6 +14,7 @@ use crate::content::page::Page;
 use crate::content::report::Report;
 use crate::content::succession::Succession;
 use crate::content::unit::Unit;
+use crate::content::vocab::UnitKind;
 use crate::parse::yaml::Node;
 
 /// Everything a site holds, read from its files.
@@ -35,7 +36,11 @@ pub struct Corpus {
     /// Number of content files read.
     pub files: usize,
     unit_index: HashMap<String, usize>,
+    /// The root unit's place in `units`.
+    root: Option<usize>,
     model_index: HashMap<String, usize>,
+    /// The latest evaluation of each evaluated model, by model id.
+    latest_evaluations: HashMap<String, usize>,
     succession: Succession,
     hierarchy: Hierarchy,
 }
@@ -67,6 +72,7 @@ impl Corpus {
             model_index.entry(model.id.clone()).or_insert(i);
             model.period = model.start.and_then(|start| catalog.periods.holding(start));
         }
+        let root = units.iter().position(|u| u.parent.is_none() && u.kind == Some(UnitKind::DangBoKhoi));
         let succession = Succession::new(&units, &unit_index);
         let parents: Vec<Option<&str>> = units.iter().map(|u| u.parent.as_deref()).collect();
         let bases: Vec<bool> = units.iter().map(Unit::is_base).collect();
@@ -81,26 +87,43 @@ impl Corpus {
             evaluations: Vec::new(),
             files,
             unit_index,
+            root,
             model_index,
+            latest_evaluations: HashMap::new(),
             succession,
             hierarchy,
         }
     }
 
     /// The corpus with its evaluations (kept apart from [`Corpus::new`], which most callers
-    /// use without any).
+    /// use without any), each model's latest one found once.
     pub fn with_evaluations(mut self, evaluations: Vec<Evaluation>) -> Corpus {
+        let mut latest_evaluations: HashMap<String, usize> = HashMap::new();
+        for (i, evaluation) in evaluations.iter().enumerate() {
+            let Some(model) = &evaluation.model else { continue };
+            let held = latest_evaluations.entry(model.clone()).or_insert(i);
+            let other = &evaluations[*held];
+            if (evaluation.date, &evaluation.path) > (other.date, &other.path) {
+                *held = i;
+            }
+        }
         self.evaluations = evaluations;
+        self.latest_evaluations = latest_evaluations;
         self
     }
 
     /// The latest evaluation of a model (by date, then path).
     pub fn latest_evaluation(&self, model: &str) -> Option<&Evaluation> {
-        self.evaluations.iter().filter(|e| e.model.as_deref() == Some(model)).max_by_key(|e| (e.date, &e.path))
+        self.latest_evaluations.get(model).map(|&i| &self.evaluations[i])
     }
 
     pub fn unit(&self, id: &str) -> Option<&Unit> {
         self.unit_index.get(id).map(|&i| &self.units[i])
+    }
+
+    /// The place of unit `id` in registry order (to sort by it).
+    pub fn unit_order(&self, id: &str) -> Option<usize> {
+        self.unit_index.get(id).copied()
     }
 
     pub fn model(&self, id: &str) -> Option<&Model> {
@@ -109,7 +132,7 @@ impl Corpus {
 
     /// The root unit (`kind: dang_bo_khoi`, the đảng bộ cấp trên cơ sở), if the registry has one.
     pub fn root_unit(&self) -> Option<&Unit> {
-        self.units.iter().find(|u| u.parent.is_none() && u.kind == Some(crate::content::vocab::UnitKind::DangBoKhoi))
+        self.root.map(|i| &self.units[i])
     }
 
     /// The ancestors of a unit, nearest first (a cycle is cut, see [`Hierarchy`]).

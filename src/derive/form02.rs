@@ -254,6 +254,7 @@ pub fn form02(corpus: &Corpus, period: Period) -> Form02 {
         }
     }
     let reported = reported_units(corpus, period);
+    let filed = reports_filed(corpus, period);
     let mut subtrees: Vec<(&Unit, Vec<&Unit>)> =
         corpus.units.iter().filter(|u| u.is_base()).map(|b| (b, vec![])).collect();
     let slot: HashMap<&str, usize> = subtrees.iter().enumerate().map(|(i, (b, _))| (b.id.as_str(), i)).collect();
@@ -286,7 +287,7 @@ pub fn form02(corpus: &Corpus, period: Period) -> Form02 {
         if units.is_empty() {
             continue;
         }
-        let row = base_row(corpus, base, period, units);
+        let row = base_row(corpus, base, filed.get(base.id.as_str()).copied(), period, units);
         totals.counts.add(&row.counts);
         totals.reported += row.reported;
         totals.units += row.units.len();
@@ -304,13 +305,20 @@ pub fn form02(corpus: &Corpus, period: Period) -> Form02 {
     }
     let catalog = &corpus.catalog;
     let by_group = group_tally(corpus, &active);
+    let mut studied: HashMap<&str, usize> = HashMap::new();
+    for model in &active {
+        let topics: HashSet<&str> = model.learning.topics.iter().map(String::as_str).collect();
+        for topic in topics {
+            *studied.entry(topic).or_default() += 1;
+        }
+    }
     let by_topic = catalog
         .topics
         .iter()
         .map(|t| Tally {
             id: t.id.clone(),
             label: t.title.clone(),
-            models: active.iter().filter(|m| m.learning.topics.contains(&t.id)).count(),
+            models: studied.get(t.id.as_str()).copied().unwrap_or_default(),
         })
         .collect();
     Form02 { year: period.year, period: period.kind, as_of: catalog.as_of, base_units, totals, by_group, by_topic }
@@ -318,6 +326,10 @@ pub fn form02(corpus: &Corpus, period: Period) -> Form02 {
 
 /// `models` by group: every group of the catalog, in catalog order.
 pub fn group_tally(corpus: &Corpus, models: &[&Model]) -> Vec<Tally> {
+    let mut counted: HashMap<&str, usize> = HashMap::new();
+    for group in models.iter().filter_map(|m| m.group.as_deref()) {
+        *counted.entry(group).or_default() += 1;
+    }
     corpus
         .catalog
         .groups
@@ -325,18 +337,17 @@ pub fn group_tally(corpus: &Corpus, models: &[&Model]) -> Vec<Tally> {
         .map(|g| Tally {
             id: g.id.clone(),
             label: g.label.clone(),
-            models: models.iter().filter(|m| m.group.as_deref() == Some(g.id.as_str())).count(),
+            models: counted.get(g.id.as_str()).copied().unwrap_or_default(),
         })
         .collect()
 }
 
-/// The row of `base`: its unit rows summed, and its report for the period.
-fn base_row(corpus: &Corpus, base: &Unit, period: Period, units: Vec<UnitRow>) -> BaseRow {
+/// The row of `base`: its unit rows summed, and the report it `filed` for the period.
+fn base_row(corpus: &Corpus, base: &Unit, filed: Option<&Report>, period: Period, units: Vec<UnitRow>) -> BaseRow {
     let mut counts = Counts::default();
     for unit in &units {
         counts.add(&unit.counts);
     }
-    let filed = report_of(corpus, &base.id, period);
     BaseRow {
         id: base.id.clone(),
         name: base.name.clone(),
@@ -350,9 +361,15 @@ fn base_row(corpus: &Corpus, base: &Unit, period: Period, units: Vec<UnitRow>) -
     }
 }
 
-/// The report `base` filed for `period` (the first in path order).
-pub fn report_of<'a>(corpus: &'a Corpus, base: &str, period: Period) -> Option<&'a Report> {
-    corpus.reports.iter().find(|r| r.org.as_deref() == Some(base) && r.period(&corpus.catalog.periods) == Some(period))
+/// The report each base unit filed for `period` (its first in path order), by unit id.
+fn reports_filed(corpus: &Corpus, period: Period) -> HashMap<&str, &Report> {
+    let mut filed = HashMap::new();
+    for report in corpus.reports.iter().filter(|r| r.period(&corpus.catalog.periods) == Some(period)) {
+        if let Some(org) = report.org.as_deref() {
+            filed.entry(org).or_insert(report);
+        }
+    }
+    filed
 }
 
 /// Where a base unit's report for `period` stands at `as_of`, given the report it filed.

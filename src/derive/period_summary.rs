@@ -122,7 +122,7 @@ pub fn period_summary(corpus: &Corpus, period: &ProgrammePeriod) -> PeriodSummar
         bases[i].counts.add_model_between(model, period.from, period.to);
         bases[i].commended += usize::from(!model.recognition.is_empty());
     }
-    bases.sort_by_cached_key(|b| corpus.units.iter().position(|u| u.id == b.id));
+    bases.sort_by_cached_key(|b| corpus.unit_order(&b.id));
     let by_status = Status::ALL
         .iter()
         .map(|s| Tally {

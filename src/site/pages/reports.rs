@@ -68,7 +68,7 @@ pub fn report_row(cx: &BuildContext, report: &Report) -> ReportRow {
 
 fn reports_page(cx: &BuildContext) -> ReportsPage {
     let unit_order = |report: &Report| {
-        report.org.as_deref().and_then(|id| cx.corpus.units.iter().position(|u| u.id == id)).unwrap_or(usize::MAX)
+        report.org.as_deref().and_then(|id| cx.corpus.unit_order(id)).unwrap_or(usize::MAX)
     };
     let mut by_year: BTreeMap<i32, Vec<&Report>> = BTreeMap::new();
     for report in &cx.corpus.reports {
