@@ -70,7 +70,7 @@ fn typos(id: &str) -> Vec<String> {
 }
 
 /// Beyond the full scan, the typical typos of a large site still find what the full scan
-/// finds, and one-letter typos find the id they damage.
+/// finds, and one-letter typos find the id they damage (or one as close, or one they begin).
 #[test]
 fn typical_typos_among_ten_thousand_ids_find_the_full_scan_answer() {
     let ids = model_ids();
@@ -80,7 +80,8 @@ fn typical_typos_among_ten_thousand_ids_find_the_full_scan_answer() {
             assert_eq!(suggester.suggest(word), full_scan(word, &ids), "{word}");
             if n % 4 != 3 && !ids.contains(word) {
                 let found = suggester.suggest(word).unwrap();
-                assert!(found == id || edit_distance(word, found) <= 1, "{word} → {found}");
+                let close = edit_distance(word, found) <= 1 || found.starts_with(word.as_str());
+                assert!(found == id || close, "{word} → {found}");
             }
         }
     }
