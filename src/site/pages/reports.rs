@@ -67,9 +67,8 @@ pub fn report_row(cx: &BuildContext, report: &Report) -> ReportRow {
 }
 
 fn reports_page(cx: &BuildContext) -> ReportsPage {
-    let unit_order = |report: &Report| {
-        report.org.as_deref().and_then(|id| cx.corpus.unit_order(id)).unwrap_or(usize::MAX)
-    };
+    let unit_order =
+        |report: &Report| report.org.as_deref().and_then(|id| cx.corpus.unit_order(id)).unwrap_or(usize::MAX);
     let mut by_year: BTreeMap<i32, Vec<&Report>> = BTreeMap::new();
     for report in &cx.corpus.reports {
         by_year.entry(report.year.unwrap_or_default()).or_default().push(report);
