@@ -2,7 +2,7 @@
 //! values with Vietnamese labels and, per document, the values it carries. The script counts
 //! and filters from it: AND across facets, OR within one.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -151,11 +151,14 @@ fn facet(
     let mut values: Vec<(String, String)> = order.into_iter().filter(|(code, _)| present.contains(code)).collect();
     let known: BTreeSet<String> = values.iter().map(|(c, _)| c.clone()).collect();
     values.extend(present.into_iter().filter(|c| !known.contains(*c)).map(|c| (c.clone(), c.clone())));
+    let mut place: HashMap<&str, u32> = HashMap::new();
+    for (i, (value, _)) in values.iter().enumerate() {
+        place.entry(value.as_str()).or_insert(i as u32);
+    }
     let indexes: Vec<Vec<u32>> = per_doc
         .iter()
         .map(|codes| {
-            let mut list: Vec<u32> =
-                codes.iter().filter_map(|c| values.iter().position(|(v, _)| v == c)).map(|i| i as u32).collect();
+            let mut list: Vec<u32> = codes.iter().filter_map(|c| place.get(c.as_str()).copied()).collect();
             list.sort_unstable();
             list.dedup();
             list
