@@ -12,6 +12,7 @@ cargo build --release --quiet
 guong=$PWD/target/release/guong
 writer=$PWD/target/release/examples/hostile_site
 out=bench/out/hostile
+mkdir -p "$out"
 shapes=("$@")
 [ ${#shapes[@]} -gt 0 ] || mapfile -t shapes < <("$writer" "$out")
 
