@@ -11,7 +11,7 @@ use crate::content::model::Model;
 use crate::content::page::Page;
 use crate::content::read::{items, pos_of};
 use crate::content::report::Report;
-use crate::content::schema::{Field, Validator, is_slug};
+use crate::content::schema::{Field, Validator, is_placeholder, is_slug};
 use crate::content::unit::Unit;
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::parse::frontmatter::{decode_text, split_front_matter};
@@ -240,7 +240,10 @@ fn read_markdown_file(
     }
     Validator { path, out }.check_root(&front, kind.fields());
     let stem = path.rsplit('/').next().unwrap_or_default().trim_end_matches(".md").to_owned();
-    let body = Body::read(split.body, split.body_first_line, reading);
+    let mut body = Body::read(split.body, split.body_first_line, reading);
+    if reading != Reading::Check && !checker_reads_markdown(&body) {
+        body.release_markdown();
+    }
     if kind == FileKind::Page {
         if !is_slug(&stem) {
             out.push(bad_id(path, Pos::START, &stem));
@@ -256,6 +259,14 @@ fn read_markdown_file(
         FileKind::Evaluation => Record::Evaluation(Box::new(Evaluation::read(stem, path.to_owned(), front, body))),
         _ => Record::Report(Box::new(Report::read(stem, path.to_owned(), front, body))),
     })
+}
+
+/// Whether the checker reads a body's Markdown itself, beyond what the reading pass found:
+/// the HTML rule places its findings in it, F-PLACEHOLDER and M-SECTION look for the guidance
+/// text of `guong new`. A body read for publishing that needs neither frees its Markdown at
+/// once, so a build never holds the Markdown, the HTML and the text of every body together.
+fn checker_reads_markdown(body: &Body) -> bool {
+    !body.markup.is_empty() || is_placeholder(&body.markdown)
 }
 
 fn bad_id(path: &str, pos: Pos, id: &str) -> Diagnostic {

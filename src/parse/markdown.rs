@@ -101,6 +101,7 @@ impl Body {
                 let _ = pulldown_cmark::html::write_html_fmt(counted, safe);
             }
         }
+        html.shrink_to_fit();
         let read = pass.finish(html.len());
         Body {
             markdown,

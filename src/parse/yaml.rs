@@ -291,9 +291,16 @@ impl Builder<'_> {
                 Ok(())
             }
             Event::SequenceEnd | Event::MappingEnd => {
+                // Trees of every file are held until the checker is done: no spare capacity.
                 let node = match self.stack.pop() {
-                    Some(Frame::Seq { pos, items }) => Node { pos, value: Value::Seq(items) },
-                    Some(Frame::Map { pos, entries, .. }) => Node { pos, value: Value::Map(entries) },
+                    Some(Frame::Seq { pos, mut items }) => {
+                        items.shrink_to_fit();
+                        Node { pos, value: Value::Seq(items) }
+                    }
+                    Some(Frame::Map { pos, mut entries, .. }) => {
+                        entries.shrink_to_fit();
+                        Node { pos, value: Value::Map(entries) }
+                    }
                     None => return Ok(()),
                 };
                 self.push(node)

@@ -89,6 +89,9 @@ impl Collector {
     pub fn finish(mut self) -> (String, Vec<Block>) {
         self.end_block(BlockKind::Text);
         self.text.truncate(self.text.trim_end().len());
+        // Held with the body until the site is written: no spare capacity.
+        self.text.shrink_to_fit();
+        self.blocks.shrink_to_fit();
         (self.text, self.blocks)
     }
 }
