@@ -1,6 +1,6 @@
 //! Incremental builds: after an edit of any kind, a build that keeps the pages whose
 //! fingerprint did not change writes exactly the tree a build from scratch writes, on the
-//! sample site (`content/`) and on a generated site of 2,000 models; `--no-cache`, a
+//! sample site (`content/`) and on a generated site of 200 models; `--no-cache`, a
 //! corrupt, foreign or outdated cache, and the summary line.
 
 mod common;
@@ -171,35 +171,73 @@ fn generate(models: usize, out: &Path) {
     assert!(output.status.success(), "gen_corpus.py failed:\n{}", String::from_utf8_lossy(&output.stderr));
 }
 
-tool_test! {
-    /// Two minutes on the shared 2-core machine: run with `--ignored` (bench/build.sh checks
-    /// the same at 10,000 models).
-    #[ignore = "slow: cargo test --release --test incremental_build -- --ignored"]
-    fn a_generated_site_of_two_thousand_models_stays_identical_to_a_build_from_scratch() needs ["python3"] {
-        let site = TempSite::empty();
-        generate(2000, &site.dir);
-        let pages = counts(&site.run(&["build"])).0;
-        let model = "content/mo-hinh/dbcs-0001/mh-000007.md";
-        let text = site.read(model);
-        let title = text.lines().find(|l| l.starts_with("title: ")).unwrap().to_owned();
-        edit(&site, model, &title, "title: \"Mô hình được sửa tên\"");
-        let (rendered, kept) = build_and_compare(&site, "model title");
-        assert!(rendered < pages / 20 && kept > pages - pages / 20, "{rendered} rendered, {kept} kept of {pages}");
+/// The line of `text` that starts with `prefix` once trimmed.
+fn line_with(text: &str, prefix: &str) -> String {
+    text.lines().find(|l| l.trim_start().starts_with(prefix)).unwrap_or_else(|| panic!("no `{prefix}` line")).to_owned()
+}
 
-        let units = site.read("content/to-chuc.yml");
-        let name = units.lines().find(|l| l.trim_start().starts_with("name: ")).unwrap().to_owned();
-        edit(&site, "content/to-chuc.yml", &name, &name.replacen("name: \"", "name: \"Sửa ", 1));
-        build_and_compare(&site, "unit name");
+tool_test! {
+    /// A generated site of realistic size (200 models, 11 units, every report due): an edit
+    /// of each kind renders a few pages and keeps the rest, and the output stays the tree of
+    /// a build from scratch (`bench/build.sh` checks the same at 10,000 models).
+    fn a_generated_site_stays_identical_to_a_build_from_scratch_after_every_kind_of_edit() needs ["python3"] {
+        let site = TempSite::empty();
+        generate(200, &site.dir);
+        let pages = counts(&site.run(&["build"])).0;
+        let few = |(rendered, kept): (usize, usize), what: &str| {
+            assert!(rendered > 0 && rendered < pages / 5 && kept == pages - rendered, "{what}: {rendered} rendered, {kept} kept of {pages}");
+        };
+
+        let model = "content/mo-hinh/dbcs-0001/mh-000007.md";
+        let title = line_with(&site.read(model), "title: ");
+        edit(&site, model, &title, "title: \"Mô hình được sửa tên\"");
+        few(build_and_compare(&site, "model title"), "model title");
+        assert!(site.read("public/mo-hinh/mh-000007/index.html").contains("Mô hình được sửa tên"));
+
+        edit(&site, "content/to-chuc.yml", "name: \"Đảng bộ đơn vị số 1\"", "name: \"Đảng bộ đơn vị số một\"");
+        few(build_and_compare(&site, "unit name"), "unit name");
+        assert!(site.read("public/mo-hinh/mh-000007/index.html").contains("Đảng bộ đơn vị số một"));
+
+        let label = line_with(&site.read("content/danh-muc.yml"), "label: ");
+        edit(&site, "content/danh-muc.yml", &label, &label.replacen("label: \"", "label: \"Nhóm sửa: ", 1));
+        build_and_compare(&site, "catalog label");
 
         let reports: Vec<String> = snapshot(&site.dir.join("content/bao-cao")).into_keys().collect();
         let report = format!("content/bao-cao/{}", reports[0]);
-        let text = site.read(&report);
-        let value = text.lines().find(|l| l.trim_start().starts_with("value: ")).unwrap().to_owned();
+        let value = line_with(&site.read(&report), "value: ");
         edit(&site, &report, &value, &format!("{value}1"));
-        build_and_compare(&site, "report values");
+        few(build_and_compare(&site, "report values"), "report values");
+
+        let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html");
+        let theme = fs::read_to_string(base).unwrap();
+        site.write("templates/base.html", &theme.replacen("</body>", "<!-- sửa mẫu -->\n</body>", 1));
+        let (_, kept) = build_and_compare(&site, "template");
+        assert_eq!(kept, 0, "every page sees the theme");
 
         site.remove(&report);
-        build_and_compare(&site, "deletion");
-        assert!(!site.dir.join(format!("public/bao-cao/{}", reports[0].rsplit('/').next().unwrap().trim_end_matches(".md"))).exists());
+        build_and_compare(&site, "report deletion");
+        let report_id = reports[0].rsplit('/').next().unwrap().trim_end_matches(".md");
+        assert!(!site.dir.join(format!("public/bao-cao/{report_id}")).exists());
+
+        // A model file moved to another folder (same id, new path) and a page renamed.
+        let moved = "content/mo-hinh/dbcs-0002/mh-000007.md";
+        site.write(moved, &site.read(model));
+        site.remove(model);
+        build_and_compare(&site, "model moved");
+        let guide = site.read("content/trang/huong-dan.md");
+        site.remove("content/trang/huong-dan.md");
+        site.write("content/trang/cach-dung.md", &guide);
+        build_and_compare(&site, "page renamed");
+        assert!(site.dir.join("public/trang/cach-dung/index.html").is_file());
+        assert!(!site.dir.join("public/trang/huong-dan").exists());
+
+        // Reports name every generated model: the model added and deleted is a new one.
+        let added = "content/mo-hinh/dbcs-0002/mh-900007.md";
+        site.write(added, &site.read(moved).replacen("id: mh-000007", "id: mh-900007", 1));
+        build_and_compare(&site, "model added");
+        assert!(site.dir.join("public/mo-hinh/mh-900007/index.html").is_file());
+        site.remove(added);
+        build_and_compare(&site, "model deletion");
+        assert!(!site.dir.join("public/mo-hinh/mh-900007").exists());
     }
 }
