@@ -61,6 +61,20 @@ fn form02_counts_the_running_model_under_the_successor_after_the_merge() {
     assert_eq!(rows(&year), [("db-so-tai-chinh".to_owned(), 3)], "cb-cdc merged: its model counts under the Sở");
     assert_eq!(year["totals"]["models"], 3, "no model lost or counted twice");
     assert_eq!(first["totals"]["models"], 3);
+    // The list of models follows the counts: under the successor, in its own row.
+    let listed: Vec<(&str, &str)> = year["base_units"][0]["model_list"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["id"].as_str().unwrap(), m["unit"].as_str().unwrap()))
+        .collect();
+    assert!(listed.contains(&("mh-mot-cua-than-thien-cdc", "db-so-tai-chinh")), "{listed:?}");
+    assert_eq!(listed.len(), 3);
+    assert_eq!(first["base_units"][1]["model_list"][0]["id"], "mh-mot-cua-than-thien-cdc");
+    let page = site.read("public/tong-hop/2022/ca-nam/index.html");
+    let section = &page[page.find("id=\"dv-db-so-tai-chinh\"").expect("the Sở's form 02")..];
+    assert!(section.contains(">Tiếp nhận hồ sơ thân thiện tại Trung tâm Kiểm soát bệnh tật</a>"));
+    assert!(!page.contains("id=\"dv-cb-cdc\""), "a chi bộ cơ sở has no form 02 of its own");
 }
 
 #[test]

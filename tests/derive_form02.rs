@@ -106,16 +106,17 @@ fn csv_has_a_bom_a_vietnamese_header_and_the_same_rows() {
     assert_eq!(
         lines[0],
         "Năm,Kỳ,Mã đơn vị cơ sở,Mã đơn vị,Tên đơn vị,Loại tổ chức,Tổng số mô hình,Xây dựng mới,\"Củng cố, nâng cao\",\
-         Nhân rộng,Tập thể,Cá nhân,Đang thực hiện,Hoàn thành,Loại bỏ trong kỳ,Có số liệu trong mẫu 03,Chưa có mô hình"
+         Nhân rộng,Tập thể,Cá nhân,Đang thực hiện,Hoàn thành,Loại bỏ trong kỳ,Được khen thưởng,Có số liệu trong mẫu 03,\
+         Chưa có mô hình"
     );
     assert_eq!(lines.len(), 6, "one row per unit");
     assert_eq!(
         lines[2],
-        "2023,6 tháng đầu năm,db-so-y-te,dbbp-van-phong,Đảng bộ bộ phận Văn phòng Sở,Đảng bộ bộ phận,0,0,0,0,0,0,0,0,0,Không,Có"
+        "2023,6 tháng đầu năm,db-so-y-te,dbbp-van-phong,Đảng bộ bộ phận Văn phòng Sở,Đảng bộ bộ phận,0,0,0,0,0,0,0,0,0,0,Không,Có"
     );
     assert_eq!(
         lines[3],
-        "2023,6 tháng đầu năm,db-so-y-te,cb-hanh-chinh,Chi bộ Phòng Hành chính,Chi bộ trực thuộc,2,0,1,1,1,1,0,1,1,Có,Không"
+        "2023,6 tháng đầu năm,db-so-y-te,cb-hanh-chinh,Chi bộ Phòng Hành chính,Chi bộ trực thuộc,2,0,1,1,1,1,0,1,1,0,Có,Không"
     );
     assert!(lines[5].starts_with("2023,6 tháng đầu năm,cb-truong-hoc,cb-truong-hoc,"));
 }
@@ -131,14 +132,14 @@ fn page_shows_the_tables_flags_charts_and_downloads() {
     let details = &html[html.find(r#"id="theo-don-vi""#).unwrap()..];
     let unit = row_of(details, "cb-hanh-chinh");
     let cells: Vec<&str> = unit.split("<td class=\"num\">").skip(1).map(|c| &c[..c.find('<').unwrap()]).collect();
-    assert_eq!(cells, ["2", "0", "1", "1", "1", "1", "0", "1", "1"]);
+    assert_eq!(cells, ["2", "0", "1", "1", "1", "1", "0", "1", "1", "0"]);
     assert!(unit.contains("<td>Có</td>"));
     let empty = row_of(details, "cb-nghiep-vu");
     assert!(empty.starts_with(r#"<tr class="no-model">"#));
     assert!(empty.contains(r#"<strong class="flag">Chưa có mô hình</strong>"#));
 
     let khoi = &html[..html.find("id=\"bieu-do\"").unwrap()];
-    let school = &khoi[khoi.find("href=\"#dv-cb-truong-hoc\"").unwrap()..];
+    let school = &khoi[khoi.find(">Chi bộ Trường Trung học cơ sở Hòa Bình</a></th>").unwrap()..];
     assert!(
         school[..school.find("</tr>").unwrap()].contains(r#"<span class="state state-tre_han">Nộp trễ hạn</span>"#)
     );
@@ -166,4 +167,104 @@ fn index_lists_every_coverage_period() {
     }
     assert!(html.find("Năm 2023").unwrap() < html.find("Năm 2022").unwrap(), "newest year first");
     assert!(!site.dir.join("public/tong-hop/2021").exists(), "coverage starts in 2022");
+}
+
+/// The text of each cell of each body row of the table captioned `caption` (tags dropped).
+fn table_rows(html: &str, caption: &str) -> Vec<Vec<String>> {
+    let at = html.find(&format!(">{caption}</caption>")).unwrap_or_else(|| panic!("no table `{caption}`"));
+    let body = &html[at..];
+    let body = &body[body.find("<tbody>").unwrap()..body.find("</tbody>").unwrap()];
+    body.split("<tr").skip(1).map(|row| row.split("</t").filter_map(cell_text).collect()).collect()
+}
+
+/// The text of the cell ending where `chunk` ends (`<td …>text` or `<th …>text`), tags and
+/// line breaks dropped; `None` for what is not a cell.
+fn cell_text(chunk: &str) -> Option<String> {
+    let open = chunk.rfind("<td").or_else(|| chunk.rfind("<th"))?;
+    let inner = &chunk[open + chunk[open..].find('>')? + 1..];
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in inner.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    Some(text)
+}
+
+#[test]
+fn a_chi_bo_co_so_has_no_form_of_its_own_its_models_are_listed_under_the_khoi_table() {
+    let site = built();
+    let html = site.read("public/tong-hop/2022/ca-nam/index.html");
+    assert!(!html.contains("id=\"dv-cb-truong-hoc\""), "no form 02 section for the chi bộ cơ sở");
+    assert!(html.contains("id=\"dv-db-so-y-te\""), "the đảng bộ cơ sở has its own");
+    let khoi = &html[..html.find("id=\"bieu-do\"").unwrap()];
+    assert!(khoi.contains("<a href=\"#mo-hinh-chi-bo-co-so\">Chi bộ Trường Trung học cơ sở Hòa Bình</a>"));
+    assert_eq!(
+        table_rows(khoi, "Mô hình, điển hình của các chi bộ cơ sở, cả năm 2022"),
+        [[
+            "1",
+            "Chi bộ Trường Trung học cơ sở Hòa Bình",
+            "Góc đọc sách về Bác trong nhà trường",
+            "Tập thể giáo viên Trường THCS Hòa Bình (tập thể)",
+            "Xây dựng mới",
+            "Đang thực hiện",
+            "20/11/2022: Biểu dương tại hội nghị sơ kết của Chi bộ (Cấp cơ sở)",
+        ]]
+    );
+    let table = json(&site, 2022, "ca-nam");
+    let school = &table["base_units"][1];
+    assert_eq!((school["id"].as_str(), school["kind"].as_str()), (Some("cb-truong-hoc"), Some("chi_bo_co_so")));
+    assert_eq!(school["commended"], 1);
+    assert_eq!(school["model_list"][0]["id"], "mh-goc-doc-sach");
+    assert_eq!(school["model_list"][0]["recognition"][0]["date"], "2022-11-20");
+    assert_eq!(table["totals"]["models"], 4, "every model active in 2022, the chi bộ cơ sở's included");
+    assert_eq!(table["totals"]["commended"], 1);
+}
+
+#[test]
+fn a_dang_bo_co_so_form_lists_its_models_and_counts_those_commended_in_the_period() {
+    let site = built();
+    let html = site.read("public/tong-hop/2023/ca-nam/index.html");
+    let section = &html[html.find("id=\"dv-db-so-y-te\"").unwrap()..];
+    let recognised = "19/05/2023: Giấy khen của Ban Thường vụ Đảng ủy Khối (Đảng ủy Khối các cơ quan tỉnh (thử nghiệm))";
+    assert_eq!(
+        table_rows(section, "Danh sách mô hình, điển hình – Đảng bộ Sở Y tế"),
+        [
+            ["1", "Đảng bộ Sở Y tế", "Bộ phận một cửa Sở Y tế thân thiện, đúng hẹn", "Tập thể Bộ phận một cửa Sở Y tế (tập thể)", "Xây dựng mới", "Đang thực hiện", recognised],
+            ["2", "Chi bộ Phòng Hành chính", "Đảng viên gương mẫu thực hành tiết kiệm văn phòng phẩm", "Trần Thị Bình (cá nhân)", "Củng cố, nâng cao chất lượng", "Hoàn thành", "05/07/2023: Giấy khen của Đảng ủy Sở Y tế (Cấp cơ sở)"],
+            ["3", "Chi bộ Phòng Hành chính", "Hộp thư góp ý của người dân tại Văn phòng Sở", "Tập thể Chi bộ Phòng Hành chính (tập thể)", "Nhân rộng", "Loại bỏ trong kỳ", ""],
+        ]
+    );
+    let subtotal = &section[section.find("Cộng toàn đơn vị").unwrap()..];
+    let cells: Vec<&str> = subtotal.split("<td class=\"num\">").skip(1).map(|c| &c[..c.find('<').unwrap()]).collect();
+    assert_eq!(cells, ["3", "1", "1", "1", "2", "1", "1", "1", "1", "2"], "the tenth count is the commended models");
+
+    // Commended within the period only: the 05/07/2023 recognition is not in the first half.
+    let year = json(&site, 2023, "ca-nam");
+    let half = json(&site, 2023, "sau-thang");
+    assert_eq!((year["totals"]["commended"].as_u64(), half["totals"]["commended"].as_u64()), (Some(2), Some(1)));
+    let listed: Vec<(&str, &str, &str)> = year["base_units"][0]["model_list"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["id"].as_str().unwrap(), m["unit"].as_str().unwrap(), m["phase"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("mh-mot-cua-y-te", "db-so-y-te", "in_progress"),
+            ("mh-tiet-kiem-van-phong", "cb-hanh-chinh", "completed"),
+            ("mh-hop-thu-gop-y", "cb-hanh-chinh", "retired"),
+        ]
+    );
+    assert_eq!(half["base_units"][0]["model_list"][1]["recognition"], serde_json::json!([]));
+    let csv = site.read("public/tong-hop/2023/ca-nam/tong-hop-2023-ca-nam.csv");
+    assert!(
+        csv.contains("\r\n2023,Cả năm,db-so-y-te,cb-hanh-chinh,Chi bộ Phòng Hành chính,Chi bộ trực thuộc,2,0,1,1,1,1,0,1,1,1,"),
+        "{csv}"
+    );
 }

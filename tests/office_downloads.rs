@@ -25,11 +25,22 @@ fn number(cell: &str) -> u64 {
     cell.parse().unwrap_or_else(|_| panic!("`{cell}` is not a number"))
 }
 
-const COUNT_KEYS: [&str; 9] =
-    ["models", "xay_moi", "cung_co", "nhan_rong", "tap_the", "ca_nhan", "in_progress", "completed", "retired"];
+const COUNT_KEYS: [&str; 10] = [
+    "models",
+    "xay_moi",
+    "cung_co",
+    "nhan_rong",
+    "tap_the",
+    "ca_nhan",
+    "in_progress",
+    "completed",
+    "retired",
+    "commended",
+];
 
 tool_test! {
-/// Form 02's workbook: the Khối sheet and the per-unit sheet hold the JSON's counts.
+/// Form 02's workbook: the Khối sheet and the per-unit sheet (đảng bộ cơ sở only) hold the
+/// JSON's counts, commended models included.
 fn form02_workbook_holds_the_json_numbers_under_merged_heads() needs ["libreoffice"] {
     let folder = built().join("tong-hop/2023/sau-thang");
     let page = std::fs::read_to_string(folder.join("index.html")).unwrap();
@@ -39,8 +50,8 @@ fn form02_workbook_holds_the_json_numbers_under_merged_heads() needs ["libreoffi
     let data = json(&folder.join("tong-hop-2023-sau-thang.json"));
     let sheets = xlsx_sheets(&folder.join("tong-hop-2023-sau-thang.xlsx"));
     let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["Chi tiết theo đơn vị", "Tổng hợp"]);
-    let summary = &sheets[1].1;
+    assert_eq!(names, ["Chi tiết theo đơn vị", "Danh sách mô hình", "Tổng hợp"]);
+    let summary = &sheets[2].1;
     let heads = summary.iter().position(|r| r[0] == "Đảng bộ, chi bộ cơ sở").expect("head row");
     assert_eq!(summary[heads][1..=2], ["Tổng số mô hình".to_owned(), "Cách thức".to_owned()]);
     assert_eq!(summary[heads + 1][2..=4], ["Xây dựng mới", "Củng cố, nâng cao", "Nhân rộng"].map(String::from));
@@ -58,10 +69,53 @@ fn form02_workbook_holds_the_json_numbers_under_merged_heads() needs ["libreoffi
         assert_eq!(number(&totals[1 + k]), data["totals"][key].as_u64().unwrap(), "total {key}");
     }
     let detail = &sheets[0].1;
-    for unit in bases.iter().flat_map(|b| b["units"].as_array().unwrap()) {
+    let own_form = bases.iter().filter(|b| b["kind"] == "dang_bo_co_so");
+    for unit in own_form.flat_map(|b| b["units"].as_array().unwrap()) {
         let row = detail.iter().find(|r| r[0] == unit["name"].as_str().unwrap() && !r[1].is_empty()).expect("unit row");
         assert_eq!(number(&row[1]), unit["models"].as_u64().unwrap());
+        assert_eq!(number(&row[10]), unit["commended"].as_u64().unwrap());
     }
+    let listed = &sheets[1].1;
+    for model in bases.iter().flat_map(|b| b["model_list"].as_array().unwrap()) {
+        assert!(listed.iter().any(|r| r[2] == model["title"].as_str().unwrap()), "{model} not in the list sheet");
+    }
+}
+}
+
+tool_test! {
+/// Form 02's workbook of `tests/sites/form02`: the chi bộ cơ sở has no table of its own on the
+/// detail sheet; the list sheet holds every model with the page's columns, the chi bộ cơ sở's
+/// first; the commended column matches the JSON.
+fn form02_workbook_lists_the_models_and_the_commended_ones() needs ["libreoffice"] {
+    let site = TempSite::empty();
+    common::copy_dir(&common::fixture("form02"), &site.dir);
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let folder = site.dir.join("public/tong-hop/2023/ca-nam");
+    let data = json(&folder.join("tong-hop-2023-ca-nam.json"));
+    let sheets = xlsx_sheets(&folder.join("tong-hop-2023-ca-nam.xlsx"));
+    let detail = &sheets[0].1;
+    assert!(detail.iter().any(|r| r[0] == "Đảng bộ Sở Y tế"), "the đảng bộ cơ sở's table");
+    assert!(!detail.iter().any(|r| r[0].starts_with("Chi bộ Trường")), "no table for the chi bộ cơ sở");
+    let list: Vec<&Vec<String>> = sheets[1].1.iter().filter(|r| r.iter().any(|c| !c.is_empty())).collect();
+    let rows: Vec<Vec<&str>> = list.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+    assert_eq!(
+        rows[1..],
+        [
+            vec!["Các chi bộ cơ sở", "", "", "", "", "", ""],
+            vec!["STT", "Chi bộ", "Tên mô hình", "Chủ thể", "Cách thức", "Tình trạng", "Khen thưởng"],
+            vec!["1", "Chi bộ Trường Trung học cơ sở Hòa Bình", "Góc đọc sách về Bác trong nhà trường", "Tập thể giáo viên Trường THCS Hòa Bình (tập thể)", "Xây dựng mới", "Đang thực hiện", ""],
+            vec!["Đảng bộ Sở Y tế", "", "", "", "", "", ""],
+            vec!["STT", "Chi bộ", "Tên mô hình", "Chủ thể", "Cách thức", "Tình trạng", "Khen thưởng"],
+            vec!["1", "Đảng bộ Sở Y tế", "Bộ phận một cửa Sở Y tế thân thiện, đúng hẹn", "Tập thể Bộ phận một cửa Sở Y tế (tập thể)", "Xây dựng mới", "Đang thực hiện", "19/05/2023: Giấy khen của Ban Thường vụ Đảng ủy Khối (Đảng ủy Khối các cơ quan tỉnh (thử nghiệm))"],
+            vec!["2", "Chi bộ Phòng Hành chính", "Đảng viên gương mẫu thực hành tiết kiệm văn phòng phẩm", "Trần Thị Bình (cá nhân)", "Củng cố, nâng cao chất lượng", "Hoàn thành", "05/07/2023: Giấy khen của Đảng ủy Sở Y tế (Cấp cơ sở)"],
+            vec!["3", "Chi bộ Phòng Hành chính", "Hộp thư góp ý của người dân tại Văn phòng Sở", "Tập thể Chi bộ Phòng Hành chính (tập thể)", "Nhân rộng", "Loại bỏ trong kỳ", ""],
+        ]
+    );
+    let summary = &sheets[2].1;
+    let totals = summary.iter().find(|r| r[0] == "Tổng cộng").expect("totals row");
+    assert_eq!(number(&totals[10]), data["totals"]["commended"].as_u64().unwrap());
+    assert_eq!(number(&totals[10]), 2);
 }
 }
 

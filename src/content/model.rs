@@ -331,4 +331,9 @@ impl Model {
     pub fn is_retired(&self) -> bool {
         self.status == Some(Status::LoaiBo)
     }
+
+    /// Its recognitions dated within `[from, to]` (an undated one is in no range), as typed.
+    pub fn recognitions_between(&self, from: Date, to: Date) -> impl Iterator<Item = &Recognition> {
+        self.recognition.iter().filter(move |r| r.date.is_some_and(|d| from <= d && d <= to))
+    }
 }

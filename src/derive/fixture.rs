@@ -74,3 +74,58 @@ pub fn corpus_with(catalog: &str, units: &str, files: Vec<SourceFile>) -> Corpus
 pub fn period(year: i32, kind: PeriodKind) -> Period {
     Period { year, kind }
 }
+
+/// cb-b merged into cb-a2 (under db-a) on 30/06/2025.
+const MERGED_UNITS: &str = "units:
+  - {id: duk, kind: dang_bo_khoi, name: Đảng bộ Khối thử}
+  - {id: db-a, kind: dang_bo_co_so, name: Đảng bộ A, parent: duk, sector: y_te}
+  - {id: cb-a2, kind: chi_bo_truc_thuoc, name: Chi bộ A2, parent: db-a}
+  - {id: cb-b, kind: chi_bo_co_so, name: \"=Chi bộ B, trường\", parent: duk, sector: giao_duc, active_to: 2025-06-30, successor: cb-a2}
+  - {id: cb-c, kind: chi_bo_co_so, name: Chi bộ C, parent: duk, sector: khac}
+";
+
+const PERIODS: &str = "periods:
+  - {id: 2021-2025, name: Giai đoạn 2021–2025, from: 2021-01-01, to: 2025-12-31}
+  - {id: 2026-2030, name: Giai đoạn 2026–2030, from: 2026-01-01, to: 2030-12-31, guidance: Hướng dẫn mới}
+";
+
+/// Two programme periods (2021–2025, 2026–2030), `as_of` 2026-07-20, the registry above and
+/// five models: mh-cu of cb-b runs past the merge (two recognitions, 2023 and 2024).
+pub fn two_periods() -> Corpus {
+    let catalog = format!("{}{PERIODS}", CATALOG.replace("as_of: 2023-07-20", "as_of: 2026-07-20"));
+    corpus_with(
+        &catalog,
+        MERGED_UNITS,
+        vec![
+            model(
+                "mh-cu",
+                "cb-b",
+                "xay_moi",
+                "tap_the",
+                "dang_thuc_hien",
+                "2022-03-01",
+                "recognition:\n  - {date: 2024-05-01, level: co_so, form: Giấy khen}\n  - {date: 2023-01-10, level: tinh, form: Bằng khen}\n",
+            ),
+            model("mh-xong", "cb-b", "xay_moi", "ca_nhan", "hoan_thanh", "2021-02-01", "end: 2024-12-31\n"),
+            model(
+                "mh-c",
+                "cb-c",
+                "nhan_rong",
+                "tap_the",
+                "loai_bo",
+                "2023-01-01",
+                "retirement: {date: 2024-03-01, reason: Không còn phù hợp với nhiệm vụ}\n",
+            ),
+            model(
+                "mh-moi",
+                "cb-a2",
+                "cung_co",
+                "tap_the",
+                "dang_thuc_hien",
+                "2026-03-01",
+                "revision: {since: 2026, previous_model: mh-cu}\n",
+            ),
+            model("mh-lac", "cb-c", "xay_moi", "tap_the", "dang_thuc_hien", "2019-03-01", ""),
+        ],
+    )
+}

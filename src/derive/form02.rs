@@ -16,11 +16,13 @@ use crate::content::report::{Period, Report};
 use crate::content::unit::Unit;
 use crate::content::vocab::{Approach, PeriodKind, Status, SubjectType, UnitKind};
 use crate::derive::calendar::{report_deadline, report_overdue};
+use crate::derive::commendation::{Commendation, commendations};
 use crate::derive::counting::counting_unit;
 use crate::office::csv::Csv;
 
 /// The counts of one row. `models` counts the models active in the period; the other
-/// counts split it (by approach, by subject, by phase).
+/// counts split it (by approach, by subject, by phase), and `commended` counts those of them
+/// recognised (biểu dương, khen thưởng).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
     pub models: usize,
@@ -35,6 +37,9 @@ pub struct Counts {
     pub completed: usize,
     /// Retirement date inside the period.
     pub retired: usize,
+    /// With a recognition dated within the period (form 02; the period summary counts any
+    /// recognition of its models).
+    pub commended: usize,
 }
 
 /// Where a model stands at the end of a period in which it is active.
@@ -68,13 +73,46 @@ pub fn phase_between(model: &Model, from: Date, to: Date) -> Phase {
     }
 }
 
-impl Counts {
-    /// Counts one model active in `period`.
-    pub fn add_model(&mut self, model: &Model, period: Period) {
-        self.add_model_between(model, period.start(), period.end());
+impl Phase {
+    /// The code as written in the JSON file: the name of the count it adds to.
+    pub fn code(self) -> &'static str {
+        match self {
+            Phase::InProgress => "in_progress",
+            Phase::Completed => "completed",
+            Phase::Retired => "retired",
+        }
     }
 
-    /// Counts one model active in `[from, to]`.
+    /// The Vietnamese label, as the form's column heads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Phase::InProgress => "Đang thực hiện",
+            Phase::Completed => "Hoàn thành",
+            Phase::Retired => "Loại bỏ trong kỳ",
+        }
+    }
+}
+
+impl Serialize for Phase {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+/// Whether `model` has a recognition dated within `period` (as the report's part II reads).
+pub fn commended_in(model: &Model, period: Period) -> bool {
+    model.recognitions_between(period.start(), period.end()).next().is_some()
+}
+
+impl Counts {
+    /// Counts one model active in `period`, commended when recognised within it.
+    pub fn add_model(&mut self, model: &Model, period: Period) {
+        self.add_model_between(model, period.start(), period.end());
+        self.commended += usize::from(commended_in(model, period));
+    }
+
+    /// Counts one model active in `[from, to]`: every count but `commended`, which is the
+    /// caller's (what counts as commended depends on the table).
     pub fn add_model_between(&mut self, model: &Model, from: Date, to: Date) {
         self.models += 1;
         match model.approach {
@@ -106,6 +144,7 @@ impl Counts {
         self.in_progress += other.in_progress;
         self.completed += other.completed;
         self.retired += other.retired;
+        self.commended += other.commended;
     }
 }
 
@@ -192,6 +231,37 @@ pub struct BaseRow {
     pub report_state: ReportState,
     /// The subtree, the base unit first, in registry order.
     pub units: Vec<UnitRow>,
+    /// The models counted in `units`, listed below the counts (SPEC §8.3): by unit row, then
+    /// by start date and id.
+    pub model_list: Vec<ListedModel>,
+}
+
+impl BaseRow {
+    /// Whether the base unit has a form 02 of its own: a đảng bộ cơ sở (đảng ủy cơ sở) does;
+    /// a chi bộ cơ sở does not, its models are listed under the Khối table (SPEC §8.3).
+    pub fn has_own_form(&self) -> bool {
+        self.kind == Some(UnitKind::DangBoCoSo)
+    }
+}
+
+/// One model in a base unit's list: the columns STT (its place in the list), chi bộ, tên mô
+/// hình, chủ thể, cách thức, tình trạng, khen thưởng.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ListedModel {
+    pub id: String,
+    pub title: String,
+    /// The unit whose row counts it: its `org`, or the successor of a unit merged before the
+    /// period ended.
+    pub unit: String,
+    pub unit_name: String,
+    /// Who carries it (`subject.name`) and whether a collective or a person.
+    pub subject: String,
+    pub subject_type: Option<SubjectType>,
+    pub approach: Option<Approach>,
+    /// Where it stands at the end of the period (the count it adds to).
+    pub phase: Phase,
+    /// Its recognitions dated within the period, by date; not empty for a commended model.
+    pub recognition: Vec<Commendation>,
 }
 
 /// The Khối totals: the sum of the base unit rows.
@@ -247,10 +317,12 @@ pub fn form02(corpus: &Corpus, period: Period) -> Form02 {
     let active: Vec<&Model> = corpus.models.iter().filter(|m| m.active_during(period)).collect();
     // Each model once, under the unit that counts it in this period (its own, or the
     // successor of a unit merged before the period ended).
-    let mut by_unit: HashMap<&str, Counts> = HashMap::new();
+    let mut by_unit: HashMap<&str, (Counts, Vec<&Model>)> = HashMap::new();
     for model in &active {
         if let Some(unit) = counting_unit(corpus, model, period.end()) {
-            by_unit.entry(unit.id.as_str()).or_default().add_model(model, period);
+            let (counts, models) = by_unit.entry(unit.id.as_str()).or_default();
+            counts.add_model(model, period);
+            models.push(model);
         }
     }
     let reported = reported_units(corpus, period);
@@ -267,13 +339,16 @@ pub fn form02(corpus: &Corpus, period: Period) -> Form02 {
     let mut totals = Totals::default();
     let mut base_units = Vec::new();
     for (base, members) in subtrees {
+        let mut model_list = Vec::new();
         let units: Vec<UnitRow> = members
             .into_iter()
             .filter_map(|unit| {
-                let counts = by_unit.get(unit.id.as_str()).copied().unwrap_or_default();
+                let (counts, mut models) = by_unit.remove(unit.id.as_str()).unwrap_or_default();
                 let running =
                     unit.active_between(period.start(), period.end()) && !corpus.merged_before(&unit.id, period.end());
                 let listed = running || counts.models > 0;
+                models.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+                model_list.extend(models.into_iter().map(|m| listed_model(m, unit, period)));
                 listed.then(|| UnitRow {
                     id: unit.id.clone(),
                     name: unit.name.clone(),
@@ -287,7 +362,7 @@ pub fn form02(corpus: &Corpus, period: Period) -> Form02 {
         if units.is_empty() {
             continue;
         }
-        let row = base_row(corpus, base, filed.get(base.id.as_str()).copied(), period, units);
+        let row = base_row(corpus, base, filed.get(base.id.as_str()).copied(), period, units, model_list);
         totals.counts.add(&row.counts);
         totals.reported += row.reported;
         totals.units += row.units.len();
@@ -342,8 +417,31 @@ pub fn group_tally(corpus: &Corpus, models: &[&Model]) -> Vec<Tally> {
         .collect()
 }
 
-/// The row of `base`: its unit rows summed, and the report it `filed` for the period.
-fn base_row(corpus: &Corpus, base: &Unit, filed: Option<&Report>, period: Period, units: Vec<UnitRow>) -> BaseRow {
+/// The list entry of `model`, counted by `unit` in `period`.
+fn listed_model(model: &Model, unit: &Unit, period: Period) -> ListedModel {
+    ListedModel {
+        id: model.id.clone(),
+        title: model.title.clone(),
+        unit: unit.id.clone(),
+        unit_name: unit.name.clone(),
+        subject: model.subject.name.clone(),
+        subject_type: model.subject.kind,
+        approach: model.approach,
+        phase: phase_in(model, period),
+        recognition: commendations(model.recognitions_between(period.start(), period.end())),
+    }
+}
+
+/// The row of `base`: its unit rows summed, its models, and the report it `filed` for the
+/// period.
+fn base_row(
+    corpus: &Corpus,
+    base: &Unit,
+    filed: Option<&Report>,
+    period: Period,
+    units: Vec<UnitRow>,
+    model_list: Vec<ListedModel>,
+) -> BaseRow {
     let mut counts = Counts::default();
     for unit in &units {
         counts.add(&unit.counts);
@@ -358,6 +456,7 @@ fn base_row(corpus: &Corpus, base: &Unit, filed: Option<&Report>, period: Period
         report: filed.map(|r| FiledReport { id: r.id.clone(), date: r.report_date }),
         report_state: report_state(corpus, filed, period),
         units,
+        model_list,
     }
 }
 
@@ -396,7 +495,7 @@ fn reported_units(corpus: &Corpus, period: Period) -> HashSet<&str> {
 }
 
 /// The CSV header: Vietnamese column names, in the order of [`Form02::to_csv`] rows.
-pub const CSV_HEADER: [&str; 17] = [
+pub const CSV_HEADER: [&str; 18] = [
     "Năm",
     "Kỳ",
     "Mã đơn vị cơ sở",
@@ -412,6 +511,7 @@ pub const CSV_HEADER: [&str; 17] = [
     "Đang thực hiện",
     "Hoàn thành",
     "Loại bỏ trong kỳ",
+    "Được khen thưởng",
     "Có số liệu trong mẫu 03",
     "Chưa có mô hình",
 ];
@@ -448,6 +548,7 @@ impl Form02 {
                     c.in_progress.to_string(),
                     c.completed.to_string(),
                     c.retired.to_string(),
+                    c.commended.to_string(),
                     yes_no(unit.reported),
                     yes_no(unit.no_model),
                 ]);

@@ -3,6 +3,7 @@
 //! so every number is computed once.
 
 pub mod calendar;
+pub mod commendation;
 pub mod counting;
 pub mod coverage;
 pub mod form02;

@@ -12,9 +12,10 @@ use serde::Serialize;
 
 use crate::content::corpus::Corpus;
 use crate::content::date::Date;
-use crate::content::model::{Model, Recognition};
+use crate::content::model::Model;
 use crate::content::period::ProgrammePeriod;
 use crate::content::vocab::{Approach, Status, SubjectType};
+use crate::derive::commendation::{Commendation, commendations};
 use crate::derive::counting::{counting_base, counting_unit};
 use crate::derive::form02::{Counts, Tally, group_tally, iso};
 use crate::office::csv::Csv;
@@ -33,9 +34,10 @@ pub struct PeriodSummary {
     #[serde(serialize_with = "iso")]
     pub as_of: Option<Date>,
     /// Every model of the period; `in_progress`, `completed` and `retired` are the phases at
-    /// the period's end (or at `as_of`, the status being today's).
+    /// the period's end (or at `as_of`, the status being today's); `commended` the models
+    /// with at least one recognition, whenever dated.
     pub totals: Counts,
-    /// Models of the period with at least one recognition.
+    /// Models of the period with at least one recognition (= `totals.commended`).
     pub commended: usize,
     /// Models by today's status, every status in vocabulary order.
     pub by_status: Vec<Tally>,
@@ -55,7 +57,6 @@ pub struct BaseTotals {
     pub name: String,
     #[serde(flatten)]
     pub counts: Counts,
-    pub commended: usize,
 }
 
 /// One model of the period.
@@ -82,17 +83,6 @@ pub struct PeriodModel {
     pub recognition: Vec<Commendation>,
 }
 
-/// One recognition of a model.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Commendation {
-    #[serde(serialize_with = "iso")]
-    pub date: Option<Date>,
-    /// The level's code (`co_so`, `dang_uy_khoi`, …).
-    pub level: Option<String>,
-    pub form: Option<String>,
-    pub decision: Option<String>,
-}
-
 /// Computes the summary of `period`. A model belongs to it when the period holds its
 /// `start` and its dates are valid; a model with invalid dates belongs to no period.
 pub fn period_summary(corpus: &Corpus, period: &ProgrammePeriod) -> PeriodSummary {
@@ -108,19 +98,20 @@ pub fn period_summary(corpus: &Corpus, period: &ProgrammePeriod) -> PeriodSummar
     let mut bases: Vec<BaseTotals> = Vec::new();
     let mut slot: HashMap<&str, usize> = HashMap::new();
     for model in &members {
+        let commended = usize::from(!model.recognition.is_empty());
         totals.add_model_between(model, period.from, period.to);
+        totals.commended += commended;
         let Some(base) = counting_base(corpus, model, period.to) else { continue };
         let i = *slot.entry(base.id.as_str()).or_insert_with(|| {
             bases.push(BaseTotals {
                 id: base.id.clone(),
                 name: base.name.clone(),
                 counts: Counts::default(),
-                commended: 0,
             });
             bases.len() - 1
         });
         bases[i].counts.add_model_between(model, period.from, period.to);
-        bases[i].commended += usize::from(!model.recognition.is_empty());
+        bases[i].counts.commended += commended;
     }
     bases.sort_by_cached_key(|b| corpus.unit_order(&b.id));
     let by_status = Status::ALL
@@ -140,7 +131,7 @@ pub fn period_summary(corpus: &Corpus, period: &ProgrammePeriod) -> PeriodSummar
         guidance: period.guidance.clone(),
         as_of: catalog.as_of,
         totals,
-        commended: members.iter().filter(|m| !m.recognition.is_empty()).count(),
+        commended: totals.commended,
         by_status,
         by_group,
         base_units: bases,
@@ -149,8 +140,6 @@ pub fn period_summary(corpus: &Corpus, period: &ProgrammePeriod) -> PeriodSummar
 }
 
 fn period_model(corpus: &Corpus, model: &Model, period: &ProgrammePeriod) -> PeriodModel {
-    let mut recognition: Vec<Commendation> = model.recognition.iter().map(commendation).collect();
-    recognition.sort_by_key(|r| r.date);
     PeriodModel {
         id: model.id.clone(),
         title: model.title.clone(),
@@ -163,12 +152,8 @@ fn period_model(corpus: &Corpus, model: &Model, period: &ProgrammePeriod) -> Per
         start: model.start,
         end: model.effective_end(),
         previous_model: model.revision.as_ref().and_then(|r| r.previous_model.clone()),
-        recognition,
+        recognition: commendations(model.recognition.iter()),
     }
-}
-
-fn commendation(r: &Recognition) -> Commendation {
-    Commendation { date: r.date, level: r.level.clone(), form: r.form.clone(), decision: r.decision.clone() }
 }
 
 /// The CSV header: Vietnamese column names, in the order of [`PeriodSummary::to_csv`] rows.

@@ -1,13 +1,16 @@
 //! Form 02 (Tổng hợp mẫu 02) as an Excel workbook: the Khối table on the first sheet, each
-//! base unit's table on the second, with the page's merged column heads; every count is a
-//! number equal to the one in the JSON file beside it.
+//! đảng bộ cơ sở's table on the second, with the page's merged column heads, and the lists of
+//! models on the third (the chi bộ cơ sở's first, as under the page's Khối table, then each
+//! đảng bộ cơ sở's); every count is a number equal to the one in the JSON file beside it.
 
 use rust_xlsxwriter::XlsxError;
 
-use crate::derive::form02::{Counts, Form02};
+use crate::derive::commendation::Commendation;
+use crate::derive::form02::{Counts, Form02, ListedModel};
+use crate::content::vocab::Approach;
 use crate::office::xlsx::{Head, Sheet, Style, Value, workbook};
 
-/// Column heads shared by both tables: the first column's title, the nine counts, then
+/// Column heads shared by both tables: the first column's title, the ten counts, then
 /// `last` (one column each).
 fn heads(first: &str, last: &[&str]) -> Vec<Head> {
     let mut heads = vec![
@@ -24,16 +27,17 @@ fn heads(first: &str, last: &[&str]) -> Vec<Head> {
         Head::new("Đang thực hiện", 1, 7, 1, 1),
         Head::new("Hoàn thành", 1, 8, 1, 1),
         Head::new("Loại bỏ trong kỳ", 1, 9, 1, 1),
+        Head::new("Được khen thưởng", 0, 10, 2, 1),
     ];
     for (i, title) in last.iter().enumerate() {
-        heads.push(Head::new(*title, 0, 10 + i as u16, 2, 1));
+        heads.push(Head::new(*title, 0, 11 + i as u16, 2, 1));
     }
     heads
 }
 
-/// The nine counts of a row, as numbers, in column order.
-fn counts(c: &Counts) -> [Value; 9] {
-    [c.models, c.xay_moi, c.cung_co, c.nhan_rong, c.tap_the, c.ca_nhan, c.in_progress, c.completed, c.retired]
+/// The ten counts of a row, as numbers, in column order.
+fn counts(c: &Counts) -> [Value; 10] {
+    [c.models, c.xay_moi, c.cung_co, c.nhan_rong, c.tap_the, c.ca_nhan, c.in_progress, c.completed, c.retired, c.commended]
         .map(Value::count)
 }
 
@@ -44,12 +48,53 @@ fn row(first: String, c: &Counts, last: Vec<Value>) -> Vec<Value> {
     values
 }
 
-const WIDTHS: [f64; 13] = [36.0, 9.0, 9.0, 9.0, 9.0, 8.0, 8.0, 9.0, 9.0, 9.0, 12.0, 12.0, 16.0];
+const WIDTHS: [f64; 14] = [36.0, 9.0, 9.0, 9.0, 9.0, 8.0, 8.0, 9.0, 9.0, 9.0, 10.0, 12.0, 12.0, 16.0];
+
+/// The model lists' columns (SPEC §8.3) and their widths.
+const LIST_HEADS: [&str; 7] = ["STT", "Chi bộ", "Tên mô hình", "Chủ thể", "Cách thức", "Tình trạng", "Khen thưởng"];
+const LIST_WIDTHS: [f64; 7] = [6.0, 30.0, 40.0, 30.0, 18.0, 16.0, 40.0];
+
+/// Writes a titled list of models, numbered from 1; `describe` writes a recognition.
+fn model_list(
+    sheet: &mut Sheet,
+    title: &str,
+    models: &[&ListedModel],
+    describe: &dyn Fn(&Commendation) -> String,
+) -> Result<(), XlsxError> {
+    sheet.skip();
+    sheet.title(title, true)?;
+    let heads: Vec<Head> = LIST_HEADS.iter().enumerate().map(|(i, h)| Head::new(*h, 0, i as u16, 1, 1)).collect();
+    sheet.heads(&heads)?;
+    for (i, m) in models.iter().enumerate() {
+        let subject = match m.subject_type {
+            Some(kind) => format!("{} ({})", m.subject, kind.label().to_lowercase()),
+            None => m.subject.clone(),
+        };
+        let recognition: Vec<String> = m.recognition.iter().map(describe).collect();
+        let row = [
+            Value::count(i + 1),
+            Value::text(m.unit_name.as_str()),
+            Value::text(m.title.as_str()),
+            Value::text(subject),
+            Value::text(m.approach.map_or("", Approach::label)),
+            Value::text(m.phase.label()),
+            Value::text(recognition.join("\n")),
+        ];
+        sheet.row(&row, Style::Plain)?;
+    }
+    Ok(())
+}
 
 /// The workbook of `table`; `heading` is the page's title ("Tổng hợp mô hình, điển hình 6
-/// tháng đầu năm 2023") and `organisation` the root unit's name.
-pub fn form02_workbook(table: &Form02, heading: &str, organisation: &str) -> Result<Vec<u8>, XlsxError> {
-    let mut khoi = Sheet::new("Tổng hợp", 13)?;
+/// tháng đầu năm 2023"), `organisation` the root unit's name, and `describe` writes a
+/// recognition in the lists' last column as the page does.
+pub fn form02_workbook(
+    table: &Form02,
+    heading: &str,
+    organisation: &str,
+    describe: &dyn Fn(&Commendation) -> String,
+) -> Result<Vec<u8>, XlsxError> {
+    let mut khoi = Sheet::new("Tổng hợp", 14)?;
     khoi.widths(&WIDTHS)?;
     if !organisation.is_empty() {
         khoi.title(&organisation.to_uppercase(), true)?;
@@ -77,10 +122,10 @@ pub fn form02_workbook(table: &Form02, heading: &str, organisation: &str) -> Res
     ];
     khoi.row(&row("Tổng cộng".to_owned(), &t.counts, last), Style::Total)?;
 
-    let mut detail = Sheet::new("Chi tiết theo đơn vị", 12)?;
+    let mut detail = Sheet::new("Chi tiết theo đơn vị", 13)?;
     detail.widths(&WIDTHS)?;
     detail.title(&heading.to_uppercase(), true)?;
-    for base in &table.base_units {
+    for base in table.base_units.iter().filter(|b| b.has_own_form()) {
         detail.skip();
         detail.title(&base.name, true)?;
         detail.heads(&heads("Chi bộ, đảng bộ", &["Có số liệu trong mẫu 03 kỳ này", "Ghi chú"]))?;
@@ -94,5 +139,17 @@ pub fn form02_workbook(table: &Form02, heading: &str, organisation: &str) -> Res
         let last = vec![Value::text(format!("{} đơn vị có số liệu", base.reported)), Value::Empty];
         detail.row(&row("Cộng toàn đơn vị".to_owned(), &base.counts, last), Style::Total)?;
     }
-    workbook(heading, table.as_of, vec![khoi, detail])
+
+    let mut lists = Sheet::new("Danh sách mô hình", 7)?;
+    lists.widths(&LIST_WIDTHS)?;
+    lists.title(&heading.to_uppercase(), true)?;
+    let chi_bo: Vec<&ListedModel> =
+        table.base_units.iter().filter(|b| !b.has_own_form()).flat_map(|b| &b.model_list).collect();
+    if !chi_bo.is_empty() {
+        model_list(&mut lists, "Các chi bộ cơ sở", &chi_bo, describe)?;
+    }
+    for base in table.base_units.iter().filter(|b| b.has_own_form()) {
+        model_list(&mut lists, &base.name, &base.model_list.iter().collect::<Vec<_>>(), describe)?;
+    }
+    workbook(heading, table.as_of, vec![khoi, detail, lists])
 }

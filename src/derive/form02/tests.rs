@@ -1,5 +1,5 @@
 use super::*;
-use crate::derive::fixture::{corpus, model, period, report};
+use crate::derive::fixture::{corpus, model, period, report, two_periods};
 
 fn sample() -> Corpus {
     corpus(vec![
@@ -38,6 +38,7 @@ fn counts(models: usize, approach: [usize; 3], subject: [usize; 2], phase: [usiz
         in_progress: phase[0],
         completed: phase[1],
         retired: phase[2],
+        commended: 0,
     }
 }
 
@@ -121,5 +122,56 @@ fn csv_has_a_bom_a_vietnamese_header_and_one_row_per_unit() {
     assert!(csv.starts_with("\u{feff}Năm,Kỳ,Mã đơn vị cơ sở,Mã đơn vị,Tên đơn vị,"));
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 1 + 5);
-    assert_eq!(lines[3], "2023,6 tháng đầu năm,db-a,cb-a1,Chi bộ A1,Chi bộ trực thuộc,2,0,1,1,1,1,0,1,1,Có,Không");
+    assert_eq!(lines[3], "2023,6 tháng đầu năm,db-a,cb-a1,Chi bộ A1,Chi bộ trực thuộc,2,0,1,1,1,1,0,1,1,0,Có,Không");
+}
+
+/// The listed models of each base unit: (id, unit, phase, recognitions in the period).
+fn lists(table: &Form02) -> Vec<(&str, Vec<(&str, &str, &str, usize)>)> {
+    table
+        .base_units
+        .iter()
+        .map(|b| {
+            let list = b.model_list.iter().map(|m| (m.id.as_str(), m.unit.as_str(), m.phase.code(), m.recognition.len()));
+            (b.id.as_str(), list.collect())
+        })
+        .collect()
+}
+
+#[test]
+fn models_are_listed_under_their_counting_unit_and_commended_within_the_period() {
+    let corpus = two_periods();
+    // 2023: mh-cu (cb-b) has its 10/01/2023 recognition in the year, not in 2024's first half.
+    let year = form02(&corpus, period(2023, PeriodKind::CaNam));
+    assert_eq!(
+        lists(&year),
+        [
+            ("db-a", vec![]),
+            ("cb-b", vec![("mh-xong", "cb-b", "in_progress", 0), ("mh-cu", "cb-b", "in_progress", 1)]),
+            ("cb-c", vec![("mh-c", "cb-c", "in_progress", 0)]),
+        ]
+    );
+    assert_eq!((year.base_units[1].counts.commended, year.totals.counts.commended), (1, 1));
+    assert!(!year.base_units[1].has_own_form(), "a chi bộ cơ sở");
+    let half = form02(&corpus, period(2024, PeriodKind::SauThang));
+    assert_eq!(half.totals.counts.commended, 1, "the 01/05/2024 recognition");
+    assert_eq!(half.base_units[1].model_list[1].recognition[0].date, Date::new(2024, 5, 1));
+    // cb-b merged into cb-a2 on 30/06/2025: mh-cu runs on, listed and counted under db-a.
+    let merged = form02(&corpus, period(2025, PeriodKind::CaNam));
+    assert_eq!(
+        lists(&merged),
+        [
+            ("db-a", vec![("mh-cu", "cb-a2", "in_progress", 0)]),
+            ("cb-c", vec![]),
+        ]
+    );
+    assert!(merged.base_units[0].has_own_form());
+    assert_eq!(merged.base_units[0].model_list[0].unit_name, "Chi bộ A2");
+    assert_eq!(merged.totals.counts.models, 1, "the total is the models active in 2025");
+    let json: serde_json::Value = serde_json::from_str(&year.to_json()).unwrap();
+    let listed = &json["base_units"][1]["model_list"][1];
+    assert_eq!(listed["id"], "mh-cu");
+    assert_eq!(listed["subject"], "Tập thể thử");
+    assert_eq!((listed["subject_type"].as_str(), listed["approach"].as_str()), (Some("tap_the"), Some("xay_moi")));
+    assert_eq!(listed["recognition"][0]["level"], "tinh");
+    assert_eq!(json["totals"]["commended"], 1);
 }

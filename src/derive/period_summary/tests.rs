@@ -1,60 +1,7 @@
 //! Two periods, a unit merged in 2025 with a model running on past the merge.
 
 use super::*;
-use crate::derive::fixture::{CATALOG, corpus_with, model};
-
-/// cb-b merged into cb-a2 (under db-a) on 30/06/2025.
-const UNITS: &str = "units:
-  - {id: duk, kind: dang_bo_khoi, name: Đảng bộ Khối thử}
-  - {id: db-a, kind: dang_bo_co_so, name: Đảng bộ A, parent: duk, sector: y_te}
-  - {id: cb-a2, kind: chi_bo_truc_thuoc, name: Chi bộ A2, parent: db-a}
-  - {id: cb-b, kind: chi_bo_co_so, name: \"=Chi bộ B, trường\", parent: duk, sector: giao_duc, active_to: 2025-06-30, successor: cb-a2}
-  - {id: cb-c, kind: chi_bo_co_so, name: Chi bộ C, parent: duk, sector: khac}
-";
-
-const PERIODS: &str = "periods:
-  - {id: 2021-2025, name: Giai đoạn 2021–2025, from: 2021-01-01, to: 2025-12-31}
-  - {id: 2026-2030, name: Giai đoạn 2026–2030, from: 2026-01-01, to: 2030-12-31, guidance: Hướng dẫn mới}
-";
-
-fn two_periods() -> Corpus {
-    let catalog = format!("{}{PERIODS}", CATALOG.replace("as_of: 2023-07-20", "as_of: 2026-07-20"));
-    corpus_with(
-        &catalog,
-        UNITS,
-        vec![
-            model(
-                "mh-cu",
-                "cb-b",
-                "xay_moi",
-                "tap_the",
-                "dang_thuc_hien",
-                "2022-03-01",
-                "recognition:\n  - {date: 2024-05-01, level: co_so, form: Giấy khen}\n  - {date: 2023-01-10, level: tinh, form: Bằng khen}\n",
-            ),
-            model("mh-xong", "cb-b", "xay_moi", "ca_nhan", "hoan_thanh", "2021-02-01", "end: 2024-12-31\n"),
-            model(
-                "mh-c",
-                "cb-c",
-                "nhan_rong",
-                "tap_the",
-                "loai_bo",
-                "2023-01-01",
-                "retirement: {date: 2024-03-01, reason: Không còn phù hợp với nhiệm vụ}\n",
-            ),
-            model(
-                "mh-moi",
-                "cb-a2",
-                "cung_co",
-                "tap_the",
-                "dang_thuc_hien",
-                "2026-03-01",
-                "revision: {since: 2026, previous_model: mh-cu}\n",
-            ),
-            model("mh-lac", "cb-c", "xay_moi", "tap_the", "dang_thuc_hien", "2019-03-01", ""),
-        ],
-    )
-}
+use crate::derive::fixture::two_periods;
 
 #[test]
 fn a_period_holds_the_models_it_starts_counted_where_they_ended_up() {
@@ -72,10 +19,10 @@ fn a_period_holds_the_models_it_starts_counted_where_they_ended_up() {
     assert_eq!((cu.unit.as_deref(), cu.base_unit.as_deref()), (Some("cb-a2"), Some("db-a")));
     assert_eq!(first.models[0].base_unit.as_deref(), Some("cb-b"));
     let bases: Vec<(&str, usize, usize)> =
-        first.base_units.iter().map(|b| (b.id.as_str(), b.counts.models, b.commended)).collect();
+        first.base_units.iter().map(|b| (b.id.as_str(), b.counts.models, b.counts.commended)).collect();
     assert_eq!(bases, [("db-a", 1, 1), ("cb-b", 1, 0), ("cb-c", 1, 0)]);
     assert_eq!(first.base_units.iter().map(|b| b.counts.models).sum::<usize>(), first.totals.models);
-    assert_eq!(first.commended, 1);
+    assert_eq!((first.commended, first.totals.commended), (1, 1), "any recognition, dated in the period or not");
     // Recognitions by date; the model's period caps its effective end.
     assert_eq!(cu.recognition.iter().map(|r| r.date.unwrap().iso()).collect::<Vec<_>>(), ["2023-01-10", "2024-05-01"]);
     assert_eq!(cu.end.unwrap().iso(), "2025-12-31");

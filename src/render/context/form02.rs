@@ -73,7 +73,10 @@ pub struct Form02Page {
     /// Khối level: one row per base unit.
     pub khoi: Vec<BaseSummary>,
     pub totals: TotalsRow,
-    /// One table per base unit.
+    /// The models of the chi bộ cơ sở, listed under the Khối table (a chi bộ cơ sở has no
+    /// form 02 of its own, SPEC §8.3), numbered from 1.
+    pub chi_bo_models: Vec<ListedRow>,
+    /// One form 02 per đảng bộ cơ sở: its units' counts and its models.
     pub bases: Vec<BaseTable>,
     /// Models by group (every group of the catalog).
     pub by_group: Vec<TallyRow>,
@@ -105,6 +108,8 @@ pub struct CountsText {
     pub in_progress: String,
     pub completed: String,
     pub retired: String,
+    /// Models recognised (biểu dương, khen thưởng).
+    pub commended: String,
 }
 
 /// A base unit's row at Khối level.
@@ -136,6 +141,29 @@ pub struct BaseTable {
     /// The base unit's sum of its subtree.
     pub subtotal: CountsText,
     pub reported: String,
+    /// Its models, numbered from 1.
+    pub models: Vec<ListedRow>,
+}
+
+/// One model in a form 02 list: STT, chi bộ, tên mô hình, chủ thể, cách thức, tình trạng,
+/// khen thưởng.
+#[derive(Clone, Debug, Serialize)]
+pub struct ListedRow {
+    /// STT, from 1.
+    pub number: usize,
+    /// The unit counting it.
+    pub unit: Link,
+    pub model: Link,
+    /// The subject's name.
+    pub subject: String,
+    /// Tập thể / cá nhân.
+    pub subject_type: Option<Coded>,
+    pub approach: Option<Coded>,
+    /// Where it stands at the end of the period (`in_progress`, `completed`, `retired`).
+    pub phase: Coded,
+    /// Its recognitions within the period, one line each ("28/12/2022: Giấy khen … (Đảng ủy
+    /// Khối …)").
+    pub recognition: Vec<String>,
 }
 
 /// One unit's line in a base unit's table.

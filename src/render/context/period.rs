@@ -42,8 +42,8 @@ pub struct PeriodPage {
 #[derive(Clone, Debug, Serialize)]
 pub struct PeriodBaseRow {
     pub link: Link,
+    /// Its counts, `commended` included.
     pub counts: CountsText,
-    pub commended: String,
 }
 
 /// One model of the period.

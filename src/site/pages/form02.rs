@@ -5,20 +5,23 @@ use std::sync::Arc;
 
 use crate::content::report::Period;
 use crate::content::unit::Unit;
-use crate::content::vocab::Approach;
+use crate::content::corpus::Corpus;
+use crate::content::vocab::{Approach, SubjectType};
 use crate::derive::calendar::{coverage_periods, report_deadline};
-use crate::derive::form02::{BaseRow, Counts, Form02, UnitRow, form02};
+use crate::derive::commendation::Commendation;
+use crate::derive::form02::{BaseRow, Counts, Form02, ListedModel, UnitRow, form02};
 use crate::office::form02::form02_workbook;
 use crate::render::chart::{Bar, bar_chart};
 use crate::render::context::form02::{
     BaseSummary, BaseTable, CountsText, CoverageRow, Form02Index, Form02Page, Form02PeriodGroup, Form02Summary,
-    Form02Year, PeriodLink, TallyRow, TotalsRow, UnitFlag, UnitLine,
+    Form02Year, ListedRow, PeriodLink, TallyRow, TotalsRow, UnitFlag, UnitLine,
 };
 use crate::render::context::{Link, PageMeta};
 use crate::render::format::{count, number};
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
-use crate::site::links::coded;
+use crate::site::links::{AsCoded, coded};
+use crate::site::pages::model::recognition_level_label;
 use crate::site::pages::reports::period_heading;
 use crate::site::urls;
 
@@ -41,7 +44,7 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
         let table = Arc::clone(&tables);
         jobs.push(Job::fallible_file(urls::form02_file(period, "xlsx"), move || {
             let organisation = cx.corpus.root_unit().map_or("", |u| u.name.as_str());
-            form02_workbook(&table[i], &title_of(period), organisation)
+            form02_workbook(&table[i], &title_of(period), organisation, &|c| commendation_text(cx.corpus, c))
         }));
     }
     jobs
@@ -140,7 +143,11 @@ fn page(cx: &BuildContext, table: &Form02, all: &[Form02]) -> (PageMeta, Form02P
             reports_late: count(t.reports_late),
             reports_missing: count(t.reports_missing),
         },
-        bases: table.base_units.iter().map(|b| base_table(cx, b)).collect(),
+        chi_bo_models: listed_rows(
+            cx,
+            table.base_units.iter().filter(|b| !b.has_own_form()).flat_map(|b| &b.model_list),
+        ),
+        bases: table.base_units.iter().filter(|b| b.has_own_form()).map(|b| base_table(cx, b)).collect(),
         chart_groups_html: bar_chart(
             "Số mô hình theo nhóm",
             &table.by_group.iter().map(|g| bar(&g.label, g.models, None)).collect::<Vec<_>>(),
@@ -231,6 +238,7 @@ pub(crate) fn counts_text(c: &Counts) -> CountsText {
         in_progress: count(c.in_progress),
         completed: count(c.completed),
         retired: count(c.retired),
+        commended: count(c.commended),
     }
 }
 
@@ -244,10 +252,41 @@ fn anchor(id: &str) -> String {
     format!("dv-{id}")
 }
 
+/// Anchor of the list of the chi bộ cơ sở's models, under the Khối table.
+const CHI_BO_MODELS: &str = "mo-hinh-chi-bo-co-so";
+
+/// The rows of a model list, numbered from 1.
+fn listed_rows<'a>(cx: &BuildContext, models: impl Iterator<Item = &'a ListedModel>) -> Vec<ListedRow> {
+    models
+        .enumerate()
+        .map(|(i, m)| ListedRow {
+            number: i + 1,
+            unit: unit_link(cx, &m.unit, &m.unit_name),
+            model: cx.link(m.title.clone(), &urls::model(&m.id)),
+            subject: m.subject.clone(),
+            subject_type: m.subject_type.map(SubjectType::coded),
+            approach: m.approach.map(Approach::coded),
+            phase: coded(m.phase.code(), m.phase.label()),
+            recognition: m.recognition.iter().map(|c| commendation_text(cx.corpus, c)).collect(),
+        })
+        .collect()
+}
+
+/// "28/12/2022: Giấy khen của Ban Thường vụ Đảng ủy Khối (Đảng ủy Khối …)": a recognition
+/// in one line, as the form's last column shows it.
+pub(crate) fn commendation_text(corpus: &Corpus, c: &Commendation) -> String {
+    let mut text = c.date.map(|d| format!("{d}: ")).unwrap_or_default();
+    text.push_str(c.form.as_deref().unwrap_or("Khen thưởng"));
+    if let Some(level) = c.level.as_deref() {
+        text.push_str(&format!(" ({})", recognition_level_label(corpus, level)));
+    }
+    text
+}
+
 fn base_summary(cx: &BuildContext, b: &BaseRow) -> BaseSummary {
     BaseSummary {
         link: unit_link(cx, &b.id, &b.name),
-        anchor: anchor(&b.id),
+        anchor: if b.has_own_form() { anchor(&b.id) } else { CHI_BO_MODELS.to_owned() },
         counts: counts_text(&b.counts),
         reported: count(b.reported),
         units: count(b.units.len()),
@@ -272,6 +311,7 @@ fn base_table(cx: &BuildContext, b: &BaseRow) -> BaseTable {
         rows: b.units.iter().map(|u| unit_line(cx, &b.id, u)).collect(),
         subtotal: counts_text(&b.counts),
         reported: count(b.reported),
+        models: listed_rows(cx, b.model_list.iter()),
     }
 }
 

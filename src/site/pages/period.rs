@@ -80,7 +80,6 @@ fn page(cx: &BuildContext, period: &ProgrammePeriod, summary: &PeriodSummary) ->
             .map(|b| PeriodBaseRow {
                 link: cx.link(b.name.clone(), &urls::unit(&b.id)),
                 counts: counts_text(&b.counts),
-                commended: count(b.commended),
             })
             .collect(),
         models: summary.models.iter().map(|m| model_row(cx, m)).collect(),

@@ -115,9 +115,8 @@ pub fn report_document(cx: &BuildContext, report: &Report) -> PartyDocument {
 fn period_recognitions(cx: &BuildContext, report: &Report) -> Vec<RecognitionRow> {
     let mut rows: Vec<(Option<Date>, RecognitionRow)> = Vec::new();
     if let Some(period) = report.period(&cx.corpus.catalog.periods) {
-        let within = |d: &Date| period.start() <= *d && *d <= period.end();
         for model in report.entries.iter().filter_map(|e| cx.corpus.model(&e.model)) {
-            for r in model.recognition.iter().filter(|r| r.date.as_ref().is_some_and(within)) {
+            for r in model.recognitions_between(period.start(), period.end()) {
                 let mut row = recognition_row(cx.corpus, r);
                 row.subject = Some(format!("{} (mô hình “{}”)", model.subject.name, model.title));
                 rows.push((r.date, row));
