@@ -230,13 +230,38 @@ fn a_dang_bo_co_so_form_lists_its_models_and_counts_those_commended_in_the_perio
     let site = built();
     let html = site.read("public/tong-hop/2023/ca-nam/index.html");
     let section = &html[html.find("id=\"dv-db-so-y-te\"").unwrap()..];
-    let recognised = "19/05/2023: Giấy khen của Ban Thường vụ Đảng ủy Khối (Đảng ủy Khối các cơ quan tỉnh (thử nghiệm))";
+    let recognised =
+        "19/05/2023: Giấy khen của Ban Thường vụ Đảng ủy Khối (Đảng ủy Khối các cơ quan tỉnh (thử nghiệm))";
     assert_eq!(
         table_rows(section, "Danh sách mô hình, điển hình – Đảng bộ Sở Y tế"),
         [
-            ["1", "Đảng bộ Sở Y tế", "Bộ phận một cửa Sở Y tế thân thiện, đúng hẹn", "Tập thể Bộ phận một cửa Sở Y tế (tập thể)", "Xây dựng mới", "Đang thực hiện", recognised],
-            ["2", "Chi bộ Phòng Hành chính", "Đảng viên gương mẫu thực hành tiết kiệm văn phòng phẩm", "Trần Thị Bình (cá nhân)", "Củng cố, nâng cao chất lượng", "Hoàn thành", "05/07/2023: Giấy khen của Đảng ủy Sở Y tế (Cấp cơ sở)"],
-            ["3", "Chi bộ Phòng Hành chính", "Hộp thư góp ý của người dân tại Văn phòng Sở", "Tập thể Chi bộ Phòng Hành chính (tập thể)", "Nhân rộng", "Loại bỏ trong kỳ", ""],
+            [
+                "1",
+                "Đảng bộ Sở Y tế",
+                "Bộ phận một cửa Sở Y tế thân thiện, đúng hẹn",
+                "Tập thể Bộ phận một cửa Sở Y tế (tập thể)",
+                "Xây dựng mới",
+                "Đang thực hiện",
+                recognised
+            ],
+            [
+                "2",
+                "Chi bộ Phòng Hành chính",
+                "Đảng viên gương mẫu thực hành tiết kiệm văn phòng phẩm",
+                "Trần Thị Bình (cá nhân)",
+                "Củng cố, nâng cao chất lượng",
+                "Hoàn thành",
+                "05/07/2023: Giấy khen của Đảng ủy Sở Y tế (Cấp cơ sở)"
+            ],
+            [
+                "3",
+                "Chi bộ Phòng Hành chính",
+                "Hộp thư góp ý của người dân tại Văn phòng Sở",
+                "Tập thể Chi bộ Phòng Hành chính (tập thể)",
+                "Nhân rộng",
+                "Loại bỏ trong kỳ",
+                ""
+            ],
         ]
     );
     let subtotal = &section[section.find("Cộng toàn đơn vị").unwrap()..];
@@ -264,7 +289,9 @@ fn a_dang_bo_co_so_form_lists_its_models_and_counts_those_commended_in_the_perio
     assert_eq!(half["base_units"][0]["model_list"][1]["recognition"], serde_json::json!([]));
     let csv = site.read("public/tong-hop/2023/ca-nam/tong-hop-2023-ca-nam.csv");
     assert!(
-        csv.contains("\r\n2023,Cả năm,db-so-y-te,cb-hanh-chinh,Chi bộ Phòng Hành chính,Chi bộ trực thuộc,2,0,1,1,1,1,0,1,1,1,"),
+        csv.contains(
+            "\r\n2023,Cả năm,db-so-y-te,cb-hanh-chinh,Chi bộ Phòng Hành chính,Chi bộ trực thuộc,2,0,1,1,1,1,0,1,1,1,"
+        ),
         "{csv}"
     );
 }

@@ -21,7 +21,12 @@ pub struct Commendation {
 /// `recognitions` as written in the files, by date (undated first, then in file order).
 pub fn commendations<'a>(recognitions: impl Iterator<Item = &'a Recognition>) -> Vec<Commendation> {
     let mut list: Vec<Commendation> = recognitions
-        .map(|r| Commendation { date: r.date, level: r.level.clone(), form: r.form.clone(), decision: r.decision.clone() })
+        .map(|r| Commendation {
+            date: r.date,
+            level: r.level.clone(),
+            form: r.form.clone(),
+            decision: r.decision.clone(),
+        })
         .collect();
     list.sort_by_key(|c| c.date);
     list

@@ -103,11 +103,7 @@ pub fn period_summary(corpus: &Corpus, period: &ProgrammePeriod) -> PeriodSummar
         totals.commended += commended;
         let Some(base) = counting_base(corpus, model, period.to) else { continue };
         let i = *slot.entry(base.id.as_str()).or_insert_with(|| {
-            bases.push(BaseTotals {
-                id: base.id.clone(),
-                name: base.name.clone(),
-                counts: Counts::default(),
-            });
+            bases.push(BaseTotals { id: base.id.clone(), name: base.name.clone(), counts: Counts::default() });
             bases.len() - 1
         });
         bases[i].counts.add_model_between(model, period.from, period.to);

@@ -5,9 +5,9 @@
 
 use rust_xlsxwriter::XlsxError;
 
+use crate::content::vocab::Approach;
 use crate::derive::commendation::Commendation;
 use crate::derive::form02::{Counts, Form02, ListedModel};
-use crate::content::vocab::Approach;
 use crate::office::xlsx::{Head, Sheet, Style, Value, workbook};
 
 /// Column heads shared by both tables: the first column's title, the ten counts, then
@@ -37,8 +37,19 @@ fn heads(first: &str, last: &[&str]) -> Vec<Head> {
 
 /// The ten counts of a row, as numbers, in column order.
 fn counts(c: &Counts) -> [Value; 10] {
-    [c.models, c.xay_moi, c.cung_co, c.nhan_rong, c.tap_the, c.ca_nhan, c.in_progress, c.completed, c.retired, c.commended]
-        .map(Value::count)
+    [
+        c.models,
+        c.xay_moi,
+        c.cung_co,
+        c.nhan_rong,
+        c.tap_the,
+        c.ca_nhan,
+        c.in_progress,
+        c.completed,
+        c.retired,
+        c.commended,
+    ]
+    .map(Value::count)
 }
 
 fn row(first: String, c: &Counts, last: Vec<Value>) -> Vec<Value> {

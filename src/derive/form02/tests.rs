@@ -125,13 +125,17 @@ fn csv_has_a_bom_a_vietnamese_header_and_one_row_per_unit() {
     assert_eq!(lines[3], "2023,6 tháng đầu năm,db-a,cb-a1,Chi bộ A1,Chi bộ trực thuộc,2,0,1,1,1,1,0,1,1,0,Có,Không");
 }
 
-/// The listed models of each base unit: (id, unit, phase, recognitions in the period).
-fn lists(table: &Form02) -> Vec<(&str, Vec<(&str, &str, &str, usize)>)> {
+/// A listed model: id, unit, phase, recognitions in the period.
+type Listed<'a> = (&'a str, &'a str, &'a str, usize);
+
+/// The listed models of each base unit.
+fn lists(table: &Form02) -> Vec<(&str, Vec<Listed<'_>>)> {
     table
         .base_units
         .iter()
         .map(|b| {
-            let list = b.model_list.iter().map(|m| (m.id.as_str(), m.unit.as_str(), m.phase.code(), m.recognition.len()));
+            let list =
+                b.model_list.iter().map(|m| (m.id.as_str(), m.unit.as_str(), m.phase.code(), m.recognition.len()));
             (b.id.as_str(), list.collect())
         })
         .collect()
@@ -157,13 +161,7 @@ fn models_are_listed_under_their_counting_unit_and_commended_within_the_period()
     assert_eq!(half.base_units[1].model_list[1].recognition[0].date, Date::new(2024, 5, 1));
     // cb-b merged into cb-a2 on 30/06/2025: mh-cu runs on, listed and counted under db-a.
     let merged = form02(&corpus, period(2025, PeriodKind::CaNam));
-    assert_eq!(
-        lists(&merged),
-        [
-            ("db-a", vec![("mh-cu", "cb-a2", "in_progress", 0)]),
-            ("cb-c", vec![]),
-        ]
-    );
+    assert_eq!(lists(&merged), [("db-a", vec![("mh-cu", "cb-a2", "in_progress", 0)]), ("cb-c", vec![]),]);
     assert!(merged.base_units[0].has_own_form());
     assert_eq!(merged.base_units[0].model_list[0].unit_name, "Chi bộ A2");
     assert_eq!(merged.totals.counts.models, 1, "the total is the models active in 2025");

@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
+use crate::content::corpus::Corpus;
 use crate::content::report::Period;
 use crate::content::unit::Unit;
-use crate::content::corpus::Corpus;
 use crate::content::vocab::{Approach, SubjectType};
 use crate::derive::calendar::{coverage_periods, report_deadline};
 use crate::derive::commendation::Commendation;
