@@ -3,7 +3,23 @@
 
 mod common;
 
+use common::office::xlsx_sheets;
+use common::tools::tool_test;
 use common::{TempSite, two_periods};
+
+/// The counts of form 02 and of the period summary, in the workbooks' column order.
+const COUNT_KEYS: [&str; 10] = [
+    "models",
+    "xay_moi",
+    "cung_co",
+    "nhan_rong",
+    "tap_the",
+    "ca_nhan",
+    "in_progress",
+    "completed",
+    "retired",
+    "commended",
+];
 
 const CDC: &str = "content/mo-hinh/mh-mot-cua-than-thien-cdc.md";
 
@@ -149,4 +165,54 @@ fn tong_hop_is_grouped_by_period() {
     let later = &html[second..first];
     assert!(later.contains("Giai đoạn này chưa có kỳ tổng hợp nào"), "{later}");
     assert!(html[first..].contains("giai đoạn hiện nay"));
+}
+
+tool_test! {
+/// The period summary's workbook, opened by LibreOffice: linked from the page, the base unit
+/// table and the totals hold the JSON's counts (commended included), the model sheet one row
+/// per model of the JSON, a formula title made inert as in the CSV.
+fn period_workbook_holds_the_json_numbers_and_the_models() needs ["libreoffice"] {
+    let site = two_period_site();
+    site.build();
+    let page = site.read("public/giai-doan/2021-2025/index.html");
+    assert!(page.contains("<a href=\"/giai-doan/2021-2025/giai-doan-2021-2025.xlsx\" download>Tải về bản Excel</a>"));
+    for id in ["2021-2025", "2026-2030"] {
+        let folder = site.dir.join(format!("public/giai-doan/{id}"));
+        let data: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(folder.join(format!("giai-doan-{id}.json"))).unwrap()).unwrap();
+        let sheets = xlsx_sheets(&folder.join(format!("giai-doan-{id}.xlsx")));
+        let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Danh sách mô hình", "Tổng kết"]);
+        let summary = &sheets[1].1;
+        assert_eq!(summary[1][0], format!("TỔNG KẾT GIAI ĐOẠN {id}"));
+        let heads = summary.iter().position(|r| r[0] == "Đảng bộ, chi bộ cơ sở").expect("head row");
+        assert_eq!(summary[heads][10], "Được khen thưởng", "a head over both head rows");
+        let bases = data["base_units"].as_array().unwrap();
+        let rows = bases.iter().map(|b| (b["name"].as_str().unwrap(), b)).chain([("Tổng cộng", &data["totals"])]);
+        for (i, (name, counts)) in rows.enumerate() {
+            let row = &summary[heads + 2 + i];
+            assert_eq!(row[0], name);
+            for (k, key) in COUNT_KEYS.iter().enumerate() {
+                assert_eq!(row[1 + k], counts[key].to_string(), "{key} of {name} in {id}");
+            }
+        }
+        assert_eq!(data["totals"]["commended"], data["commended"]);
+        let list = &sheets[0].1;
+        let first = list.iter().position(|r| r[0] == "STT").expect("model heads") + 1;
+        let models = data["models"].as_array().unwrap();
+        assert_eq!(list[first..].iter().filter(|r| !r[0].is_empty()).count(), models.len(), "{list:?}");
+        for (i, model) in models.iter().enumerate() {
+            let row = &list[first + i];
+            assert_eq!(row[0], (i + 1).to_string());
+            assert_eq!(row[1].trim_start_matches('\''), model["title"].as_str().unwrap());
+        }
+    }
+    let first = xlsx_sheets(&site.dir.join("public/giai-doan/2021-2025/giai-doan-2021-2025.xlsx"));
+    let row = first[0].1.iter().find(|r| r[1] == "Bộ phận một cửa thân thiện, tận tụy phục vụ Nhân dân").unwrap();
+    assert_eq!(row[2], "Đảng bộ Sở Tài chính");
+    assert_eq!(row[10], "20/12/2022: Bằng khen của Chủ tịch UBND tỉnh (Cấp tỉnh)");
+    let second = xlsx_sheets(&site.dir.join("public/giai-doan/2026-2030/giai-doan-2026-2030.xlsx"));
+    let title = &second[0].1.iter().find(|r| r[0] == "1").unwrap()[1];
+    assert!(title.starts_with("'=Tiếp nhận hồ sơ"), "inert as in the CSV: {title}");
+}
 }

@@ -12,7 +12,7 @@ use crate::office::xlsx::{Head, Sheet, Style, Value, workbook};
 
 /// Column heads shared by both tables: the first column's title, the ten counts, then
 /// `last` (one column each).
-fn heads(first: &str, last: &[&str]) -> Vec<Head> {
+pub(crate) fn heads(first: &str, last: &[&str]) -> Vec<Head> {
     let mut heads = vec![
         Head::new(first, 0, 0, 2, 1),
         Head::new("Tổng số mô hình", 0, 1, 2, 1),
@@ -52,14 +52,16 @@ fn counts(c: &Counts) -> [Value; 10] {
     .map(Value::count)
 }
 
-fn row(first: String, c: &Counts, last: Vec<Value>) -> Vec<Value> {
+/// A table row: its first cell, the ten counts, then `last`.
+pub(crate) fn row(first: String, c: &Counts, last: Vec<Value>) -> Vec<Value> {
     let mut values = vec![Value::Text(first)];
     values.extend(counts(c));
     values.extend(last);
     values
 }
 
-const WIDTHS: [f64; 14] = [36.0, 9.0, 9.0, 9.0, 9.0, 8.0, 8.0, 9.0, 9.0, 9.0, 10.0, 12.0, 12.0, 16.0];
+/// Column widths of the count tables (first column, ten counts, three more).
+pub(crate) const WIDTHS: [f64; 14] = [36.0, 9.0, 9.0, 9.0, 9.0, 8.0, 8.0, 9.0, 9.0, 9.0, 10.0, 12.0, 12.0, 16.0];
 
 /// The model lists' columns (SPEC §8.3) and their widths.
 const LIST_HEADS: [&str; 7] = ["STT", "Chi bộ", "Tên mô hình", "Chủ thể", "Cách thức", "Tình trạng", "Khen thưởng"];

@@ -9,4 +9,5 @@ pub mod form01;
 pub mod form02;
 pub mod form03;
 pub mod party;
+pub mod period;
 pub mod xlsx;

@@ -22,6 +22,8 @@ pub struct PeriodPage {
     pub current: bool,
     pub csv_href: String,
     pub json_href: String,
+    /// The workbook (`.xlsx`) beside the page.
+    pub xlsx_href: String,
     pub totals: CountsText,
     /// Models with a recognition.
     pub commended: String,

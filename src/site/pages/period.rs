@@ -1,5 +1,5 @@
 //! `/giai-doan/<id>/`: the summary of every programme period (tổng kết giai đoạn), with
-//! `giai-doan-<id>.csv` and `.json` beside it, all from `derive::period_summary`.
+//! `giai-doan-<id>.csv`, `.json` and `.xlsx` beside it, all from `derive::period_summary`.
 
 use std::sync::Arc;
 
@@ -7,6 +7,7 @@ use crate::content::period::ProgrammePeriod;
 use crate::content::vocab::{Approach, Status, SubjectType};
 use crate::derive::calendar::coverage_periods;
 use crate::derive::period_summary::{PeriodModel, PeriodSummary, period_summary};
+use crate::office::period::{BookModel, PeriodBook, period_workbook};
 use crate::render::context::form02::{PeriodLink, TallyRow};
 use crate::render::context::model::RecognitionRow;
 use crate::render::context::period::{CommendedModel, PeriodBaseRow, PeriodModelRow, PeriodPage};
@@ -15,7 +16,7 @@ use crate::render::format::count;
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
 use crate::site::links::{AsCoded, coded};
-use crate::site::pages::form02::{approach_rows, counts_text};
+use crate::site::pages::form02::{approach_rows, commendation_text, counts_text};
 use crate::site::pages::model::recognition_level_label;
 use crate::site::pages::reports::period_heading;
 use crate::site::urls;
@@ -31,13 +32,74 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
         jobs.push(Job::file(urls::period_file(&period.id, "csv"), move || summary[i].to_csv(cx.corpus).into_bytes()));
         let summary = Arc::clone(&summaries);
         jobs.push(Job::file(urls::period_file(&period.id, "json"), move || summary[i].to_json().into_bytes()));
+        let summary = Arc::clone(&summaries);
+        jobs.push(Job::document(
+            urls::period_file(&period.id, "xlsx"),
+            move || book(cx, period, &summary[i]),
+            |book| period_workbook(&book),
+        ));
     }
     jobs
 }
 
+/// The workbook's content: the summary with names and labels resolved as on the page.
+fn book(cx: &BuildContext, period: &ProgrammePeriod, summary: &PeriodSummary) -> PeriodBook {
+    let corpus = cx.corpus;
+    let unit_name = |id: Option<&str>| id.and_then(|id| corpus.unit(id)).map(|u| u.name.clone()).unwrap_or_default();
+    let mut subtitle = format!("Từ {} đến {}", period.from, period.to);
+    if let Some(as_of) = corpus.catalog.as_of {
+        subtitle.push_str(&format!("; số liệu đến ngày {as_of}"));
+    }
+    PeriodBook {
+        organisation: corpus.root_unit().map(|u| u.name.clone()).unwrap_or_default(),
+        title: title_of(period),
+        subtitle,
+        date: corpus.catalog.as_of,
+        base_units: summary.base_units.iter().map(|b| (b.name.clone(), b.counts)).collect(),
+        totals: summary.totals,
+        by_status: summary
+            .by_status
+            .iter()
+            .map(|s| (Status::from_code(&s.id).map_or("", Status::label).to_owned(), s.models))
+            .collect(),
+        by_group: summary.by_group.iter().map(|g| (g.label.clone(), g.models)).collect(),
+        models: summary
+            .models
+            .iter()
+            .map(|m| BookModel {
+                title: m.title.clone(),
+                unit: unit_name(m.unit.as_deref()),
+                group: m
+                    .group
+                    .as_deref()
+                    .and_then(|id| corpus.catalog.group(id))
+                    .map(|g| g.label.clone())
+                    .unwrap_or_default(),
+                approach: m.approach.map_or("", Approach::label).to_owned(),
+                subject: m.subject.map_or("", SubjectType::label).to_owned(),
+                status: m.status.map_or("", Status::label).to_owned(),
+                start: m.start.map(|d| d.to_string()).unwrap_or_default(),
+                end: m.end.map(|d| d.to_string()).unwrap_or_default(),
+                previous: m
+                    .previous_model
+                    .as_deref()
+                    .and_then(|id| corpus.model(id))
+                    .map(|p| p.title.clone())
+                    .unwrap_or_default(),
+                recognition: m.recognition.iter().map(|c| commendation_text(corpus, c)).collect(),
+            })
+            .collect(),
+    }
+}
+
+/// "Tổng kết giai đoạn 2021–2025".
+fn title_of(period: &ProgrammePeriod) -> String {
+    format!("Tổng kết {}", lower_first(&period.name))
+}
+
 fn page(cx: &BuildContext, period: &ProgrammePeriod, summary: &PeriodSummary) -> (PageMeta, PeriodPage) {
     let url = urls::period(&period.id);
-    let mut meta = cx.meta(&url, format!("Tổng kết {}", lower_first(&period.name)), "tong-hop");
+    let mut meta = cx.meta(&url, title_of(period), "tong-hop");
     meta.breadcrumbs = vec![cx.link("Tổng hợp", urls::FORM02)];
     meta.description = Some(format!(
         "{}: {} mô hình, điển hình; {} mô hình được biểu dương, khen thưởng.",
@@ -62,6 +124,7 @@ fn page(cx: &BuildContext, period: &ProgrammePeriod, summary: &PeriodSummary) ->
         current,
         csv_href: cx.href(&urls::period_file(&period.id, "csv")),
         json_href: cx.href(&urls::period_file(&period.id, "json")),
+        xlsx_href: cx.href(&urls::period_file(&period.id, "xlsx")),
         totals: counts_text(t),
         commended: count(summary.commended),
         by_approach: approach_rows(cx, t),
