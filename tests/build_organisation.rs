@@ -1,6 +1,7 @@
 //! `guong build` with organisational change (SPEC §8.2) over the minimal site: both unit
-//! pages of a merge, form 02 counting the merged unit's running model under its successor,
-//! and no text naming an organisation the content does not name.
+//! pages of a merge, the unit pages' yearly coverage (SPEC §5), form 02 counting the merged
+//! unit's running model under its successor, and no text naming an organisation the content
+//! does not name.
 
 mod common;
 
@@ -38,6 +39,76 @@ fn both_unit_pages_say_what_merged_into_what_and_when() {
     );
     let carried = &successor[successor.find("Mô hình tiếp nhận từ đơn vị sáp nhập").expect("carried models")..];
     assert!(carried.contains("Tiếp nhận hồ sơ thân thiện tại Trung tâm Kiểm soát bệnh tật"));
+}
+
+/// The rows of a unit page's "Mô hình theo năm" table, cells as text joined by " | ".
+fn coverage_rows(page: &str) -> Vec<String> {
+    let section = &page[page.find("id=\"theo-nam\"").expect("a coverage section")..];
+    let body = &section[section.find("<tbody>").unwrap()..section.find("</tbody>").unwrap()];
+    body.split("<tr>")
+        .skip(1)
+        .map(|row| {
+            let cells = row.replace("</th>", "|").replace("</td>", "|");
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in cells.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            text.trim().trim_end_matches('|').split('|').map(str::trim).collect::<Vec<_>>().join(" | ")
+        })
+        .collect()
+}
+
+#[test]
+fn a_unit_page_shows_its_yearly_coverage_and_its_sub_units_without_a_model() {
+    let site = TempSite::minimal();
+    let units = site.read("content/to-chuc.yml");
+    site.write(
+        "content/to-chuc.yml",
+        &format!(
+            "{units}  - id: cb-phong-thanh-tra\n    kind: chi_bo_truc_thuoc\n    name: \"Chi bộ Phòng Thanh tra\"\n    \
+             parent: db-so-tai-chinh\n    active_from: 2023-01-01\n"
+        ),
+    );
+    site.build();
+    assert_eq!(
+        coverage_rows(&site.read("public/don-vi/db-so-tai-chinh/index.html")),
+        ["2022 | 1 | Có mô hình | Không có", "2023 | 1 | Có mô hình | Chi bộ Phòng Thanh tra"]
+    );
+    assert_eq!(
+        coverage_rows(&site.read("public/don-vi/cb-phong-thanh-tra/index.html")),
+        ["2023 | 0 | Chưa có mô hình"],
+        "only the years the unit was active"
+    );
+    assert_eq!(
+        coverage_rows(&site.read("public/don-vi/cb-phong-ngan-sach/index.html")),
+        ["2022 | 1 | Có mô hình", "2023 | 1 | Có mô hình"]
+    );
+}
+
+#[test]
+fn the_merged_unit_counts_under_its_successor_in_the_coverage_and_the_tree_says_so() {
+    let site = merged();
+    site.build();
+    assert_eq!(
+        coverage_rows(&site.read("public/don-vi/cb-cdc/index.html")),
+        ["2022 | 0 | Đã hợp nhất vào Đảng bộ Sở Tài chính"]
+    );
+    assert_eq!(
+        coverage_rows(&site.read("public/don-vi/db-so-tai-chinh/index.html")),
+        ["2022 | 2 | Có mô hình | Không có", "2023 | 2 | Có mô hình | Không có"],
+        "its own model and the one it carries on for cb-cdc"
+    );
+    let note = "đã hợp nhất vào Đảng bộ Sở Tài chính từ ngày 01/07/2022";
+    let tree = site.read("public/don-vi/index.html");
+    assert!(tree.contains(&format!("Chi bộ cơ sở · 1 mô hình · {note}")), "{tree}");
+    let root = site.read("public/don-vi/dang-bo-khoi/index.html");
+    assert!(root.contains(&format!("1 mô hình · {note}</span>")), "{root}");
 }
 
 #[test]

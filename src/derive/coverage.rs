@@ -35,34 +35,68 @@ pub struct DueReport<'a> {
     pub state: ReportState,
 }
 
-/// Every non-root unit active in a coverage year without a model it counts (its own, or one
-/// it carries on for a unit merged into it) active in that year: years in order, units in
-/// registry order. Empty without `as_of`. Left out: a unit merged into a successor before the
-/// year ended (the successor carries its work), and a unit with a model whose own dates are
-/// invalid (that model's error comes first, and once fixed it may well cover the year).
-pub fn units_without_model(corpus: &Corpus) -> Vec<UnitWithoutModel<'_>> {
+/// One coverage year: how many models active in it each unit counts (its own, and those it
+/// carries on for a unit merged into it), and the units that must carry one and count none.
+#[derive(Debug)]
+pub struct YearCoverage<'a> {
+    pub year: i32,
+    counted: HashMap<&'a str, usize>,
+    /// Units without a model they must carry, in registry order.
+    pub missing: Vec<&'a Unit>,
+    lacking: HashSet<&'a str>,
+}
+
+impl YearCoverage<'_> {
+    /// How many models active in the year `unit` counts.
+    pub fn models_of(&self, unit: &str) -> usize {
+        self.counted.get(unit).copied().unwrap_or(0)
+    }
+
+    /// Whether `unit` must carry a model in the year and counts none.
+    pub fn lacks(&self, unit: &str) -> bool {
+        self.lacking.contains(unit)
+    }
+}
+
+/// Every coverage year in order (empty without `as_of`). A unit must carry a model in a year
+/// when it is not the root, is active in it, and was not merged into a successor before the
+/// year ended (the successor carries its work). Left out as well: a unit with a model whose
+/// own dates are invalid (that model's error comes first, and once fixed it may well cover
+/// the year).
+pub fn yearly_coverage(corpus: &Corpus) -> Vec<YearCoverage<'_>> {
     let undated: HashSet<&str> =
         corpus.models.iter().filter(|m| !m.is_dated()).filter_map(|m| m.org.as_deref()).collect();
-    let mut missing = Vec::new();
-    for year in coverage_years(&corpus.catalog) {
-        let (from, to) = year_bounds(year);
-        let counted: HashSet<&str> = corpus
-            .models
-            .iter()
-            .filter(|m| m.active_in(from, to))
-            .filter_map(|m| Some(counting_unit(corpus, m, to)?.id.as_str()))
-            .collect();
-        for unit in &corpus.units {
-            let needs_model = unit.kind.is_some_and(|k| k != UnitKind::DangBoKhoi)
-                && unit.active_between(from, to)
-                && !corpus.merged_before(&unit.id, to)
-                && !undated.contains(unit.id.as_str());
-            if needs_model && !counted.contains(unit.id.as_str()) {
-                missing.push(UnitWithoutModel { unit, year });
+    coverage_years(&corpus.catalog)
+        .into_iter()
+        .map(|year| {
+            let (from, to) = year_bounds(year);
+            let mut counted: HashMap<&str, usize> = HashMap::new();
+            for model in corpus.models.iter().filter(|m| m.active_in(from, to)) {
+                if let Some(unit) = counting_unit(corpus, model, to) {
+                    *counted.entry(unit.id.as_str()).or_default() += 1;
+                }
             }
-        }
-    }
-    missing
+            let needs_model = |unit: &Unit| {
+                unit.kind.is_some_and(|k| k != UnitKind::DangBoKhoi)
+                    && unit.active_between(from, to)
+                    && !corpus.merged_before(&unit.id, to)
+                    && !undated.contains(unit.id.as_str())
+            };
+            let missing: Vec<&Unit> =
+                corpus.units.iter().filter(|u| needs_model(u) && !counted.contains_key(u.id.as_str())).collect();
+            let lacking = missing.iter().map(|u| u.id.as_str()).collect();
+            YearCoverage { year, counted, missing, lacking }
+        })
+        .collect()
+}
+
+/// Every unit without a model it must carry in a coverage year: years in order, units in
+/// registry order (V-UNIT-YEAR; see [`yearly_coverage`]).
+pub fn units_without_model(corpus: &Corpus) -> Vec<UnitWithoutModel<'_>> {
+    yearly_coverage(corpus)
+        .into_iter()
+        .flat_map(|year| year.missing.into_iter().map(move |unit| UnitWithoutModel { unit, year: year.year }))
+        .collect()
 }
 
 /// Every form 03 report due at `as_of`: for each coverage period whose deadline has passed,
@@ -109,7 +143,7 @@ pub fn late_reports(corpus: &Corpus) -> Vec<&Report> {
 }
 
 /// 1 January and 31 December of `year`.
-fn year_bounds(year: i32) -> (Date, Date) {
+pub fn year_bounds(year: i32) -> (Date, Date) {
     (Date { year, month: 1, day: 1 }, Date { year, month: 12, day: 31 })
 }
 

@@ -20,6 +20,8 @@ pub struct UnitNode {
     pub kind: Option<String>,
     /// Published models whose `org` is this unit.
     pub models: usize,
+    /// "đã hợp nhất vào … từ ngày …" for a unit merged into a successor.
+    pub merged_note: Option<String>,
     pub children: Vec<UnitNode>,
 }
 
@@ -51,6 +53,24 @@ pub struct UnitPage {
     pub children: Vec<UnitCount>,
     /// Reports filed by this unit, newest period first (empty when not published).
     pub reports: Vec<ReportRow>,
+    /// The unit's coverage in each coverage year it was active, oldest first (SPEC §5).
+    pub coverage: Vec<CoverageYear>,
+}
+
+/// One year of a unit's coverage: the models it counts and whether it met the rule that
+/// every chi bộ and đảng bộ carries at least one model (HD §IV.1).
+#[derive(Clone, Debug, Serialize)]
+pub struct CoverageYear {
+    pub year: i32,
+    /// Models active in the year that the unit counts (its own and those it carries on).
+    pub models: usize,
+    /// "Có mô hình", "Chưa có mô hình", "Đã hợp nhất vào …" or empty (the root unit, or a
+    /// unit whose model has invalid dates).
+    pub state: String,
+    /// Whether the unit lacked a model it had to carry.
+    pub lacking: bool,
+    /// Direct sub-units that lacked a model in the year, in registry order.
+    pub subunits_without_model: Vec<Link>,
 }
 
 /// One merge: the other unit and the first day the successor carries its work (the day after
@@ -74,4 +94,6 @@ pub struct UnitCount {
     pub link: Link,
     pub kind: Option<String>,
     pub models: usize,
+    /// "đã hợp nhất vào … từ ngày …" for a unit merged into a successor.
+    pub merged_note: Option<String>,
 }

@@ -1,15 +1,17 @@
 //! `/don-vi/` (the organisation tree in registry order) and `/don-vi/<id>/` (a unit's
-//! models, sub-units and reports).
+//! models, sub-units, reports and yearly coverage).
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::content::model::Model;
+use crate::content::report::Report;
 use crate::content::unit::Unit;
 use crate::content::vocab::{SECTORS, label_of};
 use crate::derive::counting::counting_unit;
+use crate::derive::coverage::{YearCoverage, year_bounds, yearly_coverage};
 use crate::render::context::PageMeta;
-use crate::render::context::unit::{Merge, UnitCount, UnitModels, UnitNode, UnitPage, UnitsPage};
+use crate::render::context::unit::{CoverageYear, Merge, UnitCount, UnitModels, UnitNode, UnitPage, UnitsPage};
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
 use crate::site::pages::reports::report_row;
@@ -18,10 +20,13 @@ use crate::site::urls;
 /// Models by the id of the unit carrying them, in title order.
 type ModelsByUnit<'a> = HashMap<&'a str, Vec<&'a Model>>;
 
-/// The models of each unit and those it carries on for merged units.
+/// What the unit pages share, computed once for all of them: the models of each unit and
+/// those it carries on for merged units, the reports of each unit and the coverage years.
 struct UnitModelsIndex<'a> {
     own: ModelsByUnit<'a>,
     carried: ModelsByUnit<'a>,
+    reports: HashMap<&'a str, Vec<&'a Report>>,
+    coverage: Vec<YearCoverage<'a>>,
 }
 
 pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
@@ -36,7 +41,16 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
             carried.entry(holder.id.as_str()).or_default().push(model);
         }
     }
-    let by_unit = Arc::new(UnitModelsIndex { own, carried });
+    let mut reports: HashMap<&str, Vec<&Report>> = HashMap::new();
+    if cx.config.publish_reports {
+        for report in &cx.corpus.reports {
+            if let Some(org) = report.org.as_deref() {
+                reports.entry(org).or_default().push(report);
+            }
+        }
+    }
+    let coverage = yearly_coverage(cx.corpus);
+    let by_unit = Arc::new(UnitModelsIndex { own, carried, reports, coverage });
     let mut jobs = Vec::with_capacity(cx.corpus.units.len() + 1);
     let tree_models = Arc::clone(&by_unit);
     jobs.push(Job::page(urls::UNITS.to_owned(), "units.html", move || {
@@ -70,6 +84,7 @@ fn node(cx: &BuildContext, unit: &Unit, by_unit: &ModelsByUnit, depth: usize) ->
         link: cx.link(unit.name.clone(), &urls::unit(&unit.id)),
         kind: unit.kind.map(|k| k.label().to_owned()),
         models: published_count(by_unit, &unit.id),
+        merged_note: merged_note(cx, unit),
         children,
     }
 }
@@ -113,13 +128,10 @@ fn unit_page(cx: &BuildContext, unit: &Unit, index: &UnitModelsIndex) -> (PageMe
             link: cx.link(child.name.clone(), &urls::unit(&child.id)),
             kind: child.kind.map(|k| k.label().to_owned()),
             models: cx.corpus.subtree(&child.id).iter().map(|u| published_count(by_unit, &u.id)).sum(),
+            merged_note: merged_note(cx, child),
         })
         .collect();
-    let mut reports: Vec<_> = if cx.config.publish_reports {
-        cx.corpus.reports.iter().filter(|r| r.org.as_deref() == Some(unit.id.as_str())).collect()
-    } else {
-        Vec::new()
-    };
+    let mut reports = index.reports.get(unit.id.as_str()).cloned().unwrap_or_default();
     reports.sort_by(|a, b| {
         (b.period(&cx.corpus.catalog.periods), &a.id).cmp(&(a.period(&cx.corpus.catalog.periods), &b.id))
     });
@@ -142,8 +154,47 @@ fn unit_page(cx: &BuildContext, unit: &Unit, index: &UnitModelsIndex) -> (PageMe
         subunit_models,
         children,
         reports: reports.iter().map(|r| report_row(cx, r)).collect(),
+        coverage: coverage(cx, unit, &index.coverage),
     };
     (meta, page)
+}
+
+/// The unit's row of each coverage year it was active in.
+fn coverage(cx: &BuildContext, unit: &Unit, years: &[YearCoverage]) -> Vec<CoverageYear> {
+    let children = cx.corpus.children(&unit.id);
+    years
+        .iter()
+        .filter(|y| {
+            let (from, to) = year_bounds(y.year);
+            unit.active_between(from, to)
+        })
+        .map(|y| {
+            let models = y.models_of(&unit.id);
+            let lacking = y.lacks(&unit.id);
+            let (_, end) = year_bounds(y.year);
+            let state = match cx.corpus.successor_of(&unit.id) {
+                _ if lacking => "Chưa có mô hình".to_owned(),
+                Some(successor) if cx.corpus.merged_before(&unit.id, end) => {
+                    format!("Đã hợp nhất vào {}", successor.name)
+                }
+                _ if models > 0 => "Có mô hình".to_owned(),
+                _ => String::new(),
+            };
+            let subunits_without_model = children
+                .iter()
+                .filter(|c| y.lacks(&c.id))
+                .map(|c| cx.link(c.name.clone(), &urls::unit(&c.id)))
+                .collect();
+            CoverageYear { year: y.year, models, state, lacking, subunits_without_model }
+        })
+        .collect()
+}
+
+/// "đã hợp nhất vào … từ ngày …" for a unit merged into a successor.
+fn merged_note(cx: &BuildContext, unit: &Unit) -> Option<String> {
+    let successor = cx.corpus.successor_of(&unit.id)?;
+    let from = unit.active_to?.add_days(1);
+    Some(format!("đã hợp nhất vào {} từ ngày {from}", successor.name))
 }
 
 /// A merge as a page shows it: a link to `other` and the day after `merged`'s `active_to`.
