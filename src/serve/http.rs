@@ -26,11 +26,22 @@ pub const API_PATH: &str = "/api/v1";
 /// JSON around it.
 const API_LIMIT: usize = MAX_MEDIA / 3 * 4 + 64 * 1024;
 
+/// The largest declared body refused with a 413 (tiny_http then drains it into a buffer of
+/// that size); a request declaring more is dropped unanswered.
+const MAX_DRAIN: usize = 64 * 1024 * 1024;
+
 /// Answers `request`; files are rendered by the site thread behind `site`. `backend` is the
 /// CMS's local backend, present only when serving on loopback.
 pub fn handle(request: Request, guard: Guard, shared: &Shared, site: &Sender<Message>, backend: Option<&LocalBackend>) {
     let is_api = request.method() == &Method::Post && request.url().split('?').next() == Some(API_PATH);
     if let Err((status, why)) = guard.admit(&request, if is_api { API_LIMIT } else { MAX_BODY }) {
+        if request.body_length().is_some_and(|length| length > MAX_DRAIN) {
+            // tiny_http drains a body left unread into one buffer of its declared size when
+            // the request is dropped: a lying `Content-Length` would abort the process. Such
+            // a request is left unanswered and its connection abandoned.
+            std::mem::forget(request);
+            return;
+        }
         let mut response = text(status, &why);
         response.add_header(Header::from_bytes("Connection", "close").expect("a valid header"));
         let _ = request.respond(response);
