@@ -216,3 +216,34 @@ fn period_workbook_holds_the_json_numbers_and_the_models() needs ["libreoffice"]
     assert!(title.starts_with("'=Tiếp nhận hồ sơ"), "inert as in the CSV: {title}");
 }
 }
+
+#[test]
+fn the_period_summary_counts_its_models_by_their_latest_evaluation() {
+    let site = two_period_site();
+    let evaluation = |id: &str, date: &str, result: &str| {
+        format!(
+            "---\ntype: danh_gia\nid: {id}\nmodel: mh-mot-cua-than-thien\ndate: {date}\n\
+             by: \"Đoàn khảo sát Ban Tuyên giáo\"\nresult: {result}\n---\nNhận xét.\n"
+        )
+    };
+    site.write("content/danh-gia/dg-lan-dau.md", &evaluation("dg-lan-dau", "2022-06-10", "dat"));
+    site.write("content/danh-gia/dg-lan-sau.md", &evaluation("dg-lan-sau", "2022-11-10", "tot"));
+    site.build();
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("public/giai-doan/2021-2025/giai-doan-2021-2025.json")).unwrap();
+    let tally: Vec<(&str, u64)> = json["by_evaluation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["id"].as_str().unwrap(), t["models"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(tally, [("tot", 1), ("kha", 0), ("dat", 0), ("chua_dat", 0), ("chua_danh_gia", 1)], "the latest counts");
+    let evaluated: Vec<(&str, &serde_json::Value)> =
+        json["models"].as_array().unwrap().iter().map(|m| (m["id"].as_str().unwrap(), &m["evaluation"])).collect();
+    assert!(evaluated.contains(&("mh-mot-cua-than-thien", &serde_json::json!("tot"))), "{evaluated:?}");
+    let page = site.read("public/giai-doan/2021-2025/index.html");
+    let table = &page[page.find("<caption>Theo kết quả đánh giá</caption>").expect("evaluation table")..];
+    let table = &table[..table.find("</table>").unwrap()];
+    assert!(table.contains("<th scope=\"row\">Tốt</th><td class=\"num\">1</td>"), "{table}");
+    assert!(table.contains("<th scope=\"row\">Chưa đánh giá</th><td class=\"num\">1</td>"), "{table}");
+}

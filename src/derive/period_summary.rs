@@ -14,7 +14,7 @@ use crate::content::corpus::Corpus;
 use crate::content::date::Date;
 use crate::content::model::Model;
 use crate::content::period::ProgrammePeriod;
-use crate::content::vocab::{Approach, Status, SubjectType};
+use crate::content::vocab::{Approach, EvaluationResult, Status, SubjectType};
 use crate::derive::commendation::{Commendation, commendations};
 use crate::derive::counting::{counting_base, counting_unit};
 use crate::derive::form02::{Counts, Tally, group_tally, iso};
@@ -43,6 +43,9 @@ pub struct PeriodSummary {
     pub by_status: Vec<Tally>,
     /// Models by group, every group of the catalog in catalog order.
     pub by_group: Vec<Tally>,
+    /// Models by the result of their latest evaluation (SPEC §8.4), every result in
+    /// vocabulary order, then `chua_danh_gia` for models never evaluated.
+    pub by_evaluation: Vec<Tally>,
     /// The base units counting a model of the period, in registry order.
     pub base_units: Vec<BaseTotals>,
     /// The models, by start date then id.
@@ -81,6 +84,8 @@ pub struct PeriodModel {
     pub previous_model: Option<String>,
     /// Its recognitions, by date.
     pub recognition: Vec<Commendation>,
+    /// The result of its latest evaluation, if any.
+    pub evaluation: Option<EvaluationResult>,
 }
 
 /// Computes the summary of `period`. A model belongs to it when the period holds its
@@ -119,6 +124,18 @@ pub fn period_summary(corpus: &Corpus, period: &ProgrammePeriod) -> PeriodSummar
         })
         .collect();
     let by_group = group_tally(corpus, &members);
+    let latest: Vec<Option<EvaluationResult>> =
+        members.iter().map(|m| corpus.latest_evaluation(&m.id).and_then(|e| e.result)).collect();
+    let by_evaluation = EvaluationResult::ALL
+        .iter()
+        .map(|r| (r.code(), r.label(), Some(*r)))
+        .chain([(NOT_EVALUATED, "Chưa đánh giá", None)])
+        .map(|(id, label, result)| Tally {
+            id: id.to_owned(),
+            label: label.to_owned(),
+            models: latest.iter().filter(|l| **l == result).count(),
+        })
+        .collect();
     PeriodSummary {
         id: period.id.clone(),
         name: period.name.clone(),
@@ -130,6 +147,7 @@ pub fn period_summary(corpus: &Corpus, period: &ProgrammePeriod) -> PeriodSummar
         commended: totals.commended,
         by_status,
         by_group,
+        by_evaluation,
         base_units: bases,
         models: members.iter().map(|m| period_model(corpus, m, period)).collect(),
     }
@@ -149,8 +167,12 @@ fn period_model(corpus: &Corpus, model: &Model, period: &ProgrammePeriod) -> Per
         end: model.effective_end(),
         previous_model: model.revision.as_ref().and_then(|r| r.previous_model.clone()),
         recognition: commendations(model.recognition.iter()),
+        evaluation: corpus.latest_evaluation(&model.id).and_then(|e| e.result),
     }
 }
+
+/// The code of a model never evaluated, as the gallery's "Kết quả đánh giá" facet writes it.
+pub const NOT_EVALUATED: &str = "chua_danh_gia";
 
 /// The CSV header: Vietnamese column names, in the order of [`PeriodSummary::to_csv`] rows.
 pub const CSV_HEADER: [&str; 14] = [

@@ -1,5 +1,6 @@
 //! The summary of a programme period (tổng kết giai đoạn) as an Excel workbook: the totals
-//! by base unit under form 02's merged heads, by status and by group on the first sheet, the
+//! by base unit under form 02's merged heads, by status, group and evaluation result on the
+//! first sheet, the
 //! models one per row on the second. Every count is a number equal to the one in the JSON
 //! file beside it (both come from `derive::period_summary`).
 
@@ -28,6 +29,7 @@ pub struct PeriodBook {
     /// Models by today's status and by group: label, count.
     pub by_status: Vec<(String, usize)>,
     pub by_group: Vec<(String, usize)>,
+    pub by_evaluation: Vec<(String, usize)>,
     pub models: Vec<BookModel>,
 }
 
@@ -92,6 +94,7 @@ pub fn period_workbook(book: &PeriodBook) -> Result<Vec<u8>, XlsxError> {
     summary.row(&row("Tổng cộng".to_owned(), &book.totals, vec![]), Style::Total)?;
     tally(&mut summary, "Theo trạng thái", "Trạng thái", &book.by_status)?;
     tally(&mut summary, "Theo nhóm mô hình", "Nhóm mô hình", &book.by_group)?;
+    tally(&mut summary, "Theo kết quả đánh giá", "Kết quả đánh giá gần nhất", &book.by_evaluation)?;
 
     let mut models = Sheet::new("Danh sách mô hình", 11)?;
     models.widths(&MODEL_WIDTHS)?;

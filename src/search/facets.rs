@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::content::corpus::Corpus;
 use crate::content::model::Model;
 use crate::content::vocab::{APPROACHES, EVALUATION_RESULTS, SECTORS, STATUSES, SUBJECT_TYPES, Status};
+use crate::derive::period_summary::NOT_EVALUATED;
 use crate::search::postings::{Packed, pack};
 
 /// URL parameter of the status facet, and the status code of retired models: the script hides
@@ -88,7 +89,6 @@ impl Column {
 }
 
 /// The value of the evaluation facet for a model the department has not evaluated yet.
-const NOT_EVALUATED: &str = "chua_danh_gia";
 
 /// What a document carries in every facet, as codes.
 #[derive(Clone, Debug, Default)]

@@ -31,6 +31,8 @@ pub struct PeriodPage {
     pub by_subject: Vec<TallyRow>,
     pub by_status: Vec<TallyRow>,
     pub by_group: Vec<TallyRow>,
+    /// By the latest evaluation's result, "Chưa đánh giá" last.
+    pub by_evaluation: Vec<TallyRow>,
     pub base_units: Vec<PeriodBaseRow>,
     pub models: Vec<PeriodModelRow>,
     pub commended_models: Vec<CommendedModel>,

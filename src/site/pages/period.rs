@@ -63,6 +63,7 @@ fn book(cx: &BuildContext, period: &ProgrammePeriod, summary: &PeriodSummary) ->
             .map(|s| (Status::from_code(&s.id).map_or("", Status::label).to_owned(), s.models))
             .collect(),
         by_group: summary.by_group.iter().map(|g| (g.label.clone(), g.models)).collect(),
+        by_evaluation: summary.by_evaluation.iter().map(|e| (e.label.clone(), e.models)).collect(),
         models: summary
             .models
             .iter()
@@ -132,6 +133,7 @@ fn page(cx: &BuildContext, period: &ProgrammePeriod, summary: &PeriodSummary) ->
         by_status: plain_rows(
             summary.by_status.iter().map(|s| (Status::from_code(&s.id).map_or("", Status::label), s.models)),
         ),
+        by_evaluation: plain_rows(summary.by_evaluation.iter().map(|e| (e.label.as_str(), e.models))),
         by_group: summary
             .by_group
             .iter()
