@@ -88,8 +88,6 @@ impl Column {
     }
 }
 
-/// The value of the evaluation facet for a model the department has not evaluated yet.
-
 /// What a document carries in every facet, as codes.
 #[derive(Clone, Debug, Default)]
 struct DocValues {
