@@ -117,6 +117,37 @@ fn the_home_page_shows_the_current_period_2026_2030() {
 }
 
 #[test]
+fn the_home_page_says_its_counts_span_every_period_and_links_the_current_one() {
+    let home = page("index.html");
+    assert!(
+        home.contains(
+            "<p><a class=\"button\" href=\"/mo-hinh/?giai-doan=2026-2030\">Xem mô hình Giai đoạn 2026–2030</a> \
+             <a class=\"button\" href=\"/mo-hinh/\">Xem tất cả mô hình</a></p>"
+        ),
+        "{home}"
+    );
+    assert!(home.contains("<h2 id=\"so-lieu\">Số liệu chính từ 2021 đến nay</h2>"), "{home}");
+    assert!(home.contains("<h2 id=\"nhom\">Theo nhóm và cách thức từ 2021 đến nay</h2>"), "{home}");
+    // 11 units carry a model, but the merged Chi bộ Phòng Kiểm tra thuế is no current unit:
+    // its successor (which has models of its own) carries its work.
+    assert!(
+        home.contains(
+            "<a href=\"/don-vi/\"><span class=\"stat-value\">10</span> <span class=\"stat-label\">Chi bộ, đảng \
+             bộ có mô hình</span></a>"
+        ),
+        "{home}"
+    );
+    // A featured model is not shown again among the newest.
+    let featured = &home[home.find("id=\"tieu-bieu\"").unwrap()..home.find("id=\"moi-nhat\"").unwrap()];
+    let newest = &home[home.find("id=\"moi-nhat\"").unwrap()..home.find("id=\"bao-cao-moi\"").unwrap()];
+    assert!(featured.contains("data-id=\"mh-mot-cua-so-than-thien\""), "{featured}");
+    for id in featured.split("data-id=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]) {
+        assert!(!newest.contains(&format!("data-id=\"{id}\"")), "{id} twice: {newest}");
+    }
+    assert_eq!(newest.matches("<li class=\"card\"").count(), 6, "{newest}");
+}
+
+#[test]
 fn every_base_unit_filed_its_2026_six_month_report_on_time() {
     let form02: serde_json::Value =
         serde_json::from_str(&page("tong-hop/2026/sau-thang/tong-hop-2026-sau-thang.json")).unwrap();

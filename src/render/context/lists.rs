@@ -121,8 +121,11 @@ pub struct HomePage {
     pub featured: Vec<ModelCard>,
     /// Key counts, in order.
     pub stats: Vec<Stat>,
-    /// The most recently started models.
+    /// The most recently started models, leaving out those in `featured`.
     pub newest: Vec<ModelCard>,
+    /// What `stats`, `groups` and `approaches` span: every period, "từ 2021 đến nay" (from
+    /// the first period's year).
+    pub scope: Option<String>,
     /// The most recent reports (empty when reports are not published).
     pub reports: Vec<ReportRow>,
     /// Groups with their model counts.
@@ -144,6 +147,8 @@ pub struct CurrentPeriod {
     pub guidance: Option<String>,
     /// How many models it holds, written the Vietnamese way.
     pub models: String,
+    /// The gallery filtered to its models (`/mo-hinh/?giai-doan=<id>`).
+    pub gallery_href: String,
 }
 
 /// A labelled count.

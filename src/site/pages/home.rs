@@ -30,12 +30,15 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
 
 fn home(cx: &BuildContext) -> HomePage {
     let published: Vec<_> = cx.published().collect();
-    let mut newest = published.clone();
+    let featured: Vec<&Model> = published.iter().copied().filter(|m| m.featured).take(FEATURED).collect();
+    // A model shown among the featured ones is not shown again among the newest.
+    let mut newest: Vec<&Model> =
+        published.iter().copied().filter(|m| !featured.iter().any(|f| f.id == m.id)).collect();
     newest.sort_by_key(|m| Reverse(m.start));
     let mut reports: Vec<_> = if cx.config.publish_reports { cx.corpus.reports.iter().collect() } else { Vec::new() };
     reports.sort_by(|a, b| (b.report_date, &a.id).cmp(&(a.report_date, &b.id)));
     let with_status = |status| published.iter().filter(|m| m.status == Some(status)).count();
-    let units: BTreeSet<&str> = published.iter().filter_map(|m| m.org.as_deref()).collect();
+    let units = current_units_with_models(cx, &published);
     let mut stats = vec![
         Stat {
             label: "Mô hình, điển hình".into(), value: count(published.len()), href: Some(cx.href(urls::GALLERY))
@@ -68,13 +71,35 @@ fn home(cx: &BuildContext) -> HomePage {
         current_period: current_period(cx),
         chart_groups_html: count_chart("Số mô hình theo nhóm", &groups),
         chart_approaches_html: count_chart("Số mô hình theo cách thức", &approaches),
-        featured: published.iter().filter(|m| m.featured).take(FEATURED).map(|m| cx.card(m)).collect(),
+        featured: featured.iter().map(|m| cx.card(m)).collect(),
         stats,
         newest: newest.iter().take(NEWEST).map(|m| cx.card(m)).collect(),
+        scope: scope(cx),
         reports: reports.iter().take(NEWEST).map(|r| report_row(cx, r)).collect(),
         groups,
         approaches,
     }
+}
+
+/// The units that have a model today: the unit carrying each model, or the successor a
+/// merged unit handed its work to; a unit closed by `as_of` is not a current one.
+fn current_units_with_models<'a>(cx: &'a BuildContext, published: &[&'a Model]) -> BTreeSet<&'a str> {
+    let as_of = cx.corpus.catalog.as_of;
+    published
+        .iter()
+        .filter_map(|m| m.org.as_deref())
+        .filter_map(|org| match as_of {
+            Some(today) => cx.corpus.holder_at(org, today),
+            None => cx.corpus.unit(org),
+        })
+        .filter(|unit| as_of.is_none_or(|today| unit.active_to.is_none_or(|to| to >= today)))
+        .map(|unit| unit.id.as_str())
+        .collect()
+}
+
+/// What the key counts and charts span, every period: "từ 2021 đến nay".
+fn scope(cx: &BuildContext) -> Option<String> {
+    cx.corpus.catalog.periods.first_year().map(|year| format!("từ {year} đến nay"))
 }
 
 /// The current period (SPEC §8.1), from `as_of`.
@@ -88,6 +113,7 @@ fn current_period(cx: &BuildContext) -> Option<CurrentPeriod> {
         range: format!("{} – {}", period.from, period.to),
         guidance: period.guidance.clone(),
         models: count(cx.corpus.models.iter().filter(held).count()),
+        gallery_href: format!("{}?giai-doan={}", cx.href(urls::GALLERY), period.id),
     })
 }
 
