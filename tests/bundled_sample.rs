@@ -181,3 +181,85 @@ fn the_gallery_filter_and_the_form02_index_name_both_periods_newest_first() {
     assert!(current.contains("href=\"/tong-hop/2026/sau-thang/\">6 tháng đầu năm 2026</a>"), "{current}");
     assert!(!current.contains("/tong-hop/2025/"), "2025 belongs to the earlier period");
 }
+
+#[test]
+fn a_model_of_the_merged_chi_bo_says_where_it_is_carried_on() {
+    let model = page("mo-hinh/mh-doan-kiem-tra-liem-chinh/index.html");
+    assert!(
+        model.contains(
+            "<a href=\"/don-vi/cb-kiem-tra-thue/\">Chi bộ Phòng Kiểm tra thuế</a><br><span class=\"muted\">thuộc <a \
+             href=\"/don-vi/db-cuc-thue/\">Đảng bộ Cục Thuế tỉnh</a></span><br><span class=\"merge\">Đã hợp nhất vào \
+             <a href=\"/don-vi/cb-thanh-tra-kiem-tra-thue/\">Chi bộ Phòng Thanh tra – Kiểm tra thuế</a> từ ngày \
+             01/03/2025; mô hình được tiếp tục thực hiện và tính ở đơn vị này.</span></dd>"
+        ),
+        "{model}"
+    );
+    // A model of a unit that never merged says nothing of the kind.
+    assert!(!page("mo-hinh/mh-thanh-tra-kiem-tra-mot-lan/index.html").contains("Đã hợp nhất vào"));
+}
+
+#[test]
+fn gallery_cards_name_the_period_of_each_model() {
+    let gallery = page("mo-hinh/index.html");
+    let card = |id: &str| {
+        let at = gallery.find(&format!("data-id=\"{id}\"")).unwrap_or_else(|| panic!("{id}: {gallery}"));
+        let meta = &gallery[at..];
+        meta[meta.find("<p class=\"card-meta\">").unwrap()..meta.find("</p>").unwrap()].to_owned()
+    };
+    assert_eq!(
+        card("mh-mot-cua-than-thien"),
+        "<p class=\"card-meta\"><span>CB Tuyên truyền – Hỗ trợ</span><span>Từ 15/02/2022</span><span>Giai đoạn \
+         2021–2025</span>"
+    );
+    assert!(card("mh-mot-cua-so-than-thien").ends_with("<span>Giai đoạn 2026–2030</span>"));
+}
+
+#[test]
+fn a_criterion_heading_says_its_number_once() {
+    let model = page("mo-hinh/mh-doan-kiem-tra-liem-chinh/index.html");
+    assert!(
+        model.contains(
+            "<h2 id=\"tieu-chi-1-tieu-de\"><span class=\"criterion-no\">Tiêu chí 1.</span> Nội dung học tập Bác</h2>"
+        ),
+        "{model}"
+    );
+    assert!(!model.contains("Tiêu chí 1.</span> 1."), "{model}");
+}
+
+#[test]
+fn a_quoted_title_with_quotes_inside_turns_them_single() {
+    let model = page("mo-hinh/mh-thanh-tra-kiem-tra-mot-lan/index.html");
+    assert!(
+        model.contains(
+            "thực hiện mô hình “Thanh tra, kiểm tra thuế liêm chính, ‘một lần, đúng trọng tâm’” (Củng cố, nâng cao \
+             chất lượng) học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
+        ),
+        "{model}"
+    );
+    let school = page("bao-cao/bc-cb-truong-thpt-phu-hoa-2022-ca-nam/index.html");
+    assert!(
+        school.contains("(mô hình “Góc học tập Bác Hồ và sổ ‘Việc tốt làm theo lời Bác’ của học sinh”)"),
+        "{school}"
+    );
+}
+
+#[test]
+fn a_plan_without_registration_prints_the_signer_title_and_a_blank_name_line() {
+    let model = page("mo-hinh/mh-doan-kiem-tra-liem-chinh/index.html");
+    assert!(
+        model.contains(
+            "<p class=\"party-on-behalf\">T/M CHI BỘ</p>\n<p class=\"party-signer-title\">BÍ THƯ</p>\n<p \
+             class=\"party-signer-name\"></p>"
+        ),
+        "{model}"
+    );
+}
+
+#[test]
+fn the_sample_text_agrees_with_its_reports() {
+    let evaluation = page("danh-gia/index.html");
+    assert!(evaluation.contains("số liệu mới có hai kỳ báo cáo (6 tháng và cả năm 2022)"), "{evaluation}");
+    assert!(!evaluation.contains("mới có một kỳ báo cáo"), "{evaluation}");
+    let about = page("trang/gioi-thieu/index.html");
+    assert!(about.contains("báo cáo kết quả về Ban Tuyên giáo và Dân vận Đảng ủy Khối (trước khi hợp nhất"), "{about}");
+}

@@ -26,8 +26,9 @@ pub fn criterion_of(heading: &str) -> Option<u8> {
     PREFIXES.iter().find(|(_, prefix)| name.starts_with(prefix)).map(|(number, _)| *number)
 }
 
-/// Drops leading numbering such as `1.`, `(1)`, `2)`, `IV-` or `iv.` from a heading.
-fn strip_numbering(heading: &str) -> &str {
+/// Drops leading numbering such as `1.`, `(1)`, `2)`, `IV-` or `iv.` from a heading (the
+/// model page numbers criteria itself: "Tiêu chí 1. Nội dung học tập Bác").
+pub fn strip_numbering(heading: &str) -> &str {
     let heading = heading.trim_start();
     let inner = heading.strip_prefix('(').unwrap_or(heading);
     let digits = inner.find(|c: char| !c.is_ascii_digit()).unwrap_or(inner.len());

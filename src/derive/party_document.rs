@@ -86,13 +86,17 @@ pub fn date_line(place: Option<&str>, date: Option<Date>) -> String {
     }
 }
 
+/// The signer's title line when none is given: the committee's secretary signs for it.
+pub const SECRETARY: &str = "BÍ THƯ";
+
 /// The signature block.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Signature {
     /// "T/M ĐẢNG ỦY".
     pub on_behalf: String,
-    /// The signer's title, upper case ("BÍ THƯ"), when given.
-    pub title: Option<String>,
+    /// The signer's title, upper case: as given, else [`SECRETARY`] (the secretary signs for
+    /// the committee); the line is printed even when no signer is known.
+    pub title: String,
     /// The signer's name, when given.
     pub name: Option<String>,
 }
@@ -159,7 +163,11 @@ pub fn party_document(corpus: &Corpus, place: Option<&str>, filing: Filing) -> P
         subject: filing.subject,
         signature: Signature {
             on_behalf: unit.map_or_else(|| "T/M".to_owned(), on_behalf),
-            title: filing.signer_title.map(signer_title).filter(|t| !t.is_empty()),
+            title: filing
+                .signer_title
+                .map(signer_title)
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| SECRETARY.to_owned()),
             name: filing.signer_name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()),
         },
         recipients,

@@ -36,9 +36,7 @@ pub fn foot(doc: &mut Document, d: &PartyDocument) {
         recipients.push(Paragraph::new(vec![Run::new(format!("- {r}")).size(11)]).align(Align::Left).space_after(0));
     }
     let mut signature = vec![centred(vec![Run::new(&d.signature.on_behalf).bold()])];
-    if let Some(title) = &d.signature.title {
-        signature.push(centred(vec![Run::new(title).bold()]));
-    }
+    signature.push(centred(vec![Run::new(&d.signature.title).bold()]));
     for _ in 0..4 {
         signature.push(centred(vec![Run::new("")]));
     }

@@ -46,9 +46,29 @@ pub fn count(value: usize) -> String {
     number(value as f64, 0)
 }
 
+/// A title in double quotes, as Vietnamese documents quote a model's name: “…”; quotes inside
+/// it become single ones (‘…’), so nested quotes never read “… “…””.
+pub fn quoted(title: &str) -> String {
+    let inner: String = title
+        .chars()
+        .map(|c| match c {
+            '“' => '‘',
+            '”' => '’',
+            other => other,
+        })
+        .collect();
+    format!("“{inner}”")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_a_title_with_single_quotes_inside() {
+        assert_eq!(quoted("Một cửa “không giấy, không chờ”"), "“Một cửa ‘không giấy, không chờ’”");
+        assert_eq!(quoted("Bữa cơm nghĩa tình"), "“Bữa cơm nghĩa tình”");
+    }
 
     #[test]
     fn writes_numbers_the_vietnamese_way() {

@@ -43,6 +43,7 @@ default_theme!(
     "templates/partials/evaluation.html",
     "templates/partials/form02-cells.html",
     "templates/partials/history.html",
+    "templates/partials/merge.html",
     "templates/partials/model-list.html",
     "templates/partials/pagination.html",
     "templates/partials/party-document.html",

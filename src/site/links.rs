@@ -69,6 +69,11 @@ impl<'a> BuildContext<'a> {
             approach: model.approach.map(AsCoded::coded),
             status: model.status.map(AsCoded::coded),
             start: model.start.map(|d| d.to_string()),
+            period: model
+                .period
+                .filter(|_| model.is_dated())
+                .and_then(|slot| self.corpus.catalog.periods.at(slot))
+                .map(|p| format!("Giai đoạn {}", p.span())),
             retired: model.is_retired(),
             featured: model.featured,
         }

@@ -28,7 +28,7 @@ fn a_dang_bo_report_has_the_dang_uy_header_number_date_and_signature() {
     assert_eq!(doc.date_line, "Tuy Hòa, ngày 05 tháng 01 năm 2023");
     assert_eq!(doc.title, "BÁO CÁO");
     assert_eq!(doc.signature.on_behalf, "T/M ĐẢNG ỦY");
-    assert_eq!(doc.signature.title.as_deref(), Some("BÍ THƯ"));
+    assert_eq!(doc.signature.title, "BÍ THƯ");
     assert_eq!(doc.signature.name.as_deref(), Some("Nguyễn Văn A"));
     assert_eq!(doc.recipients, ["Ban Tuyên giáo Đảng ủy Khối thử,", "Lưu."]);
 }

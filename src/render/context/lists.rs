@@ -24,6 +24,9 @@ pub struct ModelCard {
     pub status: Option<Coded>,
     /// Start date, dd/mm/yyyy.
     pub start: Option<String>,
+    /// The years of the model's period, "Giai đoạn 2021–2025" (tells a model from the one
+    /// carrying it on in the next period).
+    pub period: Option<String>,
     pub retired: bool,
     pub featured: bool,
 }

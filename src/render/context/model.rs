@@ -8,6 +8,7 @@ use crate::render::context::common::{Coded, Link};
 use crate::render::context::evaluation::EvaluationCard;
 use crate::render::context::report::ReportMention;
 use crate::render::context::results::ResultRow;
+use crate::render::context::unit::Merge;
 
 /// A model page.
 #[derive(Clone, Debug, Serialize)]
@@ -20,6 +21,10 @@ pub struct ModelPage {
     pub org: Option<Link>,
     /// The base unit above it, when the model belongs to a sub-unit.
     pub base_unit: Option<Link>,
+    /// The unit `org` merged into (SPEC §8.2), and from when.
+    pub merged_into: Option<Merge>,
+    /// Whether the model ran past that merge, so the successor carries it on and counts it.
+    pub carried_on: bool,
     pub subject: SubjectFacts,
     pub group: Option<Link>,
     pub start: Option<String>,
@@ -86,7 +91,8 @@ pub struct Criterion<F> {
     pub number: u8,
     /// Anchor id (`tieu-chi-1`).
     pub anchor: String,
-    /// The body heading as written (or the criterion's name when the body has none).
+    /// The body heading without its leading numbering (or the criterion's name when the body
+    /// has none): the page prints "Tiêu chí N." before it.
     pub heading: String,
     /// The body section, rendered.
     pub html: String,

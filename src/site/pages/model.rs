@@ -5,12 +5,13 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::content::corpus::Corpus;
-use crate::content::criteria::CRITERIA;
+use crate::content::criteria::{CRITERIA, strip_numbering};
 use crate::content::model::{Model, Recognition, Registration};
 use crate::content::vocab::{
     ALIGNMENTS, COSTS, MASS_ORGS, MEASURE_KINDS, REASONS, RECOGNITION_LEVELS, REQUIREMENTS, ROOT_RECOGNITION_LEVEL,
     Vocab, label_of,
 };
+use crate::derive::counting::counting_unit;
 use crate::derive::party_document::{DocumentKind, Filing, PartyDocument, party_document};
 use crate::derive::results::indicator_results;
 use crate::office::form01::plan_docx;
@@ -22,13 +23,14 @@ use crate::render::context::model::{
 };
 use crate::render::context::report::ReportMention;
 use crate::render::context::{Link, PageMeta};
-use crate::render::format::{count, number};
+use crate::render::format::{count, number, quoted};
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
 use crate::site::links::{AsCoded, coded};
 use crate::site::pages::evaluations::evaluation_card;
 use crate::site::pages::reports::period_heading;
 use crate::site::pages::results::{indicator_chart_html, result_rows};
+use crate::site::pages::units::merge;
 use crate::site::urls;
 
 /// Decimal places kept when showing indicator values.
@@ -96,6 +98,9 @@ fn model_page(cx: &BuildContext, m: &Model, followers: Followers) -> (PageMeta, 
     let criterion = |number: u8| Placed { section: criteria[usize::from(number) - 1], body: &m.body, number };
     let org = m.org.as_deref();
     let base_unit = org.and_then(|id| cx.corpus.base_unit_of(id)).filter(|b| Some(b.id.as_str()) != org);
+    let merged_into = org.and_then(|id| Some((cx.corpus.unit(id)?, cx.corpus.successor_of(id)?)));
+    let carried_on =
+        m.effective_end().and_then(|end| counting_unit(cx.corpus, m, end)).is_some_and(|u| Some(u.id.as_str()) != org);
 
     let page = ModelPage {
         id: m.id.clone(),
@@ -104,6 +109,8 @@ fn model_page(cx: &BuildContext, m: &Model, followers: Followers) -> (PageMeta, 
         approach: m.approach.map(AsCoded::coded),
         org: org.and_then(|id| cx.unit_link(id)),
         base_unit: base_unit.and_then(|b| cx.unit_link(&b.id)),
+        merged_into: merged_into.and_then(|(unit, successor)| merge(cx, successor, unit)),
+        carried_on,
         subject: SubjectFacts {
             kind: m.subject.kind.map(AsCoded::coded),
             name: m.subject.name.clone(),
@@ -251,8 +258,8 @@ fn plan_document(cx: &BuildContext, m: &Model) -> PartyDocument {
             signer_name: registration.and_then(|r| r.signer_name.as_deref()),
             recipients: &[],
             subject: format!(
-                "thực hiện mô hình “{}”{approach} học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
-                m.title
+                "thực hiện mô hình {}{approach} học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+                quoted(&m.title)
             ),
         },
     )
@@ -270,7 +277,10 @@ impl Placed<'_> {
         let number = self.number;
         let heading = self
             .section
-            .map_or_else(|| format!("{number}. {}", CRITERIA[usize::from(number) - 1]), |s| s.title.clone());
+            .map(|s| strip_numbering(&s.title))
+            .filter(|name| !name.is_empty())
+            .unwrap_or(CRITERIA[usize::from(number) - 1])
+            .to_owned();
         let html = self.section.map(|s| self.body.html_of(s).to_owned()).unwrap_or_default();
         Criterion { number, anchor: format!("tieu-chi-{number}"), heading, html, facts }
     }

@@ -10,7 +10,7 @@ use crate::office::form03::report_docx;
 use crate::render::context::PageMeta;
 use crate::render::context::model::RecognitionRow;
 use crate::render::context::report::{EntryRow, ReportPage, ReportRow, ReportYear, ReportsPage, ValueRow};
-use crate::render::format::number;
+use crate::render::format::{number, quoted};
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
 use crate::site::pages::model::recognition_row;
@@ -118,7 +118,7 @@ fn period_recognitions(cx: &BuildContext, report: &Report) -> Vec<RecognitionRow
         for model in report.entries.iter().filter_map(|e| cx.corpus.model(&e.model)) {
             for r in model.recognitions_between(period.start(), period.end()) {
                 let mut row = recognition_row(cx.corpus, r);
-                row.subject = Some(format!("{} (mô hình “{}”)", model.subject.name, model.title));
+                row.subject = Some(format!("{} (mô hình {})", model.subject.name, quoted(&model.title)));
                 rows.push((r.date, row));
             }
         }

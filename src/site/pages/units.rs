@@ -198,7 +198,7 @@ fn merged_note(cx: &BuildContext, unit: &Unit) -> Option<String> {
 }
 
 /// A merge as a page shows it: a link to `other` and the day after `merged`'s `active_to`.
-fn merge(cx: &BuildContext, other: &Unit, merged: &Unit) -> Option<Merge> {
+pub fn merge(cx: &BuildContext, other: &Unit, merged: &Unit) -> Option<Merge> {
     let closed = merged.active_to?;
     Some(Merge { unit: cx.link(other.name.clone(), &urls::unit(&other.id)), from: closed.add_days(1).to_string() })
 }
