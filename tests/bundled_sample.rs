@@ -211,7 +211,7 @@ fn gallery_cards_name_the_period_of_each_model() {
         "<p class=\"card-meta\"><span>CB Tuyên truyền – Hỗ trợ</span><span>Từ 15/02/2022</span><span>Giai đoạn \
          2021–2025</span>"
     );
-    assert!(card("mh-mot-cua-so-than-thien").ends_with("<span>Giai đoạn 2026–2030</span>"));
+    assert!(card("mh-bua-com-nghia-tinh-2026").ends_with("<span>Giai đoạn 2026–2030</span>"));
 }
 
 #[test]
