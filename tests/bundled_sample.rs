@@ -263,3 +263,19 @@ fn the_sample_text_agrees_with_its_reports() {
     let about = page("trang/gioi-thieu/index.html");
     assert!(about.contains("báo cáo kết quả về Ban Tuyên giáo và Dân vận Đảng ủy Khối (trước khi hợp nhất"), "{about}");
 }
+
+#[test]
+fn a_period_lists_a_model_under_its_own_unit_and_never_invents_its_end() {
+    let model = |period: &str, id: &str| -> serde_json::Value {
+        let json = period_json(period);
+        json["models"].as_array().unwrap().iter().find(|m| m["id"] == id).unwrap_or_else(|| panic!("{id}")).clone()
+    };
+    let merged = model("2021-2025", "mh-doan-kiem-tra-liem-chinh");
+    assert_eq!((&merged["unit"], &merged["base_unit"]), (&"cb-kiem-tra-thue".into(), &"db-cuc-thue".into()));
+    assert_eq!(merged["end"], "2025-12-31", "its own end");
+    let running = model("2026-2030", "mh-thanh-tra-kiem-tra-mot-lan");
+    assert_eq!(running["end"], serde_json::Value::Null, "it runs on: the period's end is not the model's");
+    let summary = page("giai-doan/2026-2030/index.html");
+    assert!(summary.contains("<td>Từ 15/01/2026</td>"), "{summary}");
+    assert!(summary.contains("<p class=\"lead\">01/01/2026 – 31/12/2030, theo "), "{summary}");
+}

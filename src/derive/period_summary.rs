@@ -16,7 +16,7 @@ use crate::content::model::Model;
 use crate::content::period::ProgrammePeriod;
 use crate::content::vocab::{Approach, EvaluationResult, Status, SubjectType};
 use crate::derive::commendation::{Commendation, commendations};
-use crate::derive::counting::{counting_base, counting_unit};
+use crate::derive::counting::counting_base;
 use crate::derive::form02::{Counts, Tally, group_tally, iso};
 use crate::office::csv::Csv;
 
@@ -67,9 +67,10 @@ pub struct BaseTotals {
 pub struct PeriodModel {
     pub id: String,
     pub title: String,
-    /// The unit that counts it at the period's end (its `org`, or the successor it merged into).
+    /// The unit that carries it (its `org`), even when that unit merged into a successor.
     pub unit: Option<String>,
-    /// That unit's base unit.
+    /// The base unit that counts it at the period's end: `unit`'s, or its successor's when
+    /// the unit merged first (SPEC §8.2: only where a model is counted changes).
     pub base_unit: Option<String>,
     pub group: Option<String>,
     pub approach: Option<Approach>,
@@ -77,7 +78,8 @@ pub struct PeriodModel {
     pub status: Option<Status>,
     #[serde(serialize_with = "iso")]
     pub start: Option<Date>,
-    /// The effective end: `end`, the retirement date or the period's `to`, whichever is first.
+    /// Its own end: `end` or the retirement date, whichever is first; none while it runs on
+    /// (the period's `to` is not the model's end).
     #[serde(serialize_with = "iso")]
     pub end: Option<Date>,
     /// The model of an earlier period this one carries on (`revision.previous_model`).
@@ -157,14 +159,14 @@ fn period_model(corpus: &Corpus, model: &Model, period: &ProgrammePeriod) -> Per
     PeriodModel {
         id: model.id.clone(),
         title: model.title.clone(),
-        unit: counting_unit(corpus, model, period.to).map(|u| u.id.clone()),
+        unit: model.org.clone(),
         base_unit: counting_base(corpus, model, period.to).map(|u| u.id.clone()),
         group: model.group.clone(),
         approach: model.approach,
         subject: model.subject.kind,
         status: model.status,
         start: model.start,
-        end: model.effective_end(),
+        end: [model.end, model.retirement.as_ref().and_then(|r| r.date)].into_iter().flatten().min(),
         previous_model: model.revision.as_ref().and_then(|r| r.previous_model.clone()),
         recognition: commendations(model.recognition.iter()),
         evaluation: corpus.latest_evaluation(&model.id).and_then(|e| e.result),

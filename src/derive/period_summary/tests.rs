@@ -13,19 +13,20 @@ fn a_period_holds_the_models_it_starts_counted_where_they_ended_up() {
     assert_eq!(first.totals.models, 3);
     assert_eq!((first.totals.xay_moi, first.totals.nhan_rong, first.totals.ca_nhan), (2, 1, 1));
     assert_eq!((first.totals.in_progress, first.totals.completed, first.totals.retired), (1, 1, 1));
-    // mh-cu ran past cb-b's merge: at the period's end it counts under cb-a2, base db-a;
-    // mh-xong ended before the merge and stays with cb-b.
+    // mh-cu ran past cb-b's merge: it stays cb-b's model, counted at the period's end under
+    // cb-a2's base db-a; mh-xong ended before the merge and is counted with cb-b.
     let cu = &first.models[1];
-    assert_eq!((cu.unit.as_deref(), cu.base_unit.as_deref()), (Some("cb-a2"), Some("db-a")));
+    assert_eq!((cu.unit.as_deref(), cu.base_unit.as_deref()), (Some("cb-b"), Some("db-a")));
     assert_eq!(first.models[0].base_unit.as_deref(), Some("cb-b"));
     let bases: Vec<(&str, usize, usize)> =
         first.base_units.iter().map(|b| (b.id.as_str(), b.counts.models, b.counts.commended)).collect();
     assert_eq!(bases, [("db-a", 1, 1), ("cb-b", 1, 0), ("cb-c", 1, 0)]);
     assert_eq!(first.base_units.iter().map(|b| b.counts.models).sum::<usize>(), first.totals.models);
     assert_eq!((first.commended, first.totals.commended), (1, 1), "any recognition, dated in the period or not");
-    // Recognitions by date; the model's period caps its effective end.
+    // Recognitions by date; a model running on has no end of its own (the period's is not it).
     assert_eq!(cu.recognition.iter().map(|r| r.date.unwrap().iso()).collect::<Vec<_>>(), ["2023-01-10", "2024-05-01"]);
-    assert_eq!(cu.end.unwrap().iso(), "2025-12-31");
+    assert_eq!(cu.end, None);
+    assert_eq!(first.models[0].end.map(|d| d.iso()).as_deref(), Some("2024-12-31"));
     let status: Vec<(&str, usize)> = first.by_status.iter().map(|t| (t.id.as_str(), t.models)).collect();
     assert_eq!(status, [("ke_hoach", 0), ("dang_thuc_hien", 1), ("hoan_thanh", 1), ("loai_bo", 1)]);
 
