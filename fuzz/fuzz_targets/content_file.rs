@@ -1,4 +1,6 @@
-//! Coverage-guided fuzzing of front matter and Markdown: `cargo fuzz run content_file`.
+//! Coverage-guided fuzzing of front matter and Markdown: `cargo fuzz run content_file`,
+//! seeded with the hostile shapes by `cargo run --release --example hostile_site -- --seeds
+//! fuzz/corpus/content_file`.
 //! Any bytes as a model, a report or the unit registry must give diagnostics, never a panic.
 #![no_main]
 
