@@ -44,3 +44,24 @@ fn form02_says_no_unit_lacks_a_model_instead_of_zero_out_of_n() {
     assert!(html.contains("Không có đơn vị nào chưa có mô hình (tổng số 10 đơn vị)"));
     assert!(!html.contains(" trên 10 "), "`0 trên 10` left");
 }
+
+#[test]
+fn criterion_four_states_the_expected_effects() {
+    let model = page("mo-hinh/mh-thanh-tra-kiem-tra-mot-lan/index.html");
+    let box_ = &model[model.find("id=\"tieu-chi-4-tieu-de\"").expect("criterion 4")..];
+    let box_ = &box_[..box_.find("</dl>").expect("its facts")];
+    for label in
+        ["Hiệu quả dự kiến về nhận thức", "Hiệu quả dự kiến về thái độ", "Hiệu quả dự kiến về chuyển biến hành động"]
+    {
+        assert!(box_.contains(&format!("<dt>{label}</dt>")), "{label}: {box_}");
+    }
+}
+
+#[test]
+fn a_report_states_its_period_from_and_to() {
+    let report = page("bao-cao/bc-cb-truong-thpt-phu-hoa-2022-sau-thang/index.html");
+    assert!(
+        report.contains("<dt>Kỳ báo cáo</dt><dd>6 tháng đầu năm 2022<br>từ 01/01/2022 đến 30/06/2022</dd>"),
+        "{report}"
+    );
+}
