@@ -3,23 +3,9 @@
 
 mod common;
 
-use common::office::xlsx_sheets;
+use common::office::{COUNT_KEYS, xlsx_sheets};
 use common::tools::tool_test;
 use common::{TempSite, two_periods};
-
-/// The counts of form 02 and of the period summary, in the workbooks' column order.
-const COUNT_KEYS: [&str; 10] = [
-    "models",
-    "xay_moi",
-    "cung_co",
-    "nhan_rong",
-    "tap_the",
-    "ca_nhan",
-    "in_progress",
-    "completed",
-    "retired",
-    "commended",
-];
 
 const CDC: &str = "content/mo-hinh/mh-mot-cua-than-thien-cdc.md";
 

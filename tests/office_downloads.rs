@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use common::office::{docx_text, pdf_pages, xlsx_sheets};
+use common::office::{COUNT_KEYS, docx_text, pdf_pages, xlsx_sheets};
 use common::tools::{chromium, tool_test};
 use common::{TempSite, guong};
 
@@ -24,19 +24,6 @@ fn json(path: &Path) -> serde_json::Value {
 fn number(cell: &str) -> u64 {
     cell.parse().unwrap_or_else(|_| panic!("`{cell}` is not a number"))
 }
-
-const COUNT_KEYS: [&str; 10] = [
-    "models",
-    "xay_moi",
-    "cung_co",
-    "nhan_rong",
-    "tap_the",
-    "ca_nhan",
-    "in_progress",
-    "completed",
-    "retired",
-    "commended",
-];
 
 tool_test! {
 /// Form 02's workbook: the Khối sheet and the per-unit sheet (đảng bộ cơ sở only) hold the

@@ -8,6 +8,20 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// The counts of form 02 and of the period summary, in the workbooks' column order.
+pub const COUNT_KEYS: [&str; 10] = [
+    "models",
+    "xay_moi",
+    "cung_co",
+    "nhan_rong",
+    "tap_the",
+    "ca_nhan",
+    "in_progress",
+    "completed",
+    "retired",
+    "commended",
+];
+
 static RUNS: AtomicUsize = AtomicUsize::new(0);
 
 /// Converts `file` with LibreOffice to `filter` (e.g. `txt:Text (encoded):UTF8`) into a fresh

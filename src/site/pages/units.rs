@@ -164,14 +164,13 @@ fn coverage(cx: &BuildContext, unit: &Unit, years: &[YearCoverage]) -> Vec<Cover
     let children = cx.corpus.children(&unit.id);
     years
         .iter()
-        .filter(|y| {
-            let (from, to) = year_bounds(y.year);
-            unit.active_between(from, to)
-        })
-        .map(|y| {
+        .filter_map(|y| {
+            let (from, end) = year_bounds(y.year);
+            if !unit.active_between(from, end) {
+                return None;
+            }
             let models = y.models_of(&unit.id);
             let lacking = y.lacks(&unit.id);
-            let (_, end) = year_bounds(y.year);
             let state = match cx.corpus.successor_of(&unit.id) {
                 _ if lacking => "Chưa có mô hình".to_owned(),
                 Some(successor) if cx.corpus.merged_before(&unit.id, end) => {
@@ -185,16 +184,15 @@ fn coverage(cx: &BuildContext, unit: &Unit, years: &[YearCoverage]) -> Vec<Cover
                 .filter(|c| y.lacks(&c.id))
                 .map(|c| cx.link(c.name.clone(), &urls::unit(&c.id)))
                 .collect();
-            CoverageYear { year: y.year, models, state, lacking, subunits_without_model }
+            Some(CoverageYear { year: y.year, models, state, lacking, subunits_without_model })
         })
         .collect()
 }
 
 /// "đã hợp nhất vào … từ ngày …" for a unit merged into a successor.
 fn merged_note(cx: &BuildContext, unit: &Unit) -> Option<String> {
-    let successor = cx.corpus.successor_of(&unit.id)?;
-    let from = unit.active_to?.add_days(1);
-    Some(format!("đã hợp nhất vào {} từ ngày {from}", successor.name))
+    let merge = merge(cx, cx.corpus.successor_of(&unit.id)?, unit)?;
+    Some(format!("đã hợp nhất vào {} từ ngày {}", merge.unit.text, merge.from))
 }
 
 /// A merge as a page shows it: a link to `other` and the day after `merged`'s `active_to`.
