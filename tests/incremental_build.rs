@@ -53,6 +53,21 @@ fn edit(site: &TempSite, path: &str, from: &str, to: &str) {
     site.write(path, &text.replacen(from, to, 1));
 }
 
+/// The Word and Excel files under `dir` with their inode: a file made again is a new one.
+fn document_files(dir: &Path) -> Vec<(String, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let mut files: Vec<(String, u64)> = snapshot(dir)
+        .into_keys()
+        .filter(|path| path.ends_with(".docx") || path.ends_with(".xlsx"))
+        .map(|path| {
+            let inode = fs::metadata(dir.join(&path)).unwrap().ino();
+            (path, inode)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
 const MODEL: &str = "content/mo-hinh/truong-thpt/mh-goc-hoc-tap-bac-ho.md";
 const REPORT: &str = "content/bao-cao/cuc-thue/bc-db-cuc-thue-2022-ca-nam.md";
 
@@ -62,7 +77,10 @@ fn every_kind_of_edit_gives_the_tree_of_a_build_from_scratch() {
     let first = counts(&site.run(&["build"]));
     assert_eq!(first.1, 0, "nothing to keep on a first build");
     let pages = first.0;
+    let documents = document_files(&site.dir.join("public"));
+    assert!(documents.iter().any(|(p, _)| p.ends_with(".xlsx")) && documents.iter().any(|(p, _)| p.ends_with(".docx")));
     assert_eq!(build_and_compare(&site, "no edit"), (0, pages), "an unchanged site renders no page");
+    assert_eq!(document_files(&site.dir.join("public")), documents, "an unchanged site writes no Word or Excel file");
 
     edit(&site, MODEL, "title: \"Góc học tập Bác Hồ", "title: \"Góc đọc và học tập Bác Hồ");
     let (rendered, kept) = build_and_compare(&site, "model title");

@@ -5,11 +5,12 @@
 //! It writes only what Party documents need (no images, no numbering definitions); Word and
 //! LibreOffice open the result without a repair prompt.
 
+use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 
 use zip::write::SimpleFileOptions;
 
-use crate::render::escape::escape_html;
+use crate::render::escape::push_escaped;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 /// Twentieths of a point per millimetre (1 mm = 56.7 twips).
@@ -285,16 +286,27 @@ impl From<Table> for Block {
     }
 }
 
-/// Zips `parts` in order, deflated, every entry dated 1980-01-01 (the zip epoch).
+/// Parts at least this long are deflated; shorter ones are stored: starting a deflate
+/// stream costs more (hundreds of KB of compressor state) than storing a few hundred bytes
+/// saves, and a build writes thousands of documents.
+const DEFLATE_FROM: usize = 2048;
+
+/// zlib's fastest level: a document body is mostly repeated markup, which it already
+/// shrinks to about a fifth, at a fraction of the default level's time.
+const DEFLATE_LEVEL: i64 = 1;
+
+/// Zips `parts` in order, every entry dated 1980-01-01 (the zip epoch).
 fn package(parts: &[(&str, &str)]) -> Vec<u8> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(DateTime::default())
-        .unix_permissions(0o644);
+    let options = SimpleFileOptions::default().last_modified_time(DateTime::default()).unix_permissions(0o644);
     for (name, text) in parts {
+        let (method, level) = match text.len() >= DEFLATE_FROM {
+            true => (CompressionMethod::Deflated, Some(DEFLATE_LEVEL)),
+            false => (CompressionMethod::Stored, None),
+        };
         // Writing into memory cannot fail; a failure here would be a bug in `zip`.
-        zip.start_file(*name, options).expect("zip entry in memory");
+        zip.start_file(*name, options.compression_method(method).compression_level(level))
+            .expect("zip entry in memory");
         zip.write_all(text.as_bytes()).expect("zip write in memory");
     }
     zip.finish().expect("zip in memory").into_inner()
@@ -312,11 +324,11 @@ fn write_paragraph(out: &mut String, p: &Paragraph) {
     if p.keep_next {
         out.push_str("<w:keepNext/>");
     }
-    out.push_str(&format!("<w:spacing w:before=\"0\" w:after=\"{}\"/>", p.space_after * 20));
+    let _ = write!(out, "<w:spacing w:before=\"0\" w:after=\"{}\"/>", p.space_after * 20);
     if p.first_line_mm > 0 {
-        out.push_str(&format!("<w:ind w:firstLine=\"{}\"/>", mm(p.first_line_mm)));
+        let _ = write!(out, "<w:ind w:firstLine=\"{}\"/>", mm(p.first_line_mm));
     }
-    out.push_str(&format!("<w:jc w:val=\"{}\"/></w:pPr>", p.align.code()));
+    let _ = write!(out, "<w:jc w:val=\"{}\"/></w:pPr>", p.align.code());
     for run in &p.runs {
         write_run(out, run);
     }
@@ -337,7 +349,7 @@ fn write_run(out: &mut String, run: &Run) {
             out.push_str("<w:u w:val=\"single\"/>");
         }
         if let Some(size) = run.size {
-            out.push_str(&format!("<w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/>"));
+            let _ = write!(out, "<w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/>");
         }
         out.push_str("</w:rPr>");
     }
@@ -345,7 +357,9 @@ fn write_run(out: &mut String, run: &Run) {
         if i > 0 {
             out.push_str("<w:br/>");
         }
-        out.push_str(&format!("<w:t xml:space=\"preserve\">{}</w:t>", xml(line)));
+        out.push_str("<w:t xml:space=\"preserve\">");
+        push_xml(out, line);
+        out.push_str("</w:t>");
     }
     out.push_str("</w:r>");
 }
@@ -404,8 +418,19 @@ fn write_table(out: &mut String, t: &Table) {
 
 /// Escapes text for XML, dropping the control characters XML 1.0 forbids.
 fn xml(text: &str) -> String {
-    let allowed = |c: &char| !c.is_control() || matches!(c, '\t' | '\n' | '\r');
-    escape_html(&text.chars().filter(allowed).collect::<String>())
+    let mut out = String::with_capacity(text.len());
+    push_xml(&mut out, text);
+    out
+}
+
+/// Appends `text` to `out` as [`xml`] writes it.
+fn push_xml(out: &mut String, text: &str) {
+    let forbidden = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    if text.contains(forbidden) {
+        push_escaped(out, &text.replace(forbidden, ""));
+    } else {
+        push_escaped(out, text);
+    }
 }
 
 const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";

@@ -112,21 +112,6 @@ impl<'a> Job<'a> {
         Job { path, sitemap: None, is_page: false, produce: Box::new(produce) }
     }
 
-    /// A file whose writer may fail (office documents); the failure stops the build with
-    /// its message.
-    pub fn fallible_file<F, E>(path: String, make: F) -> Job<'a>
-    where
-        F: FnOnce() -> Result<Vec<u8>, E> + Send + 'a,
-        E: std::fmt::Display,
-    {
-        let produce = move |_: &Renderer, _: &dyn Previous, path: &str| {
-            let bytes =
-                make().map_err(|e| RenderError { message: format!("không ghi được tệp `{path}`: {e}") })?;
-            Ok(Made::Bytes(bytes, None))
-        };
-        Job { path, sitemap: None, is_page: false, produce: Box::new(produce) }
-    }
-
     /// Keeps a page out of the sitemap (e.g. `404.html`).
     pub fn unlisted(mut self) -> Job<'a> {
         self.sitemap = None;

@@ -1,7 +1,10 @@
 //! `/tong-hop/` and `/tong-hop/<year>/<period>/`: the computed form 02 of every coverage
 //! period, as a page with charts and, beside it, `tong-hop-<year>-<period>.csv` and `.json`.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
+
+use serde::Serialize;
 
 use crate::content::corpus::Corpus;
 use crate::content::report::Period;
@@ -42,10 +45,11 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
         let table = Arc::clone(&tables);
         jobs.push(Job::file(urls::form02_file(period, "json"), move || table[i].to_json().into_bytes()));
         let table = Arc::clone(&tables);
-        jobs.push(Job::fallible_file(urls::form02_file(period, "xlsx"), move || {
-            let organisation = cx.corpus.root_unit().map_or("", |u| u.name.as_str());
-            form02_workbook(&table[i], &title_of(period), organisation, &|c| commendation_text(cx.corpus, c))
-        }));
+        jobs.push(Job::document(
+            urls::form02_file(period, "xlsx"),
+            move || workbook_inputs(cx, &table[i]),
+            |book| form02_workbook(&book.table, &book.title, &book.organisation, &|c| book.describe(c)),
+        ));
     }
     jobs
 }
@@ -275,12 +279,48 @@ fn listed_rows<'a>(cx: &BuildContext, models: impl Iterator<Item = &'a ListedMod
 /// "28/12/2022: Giấy khen của Ban Thường vụ Đảng ủy Khối (Đảng ủy Khối …)": a recognition
 /// in one line, as the form's last column shows it.
 pub(crate) fn commendation_text(corpus: &Corpus, c: &Commendation) -> String {
+    described(c, &|level| recognition_level_label(corpus, level))
+}
+
+/// A recognition as one line of text, its level named by `level_label`.
+fn described(c: &Commendation, level_label: &dyn Fn(&str) -> String) -> String {
     let mut text = c.date.map(|d| format!("{d}: ")).unwrap_or_default();
     text.push_str(c.form.as_deref().unwrap_or("Khen thưởng"));
     if let Some(level) = c.level.as_deref() {
-        text.push_str(&format!(" ({})", recognition_level_label(corpus, level)));
+        text.push_str(&format!(" ({})", level_label(level)));
     }
     text
+}
+
+/// Everything the form 02 workbook of one period is made from (its fingerprint decides
+/// whether the previous file is kept): the table, its headings and the label of every
+/// recognition level it names.
+#[derive(Serialize)]
+struct WorkbookInputs {
+    table: Form02,
+    title: String,
+    organisation: String,
+    level_labels: BTreeMap<String, String>,
+}
+
+impl WorkbookInputs {
+    fn describe(&self, c: &Commendation) -> String {
+        described(c, &|level| self.level_labels.get(level).cloned().unwrap_or_else(|| level.to_owned()))
+    }
+}
+
+fn workbook_inputs(cx: &BuildContext, table: &Form02) -> WorkbookInputs {
+    let levels = table.base_units.iter().flat_map(|b| &b.model_list).flat_map(|m| &m.recognition);
+    let level_labels = levels
+        .filter_map(|c| c.level.as_deref())
+        .map(|level| (level.to_owned(), recognition_level_label(cx.corpus, level)))
+        .collect();
+    WorkbookInputs {
+        table: table.clone(),
+        title: title_of(table.period()),
+        organisation: cx.corpus.root_unit().map_or_else(String::new, |u| u.name.clone()),
+        level_labels,
+    }
 }
 
 fn base_summary(cx: &BuildContext, b: &BaseRow) -> BaseSummary {
