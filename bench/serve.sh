@@ -37,7 +37,7 @@ try:
     print(f"start (read, check, listen): {time.monotonic() - started:.2f} s")
 
     def get(path):
-        with socket.create_connection((host, int(port))) as s:
+        with socket.create_connection((host, int(port)), timeout=30) as s:
             s.sendall(f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
             data = b""
             while chunk := s.recv(65536):
@@ -52,11 +52,20 @@ try:
 
     events = socket.create_connection((host, int(port)))
     events.sendall(f"GET /__guong/events HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
+    # A server that stops answering or closes the stream ends the benchmark with a message
+    # instead of waiting for ever.
+    events.settimeout(30)
     seen = b""
     def wait_for(marker):
         global seen
         while marker not in seen:
-            seen += events.recv(4096)
+            try:
+                chunk = events.recv(4096)
+            except socket.timeout:
+                sys.exit(f"no `{marker.decode()}` from the server within 30 s")
+            if not chunk:
+                sys.exit("the server closed the event stream")
+            seen += chunk
         seen = seen[seen.index(marker) + len(marker):]
     wait_for(b"event: hello")
 
