@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use common::office::{COUNT_KEYS, docx_text, pdf_pages, xlsx_sheets};
+use common::office::{COUNT_KEYS, docx_text, pdf_page_lines, pdf_pages, xlsx_sheets};
 use common::tools::{chromium, tool_test};
 use common::{TempSite, guong};
 
@@ -185,24 +185,35 @@ fn model_plan_in_word_is_the_registered_plan_without_internal_codes() needs ["li
 }
 }
 
-/// The bundled site built with links that work from `file://`, for printing with Chromium.
+/// Builds the site at `root` into `out` with links that work from `file://`, for printing
+/// with Chromium.
+fn build_for_print(root: &Path, out: &Path) {
+    let base = format!("file://{}/", out.display());
+    let run =
+        guong(&["--root", root.to_str().unwrap(), "build", "--output", out.to_str().unwrap(), "--base-url", &base]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// The bundled site built for printing, once for every test here.
 fn built_for_print() -> &'static Path {
     static SITE: OnceLock<(TempSite, PathBuf)> = OnceLock::new();
     let (_, out) = SITE.get_or_init(|| {
         let site = TempSite::empty();
         let out = site.dir.join("print");
-        let base = format!("file://{}/", out.display());
-        let root = env!("CARGO_MANIFEST_DIR");
-        let run = guong(&["--root", root, "build", "--output", out.to_str().unwrap(), "--base-url", &base]);
-        assert_eq!(run.code, 0, "{}", run.stderr);
+        build_for_print(Path::new(env!("CARGO_MANIFEST_DIR")), &out);
         (site, out)
     });
     out
 }
 
-/// Prints a page with headless Chromium; returns the PDF and its text (pdftotext).
+/// Prints a page of the bundled site with headless Chromium; returns the PDF and its text.
 fn print(page: &str) -> (PathBuf, String) {
-    let html = built_for_print().join(page).join("index.html");
+    print_file(&built_for_print().join(page).join("index.html"))
+}
+
+/// Prints an HTML file with headless Chromium beside it; returns the PDF and its text
+/// (pdftotext).
+fn print_file(html: &Path) -> (PathBuf, String) {
     let pdf = html.with_file_name("printed.pdf");
     let status = std::process::Command::new(chromium())
         .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"])
@@ -223,8 +234,7 @@ fn printed_report_is_an_a4_party_document_without_web_parts() needs ["chromium",
     let (pages, size) = pdf_pages(&pdf);
     assert!(size.contains("(A4)"), "{size}");
     assert!((2..=6).contains(&pages), "{pages} pages");
-    let first = std::process::Command::new("pdftotext").args(["-f", "1", "-l", "1"]).arg(&pdf).arg("-").output().unwrap();
-    let first = String::from_utf8_lossy(&first.stdout);
+    let first = pdf_page_lines(&pdf)[0].join("\n");
     assert!(first.contains("ĐẢNG CỘNG SẢN VIỆT NAM") && first.contains("Số 61-BC/ĐU"), "{first}");
     assert!(first.contains("1. Người đứng đầu lắng nghe"), "the first model does not start on page 1:\n{first}");
     for web in ["Quá trình cập nhật", "Sửa trang này", "Tải về bản Word", "Trang chủ"] {
@@ -247,5 +257,89 @@ fn printed_model_is_an_a4_plan_without_web_parts() needs ["chromium", "pdfinfo"]
         assert!(!text.contains(web), "`{web}` printed");
     }
     assert!(text.contains("Nơi nhận:") && text.contains("T/M CHI BỘ"));
+}
+}
+
+/// `count` sentences of a report's or plan's prose, so that generated parts differ in height.
+fn sentences(count: usize) -> String {
+    vec![
+        "Cán bộ, đảng viên nhận thức rõ hơn trách nhiệm thực hiện mô hình, tự giác, không hình thức.";
+        count
+    ]
+    .join(" ")
+}
+
+/// Asserts that no page of `pdf` ends with a head: one of `heads` (a table's caption or
+/// header row, a heading) or a line without lower case letters (a fact's label, the
+/// criterion's number: they print in capitals), its table or text going on the next page.
+fn assert_no_head_ends_a_page(pdf: &Path, heads: &[String]) {
+    let pages = pdf_page_lines(pdf);
+    assert!(pages.len() >= 5, "only {} pages: too few page ends to try", pages.len());
+    for (n, page) in pages.iter().enumerate() {
+        let last = page.last().map_or("", String::as_str);
+        let label = last.chars().any(char::is_alphabetic) && !last.chars().any(char::is_lowercase);
+        assert!(!label && !heads.iter().any(|h| h == last), "page {} ends with `{last}`:\n{}", n + 1, page.join("\n"));
+    }
+}
+
+tool_test! {
+/// Printed forms 03 and 01 never end a page with a table's caption or header row, a heading
+/// or a fact's label: a report of many models whose tables start at many heights of their
+/// pages, and a plan whose measures are many steps, each with a table.
+fn printed_forms_keep_heads_with_what_they_introduce() needs ["chromium", "pdfinfo"] {
+    let site = TempSite::minimal();
+    let template = site.read("content/mo-hinh/so-tai-chinh/mh-mot-cua-than-thien.md");
+    let mut heads: Vec<String> = [
+        "I. Kết quả từng mô hình",
+        "Số liệu kết quả so với trước khi thực hiện và mục tiêu",
+        "Chỉ số Đơn vị tính Trước khi thực hiện Kỳ này Mục tiêu",
+        "Tiến độ thực hiện",
+        "Thời gian Công việc",
+        "Chỉ số đo hiệu quả",
+        "Chỉ số Đơn vị tính Trước khi thực hiện Kết quả gần nhất Mục tiêu",
+        "Nơi có thể nhân rộng",
+        "Đơn vị, nơi áp dụng Điểm tương đồng",
+        "Thời hạn Công việc Người thực hiện",
+    ]
+    .map(String::from)
+    .to_vec();
+    // The report: after its two models, 18 more, each assessed in 1 to 3 sentences a field,
+    // with 1 to 4 sentences of highlights and a table of 1 or 2 rows.
+    let mut entries = String::new();
+    for k in 1..=18 {
+        let (id, title) = (format!("mh-in-thu-{k}"), format!("Mô hình in thử số {k}"));
+        let model = template
+            .replace("id: mh-mot-cua-than-thien", &format!("id: {id}"))
+            .replace("Bộ phận một cửa thân thiện, tận tụy phục vụ Nhân dân", &title);
+        site.write(&format!("content/mo-hinh/so-tai-chinh/{id}.md"), &model);
+        let said = sentences(1 + k * 7 % 3);
+        let second = if k % 3 == 0 { "      - indicator: hai-long\n        value: 91\n" } else { "" };
+        entries.push_str(&format!(
+            "  - model: {id}\n    progress: dung_tien_do\n    assessment:\n      awareness: \"{said}\"\n      attitude: \"{said}\"\n      action: \"{said}\"\n    values:\n      - indicator: dung-hen\n        value: 97.2\n{second}    highlights: \"{}\"\n",
+            sentences(1 + k * 5 % 4)
+        ));
+        heads.push(format!("{}. {title}", k + 2));
+    }
+    let report_path = "content/bao-cao/bc-db-so-tai-chinh-2022-ca-nam.md";
+    let report = site.read(report_path).replacen("\n---\n", &format!("\n{entries}---\n"), 1);
+    site.write(report_path, &report);
+    // The plan: its measures in 24 steps, each a heading, 1 to 3 sentences and a table.
+    let mut steps = String::from("## 3. Biện pháp triển khai\n\n");
+    for k in 1..=24 {
+        steps.push_str(&format!(
+            "### Bước {k}\n\n{}\n\n| Thời hạn | Công việc | Người thực hiện |\n|---|---|---|\n| Tuần {k} | Rà soát, cập nhật quy trình | Văn phòng |\n| Tuần {} | Sơ kết, rút kinh nghiệm | Chi ủy |\n\n",
+            sentences(1 + k * 7 % 3),
+            k + 1
+        ));
+        heads.push(format!("Bước {k}"));
+    }
+    let plan = template.replacen("## 3. Biện pháp triển khai\n\n", &steps, 1);
+    site.write("content/mo-hinh/so-tai-chinh/mh-mot-cua-than-thien.md", &plan);
+    let out = site.dir.join("print");
+    build_for_print(&site.dir, &out);
+    for page in ["bao-cao/bc-db-so-tai-chinh-2022-ca-nam", "mo-hinh/mh-mot-cua-than-thien"] {
+        let (pdf, _) = print_file(&out.join(page).join("index.html"));
+        assert_no_head_ends_a_page(&pdf, &heads);
+    }
 }
 }

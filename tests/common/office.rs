@@ -118,3 +118,22 @@ pub fn pdf_pages(pdf: &Path) -> (usize, String) {
         |name: &str| info.lines().find_map(|l| l.strip_prefix(name)).map(|v| v.trim().to_owned()).unwrap_or_default();
     (field("Pages:").parse().unwrap_or(0), field("Page size:"))
 }
+
+/// The lines of each page of a PDF as `pdftotext -layout` lays them out, runs of blanks
+/// made one space, empty lines dropped: a table row stays one line.
+pub fn pdf_page_lines(pdf: &Path) -> Vec<Vec<String>> {
+    let output = Command::new("pdftotext").arg("-layout").arg(pdf).arg("-").output().expect("run pdftotext");
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    let mut pages: Vec<Vec<String>> = text
+        .split('\u{c}')
+        .map(|page| {
+            page.lines()
+                .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|line| !line.is_empty())
+                .collect()
+        })
+        .collect();
+    // pdftotext ends every page, the last one too, with a form feed.
+    pages.pop();
+    pages
+}
