@@ -38,7 +38,7 @@ try:
 
     def get(path):
         with socket.create_connection((host, int(port)), timeout=30) as s:
-            s.sendall(f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+            s.sendall(f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n\r\n".encode())
             data = b""
             while chunk := s.recv(65536):
                 data += chunk
@@ -48,10 +48,14 @@ try:
     model = models[len(models) // 2]
     model_id = model.rsplit("/", 1)[1][:-3]
     page = f"/mo-hinh/{model_id}/"
-    t = time.monotonic(); get(page); print(f"first page (prepare the site): {(time.monotonic() - t) * 1000:.0f} ms")
+    t = time.monotonic()
+    status = get(page).split("\r\n", 1)[0]
+    if " 200 " not in status:
+        sys.exit(f"{page}: {status}")
+    print(f"first page (prepare the site): {(time.monotonic() - t) * 1000:.0f} ms")
 
     events = socket.create_connection((host, int(port)))
-    events.sendall(f"GET /__guong/events HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
+    events.sendall(f"GET /__guong/events HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode())
     # A server that stops answering or closes the stream ends the benchmark with a message
     # instead of waiting for ever.
     events.settimeout(30)
