@@ -70,9 +70,9 @@ fn tone_of(mark: char) -> Option<u8> {
 }
 
 /// The Vietnamese alphabet with f, j, w, z inserted where the Latin alphabet has them.
-const ALPHABET: [&str; 33] = [
-    "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "ô", "ơ", "p", "q",
-    "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
+const ALPHABET: [char; 33] = [
+    'a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'ô', 'ơ', 'p', 'q',
+    'r', 's', 't', 'u', 'ư', 'v', 'w', 'x', 'y', 'z',
 ];
 
 /// Weight of a lowercase base character with its vowel-quality mark (breve, circumflex, horn):
@@ -86,17 +86,14 @@ fn primary_weight(base: char, quality: Option<char>) -> u32 {
         return 10 + digit;
     }
     let letter = match (base, quality) {
-        ('a', Some('\u{306}')) => "ă",
-        ('a', Some('\u{302}')) => "â",
-        ('e', Some('\u{302}')) => "ê",
-        ('o', Some('\u{302}')) => "ô",
-        ('o', Some('\u{31B}')) => "ơ",
-        ('u', Some('\u{31B}')) => "ư",
-        ('đ', _) => "đ",
-        _ => "",
+        ('a', Some('\u{306}')) => 'ă',
+        ('a', Some('\u{302}')) => 'â',
+        ('e', Some('\u{302}')) => 'ê',
+        ('o', Some('\u{302}')) => 'ô',
+        ('o', Some('\u{31B}')) => 'ơ',
+        ('u', Some('\u{31B}')) => 'ư',
+        _ => base,
     };
-    let mut buf = [0; 4];
-    let letter = if letter.is_empty() { &*base.encode_utf8(&mut buf) } else { letter };
     match ALPHABET.iter().position(|&l| l == letter) {
         Some(i) => 100 + i as u32,
         None if base.is_alphanumeric() => 1_000 + base as u32,

@@ -245,8 +245,8 @@ impl<'s> Files<'s, '_> {
             if self.done.contains_key(&job.path) || self.jobs.contains_key(&job.path) {
                 continue;
             }
-            if let Some(owner) = owner {
-                self.owners.entry(job.path.clone()).or_insert(owner);
+            if let Some(owner) = owner.filter(|_| !self.owners.contains_key(&job.path)) {
+                self.owners.insert(job.path.clone(), owner);
             }
             self.jobs.insert(job.path.clone(), job);
         }
