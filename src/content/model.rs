@@ -10,6 +10,7 @@ use crate::content::report::Period;
 use crate::content::vocab::{Approach, Status, SubjectType};
 use crate::parse::markdown::Body;
 use crate::parse::yaml::Node;
+use crate::search::{CollationKey, title_key};
 
 /// Who carries the model.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -174,6 +175,10 @@ pub struct Model {
     /// heading names it (see `criteria::criterion_of`).
     #[serde(skip)]
     pub criteria: [Option<usize>; 5],
+    /// The Vietnamese sort key of `title` (see [`title_key`]), computed once when the file is
+    /// read: lists sort every model by it on every build, and `guong serve` on every edit.
+    #[serde(skip)]
+    pub title_key: CollationKey,
 }
 
 /// The first section of `body` naming each criterion.
@@ -202,10 +207,12 @@ impl Model {
     /// Reads a model's front matter and body; `id` is the file stem.
     pub fn read(id: String, path: String, front: Node, body: Body) -> Model {
         let f = &front;
+        let title = string(f, "title").unwrap_or_default();
         Model {
             id,
             path,
-            title: string(f, "title").unwrap_or_default(),
+            title_key: title_key(&title),
+            title,
             org: string(f, "org"),
             subject: Subject {
                 kind: code(f, "subject.type", SubjectType::from_code),

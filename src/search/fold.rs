@@ -23,7 +23,7 @@ pub fn fold(text: &str) -> String {
 /// third, and the text itself last so that the order is total.
 ///
 /// "Dũng" sorts before "Đặng" (d before đ), and "An" < "Anh" < "Ánh" < "Ba".
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CollationKey {
     primary: Vec<u32>,
     tones: Vec<u8>,
@@ -55,6 +55,12 @@ pub fn collation_key(text: &str) -> CollationKey {
         key.cases.push(u8::from(lower != base));
     }
     key
+}
+
+/// The sort key of a title: its [`collation_key`], ignoring leading quotes and punctuation
+/// (`“Bữa cơm…”` sorts under B).
+pub fn title_key(title: &str) -> CollationKey {
+    collation_key(title.trim_start_matches(|c: char| !c.is_alphanumeric()))
 }
 
 /// Tone marks in their traditional order: huyền, hỏi, ngã, sắc, nặng (ngang = 0).

@@ -12,5 +12,5 @@ pub mod postings;
 pub mod shards;
 pub mod tokenize;
 
-pub use fold::{CollationKey, collation_key, fold};
+pub use fold::{CollationKey, fold, title_key};
 pub use index::build_index;

@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::history::History;
 use crate::render::context::common::{NavItem, Organisation};
 use crate::render::context::{Link, PageMeta, SiteInfo};
-use crate::search::{CollationKey, collation_key};
+use crate::search::title_key;
 use crate::site::urls;
 
 /// Everything page families need, borrowed from the checked corpus.
@@ -33,7 +33,7 @@ pub struct BuildContext<'a> {
 impl<'a> BuildContext<'a> {
     pub fn new(corpus: &'a Corpus, config: &'a SiteConfig) -> BuildContext<'a> {
         let mut models: Vec<&Model> = corpus.models.iter().collect();
-        models.sort_by_cached_key(|m| (sort_key(&m.title), m.id.clone()));
+        models.sort_by(|a, b| a.title_key.cmp(&b.title_key).then_with(|| a.id.cmp(&b.id)));
         BuildContext {
             corpus,
             config,
@@ -94,7 +94,7 @@ impl<'a> BuildContext<'a> {
     /// The site as every template sees it.
     pub fn site_info(&self) -> SiteInfo {
         let mut pages: Vec<_> = self.corpus.pages.iter().collect();
-        pages.sort_by_cached_key(|p| (p.weight, sort_key(&p.title), p.slug.clone()));
+        pages.sort_by_cached_key(|p| (p.weight, title_key(&p.title), p.slug.clone()));
         SiteInfo {
             title: self.config.title.clone(),
             description: self.config.description.clone(),
@@ -142,10 +142,4 @@ impl<'a> BuildContext<'a> {
             })
             .collect()
     }
-}
-
-/// The Vietnamese sort key of a title, ignoring leading quotes and punctuation
-/// (`“Bữa cơm…”` sorts under B).
-pub fn sort_key(title: &str) -> CollationKey {
-    collation_key(title.trim_start_matches(|c: char| !c.is_alphanumeric()))
 }
