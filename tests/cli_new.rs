@@ -109,6 +109,29 @@ fn new_report_and_model_of_a_chi_bo_suggest_its_suffix_and_signature() {
 }
 
 #[test]
+fn new_report_hints_the_default_recipients_of_the_site() {
+    let site = TempSite::minimal();
+    let args = ["new", "report", "--org", "cb-cdc", "--year", "2023", "--period", "ca_nam"];
+    let run = site.run(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = site.read(run.stdout.trim());
+    let hint = "# recipients:  # Nơi nhận; bỏ trống thì in danh sách mặc định:\n\
+                #   - \"Ban Tuyên giáo Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh,\"\n#   - \"Lưu.\"\n";
+    assert!(text.contains(hint), "{text}");
+
+    site.remove(run.stdout.trim());
+    let config = site.read("site.yml");
+    site.write("site.yml", &format!("{config}recipients:\n  - \"Ban Tuyên giáo và Dân vận Tỉnh ủy,\"\n  - Lưu.\n"));
+    let run = site.run(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = site.read(run.stdout.trim());
+    let hint = "# recipients:  # Nơi nhận; bỏ trống thì in danh sách mặc định (site.yml `recipients`):\n\
+                #   - \"Ban Tuyên giáo và Dân vận Tỉnh ủy,\"\n#   - \"Lưu.\"\n";
+    assert!(text.contains(hint), "{text}");
+    only_placeholders(&findings_on(&site, run.stdout.trim()));
+}
+
+#[test]
 fn report_refuses_sub_units_bad_periods_and_existing_reports() {
     let site = TempSite::minimal();
     let run = site.run(&["new", "report", "--org", "cb-phong-ngan-sach", "--year", "2023", "--period", "ca_nam"]);

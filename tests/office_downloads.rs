@@ -185,6 +185,52 @@ fn model_plan_in_word_is_the_registered_plan_without_internal_codes() needs ["li
 }
 }
 
+/// The "Nơi nhận" lines of a printed form, as the page lists them.
+fn printed_recipients(html: &str) -> Vec<String> {
+    let list = html.split("<p class=\"party-recipients-head\">Nơi nhận:</p>").nth(1).expect("Nơi nhận on the page");
+    let list = &list[..list.find("</ul>").expect("the list ends")];
+    list.split("<li>").skip(1).map(|item| item.trim_end_matches("</li>").to_owned()).collect()
+}
+
+/// The "Nơi nhận" lines of a form's page and Word file in `folder` of the built `site`, which
+/// must be the same.
+fn recipients_of(site: &TempSite, folder: &str) -> Vec<String> {
+    let name = folder.rsplit('/').next().unwrap();
+    let page = printed_recipients(&site.read(&format!("public/{folder}/index.html")));
+    let text = lines(&docx_text(&site.dir.join(format!("public/{folder}/{name}.docx"))));
+    let at = text.iter().position(|l| l == "Nơi nhận:").expect("Nơi nhận in the Word file");
+    assert_eq!(text[at + 1..=at + page.len()], page, "{folder}: the Word file and the page differ");
+    page
+}
+
+tool_test! {
+/// "Nơi nhận" of forms 01 and 03, printed and in Word: SPEC §8.3's default without site.yml
+/// `recipients`; the site's list once set (a model's plan has no list of its own); a report's
+/// own `recipients` still win.
+fn recipients_follow_the_site_default_unless_a_report_lists_its_own() needs ["libreoffice"] {
+    let site = TempSite::empty();
+    common::copy_dir(&common::fixture("form02"), &site.dir);
+    site.build();
+    let spec_default = ["- Ban Tuyên giáo Đảng ủy Khối các cơ quan tỉnh (thử nghiệm),", "- Lưu."];
+    assert_eq!(recipients_of(&site, "mo-hinh/mh-mot-cua-y-te"), spec_default);
+    assert_eq!(recipients_of(&site, "bao-cao/bc-db-so-y-te-2023-sau-thang"), spec_default);
+
+    let config = site.read("site.yml");
+    site.write(
+        "site.yml",
+        &format!("{config}recipients:\n  - \"Ban Tuyên giáo và Dân vận Tỉnh ủy,\"\n  - \"Thường trực Đảng ủy Khối,\"\n  - Lưu.\n"),
+    );
+    let own = "content/bao-cao/bc-db-so-y-te-2022-ca-nam.md";
+    let report = site.read(own);
+    site.write(own, &report.replacen("models:\n", "recipients:\n  - \"Thường trực Đảng ủy Sở,\"\n  - \"Lưu VP.\"\nmodels:\n", 1));
+    site.build();
+    let merged = ["- Ban Tuyên giáo và Dân vận Tỉnh ủy,", "- Thường trực Đảng ủy Khối,", "- Lưu."];
+    assert_eq!(recipients_of(&site, "mo-hinh/mh-mot-cua-y-te"), merged);
+    assert_eq!(recipients_of(&site, "bao-cao/bc-db-so-y-te-2023-sau-thang"), merged);
+    assert_eq!(recipients_of(&site, "bao-cao/bc-db-so-y-te-2022-ca-nam"), ["- Thường trực Đảng ủy Sở,", "- Lưu VP."]);
+}
+}
+
 /// Builds the site at `root` into `out` with links that work from `file://`, for printing
 /// with Chromium.
 fn build_for_print(root: &Path, out: &Path) {

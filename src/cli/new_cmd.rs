@@ -18,7 +18,7 @@ pub fn run(root: &Path, what: &NewKind) -> Result<(), Failure> {
         NewKind::Page { title } => new_page(&paths, title),
         NewKind::Model { org, title } => new_model(&load(&site.files, Reading::Check).corpus, &paths, org, title),
         NewKind::Report { org, year, period } => {
-            new_report(&load(&site.files, Reading::Check).corpus, &paths, org, *year, period)
+            new_report(&load(&site.files, Reading::Check).corpus, &site.config, &paths, org, *year, period)
         }
     }
     .map_err(Failure::Usage)?;

@@ -2,6 +2,7 @@
 //! from the forms (biểu mẫu 01, 03) and the rule code each criterion's problems belong to.
 
 use crate::content::schema::{Field, Kind, Registry, TEXT, text};
+use crate::content::site_config::MAX_RECIPIENT;
 use crate::content::vocab::{
     ALIGNMENTS, APPROACHES, CMS_BACKENDS, COSTS, EVALUATION_RESULTS, MASS_ORGS, MEASURE_KINDS, PERIODS, PROGRESSES,
     REASONS, RECOGNITION_LEVELS, REQUIREMENTS, SECTORS, STATUSES, SUBJECT_TYPES, TOPIC_KINDS, UNIT_KINDS, Vocab,
@@ -272,6 +273,7 @@ pub const SITE: &[Field] = &[
     Field::opt("language", "Ngôn ngữ", TEXT),
     Field::opt("description", "Mô tả", TEXT),
     Field::opt("place", "Địa danh (trước ngày tháng của văn bản in)", TEXT),
+    Field::opt("recipients", "Nơi nhận mặc định", list(&text(1, MAX_RECIPIENT), 0)),
     Field::opt("repo_url", "Địa chỉ kho mã", TEXT),
     Field::opt("edit_url", "Tiền tố liên kết “Sửa trang này”", TEXT),
     Field::opt("publish_reports", "Xuất bản báo cáo", Kind::Bool),

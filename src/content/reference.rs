@@ -77,6 +77,10 @@ const NOTES: &[FormNotes] = &[
                 "default `/`; every link of the site starts with its path; an `http(s)://` address or a path from `/`",
             ),
             key("language", &[]).note("default `vi`"),
+            key("recipients", &[]).note(
+                "Nơi nhận of printed forms 01 and 03 and their Word files when a report lists none (form 01 always); \
+                 default “Ban Tuyên giáo <root committee>,” and “Lưu.”",
+            ),
             key("repo_url", &[]).note("an `http(s)://` address"),
             key("edit_url", &[]).note("an `http(s)://` address; the file's path from the site root is appended"),
             key("publish_reports", &[]).note("default true"),

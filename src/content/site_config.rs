@@ -20,6 +20,10 @@ pub struct SiteConfig {
     /// Địa danh: the place written before the date of printed forms ("Tuy Hòa, ngày …").
     #[serde(default)]
     pub place: Option<String>,
+    /// Nơi nhận mặc định: the recipients of printed forms 01 and 03 (and their Word files)
+    /// when a report lists none, and always of form 01; empty: SPEC §8.3's default.
+    #[serde(default, deserialize_with = "recipient_list")]
+    pub recipients: Vec<String>,
     /// Repository address shown in the footer.
     #[serde(default)]
     pub repo_url: Option<String>,
@@ -147,6 +151,7 @@ impl SiteConfig {
         if let Some(cms) = &config.cms {
             cms.validate()?;
         }
+        check_recipients(&config.recipients)?;
         config.check_addresses(text)?;
         Ok(config)
     }
@@ -174,6 +179,36 @@ impl SiteConfig {
         let path = without_scheme.find('/').map_or("/", |i| &without_scheme[i..]);
         if path.ends_with('/') { path.to_owned() } else { format!("{path}/") }
     }
+}
+
+/// The longest line of `recipients`, in characters.
+pub const MAX_RECIPIENT: usize = 300;
+
+/// `recipients` as a list of text, or an error saying so in Vietnamese.
+fn recipient_list<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    Vec::<String>::deserialize(deserializer).map_err(|_| {
+        serde::de::Error::custom(
+            "`recipients` (Nơi nhận mặc định) phải là một danh sách chữ, mỗi mục một nơi nhận, \
+             ví dụ [\"Ban Tuyên giáo và Dân vận Tỉnh ủy,\", \"Lưu.\"]",
+        )
+    })
+}
+
+/// `recipients`: each line some text of at most [`MAX_RECIPIENT`] characters.
+fn check_recipients(recipients: &[String]) -> Result<(), String> {
+    for (i, line) in recipients.iter().enumerate() {
+        let length = crate::content::schema::text_len(line);
+        if length == 0 {
+            return Err(format!("site.yml không hợp lệ: `recipients` dòng {} để trống", i + 1));
+        }
+        if length > MAX_RECIPIENT {
+            return Err(format!(
+                "site.yml không hợp lệ: `recipients` dòng {} dài {length} ký tự, tối đa {MAX_RECIPIENT}",
+                i + 1
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Why `url` cannot be the value of `key` (`base_url`, `repo_url`, `edit_url`, or the
@@ -265,6 +300,23 @@ mod tests {
             "{backend: github, repo: a/b, local_backend: true}",
         ] {
             assert!(SiteConfig::parse(&format!("title: T\ncms: {cms}\n")).is_err(), "{cms}");
+        }
+    }
+
+    #[test]
+    fn reads_the_default_recipients_and_refuses_empty_or_long_lines() {
+        assert!(SiteConfig::parse("title: T\n").unwrap().recipients.is_empty());
+        let config = SiteConfig::parse("title: T\nrecipients:\n  - Ban Tuyên giáo và Dân vận Tỉnh ủy,\n  - Lưu.\n");
+        assert_eq!(config.unwrap().recipients, ["Ban Tuyên giáo và Dân vận Tỉnh ủy,", "Lưu."]);
+        let long = "x".repeat(MAX_RECIPIENT + 1);
+        for (yaml, error) in [
+            ("recipients: [\"Lưu.\", \"  \"]", "`recipients` dòng 2 để trống"),
+            (&format!("recipients: [{long}]"), "`recipients` dòng 1 dài 301 ký tự, tối đa 300"),
+            ("recipients: Lưu.", "`recipients` (Nơi nhận mặc định) phải là một danh sách"),
+            ("recipients: [Lưu., [a]]", "`recipients` (Nơi nhận mặc định) phải là một danh sách"),
+        ] {
+            let message = SiteConfig::parse(&format!("title: T\n{yaml}\n")).unwrap_err();
+            assert!(message.contains(error), "{message}");
         }
     }
 

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::content::corpus::Corpus;
 use crate::content::date::Date;
+use crate::content::site_config::SiteConfig;
 use crate::content::unit::Unit;
 use crate::content::vocab::UnitKind;
 
@@ -132,13 +133,29 @@ pub struct Filing<'a> {
     pub date: Option<Date>,
     pub signer_title: Option<&'a str>,
     pub signer_name: Option<&'a str>,
-    /// As written in the content; empty for the default list.
+    /// As written in the content; empty for the default list ([`default_recipients`]).
     pub recipients: &'a [String],
     pub subject: String,
 }
 
-/// The document of `filing`, issued by its unit, dated at `place`.
-pub fn party_document(corpus: &Corpus, place: Option<&str>, filing: Filing) -> PartyDocument {
+/// Nơi nhận when a form lists none: site.yml `recipients`, else SPEC §8.3's default
+/// ("Ban Tuyên giáo <root committee>," and "Lưu."), one line each, without the leading dash.
+pub fn default_recipients(corpus: &Corpus, site: &SiteConfig) -> Vec<String> {
+    if site.recipients.is_empty() {
+        let root = corpus.root_unit().map(Unit::committee).unwrap_or_default();
+        vec![format!("Ban Tuyên giáo {root},").replace("  ", " "), "Lưu.".to_owned()]
+    } else {
+        recipient_lines(&site.recipients)
+    }
+}
+
+/// Recipients as written, one line each, without a leading dash.
+fn recipient_lines(written: &[String]) -> Vec<String> {
+    written.iter().map(|r| r.trim().trim_start_matches(['-', '–']).trim().to_owned()).collect()
+}
+
+/// The document of `filing`, issued by its unit, dated at the site's `place`.
+pub fn party_document(corpus: &Corpus, site: &SiteConfig, filing: Filing) -> PartyDocument {
     let unit = corpus.unit(filing.unit);
     let upper = unit.and_then(|u| u.parent.as_deref()).and_then(|p| corpus.unit(p)).map(|p| p.name.to_uppercase());
     let committee = unit.map_or_else(String::new, |u| u.committee().to_uppercase());
@@ -148,17 +165,16 @@ pub fn party_document(corpus: &Corpus, place: Option<&str>, filing: Filing) -> P
         None => format!("Số    {suffix}"),
     };
     let recipients = if filing.recipients.is_empty() {
-        let root = corpus.root_unit().map(Unit::committee).unwrap_or_default();
-        vec![format!("Ban Tuyên giáo {root},").replace("  ", " "), "Lưu.".to_owned()]
+        default_recipients(corpus, site)
     } else {
-        filing.recipients.iter().map(|r| r.trim().trim_start_matches(['-', '–']).trim().to_owned()).collect()
+        recipient_lines(filing.recipients)
     };
     PartyDocument {
         upper,
         committee,
         number,
         party: PARTY,
-        date_line: date_line(place, filing.date),
+        date_line: date_line(site.place.as_deref(), filing.date),
         title: filing.kind.title(),
         subject: filing.subject,
         signature: Signature {

@@ -7,10 +7,11 @@ use crate::content::corpus::Corpus;
 use crate::content::model::Model;
 use crate::content::report::Period;
 use crate::content::schema::is_slug;
+use crate::content::site_config::SiteConfig;
 use crate::content::unit::Unit;
 use crate::content::vocab::{PROGRESSES, PeriodKind, RECOGNITION_LEVELS};
 use crate::derive::calendar::report_deadline;
-use crate::derive::party_document::{DocumentKind, number_suffix, on_behalf};
+use crate::derive::party_document::{DocumentKind, default_recipients, number_suffix, on_behalf};
 use crate::scaffold::slug::{MAX_SLUG, slugify};
 use crate::scaffold::yaml_text::{choices, comment, fill, quoted};
 use crate::scaffold::{NewFile, find_unit, placeholder};
@@ -27,7 +28,14 @@ pub fn parse_period(text: &str) -> Option<PeriodKind> {
 /// A new report of base unit `org` for `year` and `period`. Refuses a period that already
 /// has a report of that unit, and a file that already exists (`paths` are the site's
 /// content paths).
-pub fn new_report(corpus: &Corpus, paths: &[String], org: &str, year: i32, period: &str) -> Result<NewFile, String> {
+pub fn new_report(
+    corpus: &Corpus,
+    site: &SiteConfig,
+    paths: &[String],
+    org: &str,
+    year: i32,
+    period: &str,
+) -> Result<NewFile, String> {
     let unit = find_unit(corpus, org)?;
     if !unit.is_base() {
         let base = corpus
@@ -60,7 +68,7 @@ pub fn new_report(corpus: &Corpus, paths: &[String], org: &str, year: i32, perio
     if let Some(existing) = paths.iter().find(same_stem) {
         return Err(format!("tệp `{existing}` đã có; không ghi đè"));
     }
-    Ok(NewFile { path, text: report_text(corpus, unit, &id, period) })
+    Ok(NewFile { path, text: report_text(corpus, site, unit, &id, period) })
 }
 
 fn capitalised(text: &str) -> String {
@@ -96,7 +104,7 @@ fn active_models<'a>(corpus: &'a Corpus, org: &str, period: Period) -> Vec<&'a M
         .collect()
 }
 
-fn report_text(corpus: &Corpus, unit: &Unit, id: &str, period: Period) -> String {
+fn report_text(corpus: &Corpus, site: &SiteConfig, unit: &Unit, id: &str, period: Period) -> String {
     let (org, unit_name) = (unit.id.as_str(), unit.name.as_str());
     let due = report_deadline(&corpus.catalog, period);
     let models = active_models(corpus, org, period);
@@ -122,9 +130,11 @@ fn report_text(corpus: &Corpus, unit: &Unit, id: &str, period: Period) -> String
     line(&format!("# signer:  # Người ký, {} (dòng này in sẵn trên báo cáo)", on_behalf(unit)));
     line("#   name: \"Họ và tên\"");
     line("#   title: \"Bí thư\"");
-    line("# recipients:  # Nơi nhận (mặc định: Ban Tuyên giáo cấp trên; Lưu)");
-    line("#   - \"Ban Tuyên giáo …,\"");
-    line("#   - \"Lưu.\"");
+    let source = if site.recipients.is_empty() { "" } else { " (site.yml `recipients`)" };
+    line(&format!("# recipients:  # Nơi nhận; bỏ trống thì in danh sách mặc định{source}:"));
+    for recipient in default_recipients(corpus, site) {
+        line(&format!("#   - {}", quoted(&recipient)));
+    }
     if models.is_empty() {
         line("# Không có mô hình nào của đơn vị đang thực hiện trong kỳ.");
         line("models: []");

@@ -1,6 +1,11 @@
 use super::*;
 use crate::derive::fixture::corpus;
 
+/// The settings of a site with `yaml` after its title.
+fn site(yaml: &str) -> SiteConfig {
+    SiteConfig::parse(&format!("title: Thử\n{yaml}")).unwrap()
+}
+
 fn filing<'a>(kind: DocumentKind, unit: &'a str, number: Option<&'a str>, date: Option<Date>) -> Filing<'a> {
     Filing {
         kind,
@@ -19,7 +24,7 @@ fn a_dang_bo_report_has_the_dang_uy_header_number_date_and_signature() {
     let corpus = corpus(vec![]);
     let doc = party_document(
         &corpus,
-        Some("Tuy Hòa"),
+        &site("place: Tuy Hòa\n"),
         filing(DocumentKind::Report, "db-a", Some("52-BC/ĐU"), Date::new(2023, 1, 5)),
     );
     assert_eq!(doc.upper.as_deref(), Some("ĐẢNG BỘ KHỐI THỬ"));
@@ -36,7 +41,7 @@ fn a_dang_bo_report_has_the_dang_uy_header_number_date_and_signature() {
 #[test]
 fn a_chi_bo_plan_keeps_its_name_and_leaves_blanks_for_the_number() {
     let corpus = corpus(vec![]);
-    let doc = party_document(&corpus, None, filing(DocumentKind::Plan, "cb-a1", None, Date::new(2023, 7, 10)));
+    let doc = party_document(&corpus, &site(""), filing(DocumentKind::Plan, "cb-a1", None, Date::new(2023, 7, 10)));
     assert_eq!(doc.upper.as_deref(), Some("ĐẢNG BỘ BỘ PHẬN A"));
     assert_eq!(doc.committee, "CHI BỘ A1");
     assert_eq!(doc.number, "Số    -KH/CB");
@@ -51,6 +56,22 @@ fn leading_zeros_follow_the_guidance_and_a_written_colon_is_dropped() {
     assert_eq!(date_line(Some("Huế"), Date::new(2024, 11, 9)), "Huế, ngày 09 tháng 11 năm 2024");
     assert_eq!(date_line(Some("Huế"), None), "Huế, ngày     tháng     năm     ");
     let corpus = corpus(vec![]);
-    let doc = party_document(&corpus, None, filing(DocumentKind::Report, "cb-b", Some("Số: 7-BC/CB"), None));
+    let doc = party_document(&corpus, &site(""), filing(DocumentKind::Report, "cb-b", Some("Số: 7-BC/CB"), None));
     assert_eq!(doc.number, "Số 7-BC/CB");
+}
+
+#[test]
+fn the_site_recipients_replace_the_default_and_a_form_s_own_list_wins() {
+    let corpus = corpus(vec![]);
+    let merged = site("recipients: [\"- Ban Tuyên giáo và Dân vận Tỉnh ủy,\", \"Lưu.\"]\n");
+    let plan = party_document(&corpus, &merged, filing(DocumentKind::Plan, "cb-a1", None, None));
+    assert_eq!(plan.recipients, ["Ban Tuyên giáo và Dân vận Tỉnh ủy,", "Lưu."]);
+    assert_eq!(default_recipients(&corpus, &merged), plan.recipients);
+    let own = ["Thường trực Đảng ủy,".to_owned()];
+    let report = party_document(
+        &corpus,
+        &merged,
+        Filing { recipients: &own, ..filing(DocumentKind::Report, "cb-b", None, None) },
+    );
+    assert_eq!(report.recipients, ["Thường trực Đảng ủy,"]);
 }

@@ -248,7 +248,7 @@ fn plan_document(cx: &BuildContext, m: &Model) -> PartyDocument {
     let registration = m.registration.as_ref();
     party_document(
         cx.corpus,
-        cx.config.place.as_deref(),
+        cx.config,
         Filing {
             kind: DocumentKind::Plan,
             unit: m.org.as_deref().unwrap_or_default(),

@@ -96,7 +96,7 @@ pub fn report_document(cx: &BuildContext, report: &Report) -> PartyDocument {
     );
     party_document(
         cx.corpus,
-        cx.config.place.as_deref(),
+        cx.config,
         Filing {
             kind: DocumentKind::Report,
             unit: report.org.as_deref().unwrap_or_default(),
