@@ -222,9 +222,4 @@ impl Corpus {
         self.pages.iter_mut().for_each(|p| p.body.release_markdown());
         self.evaluations.iter_mut().for_each(|e| e.body.release_markdown());
     }
-
-    /// Models whose `org` is exactly `unit`.
-    pub fn models_of(&self, unit: &str) -> impl Iterator<Item = &Model> {
-        self.models.iter().filter(move |m| m.org.as_deref() == Some(unit))
-    }
 }

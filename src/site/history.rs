@@ -1,6 +1,8 @@
 //! Git history on pages (SPEC §6): `meta.history` of model, report, free and unit pages,
 //! from the history read once before the build.
 
+use crate::content::model::Model;
+use crate::content::report::Report;
 use crate::history::PathHistory;
 use crate::render::context::history::{PageHistory, RevisionRow};
 use crate::site::context::BuildContext;
@@ -16,11 +18,10 @@ impl BuildContext<'_> {
         Some(self.page_history(history, with_revisions))
     }
 
-    /// The history of a unit's page: the models and reports of that very unit taken
-    /// together (`to-chuc.yml` holds every unit, so its own history says nothing of one).
-    pub fn unit_history(&self, unit: &str) -> Option<PageHistory> {
-        let reports = self.corpus.reports.iter().filter(|r| r.org.as_deref() == Some(unit));
-        let paths = self.corpus.models_of(unit).map(|m| m.path.as_str()).chain(reports.map(|r| r.path.as_str()));
+    /// The history of a unit's page: the files of that very unit's `models` and `reports`
+    /// taken together (`to-chuc.yml` holds every unit, so its own history says nothing of one).
+    pub fn unit_history(&self, models: &[&Model], reports: &[&Report]) -> Option<PageHistory> {
+        let paths = models.iter().map(|m| m.path.as_str()).chain(reports.iter().map(|r| r.path.as_str()));
         let history = self.history?.combined(paths)?;
         Some(self.page_history(&history, false))
     }

@@ -21,7 +21,8 @@ use crate::site::urls;
 type ModelsByUnit<'a> = HashMap<&'a str, Vec<&'a Model>>;
 
 /// What the unit pages share, computed once for all of them: the models of each unit and
-/// those it carries on for merged units, the reports of each unit and the coverage years.
+/// those it carries on for merged units, the reports of each unit (listed on its page when
+/// reports are published; their history counts in any case) and the coverage years.
 struct UnitModelsIndex<'a> {
     own: ModelsByUnit<'a>,
     carried: ModelsByUnit<'a>,
@@ -42,11 +43,9 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
         }
     }
     let mut reports: HashMap<&str, Vec<&Report>> = HashMap::new();
-    if cx.config.publish_reports {
-        for report in &cx.corpus.reports {
-            if let Some(org) = report.org.as_deref() {
-                reports.entry(org).or_default().push(report);
-            }
+    for report in &cx.corpus.reports {
+        if let Some(org) = report.org.as_deref() {
+            reports.entry(org).or_default().push(report);
         }
     }
     let coverage = yearly_coverage(cx.corpus);
@@ -101,7 +100,9 @@ fn unit_page(cx: &BuildContext, unit: &Unit, index: &UnitModelsIndex) -> (PageMe
     crumbs.extend(cx.corpus.ancestors(&unit.id).iter().rev().map(|a| cx.link(a.display_name(), &urls::unit(&a.id))));
     meta.breadcrumbs = crumbs;
     meta.edit_href = cx.edit_href(crate::content::corpus::UNITS_PATH);
-    meta.history = cx.unit_history(&unit.id);
+    let own = by_unit.get(unit.id.as_str()).map_or(&[][..], Vec::as_slice);
+    let own_reports = index.reports.get(unit.id.as_str()).map_or(&[][..], Vec::as_slice);
+    meta.history = cx.unit_history(own, own_reports);
 
     let cards = |id: &str| -> Vec<_> {
         let models = by_unit.get(id).map_or(&[][..], Vec::as_slice);
@@ -131,7 +132,7 @@ fn unit_page(cx: &BuildContext, unit: &Unit, index: &UnitModelsIndex) -> (PageMe
             merged_note: merged_note(cx, child),
         })
         .collect();
-    let mut reports = index.reports.get(unit.id.as_str()).cloned().unwrap_or_default();
+    let mut reports = if cx.config.publish_reports { own_reports.to_vec() } else { Vec::new() };
     reports.sort_by(|a, b| {
         (b.period(&cx.corpus.catalog.periods), &a.id).cmp(&(a.period(&cx.corpus.catalog.periods), &b.id))
     });
