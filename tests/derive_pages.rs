@@ -135,3 +135,54 @@ fn model_page_charts_each_indicator_with_its_numbers() {
         r#"aria-label="Số mô hình theo cách thức: Xây dựng mới 2; Củng cố, nâng cao chất lượng 1; Nhân rộng 0""#
     ));
 }
+
+/// Form 02's period switcher: one closed disclosure holding every period with a table,
+/// grouped by year in order, each link named with its year, the current one marked.
+#[test]
+fn form02_period_switcher_groups_every_period_by_year_in_a_disclosure() {
+    let site = site();
+    site.build();
+    let mut tables: Vec<(String, String)> = Vec::new();
+    for year in std::fs::read_dir(site.dir.join("public/tong-hop")).unwrap() {
+        let year = year.unwrap();
+        if !year.file_type().unwrap().is_dir() {
+            continue;
+        }
+        for period in std::fs::read_dir(year.path()).unwrap() {
+            let name = |e: &std::fs::DirEntry| e.file_name().into_string().unwrap();
+            tables.push((name(&year), name(&period.unwrap())));
+        }
+    }
+    tables.sort_by(|a, b| (&a.0, a.1 == "ca-nam").cmp(&(&b.0, b.1 == "ca-nam")));
+    assert!(tables.len() >= 4, "{tables:?}");
+    let (current_year, current_period) = &tables[1];
+    let html = site.read(&format!("public/tong-hop/{current_year}/{current_period}/index.html"));
+    let nav = between(&html, r#"<nav class="period-nav period-years" aria-label="Các kỳ tổng hợp">"#, "</nav>");
+    let first = &tables[0].0;
+    let last = &tables[tables.len() - 1].0;
+    assert!(nav.contains(&format!(
+        "<details>\n<summary>Xem kỳ tổng hợp khác <span class=\"muted\">(năm {first}–{last})</span></summary>"
+    )));
+    let years: Vec<&str> = nav.split("<li><span class=\"period-year\">").skip(1).collect();
+    let mut listed = Vec::new();
+    for group in years {
+        let (year, links) = group.split_once("</span>").unwrap();
+        for link in links.split("<a href=\"/tong-hop/").skip(1) {
+            let (path, rest) = link.split_once("/\"").unwrap();
+            let (y, period) = path.split_once('/').unwrap();
+            assert_eq!(y, year, "a link under its own year");
+            let label = if period == "ca-nam" { "Cả năm" } else { "6 tháng đầu năm" };
+            let current = if (y, period) == (current_year.as_str(), current_period.as_str()) {
+                " aria-current=\"page\""
+            } else {
+                ""
+            };
+            assert!(
+                rest.starts_with(&format!("{current}>{label}<span class=\"visually-hidden\"> {year}</span></a>")),
+                "{rest}"
+            );
+            listed.push((y.to_owned(), period.to_owned()));
+        }
+    }
+    assert_eq!(listed, tables, "every period, in order, once");
+}

@@ -59,6 +59,11 @@ function pages(root) {
   return [...new Set(out)];
 }
 
+/** Opens every disclosure of the main part, so what it holds is checked too. */
+function openDisclosures(page) {
+  return page.evaluate(() => document.querySelectorAll('main details').forEach((d) => { d.open = true; }));
+}
+
 /** Failed loads of a page: responses of 400 and more, and the browser's own (the favicon). */
 function watchFailures(page) {
   const failures = [];
@@ -89,6 +94,7 @@ test('every page family: accessible, fits a phone, shares well', { skip }, async
             await page.waitForFunction(() => document.querySelector('#tim-kiem-loc .count')?.textContent
               && document.querySelector('#tim-kiem-ket-qua').getAttribute('aria-busy') === 'false');
           }
+          await openDisclosures(page);
           await page.evaluate(AXE);
           const result = await page.evaluate(() => axe.run(document, { resultTypes: ['violations', 'incomplete'] }));
           for (const v of result.violations) {
@@ -110,6 +116,7 @@ test('every page family: accessible, fits a phone, shares well', { skip }, async
       const problems = [];
       for (const url of list) {
         await page.goto(server.origin + url);
+        await openDisclosures(page);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > 360) problems.push(`${url} is ${width} px wide`);
         const rows = await page.evaluate(() => {
@@ -135,6 +142,29 @@ test('every page family: accessible, fits a phone, shares well', { skip }, async
         for (const table of tables.filter((tb) => !tb.ok)) problems.push(`${url}: "${table.caption}" is cut off without a cue`);
       }
       assert.deepEqual(problems, []);
+      await page.close();
+    });
+
+    await t.test('form 02\'s periods: one closed disclosure, every period of every year a 44 px target', async () => {
+      const page = await browser.newPage({ viewport: { width: 375, height: 667 } });
+      const url = list.find((u) => /^\/tong-hop\/\d{4}\/[a-z-]+\/$/.test(u));
+      assert.ok(url, 'a form 02 page is checked');
+      await page.goto(server.origin + url);
+      const summary = page.locator('.period-years summary');
+      assert.ok((await summary.boundingBox()).height >= 44, 'the disclosure is a 44 px target');
+      assert.equal(await page.locator('.period-years a').first().isVisible(), false, 'closed at first');
+      await summary.click();
+      const links = await page.locator('.period-years a').evaluateAll((all) => all.map((a) => {
+        const box = a.getBoundingClientRect();
+        return { href: a.getAttribute('href'), height: box.height, right: box.right };
+      }));
+      const tables = fs.readdirSync(path.join(root, 'tong-hop'), { withFileTypes: true }).filter((e) => e.isDirectory())
+        .flatMap((y) => fs.readdirSync(path.join(root, 'tong-hop', y.name)).map((p) => `/tong-hop/${y.name}/${p}/`));
+      assert.deepEqual(links.map((l) => l.href).sort(), tables.sort(), 'a link to every period');
+      for (const link of links) {
+        assert.ok(link.height >= 44, `${link.href} is ${link.height} px high`);
+        assert.ok(link.right <= 375, `${link.href} ends at ${link.right} px`);
+      }
       await page.close();
     });
 

@@ -92,7 +92,16 @@ pub struct Form02Page {
     pub chart_groups_html: String,
     pub chart_approaches_html: String,
     pub chart_coverage_html: String,
-    /// Every period with a table, for moving between them; the current one has `current`.
+    /// Every period with a table, for moving between them, by year (oldest first); the
+    /// current one has `current`.
+    pub periods: Vec<PeriodYearLinks>,
+}
+
+/// The periods of one year in form 02's period switcher.
+#[derive(Clone, Debug, Serialize)]
+pub struct PeriodYearLinks {
+    pub year: i32,
+    /// Its periods, named without the year ("6 tháng đầu năm", "Cả năm").
     pub periods: Vec<PeriodLink>,
 }
 

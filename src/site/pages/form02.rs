@@ -17,7 +17,7 @@ use crate::office::form02::form02_workbook;
 use crate::render::chart::{Bar, bar_chart};
 use crate::render::context::form02::{
     BaseSummary, BaseTable, CountsText, CoverageRow, Form02Index, Form02Page, Form02PeriodGroup, Form02Summary,
-    Form02Year, ListedRow, PeriodLink, TallyRow, TotalsRow, UnitFlag, UnitLine,
+    Form02Year, ListedRow, PeriodLink, PeriodYearLinks, TallyRow, TotalsRow, UnitFlag, UnitLine,
 };
 use crate::render::context::{Link, PageMeta};
 use crate::render::format::{count, number};
@@ -199,15 +199,22 @@ fn page(cx: &BuildContext, table: &Form02, all: &[Form02]) -> (PageMeta, Form02P
                 base: (b.id != u.id).then(|| unit_link(cx, &b.id, &b.name)),
             })
             .collect(),
-        periods: all
-            .iter()
-            .map(|other| {
-                let p = other.period();
-                PeriodLink { link: cx.link(period_heading(p), &urls::form02(p)), current: p == period }
-            })
-            .collect(),
+        periods: period_years(cx, all, period),
     };
     (meta, page)
+}
+
+/// The periods of `all` grouped by year, in their order, `current` marked.
+fn period_years(cx: &BuildContext, all: &[Form02], current: Period) -> Vec<PeriodYearLinks> {
+    let mut years: Vec<PeriodYearLinks> = Vec::new();
+    for p in all.iter().map(Form02::period) {
+        let link = PeriodLink { link: cx.link(p.kind.label(), &urls::form02(p)), current: p == current };
+        match years.last_mut() {
+            Some(year) if year.year == p.year => year.periods.push(link),
+            _ => years.push(PeriodYearLinks { year: p.year, periods: vec![link] }),
+        }
+    }
+    years
 }
 
 /// A bar of a count chart.
