@@ -1,6 +1,8 @@
 //! Bytes of a content file into text, front matter and Markdown body, with the file-level
 //! rules of SPEC §3 (P-ENCODING, P-BOM, P-SIZE, P-FM-MISSING, P-FM-UNCLOSED).
 
+use std::borrow::Cow;
+
 use crate::diagnostic::{Code, Diagnostic, Pos};
 
 /// Largest content file accepted.
@@ -20,8 +22,9 @@ pub struct Split {
 }
 
 /// Decodes `bytes` as UTF-8 text with LF line ends; refuses files over 1 MiB or not UTF-8.
-/// A leading BOM is dropped with a warning.
-pub fn decode_text(bytes: &[u8], path: &str, out: &mut Vec<Diagnostic>) -> Option<String> {
+/// A leading BOM is dropped with a warning. The text is borrowed from `bytes` unless line
+/// ends had to change (a site's worth of files is not copied for nothing).
+pub fn decode_text<'b>(bytes: &'b [u8], path: &str, out: &mut Vec<Diagnostic>) -> Option<Cow<'b, str>> {
     if bytes.len() > MAX_FILE_BYTES {
         out.push(too_large(path, bytes.len() as u64, MAX_FILE_BYTES as u64));
         return None;
@@ -56,7 +59,11 @@ pub fn decode_text(bytes: &[u8], path: &str, out: &mut Vec<Diagnostic>) -> Optio
                 .with_hint("lưu tệp dạng UTF-8 không có BOM"),
         );
     }
-    Some(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_owned() })
+    Some(if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    })
 }
 
 /// P-SIZE: the file at `path` holds `size` bytes, over the `limit` of its folder.
