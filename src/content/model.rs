@@ -311,7 +311,13 @@ impl Model {
     /// `None` when no period holds the model.
     pub fn effective_end(&self) -> Option<Date> {
         let to = self.period?.to;
-        [self.end, self.retirement.as_ref().and_then(|r| r.date)].into_iter().flatten().chain([to]).min()
+        Some(self.own_end().map_or(to, |end| end.min(to)))
+    }
+
+    /// The model's own end: `end` or the retirement date, whichever is first; `None` while it
+    /// runs on (its period's `to` is not its end).
+    pub fn own_end(&self) -> Option<Date> {
+        [self.end, self.retirement.as_ref().and_then(|r| r.date)].into_iter().flatten().min()
     }
 
     /// Whether the model's own dates are valid: a period holds `start` and the effective end

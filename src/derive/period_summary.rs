@@ -151,11 +151,17 @@ pub fn period_summary(corpus: &Corpus, period: &ProgrammePeriod) -> PeriodSummar
         by_group,
         by_evaluation,
         base_units: bases,
-        models: members.iter().map(|m| period_model(corpus, m, period)).collect(),
+        models: members.iter().zip(latest).map(|(m, evaluation)| period_model(corpus, m, period, evaluation)).collect(),
     }
 }
 
-fn period_model(corpus: &Corpus, model: &Model, period: &ProgrammePeriod) -> PeriodModel {
+/// One model of the period's list; `evaluation` is the result of its latest evaluation.
+fn period_model(
+    corpus: &Corpus,
+    model: &Model,
+    period: &ProgrammePeriod,
+    evaluation: Option<EvaluationResult>,
+) -> PeriodModel {
     PeriodModel {
         id: model.id.clone(),
         title: model.title.clone(),
@@ -166,10 +172,10 @@ fn period_model(corpus: &Corpus, model: &Model, period: &ProgrammePeriod) -> Per
         subject: model.subject.kind,
         status: model.status,
         start: model.start,
-        end: [model.end, model.retirement.as_ref().and_then(|r| r.date)].into_iter().flatten().min(),
+        end: model.own_end(),
         previous_model: model.revision.as_ref().and_then(|r| r.previous_model.clone()),
         recognition: commendations(model.recognition.iter()),
-        evaluation: corpus.latest_evaluation(&model.id).and_then(|e| e.result),
+        evaluation,
     }
 }
 
