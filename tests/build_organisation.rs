@@ -118,18 +118,14 @@ fn form02_counts_the_running_model_under_the_successor_after_the_merge() {
     let json = |period: &str| -> serde_json::Value {
         serde_json::from_str(&site.read(&format!("public/tong-hop/2022/{period}/tong-hop-2022-{period}.json"))).unwrap()
     };
-    let rows = |table: &serde_json::Value| -> Vec<(String, u64)> {
-        table["base_units"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|b| (b["id"].as_str().unwrap().to_owned(), b["models"].as_u64().unwrap()))
-            .collect()
-    };
     let first = json("sau-thang");
-    assert_eq!(rows(&first), [("db-so-tai-chinh".to_owned(), 2), ("cb-cdc".to_owned(), 1)]);
+    assert_eq!(common::model_counts(&first["base_units"]), [("db-so-tai-chinh", 2), ("cb-cdc", 1)]);
     let year = json("ca-nam");
-    assert_eq!(rows(&year), [("db-so-tai-chinh".to_owned(), 3)], "cb-cdc merged: its model counts under the Sở");
+    assert_eq!(
+        common::model_counts(&year["base_units"]),
+        [("db-so-tai-chinh", 3)],
+        "cb-cdc merged: its model counts under the Sở"
+    );
     assert_eq!(year["totals"]["models"], 3, "no model lost or counted twice");
     assert_eq!(first["totals"]["models"], 3);
     // The list of models follows the counts: under the successor, in its own row.

@@ -217,12 +217,7 @@ fn the_period_summary_counts_its_models_by_their_latest_evaluation() {
     site.build();
     let json: serde_json::Value =
         serde_json::from_str(&site.read("public/giai-doan/2021-2025/giai-doan-2021-2025.json")).unwrap();
-    let tally: Vec<(&str, u64)> = json["by_evaluation"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| (t["id"].as_str().unwrap(), t["models"].as_u64().unwrap()))
-        .collect();
+    let tally = common::model_counts(&json["by_evaluation"]);
     assert_eq!(tally, [("tot", 1), ("kha", 0), ("dat", 0), ("chua_dat", 0), ("chua_danh_gia", 1)], "the latest counts");
     let evaluated: Vec<(&str, &serde_json::Value)> =
         json["models"].as_array().unwrap().iter().map(|m| (m["id"].as_str().unwrap(), &m["evaluation"])).collect();

@@ -93,12 +93,7 @@ fn the_merged_chi_bo_and_its_successor_say_what_merged_into_what_and_when() {
     let form02: serde_json::Value =
         serde_json::from_str(&page("tong-hop/2025/ca-nam/tong-hop-2025-ca-nam.json")).unwrap();
     let tax = form02["base_units"].as_array().unwrap().iter().find(|b| b["id"] == "db-cuc-thue").unwrap();
-    let rows: Vec<(&str, u64)> = tax["units"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| (u["id"].as_str().unwrap(), u["models"].as_u64().unwrap()))
-        .collect();
+    let rows = common::model_counts(&tax["units"]);
     assert!(rows.contains(&("cb-thanh-tra-kiem-tra-thue", 1)), "{rows:?}");
     assert!(!rows.iter().any(|(id, _)| *id == "cb-kiem-tra-thue"), "{rows:?}");
     assert_eq!(tax["models"], rows.iter().map(|(_, n)| n).sum::<u64>());

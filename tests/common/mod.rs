@@ -208,3 +208,10 @@ pub fn bundled_site() -> &'static Path {
 pub fn bundled_page(path: &str) -> String {
     fs::read_to_string(bundled_site().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
+
+/// `(id, models)` of every row of a JSON array (form 02 units, tallies): the counts a test
+/// compares, in file order.
+pub fn model_counts(rows: &serde_json::Value) -> Vec<(&str, u64)> {
+    let rows = rows.as_array().unwrap_or_else(|| panic!("not an array: {rows}"));
+    rows.iter().map(|row| (row["id"].as_str().unwrap(), row["models"].as_u64().unwrap())).collect()
+}
