@@ -15,9 +15,10 @@
 //! are never rewritten in place, so a file linked into both folders is never changed
 //! through one of them.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
-use std::fs;
-use std::io;
+use std::fs::{self, File};
+use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
@@ -201,10 +202,22 @@ fn cache_of(target: &Path) -> PathBuf {
     target.with_file_name(format!(".{name}.guong-prev"))
 }
 
-/// Whether `full` holds exactly `bytes`.
+/// Whether `full` holds exactly `bytes`. The file is compared a block at a time through one
+/// buffer per thread: a build compares thousands of files, and reading each whole into new
+/// memory made the kernel clear that memory first.
 fn unchanged(full: &Path, bytes: &[u8]) -> bool {
-    fs::symlink_metadata(full).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-        && fs::read(full).is_ok_and(|old| old == bytes)
+    const BLOCK: usize = 64 * 1024;
+    thread_local! {
+        static BUFFER: RefCell<Vec<u8>> = RefCell::new(vec![0; BLOCK]);
+    }
+    let same_size = fs::symlink_metadata(full).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+    let Some(mut file) = same_size.then(|| File::open(full).ok()).flatten() else { return false };
+    BUFFER.with_borrow_mut(|buffer| {
+        bytes.chunks(BLOCK).all(|expected| {
+            let held = &mut buffer[..expected.len()];
+            file.read_exact(held).is_ok() && held == expected
+        }) && file.read(&mut buffer[..1]).is_ok_and(|n| n == 0)
+    })
 }
 
 /// Clears the way for a file at `path` under `root`: creates the folders on its way (other
@@ -432,6 +445,30 @@ mod tests {
         fs::create_dir_all(root.join("public")).unwrap();
         fs::write(root.join("public/index.html"), "x").unwrap();
         assert!(check_output(&root, &root.join("public")).is_ok());
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn a_file_is_unchanged_only_when_every_byte_is_the_same() {
+        let root = temp("unchanged");
+        let file = root.join("f");
+        // Longer than one comparison block, so a difference in the second block counts.
+        let bytes: Vec<u8> = (0..150_000u32).map(|i| (i % 251) as u8).collect();
+        fs::write(&file, &bytes).unwrap();
+        assert!(unchanged(&file, &bytes));
+        let mut other = bytes.clone();
+        other[100_000] ^= 1;
+        assert!(!unchanged(&file, &other));
+        assert!(!unchanged(&file, &bytes[..bytes.len() - 1]));
+        fs::write(&file, b"").unwrap();
+        assert!(unchanged(&file, b""));
+        assert!(!unchanged(&root.join("missing"), b""));
+        #[cfg(unix)]
+        {
+            fs::write(root.join("target"), b"x").unwrap();
+            std::os::unix::fs::symlink(root.join("target"), root.join("link")).unwrap();
+            assert!(!unchanged(&root.join("link"), b"x"), "a link is never the file");
+        }
         fs::remove_dir_all(&root).unwrap();
     }
 }
