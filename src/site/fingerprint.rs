@@ -45,41 +45,56 @@ impl fmt::Debug for Fingerprint {
     }
 }
 
-/// A fingerprint being computed.
-pub struct Hasher(blake3::Hasher);
+/// A fingerprint being computed. Serialized values are gathered into blocks before they are
+/// hashed: `serde_json` writes a few bytes at a time, and BLAKE3 is several times faster on
+/// long inputs (it hashes their chunks side by side).
+pub struct Hasher {
+    hash: blake3::Hasher,
+    pending: Vec<u8>,
+}
+
+/// Bytes gathered before they are hashed.
+const BLOCK: usize = 64 * 1024;
 
 impl Hasher {
     /// Starts with `parts`, each length-prefixed.
     pub fn new(parts: &[&[u8]]) -> Hasher {
-        let mut hasher = blake3::Hasher::new();
+        let mut hash = blake3::Hasher::new();
         for part in parts {
-            hasher.update(&(part.len() as u64).to_le_bytes());
-            hasher.update(part);
+            hash.update(&(part.len() as u64).to_le_bytes());
+            hash.update(part);
         }
-        Hasher(hasher)
+        Hasher { hash, pending: Vec::new() }
     }
 
     /// Adds `value`, serialized as JSON, and a separator that JSON never writes.
     pub fn add<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), serde_json::Error> {
-        serde_json::to_writer(Writer(&mut self.0), value)?;
-        self.0.update(&[0xff]);
+        serde_json::to_writer(&mut *self, value)?;
+        self.pending.push(0xff);
         Ok(())
     }
 
-    pub fn finish(&self) -> Fingerprint {
-        let hash = self.0.finalize();
+    pub fn finish(mut self) -> Fingerprint {
+        self.hash.update(&self.pending);
+        let hash = self.hash.finalize();
         let mut bytes = [0; 16];
         bytes.copy_from_slice(&hash.as_bytes()[..16]);
         Fingerprint(bytes)
     }
 }
 
-/// Lets `serde_json` write straight into the hasher.
-struct Writer<'h>(&'h mut blake3::Hasher);
-
-impl io::Write for Writer<'_> {
+/// Lets `serde_json` write into the hasher.
+impl io::Write for Hasher {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        self.0.update(bytes);
+        if self.pending.len() + bytes.len() > BLOCK && !self.pending.is_empty() {
+            self.hash.update(&self.pending);
+            self.pending.clear();
+        }
+        if bytes.len() >= BLOCK {
+            self.hash.update(bytes);
+        } else {
+            self.pending.extend_from_slice(bytes);
+        }
         Ok(bytes.len())
     }
 
@@ -101,5 +116,18 @@ mod tests {
         assert_eq!(Fingerprint::from_hex(&a.to_hex()), Some(a));
         assert_eq!(Fingerprint::from_hex("zz"), None);
         assert_eq!(Fingerprint::from_hex(&"é".repeat(16)), None);
+    }
+
+    #[test]
+    fn gathering_into_blocks_hashes_exactly_the_serialized_bytes() {
+        // Strings longer and shorter than a block, some needing escapes.
+        let value: Vec<String> = [10, BLOCK - 3, 1, 3 * BLOCK + 7].iter().map(|&n| "a\"é".repeat(n / 4 + 1)).collect();
+        let mut expected = blake3::Hasher::new();
+        expected.update(&2u64.to_le_bytes());
+        expected.update(b"ab");
+        expected.update(&serde_json::to_vec(&value).unwrap());
+        expected.update(&[0xff]);
+        let expected = expected.finalize();
+        assert_eq!(Fingerprint::of(&[b"ab"], &value).unwrap().0, expected.as_bytes()[..16]);
     }
 }
