@@ -321,18 +321,23 @@ impl<'m> Pass<'m> {
 /// Count of characters of `text` that are not whitespace (`char::is_whitespace`).
 ///
 /// Works on bytes in passes the compiler vectorises: UTF-8 lead bytes are characters; ASCII
-/// whitespace is subtracted, and the few non-ASCII whitespace characters, found by their
-/// lead bytes (rare in Vietnamese text, unlike the `0xE1` of its letters, which is checked
-/// only where the Ogham space's `9A 80` follows). Section lengths are computed for every body
-/// on every check.
+/// whitespace is subtracted, and so are the few non-ASCII whitespace characters. Those are
+/// looked for only where their lead byte stands (rare in Vietnamese text, apart from the
+/// curly quotes and dashes that share the `0xE2` lead, and from the `0xE1` of its letters,
+/// which is considered only when the Ogham space's `9A 80` occurs at all). Section lengths
+/// are computed for every body on every check.
 pub fn non_space_len(text: &str) -> usize {
     let bytes = text.as_bytes();
     let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
     let ascii_spaces = bytes.iter().filter(|&&b| matches!(b, b'\t'..=b'\r' | b' ')).count();
     let rare_leads = bytes.iter().filter(|&&b| matches!(b, 0xC2 | 0xE2 | 0xE3)).count();
-    let ogham = bytes.windows(2).filter(|w| w == &[0x9A, 0x80]).count();
-    let other_spaces =
-        if rare_leads + ogham == 0 { 0 } else { (0..bytes.len()).filter(|&i| is_unicode_space(&bytes[i..])).count() };
+    let ogham = bytes.iter().zip(bytes.iter().skip(1)).filter(|&(&a, &b)| a == 0x9A && b == 0x80).count();
+    let other_spaces = if rare_leads + ogham == 0 {
+        0
+    } else {
+        let lead = |b: u8| matches!(b, 0xC2 | 0xE2 | 0xE3) || (ogham > 0 && b == 0xE1);
+        bytes.iter().enumerate().filter(|&(i, &b)| lead(b) && is_unicode_space(&bytes[i..])).count()
+    };
     chars - ascii_spaces - other_spaces
 }
 

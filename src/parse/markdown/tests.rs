@@ -33,8 +33,12 @@ fn non_space_length_matches_char_is_whitespace() {
         "\u{a0}",
         "ạ\u{a0}",
         "Ꮪ\u{1680}ᚁ",
+        "“Học” – tập\u{2003}theo…",
+        "ế\u{1680}ệ “Bác” \u{a0}",
     ];
-    for text in samples {
+    // Every character up to the ideographic space, so each lead byte meets every follower.
+    let every: String = (0..=0x3100).filter_map(char::from_u32).collect();
+    for text in samples.into_iter().chain([every.as_str()]) {
         assert_eq!(non_space_len(text), text.chars().filter(|c| !c.is_whitespace()).count(), "{text:?}");
     }
 }
