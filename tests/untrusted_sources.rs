@@ -280,6 +280,12 @@ fn an_unreadable_file_is_an_error_naming_it_and_the_rest_is_still_checked() {
     assert_eq!(codes, [("P-READ", "content/trang/hong.md"), ("P-UNKNOWN-KEY", "content/trang/loi.md")]);
     assert!(found[0].5.starts_with("Không đọc được tệp `content/trang/hong.md`: "), "{}", found[0].5);
     assert_eq!((found[0].3, found[0].4), (1, 1));
+    // A build reads each file while checking it: the same file stops it, named.
+    let out = site.temp.dir.join("out");
+    let run = site.run(&["build", "--rev", "HEAD", "--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("Không đọc được tệp `content/trang/hong.md`: "), "{}", run.stderr);
+    assert!(!out.exists());
 }
 
 #[test]

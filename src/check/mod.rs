@@ -10,11 +10,11 @@ pub use rules::ModelFindings;
 use std::collections::HashSet;
 
 use crate::content::corpus::Corpus;
-use crate::content::load::{FileKind, Loaded, load, load_owned};
+use crate::content::load::{FileKind, Loaded, load, load_found};
 use crate::content::model::Model;
 use crate::diagnostic::{Diagnostic, Summary, sort_diagnostics};
 use crate::parse::markdown::Reading;
-use crate::source::{Skipped, SourceFile};
+use crate::source::{Located, Skipped, Source, SourceFile};
 
 /// The outcome of checking a site: its corpus and every diagnostic, sorted.
 pub struct Checked {
@@ -47,12 +47,17 @@ pub fn check_files(files: &[SourceFile]) -> Checked {
     check_loaded(files.iter().map(|f| f.path.as_str()), load(files, Reading::Check))
 }
 
-/// Like [`check_files`], but consumes the files, freeing each one's bytes once parsed (see
-/// [`load_owned`]), and reads bodies as much as `reading` asks (a build reads their HTML
-/// and text in the same pass); for callers that no longer need the sources.
-pub fn check_files_owned(files: Vec<SourceFile>, reading: Reading) -> Checked {
-    let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
-    check_loaded(paths.iter().map(String::as_str), load_owned(files, reading))
+/// Reads and checks the content files `found` in `source`: each is read inside the parallel
+/// load and its bytes freed once parsed (see [`load_found`]); bodies are read as much as
+/// `reading` asks (a build reads their HTML and text in the same pass). Files that cannot be
+/// read after all join `skipped` (kept in path order), reported with the others.
+pub fn check_found(source: &dyn Source, found: Vec<Located>, skipped: &mut Vec<Skipped>, reading: Reading) -> Checked {
+    let (loaded, paths, unread) = load_found(found, |file| source.read_content(file), reading);
+    if !unread.is_empty() {
+        skipped.extend(unread);
+        skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+    check_loaded(paths.iter().map(String::as_str), loaded).with_skipped(skipped)
 }
 
 /// Runs the rules over a corpus already loaded from the content files at `paths` (`guong

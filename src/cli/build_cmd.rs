@@ -8,7 +8,6 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::check::check_files_owned;
 use crate::check::format::human;
 use crate::cli::{Failure, SERVE_PORT, SiteRoot, leave_for_exit};
 use crate::content::site_config::{address_error, is_base_address, is_file_address};
@@ -49,16 +48,16 @@ pub fn run(
     if let Some(url) = base_url.filter(|url| !is_base_address(url) && !is_file_address(url)) {
         return Err(Failure::Usage(address_error("--base-url", url)));
     }
-    let mut site = SiteRoot::open(root, rev)?;
+    let mut site = SiteRoot::open_unread(root, rev)?;
     if let Some(url) = base_url {
         site.config.base_url = if url.ends_with('/') { url.to_owned() } else { format!("{url}/") };
     }
     let base_path = site.config.base_path();
     // The history walk reads only Git objects: it runs beside the check.
     let (mut checked, history) = std::thread::scope(|scope| {
-        let history = scope.spawn(|| History::read(&site.dir, site.commit.as_deref()));
-        let reading = Reading::Publish { base_path: &base_path };
-        let checked = check_files_owned(std::mem::take(&mut site.files), reading).with_skipped(&site.skipped);
+        let (dir, commit) = (site.dir.clone(), site.commit.clone());
+        let history = scope.spawn(move || History::read(&dir, commit.as_deref()));
+        let checked = site.check(Reading::Publish { base_path: &base_path });
         (checked, history.join().ok().flatten())
     });
     if checked.has_errors() {

@@ -38,8 +38,8 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use crate::check::changed::caused_by;
+use crate::check::check_files;
 use crate::check::format::{Format, github, human, json, sources_for, step_summary};
-use crate::check::{check_files, check_files_owned};
 use crate::cli::{Failure, SiteRoot, leave_for_exit};
 use crate::diagnostic::{Severity, Summary};
 use crate::parse::markdown::Reading;
@@ -52,7 +52,9 @@ pub fn run(
     changed_since: Option<&str>,
     deny_warnings: bool,
 ) -> Result<(), Failure> {
-    let mut site = SiteRoot::open(root, rev)?;
+    // Without --changed-since the sources are not needed again: each is read while loading
+    // and freed once parsed.
+    let mut site = if changed_since.is_some() { SiteRoot::open(root, rev)? } else { SiteRoot::open_unread(root, rev)? };
     let changes = match changed_since {
         Some(since) => Some(git_changed_since(&site.dir, since, &site.files).map_err(|error| match error {
             GitError::Git(_) => Failure::Io(format!("--changed-since: {error}")),
@@ -69,8 +71,7 @@ pub fn run(
             let scoped = caused_by(&checked, &site.files, &paths, &changes.before);
             (checked, Some(scoped))
         }
-        // Without --changed-since the sources are not needed again: free them while loading.
-        None => (check_files_owned(std::mem::take(&mut site.files), Reading::Check).with_skipped(&site.skipped), None),
+        None => (site.check(Reading::Check), None),
     };
     let diagnostics = scoped.as_ref().unwrap_or(&checked.diagnostics);
     let summary = Summary::of(diagnostics, checked.corpus.files);

@@ -10,19 +10,24 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::check::format::sources_for;
+use crate::check::{Checked, check_found};
 use crate::cli::Failure;
 use crate::content::site_config::SiteConfig;
 use crate::diagnostic::Diagnostic;
+use crate::parse::markdown::Reading;
 use crate::render::theme::Theme;
 use crate::source::disk::DiskSource;
 use crate::source::git::{GitError, GitSource};
-use crate::source::{Refusal, Skipped, Source, SourceFile};
+use crate::source::{Located, Refusal, Skipped, Source, SourceFile};
 
 /// An opened site: its folder, configuration and content files.
 pub struct SiteRoot {
     pub dir: PathBuf,
     pub config: SiteConfig,
+    /// The content files, read by [`SiteRoot::open`]; empty after [`SiteRoot::open_unread`].
     pub files: Vec<SourceFile>,
     /// Files of `content/`, `templates/` and `static/` not read (links leading outside the
     /// root or into hidden paths, special files, files too large or unreadable).
@@ -32,11 +37,31 @@ pub struct SiteRoot {
     pub theme: Theme,
     /// The commit read with `--rev` (full hex id); `None` for the working tree.
     pub commit: Option<String>,
+    /// The content files found and not read yet (see [`SiteRoot::open_unread`]).
+    unread: Vec<Located>,
+    source: Box<dyn Source>,
 }
 
 impl SiteRoot {
-    /// Opens the site at `dir` from the working tree (`rev` = None) or a commit.
+    /// Opens the site at `dir` from the working tree (`rev` = None) or a commit, with its
+    /// content files read.
     pub fn open(dir: &Path, rev: Option<&str>) -> Result<SiteRoot, Failure> {
+        let mut site = Self::open_unread(dir, rev)?;
+        let source = site.source.as_ref();
+        let files: Vec<_> = std::mem::take(&mut site.unread).into_par_iter().map(|f| source.read_content(f)).collect();
+        for file in files {
+            match file {
+                Ok(file) => site.files.push(file),
+                Err(skip) => site.skipped.push(skip),
+            }
+        }
+        site.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(site)
+    }
+
+    /// Like [`SiteRoot::open`], but the content files are only found: [`SiteRoot::check`]
+    /// reads each while checking, so a large site never holds all its sources at once.
+    pub fn open_unread(dir: &Path, rev: Option<&str>) -> Result<SiteRoot, Failure> {
         if !dir.join("site.yml").is_file() && rev.is_none() {
             return Err(Failure::Usage(format!(
                 "không tìm thấy site.yml trong `{}`; dùng --root để chỉ thư mục gốc của trang",
@@ -44,24 +69,31 @@ impl SiteRoot {
             )));
         }
         let (source, commit) = open_source(dir, rev)?;
-        let mut site = Self::from_source(dir, source.as_ref())?;
+        let mut site = Self::from_source(dir, source)?;
         site.commit = commit;
         Ok(site)
     }
 
-    /// Reads configuration and content from any source.
-    pub fn from_source(dir: &Path, source: &dyn Source) -> Result<SiteRoot, Failure> {
+    /// Reads configuration from any source, and finds its content files.
+    fn from_source(dir: &Path, source: Box<dyn Source>) -> Result<SiteRoot, Failure> {
         let bytes = source.read("site.yml").map_err(|refusal| match refusal {
             Refusal::Missing => Failure::Usage("không tìm thấy site.yml trong thư mục gốc".to_owned()),
             refusal => Failure::Usage(format!("site.yml {refusal}")),
         })?;
         let text = String::from_utf8(bytes).map_err(|_| Failure::Usage("site.yml không phải UTF-8".to_owned()))?;
         let config = SiteConfig::parse(&text).map_err(Failure::Usage)?;
-        let (theme, mut skipped) = Theme::load(source).map_err(|error| Failure::Usage(error.to_string()))?;
-        let content = source.content_files().map_err(|refused| Failure::Usage(refused.to_string()))?;
-        skipped.extend(content.skipped);
+        let (theme, mut skipped) = Theme::load(source.as_ref()).map_err(|error| Failure::Usage(error.to_string()))?;
+        let (unread, content_skipped) = source.find_content().map_err(|refused| Failure::Usage(refused.to_string()))?;
+        skipped.extend(content_skipped);
         skipped.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(SiteRoot { dir: dir.to_path_buf(), config, files: content.files, skipped, theme, commit: None })
+        Ok(SiteRoot { dir: dir.to_path_buf(), config, files: Vec::new(), skipped, theme, commit: None, unread, source })
+    }
+
+    /// Reads and checks the content files not read yet (see [`check_found`]), reading bodies
+    /// as much as `reading` asks; files that cannot be read after all join
+    /// [`SiteRoot::skipped`].
+    pub fn check(&mut self, reading: Reading) -> Checked {
+        check_found(self.source.as_ref(), std::mem::take(&mut self.unread), &mut self.skipped, reading)
     }
 
     /// The text of the files `diagnostics` point into, read again from the site at `dir`

@@ -17,7 +17,7 @@ use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::parse::frontmatter::{decode_text, split_front_matter};
 use crate::parse::markdown::{Body, Reading};
 use crate::parse::yaml::{Node, Value, parse_yaml};
-use crate::source::SourceFile;
+use crate::source::{Skipped, SourceFile};
 
 /// What kind of record a content path holds, decided by its folder.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,18 +116,33 @@ pub fn load(files: &[SourceFile], reading: Reading) -> Loaded {
     assemble(files.par_iter().map(|file| (file.path.clone(), read_file(file, reading))).collect())
 }
 
-/// Like [`load`], but consumes the files: each file's bytes are freed as soon as it is
-/// parsed, so a large site never holds its sources and its corpus at once.
-pub fn load_owned(files: Vec<SourceFile>, reading: Reading) -> Loaded {
-    assemble(
-        files
-            .into_par_iter()
-            .map(|file| {
-                let read = read_file(&file, reading);
-                (file.path, read)
-            })
-            .collect(),
-    )
+/// Like [`load`], but reads each file itself, inside the parallel load, and frees its bytes
+/// once parsed: `read` gives the bytes of one of `found` (in path order), or why it was
+/// skipped. A large site never holds its sources and its corpus at once, nor all its
+/// sources. Also returns the paths read and the files skipped (in path order).
+pub fn load_found<F: Send>(
+    found: Vec<F>,
+    read: impl Fn(F) -> Result<SourceFile, Skipped> + Sync,
+    reading: Reading,
+) -> (Loaded, Vec<String>, Vec<Skipped>) {
+    let results: Vec<Result<(String, (Record, Vec<Diagnostic>)), Skipped>> = found
+        .into_par_iter()
+        .map(|found| {
+            let file = read(found)?;
+            let read = read_file(&file, reading);
+            Ok((file.path, read))
+        })
+        .collect();
+    let mut skipped = Vec::new();
+    let mut read = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(file) => read.push(file),
+            Err(skip) => skipped.push(skip),
+        }
+    }
+    let paths = read.iter().map(|(path, _)| path.clone()).collect();
+    (assemble(read), paths, skipped)
 }
 
 /// Puts the records read from each path (in path order) into a corpus.

@@ -7,7 +7,7 @@ pub mod git;
 pub mod resolve;
 pub mod trust;
 
-pub use trust::{FolderRefused, Listing, Refusal, Skip, Skipped};
+pub use trust::{FolderRefused, Listing, Located, Refusal, Skip, Skipped};
 
 use trust::Tree;
 
@@ -36,6 +36,14 @@ pub trait Source: Sync {
         self.files_under("content")
     }
 
+    /// Every file under `content/`, sorted by path, found but not read (read each with
+    /// [`Source::read_content`]), and those skipped.
+    fn find_content(&self) -> Result<(Vec<Located>, Vec<Skipped>), FolderRefused>;
+
+    /// The bytes of one file given by [`Source::find_content`], or why it is skipped after
+    /// all (unreadable, or grown past the limit since it was found).
+    fn read_content(&self, found: Located) -> Result<SourceFile, Skipped>;
+
     /// One text file by its path relative to the root (links followed by the rules of
     /// [`trust`]); `Err(Refusal::Missing)` when absent.
     fn read(&self, path: &str) -> Result<Vec<u8>, Refusal>;
@@ -44,6 +52,14 @@ pub trait Source: Sync {
 impl<T: Tree> Source for T {
     fn files_under(&self, folder: &str) -> Result<Listing, FolderRefused> {
         trust::list(self, folder, size_limit(folder))
+    }
+
+    fn find_content(&self) -> Result<(Vec<Located>, Vec<Skipped>), FolderRefused> {
+        trust::find(self, "content", size_limit("content"))
+    }
+
+    fn read_content(&self, found: Located) -> Result<SourceFile, Skipped> {
+        trust::read_located(self, found, size_limit("content"))
     }
 
     fn read(&self, path: &str) -> Result<Vec<u8>, Refusal> {

@@ -377,19 +377,23 @@ fn overlap(a: &str, b: &str) -> bool {
     within(a, b) || within(b, a)
 }
 
-/// Reads the files `found`, in parallel, at most `limit` bytes each; a file that cannot
-/// be read (or grew past the limit since it was found) is added to `skipped`.
+/// Reads one file `found`, at most `limit` bytes; a file that cannot be read (or grew past
+/// the limit since it was found) is skipped instead.
+pub fn read_located(tree: &dyn Tree, found: Located, limit: u64) -> Result<SourceFile, Skipped> {
+    match tree.read(&found.real, limit) {
+        Ok(bytes) if bytes.len() as u64 > limit => {
+            Err(Skipped { path: found.path, reason: Skip::TooLarge { size: bytes.len() as u64, limit } })
+        }
+        Ok(bytes) => Ok(SourceFile { path: found.path, bytes }),
+        Err(error) => Err(Skipped { path: found.path, reason: Skip::Unreadable(error.to_string()) }),
+    }
+}
+
+/// Reads the files `found`, in parallel (see [`read_located`]); those that cannot be read
+/// are added to `skipped`.
 pub fn read_found(tree: &dyn Tree, found: Vec<Located>, limit: u64, skipped: &mut Vec<Skipped>) -> Vec<SourceFile> {
-    let read: Vec<Result<SourceFile, Skipped>> = found
-        .into_par_iter()
-        .map(|file| match tree.read(&file.real, limit) {
-            Ok(bytes) if bytes.len() as u64 > limit => {
-                Err(Skipped { path: file.path, reason: Skip::TooLarge { size: bytes.len() as u64, limit } })
-            }
-            Ok(bytes) => Ok(SourceFile { path: file.path, bytes }),
-            Err(error) => Err(Skipped { path: file.path, reason: Skip::Unreadable(error.to_string()) }),
-        })
-        .collect();
+    let read: Vec<Result<SourceFile, Skipped>> =
+        found.into_par_iter().map(|file| read_located(tree, file, limit)).collect();
     let mut files = Vec::with_capacity(read.len());
     let before = skipped.len();
     for result in read {
