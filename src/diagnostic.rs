@@ -168,19 +168,27 @@ impl Serialize for Code {
     }
 }
 
-/// A 1-based line and column (columns count Unicode scalar values).
+/// A 1-based line and column (columns count Unicode scalar values). Every node of every
+/// front matter holds one: 32 bits each keep it small (a content file has at most 1 MiB).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 pub struct Pos {
-    pub line: usize,
-    pub column: usize,
+    pub line: u32,
+    pub column: u32,
 }
 
 impl Pos {
     /// Line 1, column 1: where file-level problems are reported.
     pub const START: Pos = Pos { line: 1, column: 1 };
 
+    /// The position at `line` and `column` (beyond 32 bits, the largest one).
     pub fn new(line: usize, column: usize) -> Pos {
-        Pos { line, column }
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Pos { line: narrow(line), column: narrow(column) }
+    }
+
+    /// The line, as an index type.
+    pub fn line(self) -> usize {
+        self.line as usize
     }
 }
 
@@ -214,8 +222,8 @@ impl Diagnostic {
             severity: code.severity(),
             code,
             path: path.into(),
-            line: pos.line.max(1),
-            column: pos.column.max(1),
+            line: pos.line.max(1) as usize,
+            column: pos.column.max(1) as usize,
             message: message.into(),
             hint: None,
         }

@@ -213,7 +213,7 @@ impl Validator<'_> {
 
     fn check_map(&mut self, node: &Node, fields: &[Field], prefix: &str, owner: Pos, inherited: Option<Code>) {
         for entry in node.entries() {
-            if !fields.iter().any(|f| f.key == entry.key) {
+            if !fields.iter().any(|f| *f.key == *entry.key) {
                 let name = join(prefix, &entry.key);
                 let mut diagnostic = Diagnostic::new(
                     Code::PUnknownKey,

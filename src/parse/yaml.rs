@@ -14,7 +14,8 @@ use crate::diagnostic::{Code, Diagnostic, Pos};
 /// Deepest nesting of collections accepted in front matter.
 const MAX_DEPTH: usize = 64;
 
-/// A YAML node with the position where its value starts.
+/// A YAML node with the position where its value starts. The trees of every file are held
+/// until the checker is done, so they keep no spare capacity (boxed slices and strings).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
     pub pos: Pos,
@@ -26,22 +27,22 @@ pub struct Node {
 pub enum Value {
     Null,
     Scalar(Scalar),
-    Seq(Vec<Node>),
-    Map(Vec<Entry>),
+    Seq(Box<[Node]>),
+    Map(Box<[Entry]>),
 }
 
 /// A scalar as written, and whether it was plain (unquoted), which decides whether it may
 /// be read as a number or a boolean.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scalar {
-    pub text: String,
+    pub text: Box<str>,
     pub plain: bool,
 }
 
 /// One `key: value` pair of a mapping.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
-    pub key: String,
+    pub key: Box<str>,
     pub key_pos: Pos,
     pub value: Node,
 }
@@ -57,7 +58,7 @@ impl Node {
 
     /// The entry for `key` of a mapping.
     pub fn entry(&self, key: &str) -> Option<&Entry> {
-        self.entries().iter().find(|e| e.key == key)
+        self.entries().iter().find(|e| *e.key == *key)
     }
 
     /// The value of `key` of a mapping.
@@ -216,8 +217,8 @@ enum Frame {
     Map {
         pos: Pos,
         entries: Vec<Entry>,
-        keys: HashSet<String>,
-        key: Option<(String, Pos)>,
+        keys: HashSet<Box<str>>,
+        key: Option<(Box<str>, Pos)>,
     },
 }
 
@@ -260,7 +261,7 @@ impl Builder<'_> {
                 let value = if plain && matches!(text.as_ref(), "" | "~" | "null" | "Null" | "NULL") {
                     Value::Null
                 } else {
-                    Value::Scalar(Scalar { text: text.into_owned(), plain })
+                    Value::Scalar(Scalar { text: text.into(), plain })
                 };
                 self.push(Node { pos, value })
             }
@@ -291,15 +292,10 @@ impl Builder<'_> {
                 Ok(())
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                // Trees of every file are held until the checker is done: no spare capacity.
                 let node = match self.stack.pop() {
-                    Some(Frame::Seq { pos, mut items }) => {
-                        items.shrink_to_fit();
-                        Node { pos, value: Value::Seq(items) }
-                    }
-                    Some(Frame::Map { pos, mut entries, .. }) => {
-                        entries.shrink_to_fit();
-                        Node { pos, value: Value::Map(entries) }
+                    Some(Frame::Seq { pos, items }) => Node { pos, value: Value::Seq(items.into_boxed_slice()) },
+                    Some(Frame::Map { pos, entries, .. }) => {
+                        Node { pos, value: Value::Map(entries.into_boxed_slice()) }
                     }
                     None => return Ok(()),
                 };
@@ -349,7 +345,7 @@ impl Builder<'_> {
                         Ok(())
                     }
                     Value::Null => {
-                        *key = Some((String::new(), node.pos));
+                        *key = Some((Box::default(), node.pos));
                         Ok(())
                     }
                     _ => Err(Diagnostic::new(

@@ -293,7 +293,7 @@ fn report(path: &str, body: &Body, findings: Vec<Finding>, out: &mut Vec<Diagnos
     let mut reported: HashSet<(usize, &str)> = HashSet::new();
     for (pos, finding) in &positioned {
         if let Some(text) = &finding.unsafe_text {
-            if !reported.insert((pos.line, text.as_str())) {
+            if !reported.insert((pos.line(), text.as_str())) {
                 continue;
             }
             error_lines.insert(pos.line);

@@ -52,7 +52,7 @@ fn duplicate_units(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                     .with_hint("mỗi đơn vị một mã riêng"),
             );
         } else {
-            seen.insert(&unit.id, pos_of(&unit.node, "id").line);
+            seen.insert(&unit.id, pos_of(&unit.node, "id").line());
         }
     }
 }
@@ -278,7 +278,7 @@ fn catalog(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                     .with_hint("mỗi mục danh mục một mã riêng"),
                 );
             } else {
-                seen.insert(id, pos.line);
+                seen.insert(id, pos.line());
             }
         }
     }

@@ -171,5 +171,5 @@ fn warning_groups(cx: &BuildContext, warnings: &[&Diagnostic]) -> Vec<WarningGro
 /// The unit whose entry in `to-chuc.yml` holds `line`: the last one starting at or before it
 /// (units are in file order, so a binary search).
 fn unit_at_line(units: &[Unit], line: usize) -> Option<&Unit> {
-    units.get(units.partition_point(|u| u.node.pos.line <= line).checked_sub(1)?)
+    units.get(units.partition_point(|u| u.node.pos.line() <= line).checked_sub(1)?)
 }
