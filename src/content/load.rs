@@ -150,7 +150,13 @@ fn assemble(results: Vec<(String, (Record, Vec<Diagnostic>))>) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut catalog = None;
     let mut units = None;
-    let (mut models, mut reports, mut pages, mut evaluations) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    // Sized up front: a model is over a kilobyte, and a vector grown by doubling would hold
+    // up to twice the corpus while it grows.
+    let count = |kind: fn(&Record) -> bool| results.iter().filter(|(_, (record, _))| kind(record)).count();
+    let mut models = Vec::with_capacity(count(|r| matches!(r, Record::Model(_))));
+    let mut reports = Vec::with_capacity(count(|r| matches!(r, Record::Report(_))));
+    let mut pages = Vec::with_capacity(count(|r| matches!(r, Record::Page(_))));
+    let mut evaluations = Vec::with_capacity(count(|r| matches!(r, Record::Evaluation(_))));
     let mut counted = 0;
     // A registry file that exists but could not be read has its own diagnostics already.
     let mut registry_files = Vec::with_capacity(2);
