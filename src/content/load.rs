@@ -103,6 +103,9 @@ pub enum Record {
     Nothing,
 }
 
+/// A file's path, with its record and diagnostics (see [`read_file`]).
+type PathRead = (String, (Record, Vec<Diagnostic>));
+
 /// The result of reading a site's content.
 pub struct Loaded {
     pub corpus: Corpus,
@@ -125,7 +128,7 @@ pub fn load_found<F: Send>(
     read: impl Fn(F) -> Result<SourceFile, Skipped> + Sync,
     reading: Reading,
 ) -> (Loaded, Vec<String>, Vec<Skipped>) {
-    let results: Vec<Result<(String, (Record, Vec<Diagnostic>)), Skipped>> = found
+    let results: Vec<Result<PathRead, Skipped>> = found
         .into_par_iter()
         .map(|found| {
             let file = read(found)?;
@@ -146,7 +149,7 @@ pub fn load_found<F: Send>(
 }
 
 /// Puts the records read from each path (in path order) into a corpus.
-fn assemble(results: Vec<(String, (Record, Vec<Diagnostic>))>) -> Loaded {
+fn assemble(results: Vec<PathRead>) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut catalog = None;
     let mut units = None;
