@@ -11,6 +11,8 @@ use granit_parser::{Event, Parser, ScalarStyle, Span};
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
 
+mod fast;
+
 /// Deepest nesting of collections accepted in front matter.
 const MAX_DEPTH: usize = 64;
 
@@ -173,8 +175,14 @@ fn parse_number(text: &str) -> Option<f64> {
 /// Parses YAML `text` whose first line is line `first_line` of the file at `path`.
 ///
 /// Problems are pushed to `out`. Returns `None` when the text is not valid YAML (P-YAML);
-/// an empty document gives a `Null` node.
+/// an empty document gives a `Null` node. Usual front matter is read by a fast path
+/// ([`fast`]); anything else, and every problem, goes through the full event parser.
 pub fn parse_yaml(text: &str, first_line: usize, path: &str, out: &mut Vec<Diagnostic>) -> Option<Node> {
+    fast::parse(text, first_line).or_else(|| parse_events(text, first_line, path, out))
+}
+
+/// [`parse_yaml`] through the full event parser: any YAML, with its diagnostics.
+fn parse_events(text: &str, first_line: usize, path: &str, out: &mut Vec<Diagnostic>) -> Option<Node> {
     let mut builder = Builder { first_line, path, out, stack: Vec::new(), root: None };
     let mut parser = Parser::new_from_str(text);
     while let Some(result) = parser.next_event() {
