@@ -111,6 +111,8 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// The position of the character at `column` (from 1) of `line`. Before a block value
+    /// there are only spaces, `- ` and ASCII keys, so its byte offset plus one is its column.
     fn pos(&self, line: Line<'_>, column: usize) -> Pos {
         Pos::new(line.index + self.first_line, column)
     }
@@ -189,7 +191,7 @@ impl<'a> Reader<'a> {
     /// The value that starts at byte `at` of `line` and ends the line (a comment may follow).
     fn inline(&self, line: Line<'_>, at: usize) -> Option<Node> {
         let text = &line.text[at..];
-        let pos = self.pos(line, column(line.text, at));
+        let pos = self.pos(line, at + 1);
         let value = match text.as_bytes() {
             [b'"', ..] => {
                 let (value, len) = quoted(text)?;
@@ -215,7 +217,7 @@ impl<'a> Reader<'a> {
     fn flow(&self, line: Line<'_>, at: usize) -> Option<Node> {
         let bytes = line.text.as_bytes();
         // Columns are counted in characters, from the last item on, so a long line is read once.
-        let (mut counted, mut col) = (at, column(line.text, at));
+        let (mut counted, mut col) = (at, at + 1);
         let pos = self.pos(line, col);
         let mut items = Vec::new();
         let mut i = at + 1;
@@ -297,12 +299,6 @@ fn is_item(text: &str) -> bool {
 fn comment_or_nothing(rest: &str) -> bool {
     let trimmed = rest.trim_start_matches(' ');
     trimmed.is_empty() || (trimmed.len() < rest.len() && trimmed.starts_with('#'))
-}
-
-/// The column (in characters, from 1) of byte `at` of `line`.
-fn column(line: &str, at: usize) -> usize {
-    let before = &line[..at];
-    if before.is_ascii() { at + 1 } else { before.chars().count() + 1 }
 }
 
 /// A plain scalar running to the end of the line or to ` #`.
