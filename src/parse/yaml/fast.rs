@@ -1,6 +1,7 @@
 //! A fast path for the YAML people actually write in front matter: block mappings with plain
 //! keys, block sequences (`- ` items, mappings among them), one-line flow sequences of plain
-//! words, one-line plain and double-quoted scalars, empty values and `# comments`.
+//! words and double-quoted strings, one-line plain and double-quoted scalars, empty values and
+//! `# comments`.
 //!
 //! It builds exactly the tree the event parser would build, positions included, or declines
 //! (`None`) at the first thing it does not fully handle: tabs, control characters, anchors,
@@ -27,7 +28,7 @@ pub(super) fn parse(text: &str, first_line: usize) -> Option<Node> {
     if !simple_characters(text.as_bytes()) {
         return None;
     }
-    let mut reader = Reader { rest: text, index: 0, peeked: None, first_line };
+    let mut reader = Reader { rest: text, index: 0, peeked: None, first_line, entries: Vec::new(), items: Vec::new() };
     let first = reader.next_line()?;
     if first.indent != 0 {
         return None;
@@ -77,6 +78,11 @@ struct Reader<'a> {
     index: usize,
     peeked: Option<Line<'a>>,
     first_line: usize,
+    /// Entries of the open mappings, innermost last: each mapping is moved into a vector of
+    /// its exact size when it ends (the trees of a whole site are held at once).
+    entries: Vec<Entry>,
+    /// Items of the open sequences, the same way.
+    items: Vec<Node>,
 }
 
 impl<'a> Reader<'a> {
@@ -124,11 +130,11 @@ impl<'a> Reader<'a> {
             return None;
         }
         let pos = self.pos(line, indent + 1);
-        let mut entries: Vec<Entry> = Vec::new();
+        let start = self.entries.len();
         loop {
             let key_len = key_len(&line.text[indent..])?;
             let key = &line.text[indent..indent + key_len];
-            if entries.len() >= MAX_KEYS || entries.iter().any(|e| e.key == key) {
+            if self.entries.len() - start >= MAX_KEYS || self.entries[start..].iter().any(|e| e.key == key) {
                 return None;
             }
             let colon = indent + key_len;
@@ -146,15 +152,14 @@ impl<'a> Reader<'a> {
             } else {
                 self.inline(line, value_at)?
             };
-            entries.push(Entry { key: key.to_owned(), key_pos: self.pos(line, indent + 1), value });
+            self.entries.push(Entry { key: key.to_owned(), key_pos: self.pos(line, indent + 1), value });
             match self.peek() {
                 Some(next) if next.indent == indent => line = self.next_line()?,
                 Some(next) if next.indent > indent => return None,
                 _ => break,
             }
         }
-        entries.shrink_to_fit();
-        Some(Node { pos, value: Value::Map(entries) })
+        Some(Node { pos, value: Value::Map(self.entries.drain(start..).collect()) })
     }
 
     /// The collection that starts on `line` (consumed), more indented than its key.
@@ -169,7 +174,7 @@ impl<'a> Reader<'a> {
         }
         let indent = line.indent;
         let pos = self.pos(line, indent + 1);
-        let mut items = Vec::new();
+        let start = self.items.len();
         loop {
             let after = indent + 1;
             let at = after + (line.text.len() - after - line.text[after..].trim_start_matches(' ').len());
@@ -177,19 +182,19 @@ impl<'a> Reader<'a> {
             if rest.is_empty() || rest.starts_with('#') {
                 return None;
             }
-            items.push(if key_len(rest).is_some() { self.map(line, at, depth + 1)? } else { self.inline(line, at)? });
+            let item = if key_len(rest).is_some() { self.map(line, at, depth + 1)? } else { self.inline(line, at)? };
+            self.items.push(item);
             match self.peek() {
                 Some(next) if next.indent == indent && is_item(&next.text[indent..]) => line = self.next_line()?,
                 Some(next) if next.indent >= indent => return None,
                 _ => break,
             }
         }
-        items.shrink_to_fit();
-        Some(Node { pos, value: Value::Seq(items) })
+        Some(Node { pos, value: Value::Seq(self.items.drain(start..).collect()) })
     }
 
     /// The value that starts at byte `at` of `line` and ends the line (a comment may follow).
-    fn inline(&self, line: Line<'_>, at: usize) -> Option<Node> {
+    fn inline(&mut self, line: Line<'_>, at: usize) -> Option<Node> {
         let text = &line.text[at..];
         let pos = self.pos(line, at + 1);
         let value = match text.as_bytes() {
@@ -213,19 +218,20 @@ impl<'a> Reader<'a> {
         Some(Node { pos, value })
     }
 
-    /// The one-line flow sequence of plain words whose `[` is at byte `at` of `line`.
-    fn flow(&self, line: Line<'_>, at: usize) -> Option<Node> {
+    /// The one-line flow sequence of plain words and double-quoted strings whose `[` is at
+    /// byte `at` of `line`.
+    fn flow(&mut self, line: Line<'_>, at: usize) -> Option<Node> {
         let bytes = line.text.as_bytes();
         // Columns are counted in characters, from the last item on, so a long line is read once.
         let (mut counted, mut col) = (at, at + 1);
         let pos = self.pos(line, col);
-        let mut items = Vec::new();
+        let first = self.items.len();
         let mut i = at + 1;
         loop {
             while bytes.get(i) == Some(&b' ') {
                 i += 1;
             }
-            if items.is_empty() && bytes.get(i) == Some(&b']') {
+            if self.items.len() == first && bytes.get(i) == Some(&b']') {
                 break;
             }
             let start = i;
@@ -239,7 +245,7 @@ impl<'a> Reader<'a> {
                     i += 1;
                 }
                 let end = *bytes.get(i).filter(|b| matches!(b, b',' | b']'))?;
-                items.push(Node { pos, value });
+                self.items.push(Node { pos, value });
                 i += 1;
                 if end == b']' {
                     break;
@@ -263,7 +269,7 @@ impl<'a> Reader<'a> {
             if word.is_empty() {
                 return None;
             }
-            items.push(Node { pos, value: plain_value(word) });
+            self.items.push(Node { pos, value: plain_value(word) });
             i += 1;
             if end == b']' {
                 break;
@@ -272,8 +278,7 @@ impl<'a> Reader<'a> {
         if !comment_or_nothing(&line.text[i..]) {
             return None;
         }
-        items.shrink_to_fit();
-        Some(Node { pos, value: Value::Seq(items) })
+        Some(Node { pos, value: Value::Seq(self.items.drain(first..).collect()) })
     }
 }
 
