@@ -134,7 +134,7 @@ impl<'a> Reader<'a> {
         loop {
             let key_len = key_len(&line.text[indent..])?;
             let key = &line.text[indent..indent + key_len];
-            if self.entries.len() - start >= MAX_KEYS || self.entries[start..].iter().any(|e| e.key == key) {
+            if self.entries.len() - start >= MAX_KEYS || self.entries[start..].iter().any(|e| &*e.key == key) {
                 return None;
             }
             let colon = indent + key_len;
@@ -152,7 +152,7 @@ impl<'a> Reader<'a> {
             } else {
                 self.inline(line, value_at)?
             };
-            self.entries.push(Entry { key: key.to_owned(), key_pos: self.pos(line, indent + 1), value });
+            self.entries.push(Entry { key: key.into(), key_pos: self.pos(line, indent + 1), value });
             match self.peek() {
                 Some(next) if next.indent == indent => line = self.next_line()?,
                 Some(next) if next.indent > indent => return None,
@@ -320,7 +320,7 @@ fn plain_value(text: &str) -> Value {
     if matches!(text, "~" | "null" | "Null" | "NULL") {
         Value::Null
     } else {
-        Value::Scalar(Scalar { text: text.to_owned(), plain: true })
+        Value::Scalar(Scalar { text: text.into(), plain: true })
     }
 }
 
@@ -356,7 +356,7 @@ fn quoted(text: &str) -> Option<(Value, usize)> {
         unescaped.push_str(&text[start..i]);
         unescaped
     };
-    Some((Value::Scalar(Scalar { text: value, plain: false }), i + 1))
+    Some((Value::Scalar(Scalar { text: value.into_boxed_str(), plain: false }), i + 1))
 }
 
 #[cfg(test)]

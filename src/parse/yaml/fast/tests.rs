@@ -322,5 +322,5 @@ fn hostile_input_is_read_in_linear_time() {
     let words = vec!["tập"; mebibyte / 8].join(", ");
     let node = fast(&format!("a: [{words}]\n"));
     let last = node.get("a").unwrap().items().last().unwrap();
-    assert_eq!(last.pos.column, 5 + (mebibyte / 8 - 1) * 5);
+    assert_eq!(last.pos.column as usize, 5 + (mebibyte / 8 - 1) * 5);
 }
