@@ -320,25 +320,28 @@ impl<'m> Pass<'m> {
 
 /// Count of characters of `text` that are not whitespace (`char::is_whitespace`).
 ///
-/// Works on bytes in passes the compiler vectorises: UTF-8 lead bytes are characters; ASCII
-/// whitespace is subtracted, and so are the few non-ASCII whitespace characters. Those are
-/// looked for only where their lead byte stands (rare in Vietnamese text, apart from the
-/// curly quotes and dashes that share the `0xE2` lead, and from the `0xE1` of its letters,
-/// which is considered only when the Ogham space's `9A 80` occurs at all). Section lengths
-/// are computed for every body on every check.
+/// Works on bytes in passes the compiler vectorises (see [`count_bytes`]): UTF-8 lead bytes
+/// that are not ASCII whitespace are counted, less the few non-ASCII whitespace characters.
+/// Those are looked for only when a byte that may start or follow their lead occurs (rare in
+/// Vietnamese text, apart from the curly quotes and dashes that share the `0xE2` lead), and
+/// then only where such a lead stands (the `0xE1` of Vietnamese letters only when the Ogham
+/// space's `9A 80` occurs). Section lengths are computed for every body on every check.
 pub fn non_space_len(text: &str) -> usize {
     let bytes = text.as_bytes();
-    let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
-    let ascii_spaces = bytes.iter().filter(|&&b| matches!(b, b'\t'..=b'\r' | b' ')).count();
-    let rare_leads = bytes.iter().filter(|&&b| matches!(b, 0xC2 | 0xE2 | 0xE3)).count();
-    let ogham = bytes.iter().zip(bytes.iter().skip(1)).filter(|&(&a, &b)| a == 0x9A && b == 0x80).count();
-    let other_spaces = if rare_leads + ogham == 0 {
-        0
-    } else {
-        let lead = |b: u8| matches!(b, 0xC2 | 0xE2 | 0xE3) || (ogham > 0 && b == 0xE1);
-        bytes.iter().enumerate().filter(|&(i, &b)| lead(b) && is_unicode_space(&bytes[i..])).count()
-    };
-    chars - ascii_spaces - other_spaces
+    let visible = count_bytes(bytes, |b| (b as i8) >= -0x40 && !matches!(b, b'\t'..=b'\r' | b' '));
+    if count_bytes(bytes, |b| matches!(b, 0xC2 | 0xE2 | 0xE3 | 0x9A)) == 0 {
+        return visible;
+    }
+    let ogham = bytes.iter().zip(bytes.iter().skip(1)).any(|(&a, &b)| a == 0x9A && b == 0x80);
+    let lead = |b: u8| matches!(b, 0xC2 | 0xE2 | 0xE3) || (ogham && b == 0xE1);
+    visible - bytes.iter().enumerate().filter(|&(i, &b)| lead(b) && is_unicode_space(&bytes[i..])).count()
+}
+
+/// The bytes of `bytes` for which `holds` is true, counted 255 at a time in one byte each,
+/// which the compiler turns into wide vector adds (a `usize` count per byte would widen
+/// every lane and run several times slower).
+fn count_bytes(bytes: &[u8], holds: impl Fn(u8) -> bool) -> usize {
+    bytes.chunks(255).map(|chunk| chunk.iter().fold(0u8, |n, &b| n + u8::from(holds(b))) as usize).sum()
 }
 
 /// Whether the UTF-8 sequence at the start of `bytes` is non-ASCII whitespace.

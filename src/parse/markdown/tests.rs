@@ -35,6 +35,8 @@ fn non_space_length_matches_char_is_whitespace() {
         "Ꮪ\u{1680}ᚁ",
         "“Học” – tập\u{2003}theo…",
         "ế\u{1680}ệ “Bác” \u{a0}",
+        "Ú\u{a0}",
+        &"ạ ".repeat(300),
     ];
     // Every character up to the ideographic space, so each lead byte meets every follower.
     let every: String = (0..=0x3100).filter_map(char::from_u32).collect();
