@@ -2,6 +2,7 @@
 //! (outline, safe HTML and plain text, in one pass). No domain knowledge lives here.
 
 pub mod frontmatter;
+pub mod keys;
 pub mod lines;
 pub mod markdown;
 pub mod yaml;

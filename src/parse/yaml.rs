@@ -6,6 +6,7 @@
 //! (P-DUP-KEY), and nesting is bounded so hostile input cannot exhaust the stack.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use granit_parser::{Event, Parser, ScalarStyle, Span};
 
@@ -41,10 +42,10 @@ pub struct Scalar {
     pub plain: bool,
 }
 
-/// One `key: value` pair of a mapping.
+/// One `key: value` pair of a mapping; equal keys share one string (see `keys`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
-    pub key: Box<str>,
+    pub key: Arc<str>,
     pub key_pos: Pos,
     pub value: Node,
 }
@@ -343,7 +344,7 @@ impl Builder<'_> {
                             .with_hint("xóa một trong hai dòng hoặc gộp nội dung vào một khóa"),
                         );
                     } else {
-                        entries.push(Entry { key: name, key_pos, value: node });
+                        entries.push(Entry { key: crate::parse::keys::share(name), key_pos, value: node });
                     }
                     Ok(())
                 }
