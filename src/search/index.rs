@@ -82,6 +82,7 @@ pub fn build_index(corpus: &Corpus, models: &[&Model]) -> Vec<IndexFile> {
             dictionary.add((batch_number * BATCH + i) as u32, &terms);
         }
     }
+    dictionary.finish_reading();
 
     let folded: Vec<String> = dictionary.terms.iter().map(|t| t.folded.clone()).collect();
     let bigrams = std::mem::take(&mut dictionary.bigrams).write(&folded, docs);
@@ -228,6 +229,20 @@ impl Dictionary {
         });
         self.runs.insert(run.into(), resolved);
         resolved
+    }
+
+    /// Frees what only reading needed: the lookups of runs and terms, and the spare capacity
+    /// of the postings (grown by doubling), before the files are made.
+    fn finish_reading(&mut self) {
+        self.runs = FastMap::default();
+        self.term_index = FastMap::default();
+        for term in &mut self.terms {
+            term.all.shrink_to_fit();
+            term.title.shrink_to_fit();
+            for (_, postings) in &mut term.spellings {
+                postings.shrink_to_fit();
+            }
+        }
     }
 
     fn add(&mut self, doc: u32, terms: &DocTerms) {
