@@ -146,7 +146,8 @@ fn fields<'a>(corpus: &'a Corpus, model: &'a Model, body: &'a str) -> Fields<'a>
 /// Postings of one folded syllable.
 struct TermPostings {
     folded: String,
-    /// Per spelling, its frequencies.
+    /// Per spelling, its frequencies; while there is only one, they are `all` and its list
+    /// stays empty.
     spellings: Vec<(String, Postings)>,
     /// Frequencies of all spellings together.
     all: Postings,
@@ -217,10 +218,14 @@ impl Dictionary {
                     term
                 }
             };
-            let spellings = &mut self.terms[term as usize].spellings;
+            let TermPostings { spellings, all, .. } = &mut self.terms[term as usize];
             let index = match spellings.iter().position(|(s, _)| *s == spelling) {
                 Some(index) => index,
                 None => {
+                    if let [(_, first)] = &mut spellings[..] {
+                        // Until now every occurrence was of the first spelling.
+                        *first = all.clone();
+                    }
                     spellings.push((spelling, Vec::new()));
                     spellings.len() - 1
                 }
@@ -251,7 +256,9 @@ impl Dictionary {
             if let &Some((term, spelling)) = resolved {
                 let postings = &mut self.terms[term as usize];
                 add_to(&mut postings.all, doc, n, |a, b| a + b);
-                add_to(&mut postings.spellings[spelling as usize].1, doc, n, |a, b| a + b);
+                if postings.spellings.len() > 1 {
+                    add_to(&mut postings.spellings[spelling as usize].1, doc, n, |a, b| a + b);
+                }
             }
         }
         for &run in &terms.title {
