@@ -17,11 +17,11 @@ thread_local! {
 }
 
 /// The key `text`, shared with every equal key seen before on this thread.
-pub fn share(text: Box<str>) -> Arc<str> {
+pub fn share(text: &str) -> Arc<str> {
     if text.len() > MAX_SHARED_LEN {
         return Arc::from(text);
     }
-    SHARED.with_borrow_mut(|shared| match shared.get(&*text) {
+    SHARED.with_borrow_mut(|shared| match shared.get(text) {
         Some(key) => Arc::clone(key),
         None => {
             let key: Arc<str> = Arc::from(text);
@@ -39,18 +39,18 @@ mod tests {
 
     #[test]
     fn equal_short_keys_share_one_string() {
-        let a = share("title".into());
-        let b = share("title".into());
+        let a = share("title");
+        let b = share("title");
         assert!(Arc::ptr_eq(&a, &b));
         assert_eq!(&*a, "title");
-        assert!(!Arc::ptr_eq(&a, &share("summary".into())));
+        assert!(!Arc::ptr_eq(&a, &share("summary")));
     }
 
     #[test]
     fn long_keys_are_kept_apart() {
         let long: Box<str> = "k".repeat(MAX_SHARED_LEN + 1).into();
-        let a = share(long.clone());
-        let b = share(long.clone());
+        let a = share(&long);
+        let b = share(&long);
         assert!(!Arc::ptr_eq(&a, &b));
         assert_eq!(*a, *long);
     }

@@ -344,7 +344,7 @@ impl Builder<'_> {
                             .with_hint("xóa một trong hai dòng hoặc gộp nội dung vào một khóa"),
                         );
                     } else {
-                        entries.push(Entry { key: crate::parse::keys::share(name), key_pos, value: node });
+                        entries.push(Entry { key: crate::parse::keys::share(&name), key_pos, value: node });
                     }
                     Ok(())
                 }

@@ -152,7 +152,11 @@ impl<'a> Reader<'a> {
             } else {
                 self.inline(line, value_at)?
             };
-            self.entries.push(Entry { key: key.into(), key_pos: self.pos(line, indent + 1), value });
+            self.entries.push(Entry {
+                key: crate::parse::keys::share(key),
+                key_pos: self.pos(line, indent + 1),
+                value,
+            });
             match self.peek() {
                 Some(next) if next.indent == indent => line = self.next_line()?,
                 Some(next) if next.indent > indent => return None,
