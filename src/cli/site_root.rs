@@ -10,8 +10,6 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use crate::check::format::sources_for;
 use crate::check::{Checked, check_found};
 use crate::cli::Failure;
@@ -47,15 +45,7 @@ impl SiteRoot {
     /// content files read.
     pub fn open(dir: &Path, rev: Option<&str>) -> Result<SiteRoot, Failure> {
         let mut site = Self::open_unread(dir, rev)?;
-        let source = site.source.as_ref();
-        let files: Vec<_> = std::mem::take(&mut site.unread).into_par_iter().map(|f| source.read_content(f)).collect();
-        for file in files {
-            match file {
-                Ok(file) => site.files.push(file),
-                Err(skip) => site.skipped.push(skip),
-            }
-        }
-        site.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        site.files = site.source.read_found(std::mem::take(&mut site.unread), &mut site.skipped);
         Ok(site)
     }
 

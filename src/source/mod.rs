@@ -44,6 +44,10 @@ pub trait Source: Sync {
     /// all (unreadable, or grown past the limit since it was found).
     fn read_content(&self, found: Located) -> Result<SourceFile, Skipped>;
 
+    /// The bytes of every file given by [`Source::find_content`], read in parallel; those
+    /// that cannot be read after all join `skipped` (kept in path order).
+    fn read_found(&self, found: Vec<Located>, skipped: &mut Vec<Skipped>) -> Vec<SourceFile>;
+
     /// One text file by its path relative to the root (links followed by the rules of
     /// [`trust`]); `Err(Refusal::Missing)` when absent.
     fn read(&self, path: &str) -> Result<Vec<u8>, Refusal>;
@@ -60,6 +64,10 @@ impl<T: Tree> Source for T {
 
     fn read_content(&self, found: Located) -> Result<SourceFile, Skipped> {
         trust::read_located(self, found, size_limit("content"))
+    }
+
+    fn read_found(&self, found: Vec<Located>, skipped: &mut Vec<Skipped>) -> Vec<SourceFile> {
+        trust::read_found(self, found, size_limit("content"), skipped)
     }
 
     fn read(&self, path: &str) -> Result<Vec<u8>, Refusal> {
