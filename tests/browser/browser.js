@@ -66,4 +66,11 @@ function serve(root, prefix, { noStore = false } = {}) {
   });
 }
 
-module.exports = { CHROMIUM, skip, launch, serve };
+/**
+ * Waits until the address says `q` and its results are shown (`aria-busy` off): the address
+ * changes before the search runs, so the status may still describe the previous query.
+ */
+const waitQuery = (page, q) => page.waitForFunction((want) => new URL(location.href).searchParams.get('q') === want
+  && document.querySelector('#tim-kiem-ket-qua').getAttribute('aria-busy') === 'false', q);
+
+module.exports = { CHROMIUM, skip, launch, serve, waitQuery };

@@ -5,7 +5,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { site } = require('../js/sites.js');
-const { skip, launch, serve } = require('./browser.js');
+const { skip, launch, serve, waitQuery } = require('./browser.js');
 
 test('gallery search in Chromium', { skip }, async (t) => {
   const prefix = '/mo-hinh-dien-hinh/';
@@ -23,8 +23,7 @@ test('gallery search in Chromium', { skip }, async (t) => {
   const resultIds = () => page.locator('#tim-kiem-ket-qua .card').evaluateAll((cards) => cards.map((c) => c.dataset.id));
   const search = async (text) => {
     await page.fill('#tim-kiem-q', text);
-    await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q.trim(), text);
-    await page.waitForFunction(() => document.querySelector('#tim-kiem-trang-thai').textContent !== '');
+    await waitQuery(page, text.trim());
   };
 
   try {
@@ -132,9 +131,6 @@ test('the bundled gallery: phrase first, highlights, history, scroll, phones', {
   const browser = await launch();
   const ids = (page, selector = '#tim-kiem-ket-qua .card') =>
     page.locator(selector).evaluateAll((cards) => cards.map((c) => c.dataset.id));
-  /** Waits until the address says `q` and its results are shown (`aria-busy` off). */
-  const waitQuery = (page, q) => page.waitForFunction((want) => new URL(location.href).searchParams.get('q') === want
-    && document.querySelector('#tim-kiem-ket-qua').getAttribute('aria-busy') === 'false', q);
   const settled = (page) => page.waitForFunction(() => document.querySelector('#tim-kiem-ket-qua').getAttribute('aria-busy') === 'false');
   const lead = (page) => page.locator('#mo-hinh-gioi-thieu').textContent();
   /**
