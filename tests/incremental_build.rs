@@ -53,12 +53,12 @@ fn edit(site: &TempSite, path: &str, from: &str, to: &str) {
     site.write(path, &text.replacen(from, to, 1));
 }
 
-/// The Word and Excel files under `dir` with their inode: a file made again is a new one.
-fn document_files(dir: &Path) -> Vec<(String, u64)> {
+/// The files under `dir` that `wanted` picks, with their inode: a file made again is a new one.
+fn inodes(dir: &Path, wanted: fn(&str) -> bool) -> Vec<(String, u64)> {
     use std::os::unix::fs::MetadataExt;
     let mut files: Vec<(String, u64)> = snapshot(dir)
         .into_keys()
-        .filter(|path| path.ends_with(".docx") || path.ends_with(".xlsx"))
+        .filter(|path| wanted(path))
         .map(|path| {
             let inode = fs::metadata(dir.join(&path)).unwrap().ino();
             (path, inode)
@@ -66,6 +66,14 @@ fn document_files(dir: &Path) -> Vec<(String, u64)> {
         .collect();
     files.sort();
     files
+}
+
+fn is_document(path: &str) -> bool {
+    path.ends_with(".docx") || path.ends_with(".xlsx")
+}
+
+fn is_search_index(path: &str) -> bool {
+    path.starts_with("tim-kiem/")
 }
 
 const MODEL: &str = "content/mo-hinh/truong-thpt/mh-goc-hoc-tap-bac-ho.md";
@@ -77,16 +85,22 @@ fn every_kind_of_edit_gives_the_tree_of_a_build_from_scratch() {
     let first = counts(&site.run(&["build"]));
     assert_eq!(first.1, 0, "nothing to keep on a first build");
     let pages = first.0;
-    let documents = document_files(&site.dir.join("public"));
+    let public = site.dir.join("public");
+    let documents = inodes(&public, is_document);
     assert!(documents.iter().any(|(p, _)| p.ends_with(".xlsx")) && documents.iter().any(|(p, _)| p.ends_with(".docx")));
+    let index = inodes(&public, is_search_index);
+    assert!(index.iter().any(|(p, _)| p == "tim-kiem/meta.json") && index.len() > 5);
     assert_eq!(build_and_compare(&site, "no edit"), (0, pages), "an unchanged site renders no page");
-    assert_eq!(document_files(&site.dir.join("public")), documents, "an unchanged site writes no Word or Excel file");
+    assert_eq!(inodes(&public, is_document), documents, "an unchanged site writes no Word or Excel file");
+    assert_eq!(inodes(&public, is_search_index), index, "an unchanged site keeps its search index");
+    let meta = site.read("public/tim-kiem/meta.json");
 
     edit(&site, MODEL, "title: \"Góc học tập Bác Hồ", "title: \"Góc đọc và học tập Bác Hồ");
     let (rendered, kept) = build_and_compare(&site, "model title");
     assert!(rendered > 0 && kept > pages / 2, "a title shows on a few pages: {rendered} rendered, {kept} kept");
     let page = site.read("public/mo-hinh/mh-goc-hoc-tap-bac-ho/index.html");
     assert!(page.contains("Góc đọc và học tập Bác Hồ"));
+    assert_ne!(site.read("public/tim-kiem/meta.json"), meta, "a title is searched: the index is made again");
 
     edit(&site, "content/to-chuc.yml", "name: \"Đảng bộ Cục Thuế tỉnh\"", "name: \"Đảng bộ Cục Thuế tỉnh Phú Yên\"");
     let (rendered, _) = build_and_compare(&site, "unit name");
@@ -108,10 +122,12 @@ fn every_kind_of_edit_gives_the_tree_of_a_build_from_scratch() {
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html");
     let theme = fs::read_to_string(base).unwrap();
     assert!(theme.contains("</body>"));
+    let index = inodes(&public, is_search_index);
     site.write("templates/base.html", &theme.replacen("</body>", "<!-- sửa mẫu -->\n</body>", 1));
     let (_, kept) = build_and_compare(&site, "template");
     assert_eq!(kept, 0, "every page sees the theme");
     assert!(site.read("public/index.html").contains("<!-- sửa mẫu -->"));
+    assert_eq!(inodes(&public, is_search_index), index, "the search index does not read the theme");
 
     // A model withdrawn with the one report entry citing it (its last entry).
     let cited = "content/bao-cao/cuc-thue/bc-db-cuc-thue-2026-sau-thang.md";

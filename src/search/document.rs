@@ -4,11 +4,13 @@
 //! normalizing and folding each distinct spelling happens once per site, when the index merges
 //! documents.
 
+use serde::Serialize;
+
 use crate::search::fasthash::FastMap;
 use crate::search::tokenize::for_each_run;
 
 /// The texts of a model that search reads.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct Fields<'a> {
     pub title: &'a str,
     pub summary: &'a str,

@@ -68,20 +68,40 @@ pub const TERM_SHARD_LIMIT: usize = 24 * 1024;
 /// Models read at once: bounds the memory of the per-document terms.
 const BATCH: usize = 512;
 
-/// Builds every file of the index of `models` (in gallery order), sorted by path; the
-/// bigram shards are made when written.
-pub fn build_index(corpus: &Corpus, models: &[&Model]) -> Vec<IndexFile> {
-    let docs = models.len() as u32;
+/// Everything the index of a list of models is made from: the index is a function of these
+/// alone, so their fingerprint tells whether a previous build's index can be kept.
+#[derive(Serialize)]
+pub struct IndexInputs<'a> {
+    fields: Vec<Fields<'a>>,
+    display: Vec<Display<'a>>,
+    facets: Vec<Facet>,
+}
+
+impl<'a> IndexInputs<'a> {
+    /// What the index of `models` (in gallery order) reads of them and of `corpus`.
+    pub fn read(corpus: &'a Corpus, models: &[&'a Model]) -> IndexInputs<'a> {
+        IndexInputs {
+            fields: models.iter().map(|model| fields(corpus, model, &model.body.text)).collect(),
+            display: models.iter().map(|model| display(corpus, model)).collect(),
+            facets: facets(corpus, models),
+        }
+    }
+}
+
+/// Builds every file of the index, sorted by path; the bigram shards are made when written.
+pub fn build_index(inputs: IndexInputs<'_>) -> Vec<IndexFile> {
+    let IndexInputs { fields, display, facets } = inputs;
+    let docs = fields.len() as u32;
     let mut dictionary = Dictionary::default();
-    let mut lengths = Vec::with_capacity(models.len());
-    for (batch_number, batch) in models.chunks(BATCH).enumerate() {
-        let doc_terms: Vec<DocTerms> =
-            batch.par_iter().map(|model| DocTerms::read(&fields(corpus, model, &model.body.text))).collect();
+    let mut lengths = Vec::with_capacity(fields.len());
+    for (batch_number, batch) in fields.chunks(BATCH).enumerate() {
+        let doc_terms: Vec<DocTerms> = batch.par_iter().map(DocTerms::read).collect();
         for (i, terms) in doc_terms.into_iter().enumerate() {
             lengths.push(terms.length);
             dictionary.add((batch_number * BATCH + i) as u32, &terms);
         }
     }
+    drop(fields);
     dictionary.finish_reading();
 
     let folded: Vec<String> = dictionary.terms.iter().map(|t| t.folded.clone()).collect();
@@ -92,12 +112,11 @@ pub fn build_index(corpus: &Corpus, models: &[&Model]) -> Vec<IndexFile> {
     }
     let mut files: Vec<OutputFile> = Vec::new();
     let (term_leaves, term_splits) = dictionary.write_terms(docs, &mut files);
-    for (n, chunk) in models.chunks(CHUNK).enumerate() {
-        let chunk: Vec<Display> = chunk.iter().map(|m| display(corpus, m)).collect();
+    for (n, chunk) in display.chunks(CHUNK).enumerate() {
         files.push((format!("{INDEX_DIR}/docs/{n}.json"), to_json(&chunk)));
     }
     let levels: Vec<u64> = lengths.iter().map(|&l| u64::from(length_level(l))).collect();
-    let table = FacetTable { facets: facets(corpus, models), lengths: pack(&levels) };
+    let table = FacetTable { facets, lengths: pack(&levels) };
     files.push((format!("{INDEX_DIR}/facets.json"), to_json(&table)));
     files.sort_by(|a, b| a.0.cmp(&b.0));
 
@@ -329,12 +348,12 @@ impl Dictionary {
 
 /// Display data of a result: `[id, title, unit name, subject name, summary]` (the script cuts
 /// the summary around the words found).
-type Display = [String; 5];
+type Display<'a> = [&'a str; 5];
 
-fn display(corpus: &Corpus, model: &Model) -> Display {
-    let unit = model.org.as_deref().and_then(|org| corpus.unit(org)).map(|u| u.name.clone()).unwrap_or_default();
-    let summary = model.learning.summary.as_deref().unwrap_or_default().trim().to_owned();
-    [model.id.clone(), model.title.clone(), unit, model.subject.name.clone(), summary]
+fn display<'a>(corpus: &'a Corpus, model: &'a Model) -> Display<'a> {
+    let unit = model.org.as_deref().and_then(|org| corpus.unit(org)).map_or("", |u| u.name.as_str());
+    let summary = model.learning.summary.as_deref().unwrap_or_default().trim();
+    [&model.id, &model.title, unit, &model.subject.name, summary]
 }
 
 #[derive(Serialize)]

@@ -213,10 +213,24 @@ impl<'s> Files<'s, '_> {
                 }
                 Ok(bytes)
             }
+            // Folders are listed as their files (see `files_of`).
+            Ok(Made::Folder(..) | Made::KeptFolder(_)) => Err(format!("`{path}` là một thư mục")),
             Err(error) => Err(error.message),
         };
         self.done.insert(path.to_owned(), result.clone());
         Some(result)
+    }
+
+    /// The jobs of the files `job` makes: itself, or one per file of a folder job (the
+    /// folder is made at once; its files' bytes are made on request).
+    fn files_of(&self, job: Job<'s>) -> Vec<Job<'s>> {
+        if !job.is_folder {
+            return vec![job];
+        }
+        match job.run(self.site.renderer(), &*self.rendered) {
+            Ok(Made::Folder(files, _)) => files.into_iter().map(|(path, make)| Job::file(path, make)).collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// Lists every family one by one, learning which owns which file.
@@ -241,6 +255,7 @@ impl<'s> Files<'s, '_> {
             Listed::Everything => (Listing::All, None),
         };
         let Ok(jobs) = self.site.jobs(listing) else { return };
+        let jobs: Vec<Job> = jobs.into_iter().flat_map(|job| self.files_of(job)).collect();
         for job in jobs {
             if self.done.contains_key(&job.path) || self.jobs.contains_key(&job.path) {
                 continue;

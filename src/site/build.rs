@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 use std::io;
+use std::ops::Bound;
 use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -109,7 +110,7 @@ struct Runner<'r, 'a> {
     site: &'r Prepared<'a>,
     staging: &'r Staging,
     progress: &'r (dyn Fn(usize, usize) + Sync),
-    paths: Mutex<BTreeSet<String>>,
+    claims: Mutex<Claims>,
     sitemap: Mutex<Vec<String>>,
     pages: AtomicUsize,
     kept_pages: AtomicUsize,
@@ -127,7 +128,7 @@ impl<'r, 'a> Runner<'r, 'a> {
             site,
             staging,
             progress,
-            paths: Mutex::default(),
+            claims: Mutex::default(),
             sitemap: Mutex::default(),
             pages: AtomicUsize::new(0),
             kept_pages: AtomicUsize::new(0),
@@ -139,12 +140,10 @@ impl<'r, 'a> Runner<'r, 'a> {
     /// Claims the paths of `jobs`, then renders and writes them in parallel.
     fn all(&self, jobs: Vec<Job<'_>>) -> Result<(), BuildError> {
         {
-            let mut paths = self.paths.lock().unwrap_or_else(|e| e.into_inner());
+            let mut claims = self.claims.lock().unwrap_or_else(|e| e.into_inner());
             let mut sitemap = self.sitemap.lock().unwrap_or_else(|e| e.into_inner());
             for job in &jobs {
-                if !paths.insert(job.path.clone()) {
-                    return Err(claimed_twice(&job.path));
-                }
+                claims.claim(job)?;
                 sitemap.extend(job.sitemap.clone());
             }
         }
@@ -154,14 +153,27 @@ impl<'r, 'a> Runner<'r, 'a> {
                 self.pages.fetch_add(1, Ordering::Relaxed);
             }
             let (path, is_page) = (job.path.clone(), job.is_page);
-            match job.run(self.site.renderer(), self.staging)? {
-                Made::Bytes(bytes, fingerprint) => self.staging.write(&path, &bytes, fingerprint)?,
-                Made::Kept if is_page => {
-                    self.kept_pages.fetch_add(1, Ordering::Relaxed);
+            let files = match job.run(self.site.renderer(), self.staging)? {
+                Made::Bytes(bytes, fingerprint) => {
+                    self.staging.write(&path, &bytes, fingerprint)?;
+                    1
                 }
-                Made::Kept => {}
-            }
-            let done = self.files.fetch_add(1, Ordering::Relaxed) + 1;
+                Made::Kept => {
+                    if is_page {
+                        self.kept_pages.fetch_add(1, Ordering::Relaxed);
+                    }
+                    1
+                }
+                Made::Folder(files, fingerprint) => {
+                    let count = files.len();
+                    files
+                        .into_par_iter()
+                        .try_for_each(|(path, make)| self.staging.write(&path, &make(), fingerprint))?;
+                    count
+                }
+                Made::KeptFolder(count) => count,
+            };
+            let done = self.files.fetch_add(files, Ordering::Relaxed) + files;
             (self.progress)(done, listed.max(done));
             Ok(())
         })
@@ -233,14 +245,45 @@ fn all_jobs<'a>(cx: &'a BuildContext<'a>, assets: &'a Assets<'a>) -> Result<Vec<
     let mut jobs: Vec<Job> = FAMILIES.iter().flat_map(|family| family(cx)).collect();
     jobs.extend(site_files(cx, assets));
     jobs.push(special::sitemap(cx, jobs.iter().filter_map(|j| j.sitemap.clone()).collect()));
-    let mut seen = BTreeSet::new();
+    let mut claims = Claims::default();
     for job in &jobs {
-        if !seen.insert(job.path.as_str()) {
-            return Err(claimed_twice(&job.path));
-        }
+        claims.claim(job)?;
     }
     jobs.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(jobs)
+}
+
+/// The output paths jobs claimed: files, and folders whose every file one job makes.
+#[derive(Default)]
+struct Claims {
+    files: BTreeSet<String>,
+    folders: Vec<String>,
+}
+
+impl Claims {
+    /// Claims the path of `job`, refused when another job has it, a folder holding it, or
+    /// (for a folder) a file in it.
+    fn claim(&mut self, job: &Job) -> Result<(), BuildError> {
+        let path = job.path.as_str();
+        let within = |folder: &str, path: &str| path.strip_prefix(folder).is_some_and(|rest| rest.starts_with('/'));
+        let in_folder = self.folders.iter().any(|f| f == path || within(f, path) || within(path, f));
+        let taken = if job.is_folder {
+            let inside = format!("{path}/");
+            let first_inside = self.files.range::<str, _>((Bound::Included(inside.as_str()), Bound::Unbounded)).next();
+            in_folder || self.files.contains(path) || first_inside.is_some_and(|file| within(path, file))
+        } else {
+            in_folder || self.files.contains(path)
+        };
+        if taken {
+            return Err(claimed_twice(path));
+        }
+        if job.is_folder {
+            self.folders.push(path.to_owned());
+        } else {
+            self.files.insert(path.to_owned());
+        }
+        Ok(())
+    }
 }
 
 /// Two jobs (a page and a file of `static/`, say) would write the same output file.
@@ -248,4 +291,38 @@ fn claimed_twice(path: &str) -> BuildError {
     BuildError::Setup(format!(
         "hai nguồn cùng tạo tệp `{path}` (có thể một tệp trong static/ trùng với trang được dựng)"
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str) -> Job<'static> {
+        Job::file(path.to_owned(), Vec::new)
+    }
+
+    fn folder(path: &str) -> Job<'static> {
+        Job::folder(path.to_owned(), || (), |()| Vec::new())
+    }
+
+    fn claims(jobs: &[Job]) -> Result<(), String> {
+        let mut claims = Claims::default();
+        jobs.iter().try_for_each(|job| claims.claim(job)).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_folder_job_owns_every_path_inside_its_folder() {
+        assert_eq!(claims(&[file("tim-kiem-x.json"), folder("tim-kiem"), file("tim-kiemx/a.json")]), Ok(()));
+        for jobs in [
+            [folder("tim-kiem"), file("tim-kiem/meta.json")],
+            [file("tim-kiem/docs/0.json"), folder("tim-kiem")],
+            [file("tim-kiem"), folder("tim-kiem")],
+            [folder("tim-kiem"), folder("tim-kiem/docs")],
+            [folder("tim-kiem/docs"), folder("tim-kiem")],
+        ] {
+            let refused = claims(&jobs).expect_err("two jobs for one path");
+            assert!(refused.starts_with("hai nguồn cùng tạo tệp `tim-kiem"), "{refused}");
+        }
+        assert!(claims(&[file("a.html"), file("a.html")]).is_err());
+    }
 }

@@ -4,7 +4,8 @@
 //! Pages and documents have a fingerprint (see `site::fingerprint`): everything they are
 //! made from, computed before making them; when the previous file made from the same
 //! fingerprint can be kept, it is not made again. Other files (static files, the search
-//! index, tables) name no inputs and are made every time.
+//! index, tables) name no inputs and are made every time, except a folder made as a whole
+//! (the search index): its files share the fingerprint of what it is made from.
 
 use serde::Serialize;
 
@@ -15,10 +16,19 @@ use crate::site::urls::file_of;
 
 type Produce<'a> = Box<dyn FnOnce(&Renderer, &dyn Previous, &str) -> Result<Made, RenderError> + Send + 'a>;
 
+/// A file of a folder job: its path relative to the output, and what makes its bytes.
+pub type LaterFile = (String, Box<dyn FnOnce() -> Vec<u8> + Send>);
+
 /// Where a job may find the file it would make, made before from the same fingerprint.
 pub trait Previous: Sync {
     /// Whether the file at `path` made from `fingerprint` is kept, so need not be made.
     fn keep(&self, path: &str, fingerprint: Fingerprint) -> bool;
+
+    /// Keeps every file of the folder `folder` made before from `fingerprint`, and returns
+    /// how many; `None` (nothing kept) unless every one of them can be kept.
+    fn keep_folder(&self, _folder: &str, _fingerprint: Fingerprint) -> Option<usize> {
+        None
+    }
 }
 
 /// No previous files: every job makes its file.
@@ -31,12 +41,15 @@ impl Previous for NoPrevious {
 }
 
 /// What running a job gave.
-#[derive(Debug, PartialEq, Eq)]
 pub enum Made {
     /// The file's bytes, with the fingerprint they were made from when the job has one.
     Bytes(Vec<u8>, Option<Fingerprint>),
     /// The previous file made from the same fingerprint was kept.
     Kept,
+    /// The files of a folder job, all made from one fingerprint when it has one.
+    Folder(Vec<LaterFile>, Option<Fingerprint>),
+    /// This many files of a folder, made before from the same fingerprint, were kept.
+    KeptFolder(usize),
 }
 
 /// One output file, not yet produced. Families of pages return jobs; the build runs them.
@@ -47,6 +60,8 @@ pub struct Job<'a> {
     pub sitemap: Option<String>,
     /// Whether the file is an HTML page (counted as a page in the summary).
     pub is_page: bool,
+    /// Whether `path` is a folder whose every file this job makes (see [`Job::folder`]).
+    pub is_folder: bool,
     produce: Produce<'a>,
 }
 
@@ -62,6 +77,7 @@ impl<'a> Job<'a> {
             path: file_of(&url),
             sitemap: Some(url),
             is_page: true,
+            is_folder: false,
             produce: Box::new(move |renderer, previous, path| {
                 let (meta, page) = make();
                 let fingerprint = renderer.fingerprint(template, &meta, &page);
@@ -87,7 +103,8 @@ impl<'a> Job<'a> {
     where
         F: FnOnce() -> Vec<u8> + Send + 'a,
     {
-        Job { path, sitemap: None, is_page: false, produce: Box::new(move |_, _, _| Ok(Made::Bytes(make(), None))) }
+        let produce = Box::new(move |_: &Renderer, _: &dyn Previous, _: &str| Ok(Made::Bytes(make(), None)));
+        Job { path, sitemap: None, is_page: false, is_folder: false, produce }
     }
 
     /// A document (Word, Excel) written by `write` from `inputs`, which must hold everything
@@ -109,7 +126,32 @@ impl<'a> Job<'a> {
                 .map_err(|e| RenderError { message: format!("không ghi được tệp `{path}`: {e}") })?;
             Ok(Made::Bytes(bytes, fingerprint))
         };
-        Job { path, sitemap: None, is_page: false, produce: Box::new(produce) }
+        Job { path, sitemap: None, is_page: false, is_folder: false, produce: Box::new(produce) }
+    }
+
+    /// Every file of the folder `path` (`tim-kiem`), made together by `make` from `inputs`,
+    /// which must hold everything they are made from: when their fingerprint did not change,
+    /// the previous files are kept. No other job may write inside the folder.
+    pub fn folder<T, I, M>(path: String, inputs: I, make: M) -> Job<'a>
+    where
+        T: Serialize,
+        I: FnOnce() -> T + Send + 'a,
+        M: FnOnce(T) -> Vec<LaterFile> + Send + 'a,
+    {
+        let produce = move |_: &Renderer, previous: &dyn Previous, path: &str| {
+            let inputs = inputs();
+            let fingerprint = Fingerprint::of(&[b"folder", path.as_bytes()], &inputs).ok();
+            if let Some(kept) = fingerprint.and_then(|f| previous.keep_folder(path, f)) {
+                return Ok(Made::KeptFolder(kept));
+            }
+            let files = make(inputs);
+            let prefix = format!("{path}/");
+            if let Some((stray, _)) = files.iter().find(|(file, _)| !file.starts_with(&prefix)) {
+                return Err(RenderError { message: format!("tệp `{stray}` nằm ngoài thư mục `{path}`") });
+            }
+            Ok(Made::Folder(files, fingerprint))
+        };
+        Job { path, sitemap: None, is_page: false, is_folder: true, produce: Box::new(produce) }
     }
 
     /// Keeps a page out of the sitemap (e.g. `404.html`).

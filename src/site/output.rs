@@ -22,6 +22,8 @@ use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
+use rayon::prelude::*;
+
 use crate::site::cache::{self, CACHE, Entry, FileId, Manifest};
 use crate::site::fingerprint::Fingerprint;
 use crate::site::job::Previous;
@@ -102,6 +104,25 @@ impl Staging {
         true
     }
 
+    /// Keeps every file of the folder `folder` that the output's cache says was made from
+    /// `fingerprint`, when each is still the file the cache describes; returns how many, or
+    /// `None` (nothing kept) when there are none or one cannot be kept.
+    pub fn keep_folder(&self, folder: &str, fingerprint: Fingerprint) -> Option<usize> {
+        let prefix = format!("{folder}/");
+        let held: Vec<&str> = (self.previous.as_ref()?.entries.iter())
+            .filter(|(path, entry)| path.starts_with(&prefix) && entry.fingerprint == fingerprint)
+            .map(|(path, _)| path.as_str())
+            .collect();
+        if held.is_empty() || !held.par_iter().all(|path| self.keep(path, fingerprint)) {
+            let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+            for path in &held {
+                written.remove(*path);
+            }
+            return None;
+        }
+        Some(held.len())
+    }
+
     fn record(&self, path: &str, entry: Option<Entry>) {
         self.written.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_owned(), entry);
     }
@@ -162,6 +183,10 @@ impl Staging {
 impl Previous for Staging {
     fn keep(&self, path: &str, fingerprint: Fingerprint) -> bool {
         Staging::keep(self, path, fingerprint)
+    }
+
+    fn keep_folder(&self, folder: &str, fingerprint: Fingerprint) -> Option<usize> {
+        Staging::keep_folder(self, folder, fingerprint)
     }
 }
 

@@ -66,7 +66,7 @@ pub(crate) fn corpus() -> Corpus {
 
 /// Every file of the index of `models`, made.
 fn made(corpus: &Corpus, models: &[&Model]) -> BTreeMap<String, Vec<u8>> {
-    build_index(corpus, models).into_iter().map(|f| (f.path.clone(), f.bytes())).collect()
+    build_index(IndexInputs::read(corpus, models)).into_iter().map(|f| (f.path.clone(), f.bytes())).collect()
 }
 
 fn built() -> BTreeMap<String, Vec<u8>> {

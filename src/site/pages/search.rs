@@ -1,13 +1,19 @@
 //! `/tim-kiem/`: the search index of the gallery (see `search::index`), built from the checked
-//! corpus with documents in gallery order, for `themes/default/static/search.js`.
+//! corpus with documents in gallery order, for `themes/default/static/search.js`. The index is
+//! one folder job: kept whole when what it is made from did not change, else made again.
 
 use crate::search::build_index;
+use crate::search::index::{INDEX_DIR, IndexInputs};
 use crate::site::context::BuildContext;
-use crate::site::job::Job;
+use crate::site::job::{Job, LaterFile};
 
 pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
-    build_index(cx.corpus, &cx.models)
-        .into_iter()
-        .map(|file| Job::file(file.path.clone(), move || file.bytes()))
-        .collect()
+    let inputs = || IndexInputs::read(cx.corpus, &cx.models);
+    let make = |inputs| {
+        build_index(inputs)
+            .into_iter()
+            .map(|file| -> LaterFile { (file.path.clone(), Box::new(move || file.bytes())) })
+            .collect()
+    };
+    vec![Job::folder(INDEX_DIR.to_owned(), inputs, make)]
 }
