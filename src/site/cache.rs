@@ -9,6 +9,7 @@
 //! corrupt, from another guong, an output edited by hand) means the file is made again.
 
 use std::collections::HashMap;
+use std::fmt::Write;
 use std::fs;
 use std::io;
 use std::os::unix::fs::MetadataExt;
@@ -140,7 +141,7 @@ pub fn save(target: &Path, root: FileId, manifest: &Manifest) -> io::Result<()> 
     for path in paths {
         let Entry { fingerprint, file } = manifest.entries[path];
         let FileId { dev, ino, len, mtime_ns } = file;
-        text.push_str(&format!("{} {dev} {ino} {len} {mtime_ns} {path}\n", fingerprint.to_hex()));
+        let _ = writeln!(text, "{} {dev} {ino} {len} {mtime_ns} {path}", fingerprint.to_hex());
     }
     let temp = cache.join(format!("{MANIFEST}.tmp-{}", std::process::id()));
     fs::write(&temp, text)?;
