@@ -177,13 +177,23 @@ pub fn is_slug(text: &str) -> bool {
             .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
+/// Whether `c` is in NFC and composes with nothing (canonical combining class 0): Latin
+/// letters up to U+02FF, the precomposed Vietnamese letters (U+1E00–U+1EFF) and the dashes,
+/// quotes and ellipsis of General Punctuation. Text of these alone is NFC, which this answers
+/// without the normalization tables.
+fn plainly_nfc(c: char) -> bool {
+    c < '\u{300}' || matches!(c, '\u{1E00}'..='\u{1EFF}' | '\u{2010}'..='\u{206F}')
+}
+
 /// Length of `text` in NFC code points after trimming.
 pub fn text_len(text: &str) -> usize {
     let text = text.trim();
     // Most text is already NFC: count it without building the normalized form.
     if text.is_ascii() {
         text.len()
-    } else if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+    } else if text.chars().all(plainly_nfc)
+        || unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
         text.chars().count()
     } else {
         text.nfc().count()

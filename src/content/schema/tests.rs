@@ -52,3 +52,18 @@ fn placeholders_are_reported_alone() {
     let found = check("start: \"«Cần điền: ngày bắt đầu»\"\n", &[Field::req("start", "Ngày", Kind::Date)]);
     assert_eq!(found, [(Code::FPlaceholder, 2, 8)]);
 }
+
+#[test]
+fn plainly_nfc_characters_are_nfc_alone_and_compose_with_nothing() {
+    use unicode_normalization::char::canonical_combining_class;
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    let plain: Vec<char> = (0..=0x2FFFF).filter_map(char::from_u32).filter(|&c| plainly_nfc(c)).collect();
+    assert!(plain.len() > 1000 && plain.contains(&'ệ') && plain.contains(&'“') && !plain.contains(&'\u{301}'));
+    for c in plain {
+        assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "U+{:04X}", c as u32);
+        assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
+    }
+    // Decomposed text still counts in NFC code points.
+    assert_eq!(text_len("Tiê\u{301}t kiệm"), text_len("Tiết kiệm"));
+    assert_eq!(text_len(" Tiết kiệm – “điện” "), 18);
+}
