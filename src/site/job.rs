@@ -3,9 +3,9 @@
 //!
 //! Pages and documents have a fingerprint (see `site::fingerprint`): everything they are
 //! made from, computed before making them; when the previous file made from the same
-//! fingerprint can be kept, it is not made again. Other files (static files, the search
-//! index, tables) name no inputs and are made every time, except a folder made as a whole
-//! (the search index): its files share the fingerprint of what it is made from.
+//! fingerprint can be kept, it is not made again. A folder made as a whole (the search
+//! index) has one fingerprint for all its files. Other files (static files, tables) name no
+//! inputs and are made every time.
 
 use serde::Serialize;
 
