@@ -5,6 +5,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::content::schema::plainly_nfc;
+
 /// The names of the criteria 1–5, as headings show them.
 pub const CRITERIA: [&str; 5] =
     ["Nội dung học tập Bác", "Sự cần thiết", "Biện pháp", "Hiệu quả", "Tính khả thi nhân rộng"];
@@ -22,7 +24,13 @@ const PREFIXES: [(u8, &str); 7] = [
 
 /// The criterion (1–5) a section heading names, if any.
 pub fn criterion_of(heading: &str) -> Option<u8> {
-    let name: String = strip_numbering(heading).nfc().flat_map(char::to_lowercase).nfc().collect();
+    let heading = strip_numbering(heading);
+    let name: String = if heading.chars().all(plainly_nfc) {
+        // Such text is NFC, and so is its lower case (tested below): no normalization pass.
+        heading.chars().flat_map(char::to_lowercase).collect()
+    } else {
+        heading.nfc().flat_map(char::to_lowercase).nfc().collect()
+    };
     PREFIXES.iter().find(|(_, prefix)| name.starts_with(prefix)).map(|(number, _)| *number)
 }
 
@@ -46,6 +54,16 @@ pub fn strip_numbering(heading: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lower_case_of_plainly_nfc_text_is_nfc() {
+        for c in (0..=0x2FFFF).filter_map(char::from_u32).filter(|&c| plainly_nfc(c)) {
+            let lower: String = c.to_lowercase().collect();
+            assert_eq!(lower.nfc().collect::<String>(), lower, "U+{:04X}", c as u32);
+        }
+        assert_eq!(criterion_of("4. HIỆU QUẢ ĐẠT ĐƯỢC"), Some(4));
+        assert_eq!(criterion_of("4. HIE\u{323}\u{302}U QUẢ"), Some(4));
+    }
 
     #[test]
     fn matches_headings_as_editors_write_them() {

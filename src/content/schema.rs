@@ -181,7 +181,7 @@ pub fn is_slug(text: &str) -> bool {
 /// letters up to U+02FF, the precomposed Vietnamese letters (U+1E00–U+1EFF) and the dashes,
 /// quotes and ellipsis of General Punctuation. Text of these alone is NFC, which this answers
 /// without the normalization tables.
-fn plainly_nfc(c: char) -> bool {
+pub fn plainly_nfc(c: char) -> bool {
     c < '\u{300}' || matches!(c, '\u{1E00}'..='\u{1EFF}' | '\u{2010}'..='\u{206F}')
 }
 
