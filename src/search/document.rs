@@ -55,7 +55,7 @@ impl<'a> DocTerms<'a> {
     /// Reads the syllables of a document's fields. A pair never spans two texts (two names,
     /// a name and the id) or two lines of the body.
     pub fn read(fields: &Fields<'a>) -> DocTerms<'a> {
-        let mut reader = Reader::default();
+        let mut reader = Reader::sized_for(fields);
         reader.text(fields.title, IN_TITLE);
         reader.title_done();
         reader.text(fields.summary, IN_SUMMARY);
@@ -85,6 +85,21 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// A reader with room for the distinct runs and pairs of `fields`, estimated from their
+    /// length (a syllable and its space take about six bytes), so that its tables are not
+    /// grown and rehashed over and over while a long body is read.
+    fn sized_for(fields: &Fields) -> Reader<'a> {
+        let texts = [fields.title, fields.summary, fields.body].into_iter().chain(fields.names.iter().copied());
+        let bytes: usize = texts.chain(fields.topics.iter().copied()).map(str::len).sum();
+        let syllables = bytes / 6;
+        Reader {
+            index: FastMap::with_capacity_and_hasher(syllables / 2, Default::default()),
+            runs: Vec::with_capacity(syllables / 2),
+            bigrams: FastMap::with_capacity_and_hasher(syllables, Default::default()),
+            ..Reader::default()
+        }
+    }
+
     fn text(&mut self, text: &'a str, flag: u32) {
         let mut previous: Option<u32> = None;
         for_each_run(text, |run| {
