@@ -17,6 +17,7 @@ use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::parse::frontmatter::{decode_text, split_front_matter};
 use crate::parse::markdown::{Body, Reading};
 use crate::parse::yaml::{Node, Value, parse_yaml};
+use crate::source::trust::either;
 use crate::source::{Skipped, SourceFile};
 
 /// What kind of record a content path holds, decided by its folder.
@@ -128,22 +129,14 @@ pub fn load_found<F: Send>(
     read: impl Fn(F) -> Result<SourceFile, Skipped> + Sync,
     reading: Reading,
 ) -> (Loaded, Vec<String>, Vec<Skipped>) {
-    let results: Vec<Result<PathRead, Skipped>> = found
+    let (read, skipped): (Vec<PathRead>, Vec<Skipped>) = found
         .into_par_iter()
         .map(|found| {
             let file = read(found)?;
             let read = read_file(&file, reading);
             Ok((file.path, read))
         })
-        .collect();
-    let mut skipped = Vec::new();
-    let mut read = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(file) => read.push(file),
-            Err(skip) => skipped.push(skip),
-        }
-    }
+        .partition_map(either);
     let paths = read.iter().map(|(path, _)| path.clone()).collect();
     (assemble(read), paths, skipped)
 }

@@ -81,7 +81,7 @@ impl<'a> IndexInputs<'a> {
     /// What the index of `models` (in gallery order) reads of them and of `corpus`.
     pub fn read(corpus: &'a Corpus, models: &[&'a Model]) -> IndexInputs<'a> {
         IndexInputs {
-            fields: models.iter().map(|model| fields(corpus, model, &model.body.text)).collect(),
+            fields: models.iter().map(|model| fields(corpus, model)).collect(),
             display: models.iter().map(|model| display(corpus, model)).collect(),
             facets: facets(corpus, models),
         }
@@ -143,7 +143,7 @@ pub fn length_level(length: u32) -> u32 {
 
 /// What search reads of a model: title, summary, body, names (subject, unit and base unit,
 /// id), topic titles and tags.
-fn fields<'a>(corpus: &'a Corpus, model: &'a Model, body: &'a str) -> Fields<'a> {
+fn fields<'a>(corpus: &'a Corpus, model: &'a Model) -> Fields<'a> {
     let mut names = vec![model.subject.name.as_str(), model.id.as_str()];
     let unit = model.org.as_deref().and_then(|org| corpus.unit(org));
     let base = model.org.as_deref().and_then(|org| corpus.base_unit_of(org));
@@ -156,7 +156,7 @@ fn fields<'a>(corpus: &'a Corpus, model: &'a Model, body: &'a str) -> Fields<'a>
     Fields {
         title: &model.title,
         summary: model.learning.summary.as_deref().unwrap_or_default(),
-        body,
+        body: &model.body.text,
         names,
         topics: topics.chain(model.tags.iter().map(String::as_str)).collect(),
     }

@@ -24,6 +24,7 @@
 use std::fmt;
 use std::io;
 
+use rayon::iter::Either;
 use rayon::prelude::*;
 
 use super::SourceFile;
@@ -392,20 +393,22 @@ pub fn read_located(tree: &dyn Tree, found: Located, limit: u64) -> Result<Sourc
 /// Reads the files `found`, in parallel (see [`read_located`]); those that cannot be read
 /// are added to `skipped`.
 pub fn read_found(tree: &dyn Tree, found: Vec<Located>, limit: u64, skipped: &mut Vec<Skipped>) -> Vec<SourceFile> {
-    let read: Vec<Result<SourceFile, Skipped>> =
-        found.into_par_iter().map(|file| read_located(tree, file, limit)).collect();
-    let mut files = Vec::with_capacity(read.len());
-    let before = skipped.len();
-    for result in read {
-        match result {
-            Ok(file) => files.push(file),
-            Err(skip) => skipped.push(skip),
-        }
-    }
-    if skipped.len() > before {
+    let (files, unread): (Vec<SourceFile>, Vec<Skipped>) =
+        found.into_par_iter().map(|file| read_located(tree, file, limit)).partition_map(either);
+    if !unread.is_empty() {
+        skipped.extend(unread);
         skipped.sort_by(|a, b| a.path.cmp(&b.path));
     }
     files
+}
+
+/// A result as the side rayon's `partition_map` puts it on: values left, errors right (in
+/// the order of the iterator on each side).
+pub fn either<T, E>(result: Result<T, E>) -> Either<T, E> {
+    match result {
+        Ok(value) => Either::Left(value),
+        Err(error) => Either::Right(error),
+    }
 }
 
 /// Every file under `folder`, read (see [`find`] and [`read_found`]).
