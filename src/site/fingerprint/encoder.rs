@@ -105,7 +105,7 @@ impl<S: Sink> Encoder<'_, S> {
 
 type Done = Result<(), Error>;
 
-impl<'a, S: Sink> ser::Serializer for &'a mut Encoder<'_, S> {
+impl<S: Sink> ser::Serializer for &mut Encoder<'_, S> {
     type Ok = ();
     type Error = Error;
     type SerializeSeq = Self;
