@@ -33,7 +33,7 @@ fn both_unit_pages_say_what_merged_into_what_and_when() {
     let successor = site.read("public/don-vi/db-so-tai-chinh/index.html");
     assert!(
         successor.contains(
-            "<dt>Tiếp nhận từ</dt><dd><a href=\"/don-vi/cb-cdc/\">Chi bộ Trung tâm Kiểm soát bệnh tật tỉnh</a> (từ ngày 01/07/2022)</dd>"
+            "<dt>Sáp nhập</dt><dd>Tiếp nhận từ: <a href=\"/don-vi/cb-cdc/\">Chi bộ Trung tâm Kiểm soát bệnh tật tỉnh</a> (từ ngày 01/07/2022)</dd>"
         ),
         "{successor}"
     );

@@ -81,7 +81,7 @@ fn the_merged_chi_bo_and_its_successor_say_what_merged_into_what_and_when() {
     let successor = page("don-vi/cb-thanh-tra-kiem-tra-thue/index.html");
     assert!(
         successor.contains(
-            "<dt>Tiếp nhận từ</dt><dd><a href=\"/don-vi/cb-kiem-tra-thue/\">Chi bộ Phòng Kiểm tra thuế</a> (từ \
+            "<dt>Sáp nhập</dt><dd>Tiếp nhận từ: <a href=\"/don-vi/cb-kiem-tra-thue/\">Chi bộ Phòng Kiểm tra thuế</a> (từ \
              ngày 01/03/2025)</dd>"
         ),
         "{successor}"

@@ -104,6 +104,19 @@ fn d_id_dup_for_periods() {
 }
 
 #[test]
+fn period_ids_may_be_short_but_keep_the_slug_pattern() {
+    // SPEC §8.1 gives period ids the slug pattern with no minimum length.
+    let site = site();
+    site.set_periods(&periods_yaml(&[("v1", "2021-01-01", "2025-12-31"), ("2", "2026-01-01", "2030-12-31")]));
+    expect(&site, &[]);
+    let site = self::site();
+    site.set_periods(&periods_yaml(&[("V1", "2021-01-01", "2025-12-31"), ("2", "2026-01-01", "2030-12-31")]));
+    expect(&site, &[(E, "P-ID", CATALOG, 5)]);
+    assert_eq!(position(&site, "P-ID"), (5, 9));
+    assert!(message(&site, "P-ID").0.contains("1–80 ký tự"), "{:?}", message(&site, "P-ID"));
+}
+
+#[test]
 fn s_period_over_when_the_period_ended_before_as_of() {
     let site = site();
     site.set_periods(&periods_yaml(&[

@@ -5,7 +5,7 @@
 use crate::cms::yaml::Yaml;
 use crate::content::json_schema::describe;
 use crate::content::period::Periods;
-use crate::content::schema::{Field, Kind, Registry};
+use crate::content::schema::{Field, Kind, Registry, SLUG_MAX};
 
 /// The date widget the editor page registers (`admin.js`): it reads both forms SPEC §2
 /// accepts, where Decap's own `datetime` reads DD/MM/YYYY month first.
@@ -53,7 +53,7 @@ impl Widget<'_> {
                 let out = out.with("widget", widget);
                 if min <= 1 && max == usize::MAX { out } else { out.with("pattern", text_pattern(min, max)) }
             }
-            Kind::Slug => out.with("widget", "string").with("pattern", slug_pattern()),
+            Kind::Slug { min } => out.with("widget", "string").with("pattern", slug_pattern(min)),
             Kind::Ref(registry) => match relation(registry) {
                 Some(relation) => relation.into_widget(out),
                 None => out.with("widget", "string"),
@@ -122,10 +122,11 @@ fn text_pattern(min: usize, max: usize) -> Vec<Yaml> {
     vec![Yaml::from(format!("^[\\s\\S]{range}$")), Yaml::from(message)]
 }
 
-fn slug_pattern() -> Vec<Yaml> {
+fn slug_pattern(min: usize) -> Vec<Yaml> {
+    let example = if min < 3 { "2026-2030" } else { "mh-mot-cua" };
     vec![
-        Yaml::from("^(?=.{3,80}$)[a-z0-9]+(-[a-z0-9]+)*$"),
-        Yaml::from("Mã gồm chữ thường không dấu, số và gạch nối, 3–80 ký tự, ví dụ mh-mot-cua"),
+        Yaml::from(format!("^(?=.{{{min},{SLUG_MAX}}}$)[a-z0-9]+(-[a-z0-9]+)*$")),
+        Yaml::from(format!("Mã gồm chữ thường không dấu, số và gạch nối, {min}–{SLUG_MAX} ký tự, ví dụ {example}")),
     ]
 }
 
@@ -179,6 +180,7 @@ fn relation(registry: Registry) -> Option<Relation> {
 mod tests {
     use super::*;
     use crate::content::period::default_period;
+    use crate::content::schema::SLUG;
     use crate::content::vocab::APPROACHES;
 
     fn field(field: &Field, required: bool) -> Yaml {
@@ -212,7 +214,7 @@ mod tests {
         let days = field(&Field::opt("days", "Số ngày", Kind::Int { min: 0, max: 366 }), true);
         assert_eq!((days.get("min"), days.get("max")), (Some(&Yaml::Int(0)), Some(&Yaml::Int(366))));
 
-        let tags = field(&Field::opt("tags", "Từ khóa", Kind::List { item: &Kind::Slug, min: 0 }), true);
-        assert_eq!(tags.get("field").and_then(|f| f.get("pattern")), Some(&Yaml::Seq(slug_pattern())));
+        let tags = field(&Field::opt("tags", "Từ khóa", Kind::List { item: &SLUG, min: 0 }), true);
+        assert_eq!(tags.get("field").and_then(|f| f.get("pattern")), Some(&Yaml::Seq(slug_pattern(3))));
     }
 }

@@ -1,7 +1,7 @@
 //! The schema tables of SPEC §2, one per file kind: what an editor may write, with labels
 //! from the forms (biểu mẫu 01, 03) and the rule code each criterion's problems belong to.
 
-use crate::content::schema::{Field, Kind, Registry, TEXT, text};
+use crate::content::schema::{Field, Kind, PERIOD_ID, Registry, SLUG, TEXT, text};
 use crate::content::site_config::MAX_RECIPIENT;
 use crate::content::vocab::{
     ALIGNMENTS, APPROACHES, CMS_BACKENDS, COSTS, EVALUATION_RESULTS, MASS_ORGS, MEASURE_KINDS, PERIODS, PROGRESSES,
@@ -13,8 +13,7 @@ const fn list(item: &'static Kind, min: usize) -> Kind {
     Kind::List { item, min }
 }
 
-const ID: Field = Field::req("id", "Mã", Kind::Slug).invalid(Code::PId);
-const SLUG: Kind = Kind::Slug;
+const ID: Field = Field::req("id", "Mã", SLUG).invalid(Code::PId);
 const UNIT_REF: Kind = Kind::Ref(Registry::Unit);
 const GROUP_REF: Kind = Kind::Ref(Registry::Group);
 const TOPIC_REF: Kind = Kind::Ref(Registry::Topic);
@@ -248,7 +247,7 @@ const TOPIC: &[Field] = &[
 ];
 
 const PERIOD: &[Field] = &[
-    Field::req("id", "Mã giai đoạn", SLUG).invalid(Code::PId),
+    Field::req("id", "Mã giai đoạn", PERIOD_ID).invalid(Code::PId),
     Field::req("name", "Tên giai đoạn", text(3, 120)),
     Field::req("from", "Từ ngày", DATE),
     Field::req("to", "Đến ngày", DATE),

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::content::period::Periods;
-use crate::content::schema::{Field, Kind};
+use crate::content::schema::{Field, Kind, SLUG_MAX};
 
 /// The `$schema` of every generated document.
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -65,7 +65,7 @@ pub fn describe(kind: &Kind, periods: &Periods) -> Option<String> {
     match *kind {
         Kind::Text { min, max: usize::MAX } if min > 1 => Some(format!("văn bản, ít nhất {min} ký tự")),
         Kind::Text { min, max } if max != usize::MAX => Some(format!("văn bản, từ {min} đến {max} ký tự")),
-        Kind::Slug => Some("mã: chữ thường không dấu, số, gạch nối, 3–80 ký tự".to_owned()),
+        Kind::Slug { min } => Some(format!("mã: chữ thường không dấu, số, gạch nối, {min}–{SLUG_MAX} ký tự")),
         Kind::Ref(registry) => Some(registry.described().to_owned()),
         Kind::Date => Some("ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY".to_owned()),
         Kind::Number => Some("số, dấu chấm thập phân (ví dụ 86.5)".to_owned()),
@@ -91,11 +91,11 @@ fn kind(kind: &Kind, periods: &Periods) -> Map<String, Value> {
                 set("maxLength", json!(max));
             }
         }
-        Kind::Slug => {
+        Kind::Slug { min } => {
             set("type", json!("string"));
             set("pattern", json!("^[a-z0-9]+(-[a-z0-9]+)*$"));
-            set("minLength", json!(3));
-            set("maxLength", json!(80));
+            set("minLength", json!(min));
+            set("maxLength", json!(SLUG_MAX));
         }
         Kind::Ref(_) => set("type", json!("string")),
         Kind::Date => {

@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use crate::content::forms::FileForm;
-use crate::content::schema::{Field, Kind};
+use crate::content::schema::{Field, Kind, SLUG_MAX};
 use crate::diagnostic::{Code, Severity};
 
 /// The command that rewrites `docs/content.md`.
@@ -344,7 +344,8 @@ fn describe(kind: &Kind) -> String {
         Kind::Text { min: 1, max: usize::MAX } => "text".to_owned(),
         Kind::Text { min, max: usize::MAX } => format!("text (≥ {min})"),
         Kind::Text { min, max } => format!("text ({min}–{max})"),
-        Kind::Slug => "slug".to_owned(),
+        Kind::Slug { min: 3 } => "slug".to_owned(),
+        Kind::Slug { min } => format!("slug of {min} to {SLUG_MAX} characters"),
         Kind::Ref(_) => "id".to_owned(),
         Kind::Date => "date".to_owned(),
         Kind::Year => "year (in a programme period)".to_owned(),

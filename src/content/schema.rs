@@ -29,8 +29,11 @@ pub enum Kind {
         min: usize,
         max: usize,
     },
-    /// `^[a-z0-9]+(-[a-z0-9]+)*$`, 3–80 characters.
-    Slug,
+    /// `^[a-z0-9]+(-[a-z0-9]+)*$`, `min`–80 characters: 3 for every id of SPEC §2 ([`SLUG`]),
+    /// 1 for period ids, whose pattern (SPEC §8.1) sets no minimum ([`PERIOD_ID`]).
+    Slug {
+        min: usize,
+    },
     /// An id of another record of `Registry` (checked against the corpus by the domain
     /// rules; the CMS offers the registered ids).
     Ref(Registry),
@@ -149,7 +152,7 @@ impl Kind {
             Kind::Text { .. } => &[Code::FType, Code::FLength],
             Kind::Date => &[Code::FDate],
             Kind::Enum(_) => &[Code::FEnum],
-            Kind::Slug
+            Kind::Slug { .. }
             | Kind::Ref(_)
             | Kind::Year
             | Kind::Int { .. }
@@ -169,9 +172,23 @@ pub const fn text(min: usize, max: usize) -> Kind {
 /// Any non-empty text.
 pub const TEXT: Kind = Kind::Text { min: 1, max: usize::MAX };
 
+/// An id of SPEC §2: a slug of 3 to 80 characters.
+pub const SLUG: Kind = Kind::Slug { min: 3 };
+
+/// A period id (SPEC §8.1): the slug pattern, any length up to 80.
+pub const PERIOD_ID: Kind = Kind::Slug { min: 1 };
+
+/// The longest slug.
+pub const SLUG_MAX: usize = 80;
+
 /// Whether `text` is a slug of SPEC §2.
 pub fn is_slug(text: &str) -> bool {
-    (3..=80).contains(&text.len())
+    is_slug_from(text, 3)
+}
+
+/// Whether `text` has the slug pattern and `min` to [`SLUG_MAX`] characters.
+fn is_slug_from(text: &str, min: usize) -> bool {
+    (min..=SLUG_MAX).contains(&text.len())
         && text
             .split('-')
             .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
@@ -297,12 +314,14 @@ impl Validator<'_> {
                 }
                 None => self.wrong_type(code_or(Code::FType), node, name, "chuỗi văn bản"),
             },
-            Kind::Slug => match node.as_text() {
-                Some(text) if is_slug(text) => {}
+            Kind::Slug { min } => match node.as_text() {
+                Some(text) if is_slug_from(text, min) => {}
                 Some(text) => self.push(
                     code_or(Code::FType),
                     node.pos,
-                    format!("Mã `{text}` của `{name}` không hợp lệ: chữ thường không dấu, số, gạch nối, 3–80 ký tự"),
+                    format!(
+                        "Mã `{text}` của `{name}` không hợp lệ: chữ thường không dấu, số, gạch nối, {min}–{SLUG_MAX} ký tự"
+                    ),
                 ),
                 None => self.wrong_type(code_or(Code::FType), node, name, "mã (chữ thường không dấu, số, gạch nối)"),
             },
