@@ -61,6 +61,7 @@ PFmUnclosed => "P-FM-UNCLOSED", Error;
 PHtmlRaw => "P-HTML-RAW", Warning;
 PHtmlUnsafe => "P-HTML-UNSAFE", Error;
 PId => "P-ID", Error;
+PIdDup => "P-ID-DUP", Error;
 PSize => "P-SIZE", Error;
 PLink => "P-LINK", Warning;
 PSpecial => "P-SPECIAL", Warning;

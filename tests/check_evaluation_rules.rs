@@ -30,6 +30,19 @@ fn a_valid_evaluation_adds_no_diagnostic() {
 }
 
 #[test]
+fn p_id_dup_for_an_evaluation_of_the_same_name_in_another_folder() {
+    let site = site();
+    evaluation(&site, &[]);
+    let copy = "content/danh-gia/zz-2023/dg-mot-cua.md";
+    site.write(copy, &site.read(EVALUATION));
+    expect(&site, &[(E, "P-ID-DUP", copy, 1)]);
+    assert_eq!(
+        message(&site, "P-ID-DUP").0,
+        "Phiếu đánh giá `dg-mot-cua` trùng mã với tệp `content/danh-gia/dg-mot-cua.md`: cả hai sẽ ở địa chỉ /danh-gia/#dg-mot-cua"
+    );
+}
+
+#[test]
 fn k_model_unknown_with_a_suggestion() {
     let site = site();
     evaluation(&site, &[("model: mh-mot-cua-than-thien", "model: mh-mot-cua-than-thie")]);

@@ -86,6 +86,25 @@ fn p_id_must_match_the_file_name() {
 }
 
 #[test]
+fn p_id_dup_for_a_page_of_the_same_name_in_another_folder() {
+    let site = site();
+    let copy = "content/trang/zz-con/gioi-thieu.md";
+    site.write(copy, &site.read(PAGE));
+    expect(&site, &[(E, "P-ID-DUP", copy, 1)]);
+    assert_eq!(position(&site, "P-ID-DUP"), (1, 1));
+    let (message, hint) = message(&site, "P-ID-DUP");
+    assert_eq!(
+        message,
+        "Trang `gioi-thieu` trùng mã với tệp `content/trang/gioi-thieu.md`: cả hai sẽ ở địa chỉ /trang/gioi-thieu/"
+    );
+    assert!(hint.unwrap().contains("đổi tên"));
+    // The build refuses nothing else: after the rename both pages are published.
+    site.write("content/trang/zz-con/gioi-thieu-chi-tiet.md", &site.read(copy));
+    std::fs::remove_file(site.dir.join(copy)).unwrap();
+    expect(&site, &[]);
+}
+
+#[test]
 fn p_type_mismatch_with_the_folder() {
     let site = site();
     site.write("content/trang/bao-cao-lac.md", "---\ntype: bao_cao\ntitle: x\n---\n");

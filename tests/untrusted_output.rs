@@ -128,3 +128,32 @@ fn guongs_own_cache_keeps_working_and_an_output_symlinked_elsewhere_never_loses_
     }
     assert_eq!(other_project(&clone), before);
 }
+
+/// A committed output folder is taken for a previous build (it holds a page), and a
+/// committed cache folder with guong's marker for guong's cache: links planted where guong
+/// writes its own files there (the `.gitignore` of the previous output kept as a cache, the
+/// manifest) are replaced, never written through.
+#[test]
+fn links_planted_where_guong_writes_its_own_files_are_never_followed() {
+    let site = GitSite::minimal();
+    site.write("public/index.html", "<!doctype html>cũ\n");
+    site.link("public/.gitignore", "../../other-project/README");
+    site.write(
+        ".public.guong-cache/.guong-owned",
+        "guong: bộ nhớ đệm của bản dựng; guong tự tạo, dùng lại và xóa thư mục này\n",
+    );
+    // The manifest's temporary file is named after the process, which a repository cannot
+    // know in advance; `owned::write_new` (unit-tested) treats it like the `.gitignore`.
+    site.link(".public.guong-cache/manifest", "../../other-project/src/main.rs");
+    site.commit("Kẻ tấn công", "2024-05-01", "Thêm liên kết");
+    let clone = site.clone_fresh();
+    clone.temp.write("other-project/src/main.rs", "fn main() {}\n");
+    clone.temp.write("other-project/README", "dự án khác\n");
+    let before = other_project(&clone);
+    for _ in 0..2 {
+        let run = clone.run(&["build"]);
+        assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+        assert_eq!(other_project(&clone), before);
+    }
+    assert!(clone.root.join("public/index.html").is_file());
+}

@@ -68,6 +68,9 @@ const EVERY_FILE: &[Code] = &[
 /// Rules of the Markdown body of models, reports and pages.
 const BODY: &[Code] = &[Code::PHtmlUnsafe, Code::PHtmlRaw, Code::FPlaceholder];
 
+/// Rules of a free page: its body's, and its file name unique among pages (its address).
+const PAGE: &[Code] = &[Code::PIdDup, Code::PHtmlUnsafe, Code::PHtmlRaw, Code::FPlaceholder];
+
 const NOTES: &[FormNotes] = &[
     FormNotes {
         form: "site",
@@ -188,14 +191,14 @@ const NOTES: &[FormNotes] = &[
         checked: true,
         keys: &[
             key("type", &[Code::PTypeMismatch]),
-            key("id", &[]).note("the file name without `.md`"),
+            key("id", &[Code::PIdDup]).note("the file name without `.md`, unique among evaluations"),
             key("model", &[Code::KModel]).note("a model id"),
             key("date", &[Code::KDate]).note("from the model's `start` to `as_of`"),
             key("criteria[].criterion", &[Code::KCriterionDup]).note("each criterion at most once"),
         ],
         file_rules: BODY,
     },
-    FormNotes { form: "page", checked: true, keys: &[key("type", &[Code::PTypeMismatch])], file_rules: BODY },
+    FormNotes { form: "page", checked: true, keys: &[key("type", &[Code::PTypeMismatch])], file_rules: PAGE },
 ];
 
 fn notes_of(form: &str) -> Option<&'static FormNotes> {

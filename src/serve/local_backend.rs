@@ -9,7 +9,7 @@
 //! write, which it checks like any other edit (the error overlay shows what is wrong).
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -400,10 +400,31 @@ fn write_file(full: &Path, bytes: &[u8]) -> io::Result<()> {
     if let Some(parent) = full.parent() {
         fs::create_dir_all(parent)?;
     }
+    let (temporary, mut file) = new_temporary(full)?;
+    let written = file.write_all(bytes).and_then(|()| fs::rename(&temporary, full));
+    if written.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    written
+}
+
+/// Tries for a temporary file beside `full`.
+const TEMPORARY_TRIES: usize = 64;
+
+/// A new, empty temporary file beside `full`, hidden (the loader skips it), at a name where
+/// nothing stands: it is created with `create_new`, which never follows a link, and a name
+/// that is taken (a repository may hold a link there) is passed over, never removed.
+fn new_temporary(full: &Path) -> io::Result<(PathBuf, fs::File)> {
     let name = full.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let temporary = full.with_file_name(format!(".{name}.guong-tmp"));
-    fs::write(&temporary, bytes)?;
-    fs::rename(&temporary, full)
+    for attempt in 0..TEMPORARY_TRIES {
+        let temporary = full.with_file_name(format!(".{name}.{}-{attempt}.guong-tmp", std::process::id()));
+        match fs::OpenOptions::new().write(true).create_new(true).open(&temporary) {
+            Ok(file) => return Ok((temporary, file)),
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(error) => return Err(error),
+        }
+    }
+    Err(io::Error::new(io::ErrorKind::AlreadyExists, "không tạo được tệp tạm: mọi tên đều đã có"))
 }
 
 fn io_error(path: &str, error: &io::Error) -> Answer {

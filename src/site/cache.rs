@@ -131,7 +131,7 @@ pub fn save(target: &Path, root: FileId, manifest: &Manifest) -> io::Result<()> 
         Found::Owned => {}
         Found::Absent => {
             owned::create(&cache, CACHE)?;
-            fs::write(cache.join(".gitignore"), "*\n")?;
+            owned::write_new(&cache.join(".gitignore"), b"*\n")?;
         }
         Found::Foreign(_) => return Ok(()),
     }
@@ -144,7 +144,7 @@ pub fn save(target: &Path, root: FileId, manifest: &Manifest) -> io::Result<()> 
         let _ = writeln!(text, "{} {dev} {ino} {len} {mtime_ns} {path}", fingerprint.to_hex());
     }
     let temp = cache.join(format!("{MANIFEST}.tmp-{}", std::process::id()));
-    fs::write(&temp, text)?;
+    owned::write_new(&temp, text.as_bytes())?;
     fs::rename(temp, cache.join(MANIFEST))
 }
 

@@ -205,7 +205,7 @@ impl Drop for Staging {
 fn keep_as_cache(folder: &Path, cache: &Path) {
     let kept = owned::inspect(cache, BUILD) == Found::Absent
         && fs::rename(folder, cache).is_ok()
-        && fs::write(cache.join(".gitignore"), "*\n").is_ok();
+        && owned::write_new(&cache.join(".gitignore"), b"*\n").is_ok();
     if !kept {
         let _ = owned::remove(folder, BUILD);
         let _ = owned::remove(cache, BUILD);

@@ -10,7 +10,7 @@
 
 use std::fmt;
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::Path;
 
 /// Name of the marker file inside a folder guong owns.
@@ -93,11 +93,17 @@ pub fn inspect(dir: &Path, purpose: Purpose) -> Found {
 
 /// Marks the real folder `dir` (which guong just made or took over) as guong's.
 pub fn mark(dir: &Path, purpose: Purpose) -> io::Result<()> {
-    let marker = dir.join(MARKER);
-    if fs::symlink_metadata(&marker).is_ok() {
-        remove_entry(&marker)?;
+    write_new(&dir.join(MARKER), purpose.marker_text().as_bytes())
+}
+
+/// Writes `bytes` into a new file at `path`, in a folder guong owns, after removing whatever
+/// stands there. A link found there (a repository may hold one where guong writes) is
+/// removed, never followed: the file is created with `create_new`, which refuses links.
+pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if fs::symlink_metadata(path).is_ok() {
+        remove_entry(path)?;
     }
-    fs::write(marker, purpose.marker_text())
+    fs::OpenOptions::new().write(true).create_new(true).open(path)?.write_all(bytes)
 }
 
 /// Creates `dir` as a new folder owned by guong; fails if anything stands there.
@@ -124,6 +130,24 @@ fn remove_entry(path: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn writing_a_new_file_replaces_a_link_without_following_it() {
+        let dir = std::env::temp_dir().join(format!("guong-write-new-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        let victim = dir.join("victim");
+        fs::write(&victim, "keep").unwrap();
+        std::os::unix::fs::symlink(&victim, dir.join(".gitignore")).unwrap();
+        write_new(&dir.join(".gitignore"), b"*\n").unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "keep");
+        assert!(fs::symlink_metadata(dir.join(".gitignore")).unwrap().is_file());
+        assert_eq!(fs::read_to_string(dir.join(".gitignore")).unwrap(), "*\n");
+        write_new(&dir.join("fresh"), b"x").unwrap();
+        assert_eq!(fs::read_to_string(dir.join("fresh")).unwrap(), "x");
+        fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn only_marked_real_folders_are_guongs() {

@@ -246,7 +246,8 @@ fn unsafe_scheme(url: &str) -> Option<&'static str> {
 }
 
 /// Decodes the character references browsers decode in attribute values before reading a
-/// URL (`&#58;`, `&#x3A;`, `&colon;`, `&Tab;`, `&NewLine;`).
+/// URL (`&#58;`, `&#x3A;`, `&#58` without its `;`, `&colon;`, `&Tab;`, `&NewLine;`), in
+/// one pass: each `&` looks at a bounded number of bytes beyond its own reference.
 fn decode_entities(value: &str) -> String {
     if !value.contains('&') {
         return value.to_owned();
@@ -256,25 +257,12 @@ fn decode_entities(value: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let end = rest.find(';').filter(|&e| e <= 12);
-        let decoded = end.and_then(|e| {
-            let name = &rest[1..e];
-            let number = |digits: &str, radix| u32::from_str_radix(digits, radix).ok().and_then(char::from_u32);
-            match name.to_ascii_lowercase().as_str() {
-                "colon" => Some(':'),
-                "tab" => Some('\t'),
-                "newline" => Some('\n'),
-                n if n.starts_with("#x") => number(&n[2..], 16),
-                n if n.starts_with('#') => number(&n[1..], 10),
-                _ => None,
-            }
-        });
-        match (decoded, end) {
-            (Some(c), Some(e)) => {
+        match reference(rest) {
+            Some((c, len)) => {
                 out.push(c);
-                rest = &rest[e + 1..];
+                rest = &rest[len..];
             }
-            _ => {
+            None => {
                 out.push('&');
                 rest = &rest[1..];
             }
@@ -282,6 +270,36 @@ fn decode_entities(value: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Longest named reference decoded, `&` and `;` included (`&NewLine;`).
+const NAMED_MAX: usize = 13;
+
+/// The character of the reference `text` starts with (`&…`) and the reference's length.
+/// Numeric references need no `;` (browsers decode `&#58` too) and may have any number of
+/// leading zeros.
+fn reference(text: &str) -> Option<(char, usize)> {
+    let bytes = text.as_bytes();
+    if bytes.get(1) == Some(&b'#') {
+        let (radix, start) = if matches!(bytes.get(2), Some(b'x' | b'X')) { (16, 3) } else { (10, 2) };
+        let digits = bytes[start.min(bytes.len())..].iter().take_while(|b| char::from(**b).is_digit(radix)).count();
+        if digits == 0 {
+            return None;
+        }
+        let significant = text[start..start + digits].trim_start_matches('0');
+        let value = if significant.is_empty() { 0 } else { u32::from_str_radix(significant, radix).ok()? };
+        let c = char::from_u32(value)?;
+        let end = start + digits;
+        return Some((c, if bytes.get(end) == Some(&b';') { end + 1 } else { end }));
+    }
+    let end = bytes.iter().take(NAMED_MAX).position(|&b| b == b';')?;
+    let c = match text[1..end].to_ascii_lowercase().as_str() {
+        "colon" => ':',
+        "tab" => '\t',
+        "newline" => '\n',
+        _ => return None,
+    };
+    Some((c, end + 1))
 }
 
 /// Turns findings into diagnostics: every unsafe construct is an error; plain tags warn once

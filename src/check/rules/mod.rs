@@ -8,6 +8,7 @@ mod coverage;
 mod criteria;
 mod evaluations;
 mod html;
+mod ids;
 mod model;
 mod placeholder;
 mod registry;
@@ -71,6 +72,7 @@ fn cross_file(index: &Index, out: &mut Vec<Diagnostic>) {
     let corpus = index.corpus;
     registry::check(index, out);
     model::check_duplicates(corpus, out);
+    ids::check(corpus, out);
     reports::check(index, out);
     coverage::check(index, out);
     evaluations::check(index, out);

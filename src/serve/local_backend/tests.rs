@@ -58,6 +58,41 @@ fn lists_reads_and_describes_entries() {
     fs::remove_dir_all(&root).unwrap();
 }
 
+/// A repository may hold links at the names of the temporary files an edit writes through:
+/// they are passed over, never followed, and never removed.
+#[cfg(unix)]
+#[test]
+fn writes_through_none_of_the_links_a_repository_plants_at_temporary_names() {
+    let root = site("planted");
+    let victim = root.join("victim.txt");
+    fs::write(&victim, "untouched").unwrap();
+    let planted = |folder: &str, name: &str| {
+        let names = (0..3).map(|attempt| format!(".{name}.{}-{attempt}.guong-tmp", std::process::id()));
+        for link in names.chain([format!(".{name}.guong-tmp")]) {
+            std::os::unix::fs::symlink(&victim, root.join(folder).join(link)).unwrap();
+        }
+    };
+    planted("content/mo-hinh/db-a", "mh-mot.md");
+    planted("static/tep", "anh.png");
+    let backend = LocalBackend::new(&root, "static/tep");
+    let entry = json!({"slug": "mh-mot", "path": "content/mo-hinh/db-a/mh-mot.md", "raw": "---\nid: mh-mot\n---\n"});
+    let params = json!({"branch": "main", "entry": entry, "assets": [], "options": {"commitMessage": "m", "useWorkflow": false, "status": ""}});
+    ok(call(&backend, json!({"action": "persistEntry", "params": params})));
+    let asset = json!({"path": "static/tep/anh.png", "content": "eA==", "encoding": "base64"});
+    ok(call(
+        &backend,
+        json!({"action": "persistMedia", "params": {"branch": "main", "asset": asset, "options": {"commitMessage": "m"}}}),
+    ));
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "untouched");
+    for (path, text) in [("content/mo-hinh/db-a/mh-mot.md", "---\nid: mh-mot\n---\n"), ("static/tep/anh.png", "x")] {
+        assert!(fs::symlink_metadata(root.join(path)).unwrap().is_file(), "{path} is a file, not a link");
+        assert_eq!(fs::read_to_string(root.join(path)).unwrap(), text);
+    }
+    let links = WalkDir::new(&root).into_iter().flatten().filter(|e| e.path_is_symlink()).count();
+    assert_eq!(links, 8, "the planted links are left alone");
+    fs::remove_dir_all(&root).unwrap();
+}
+
 #[test]
 fn writes_entries_and_media_and_reports_what_changed() {
     let root = site("write");

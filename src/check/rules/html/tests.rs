@@ -81,6 +81,22 @@ fn hostile_fragments_never_panic() {
         check(&format!("x {html}"));
     }
     assert_eq!(decode_entities("a&#x3A;b&colon;c&#58;&amp;&"), "a:b:c:&amp;&");
+    // Browsers decode numeric references without their `;`, with any number of zeros.
+    assert_eq!(
+        decode_entities("java&#115cript&#X3a&#0000058;&#;&#x;&#99999999999;"),
+        "javascript::&#;&#x;&#99999999999;"
+    );
+    assert_eq!(codes("<a href=\"javascript&#58alert(1)\">x</a>\n")[0], (Code::PHtmlUnsafe, 10));
+}
+
+/// Attribute values made of nothing but the starts of references (a million bytes): each
+/// `&` looks only at its own reference, never to the end of the value.
+#[test]
+fn references_are_decoded_in_one_pass() {
+    for start in ["&", "&;", "&#", "&x"] {
+        let value = start.repeat(1_000_000 / start.len());
+        assert_eq!(decode_entities(&value), value);
+    }
 }
 
 /// 100,000 tags with event attributes on one line and 110,000 raw tags on as many lines:
