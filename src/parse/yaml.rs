@@ -12,6 +12,7 @@ use granit_parser::{Event, Parser, ScalarStyle, Span};
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
 
+mod explain;
 mod fast;
 
 /// Deepest nesting of collections accepted in front matter.
@@ -197,16 +198,15 @@ fn parse_events(text: &str, first_line: usize, path: &str, out: &mut Vec<Diagnos
             Err(error) => {
                 let marker = error.marker();
                 let pos = Pos::new(marker.line() + first_line - 1, marker.col() + 1);
+                let (problem, fix) = explain::explain(&error.info());
                 builder.out.push(
                     Diagnostic::new(
                         Code::PYaml,
                         path,
                         pos,
-                        format!("Lỗi cú pháp YAML tại dòng {}: {}", pos.line, error.info()),
+                        format!("Lỗi cú pháp YAML tại dòng {}: {problem}", pos.line),
                     )
-                    .with_hint(
-                        "kiểm tra thụt lề (dùng dấu cách, không dùng tab) và đặt giá trị có dấu `:` hoặc `#` trong ngoặc kép",
-                    ),
+                    .with_hint(fix),
                 );
                 return None;
             }

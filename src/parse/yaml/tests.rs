@@ -71,3 +71,29 @@ fn duplicates_among_a_hostile_number_of_keys_are_found_at_once() {
     );
     assert_eq!(node.unwrap().entries().len(), 200_000);
 }
+
+/// The mistakes editors make, as the UX review found them: each gets a Vietnamese message
+/// naming it and the fix for it, never the parser's English.
+#[test]
+fn common_syntax_mistakes_are_explained_in_vietnamese() {
+    let cases = [
+        ("title: Đổi mới: một cửa thân thiện\n", "ngoặc kép", "title: \"Đổi mới: một cửa thân thiện\""),
+        ("title: \"Đổi mới \"một cửa\" thân thiện\"\n", "ngoặc đóng", "ngoặc đơn"),
+        ("a: 1\n\tb: 2\n", "tab", "hai dấu cách"),
+        ("a:\n  b: 1\n c: 2\n", "thẳng cột", "cùng một cột"),
+        ("a: 1\ngroup:cai-cach-hanh-chinh\nb: 2\n", "dấu `:`", "khóa: giá trị"),
+        ("learning:\n  topics: [cd-2022, tp-dan-van\n  summary: x\n", "chưa đóng", "topics: [cd-2022, tp-dan-van]"),
+        ("title: 'Đổi mới\n", "chưa được đóng", "ngoặc đóng"),
+        ("title: \"a\\xzz\"\n", "`\\`", "ngoặc đơn"),
+    ];
+    for (text, problem, fix) in cases {
+        let (node, out) = parse(text);
+        assert!(node.is_none(), "{text:?}");
+        let [d] = &out[..] else { panic!("{text:?}: {out:?}") };
+        assert_eq!(d.code, Code::PYaml, "{text:?}");
+        assert!(d.message.starts_with("Lỗi cú pháp YAML tại dòng "), "{text:?}: {}", d.message);
+        assert!(d.message.contains(problem), "{text:?}: {}", d.message);
+        assert!(!d.message.contains("bộ đọc YAML báo"), "{text:?} is not explained: {}", d.message);
+        assert!(d.hint.as_deref().unwrap_or_default().contains(fix), "{text:?}: {:?}", d.hint);
+    }
+}
