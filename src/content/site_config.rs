@@ -1,6 +1,7 @@
 //! `site.yml`: the site's title, address, publishing switches and the browser editor (`cms:`).
 
 mod address;
+mod explain;
 
 pub use address::{is_base_address, is_file_address, is_web_address};
 use serde::{Deserialize, Serialize};
@@ -141,7 +142,7 @@ fn default_per_page() -> usize {
 impl SiteConfig {
     /// Parses `site.yml`; the error names the problem in Vietnamese.
     pub fn parse(text: &str) -> Result<SiteConfig, String> {
-        let mut config: SiteConfig = serde_saphyr::from_str(text).map_err(|e| format!("site.yml không hợp lệ: {e}"))?;
+        let mut config: SiteConfig = serde_saphyr::from_str(text).map_err(|e| explain::explain(&e))?;
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }
