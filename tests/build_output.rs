@@ -210,6 +210,9 @@ fn the_cms_admin_is_built_only_with_a_cms_section() {
     assert_eq!(config["collections"][5]["files"][0]["file"], "content/to-chuc.yml");
     let evaluations = &config["collections"][2];
     assert_eq!(evaluations["folder"], "content/danh-gia");
+    // Previews open the published address: an evaluation is an entry of /danh-gia/.
+    assert_eq!(evaluations["preview_path"], "danh-gia/#{{fields.id}}");
+    assert_eq!(config["collections"][0]["preview_path"], "mo-hinh/{{fields.id}}/");
     let model = evaluations["fields"].as_array().unwrap().iter().find(|f| f["name"] == "model").unwrap();
     assert_eq!(model["widget"], "relation", "{model:?}");
     assert_eq!(model["collection"], "mo-hinh");

@@ -8,6 +8,7 @@ use crate::content::forms::FileForm;
 use crate::content::period::Periods;
 use crate::content::site_config::{CmsConfig, SiteConfig};
 use crate::scaffold::model_form::model_body;
+use crate::site::urls;
 
 /// Depth of sub-folders the CMS lists below a content folder ("sub-folders free", SPEC §2).
 const FOLDER_DEPTH: usize = 10;
@@ -86,8 +87,10 @@ fn folder_collection(out: Yaml, kind: &Editable, folder: &str, periods: &Periods
     } else if has_id {
         out = out.with("identifier_field", "id").with("summary", "{{id}}");
     }
-    let page = kind.name();
-    out.with("preview_path", format!("{page}/{slug}/")).with("fields", fields)
+    let page = format!("{}/", kind.name());
+    // An evaluation has no page of its own: it is an entry of `/danh-gia/`, by its id.
+    let preview = if page == urls::EVALUATIONS { format!("{page}#{slug}") } else { format!("{page}{slug}/") };
+    out.with("preview_path", preview).with("fields", fields)
 }
 
 /// The Markdown body; a new model starts with the five criteria sections `guong new`
