@@ -68,4 +68,32 @@ fn usage_errors_are_in_vietnamese_with_exit_code_2() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.starts_with("lỗi: giá trị không hợp lệ 'xml' cho '--format <FORMAT>'"), "{}", run.stderr);
     assert_vietnamese(&run.stderr);
+
+    for args in
+        [&["serve", "--port", "abc"][..], &["new", "report", "--org", "x", "--year", "abc", "--period", "ca-nam"]]
+    {
+        let run = guong(args);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert!(run.stderr.contains("': cần một số viết bằng chữ số"), "{}", run.stderr);
+        assert_vietnamese(&run.stderr);
+    }
+    let run = guong(&["serve", "--port", "70000"]);
+    assert!(run.stderr.contains("': 70000 nằm ngoài khoảng 0..=65535"), "{}", run.stderr);
+}
+
+#[test]
+fn a_port_in_use_is_said_in_vietnamese_with_another_to_try() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let site = common::TempSite::minimal();
+    let run = site.run(&["serve", "--port", &port.to_string()]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "cổng {port} đang được một chương trình khác dùng; chọn cổng khác, ví dụ `--port {}`",
+            port + 1
+        )),
+        "{}",
+        run.stderr
+    );
 }

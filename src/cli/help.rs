@@ -86,6 +86,12 @@ pub fn localised_error(text: &str) -> String {
         ("  tip: to pass", "  gợi ý: để truyền"),
         ("  tip:", "  gợi ý:"),
         ("For more information, try '--help'.", "Xem thêm: '--help'."),
+        // Numbers clap could not read (" found" is already gone from these).
+        ("invalid digit in string", "cần một số viết bằng chữ số"),
+        ("number too large to fit in target type", "số quá lớn"),
+        ("number too small to fit in target type", "số quá nhỏ"),
+        ("cannot parse integer from empty string", "cần một số"),
+        (" is not in ", " nằm ngoài khoảng "),
     ];
     replace_all(&replace_all(text, FRAME), USAGE)
 }

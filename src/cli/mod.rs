@@ -91,7 +91,7 @@ pub enum Command {
         /// Địa chỉ gốc thay cho base_url trong site.yml
         #[arg(long)]
         base_url: Option<String>,
-        /// Dựng lại mọi trang, không dùng lại trang của lần dựng trước · render every page
+        /// Dựng lại mọi trang, không dùng lại trang của lần dựng trước
         #[arg(long)]
         no_cache: bool,
     },

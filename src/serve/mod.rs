@@ -59,8 +59,7 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
         .canonicalize()
         .map_err(|e| ServeError::Usage(format!("không mở được thư mục `{}`: {e}", options.root.display())))?;
     let address = listen_address(&options.bind, options.port)?;
-    let server = tiny_http::Server::http(address)
-        .map_err(|e| ServeError::Usage(format!("không lắng nghe được tại {address}: {e}; thử --port khác")))?;
+    let server = tiny_http::Server::http(address).map_err(|e| ServeError::Usage(cannot_listen(address, &*e)))?;
     let bound = server.server_addr().to_ip().unwrap_or(address);
     let base_url = local_url(bound);
     // Editing in the browser writes files: only for this machine's own browser.
@@ -106,6 +105,23 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
         thread::spawn(move || http::handle(request, guard, &shared, &site, backend.as_deref()));
     }
     Ok(())
+}
+
+/// Why `guong serve` cannot listen at `address`, and what to do.
+fn cannot_listen(address: SocketAddr, error: &(dyn std::error::Error + 'static)) -> String {
+    let next = address.port().checked_add(1).unwrap_or(1024);
+    match error.downcast_ref::<std::io::Error>().map(std::io::Error::kind) {
+        Some(std::io::ErrorKind::AddrInUse) => {
+            format!(
+                "cổng {} đang được một chương trình khác dùng; chọn cổng khác, ví dụ `--port {next}`",
+                address.port()
+            )
+        }
+        Some(std::io::ErrorKind::PermissionDenied) => {
+            format!("không được phép dùng cổng {}; chọn cổng từ 1024 trở lên, ví dụ `--port {next}`", address.port())
+        }
+        _ => format!("không lắng nghe được tại {address} ({error}); thử `--port` khác"),
+    }
 }
 
 /// The socket address for `bind` and `port` (`bind` may be an IPv4 or IPv6 address).
