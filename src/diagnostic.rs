@@ -62,6 +62,7 @@ PHtmlRaw => "P-HTML-RAW", Warning;
 PHtmlUnsafe => "P-HTML-UNSAFE", Error;
 PId => "P-ID", Error;
 PIdDup => "P-ID-DUP", Error;
+PIgnored => "P-IGNORED", Warning;
 PSize => "P-SIZE", Error;
 PLink => "P-LINK", Warning;
 PSpecial => "P-SPECIAL", Warning;

@@ -105,6 +105,36 @@ fn p_id_dup_for_a_page_of_the_same_name_in_another_folder() {
 }
 
 #[test]
+fn p_ignored_for_markdown_named_otherwise_in_content_folders() {
+    let site = site();
+    let upper = "content/mo-hinh/so-tai-chinh/mh-moi.MD";
+    let doubled = "content/trang/lich-su.md.txt";
+    site.write(upper, &site.read(MODEL));
+    site.write(doubled, &site.read(PAGE));
+    site.write("content/trang/so-do.png", "PNG");
+    site.write("content/trang/ghi-chu.markdown", "x");
+    expect(
+        &site,
+        &[
+            (W, "P-IGNORED", upper, 1),
+            (W, "P-IGNORED", "content/trang/ghi-chu.markdown", 1),
+            (W, "P-IGNORED", doubled, 1),
+        ],
+    );
+    let found = check_json(&site);
+    let hints: Vec<&str> =
+        found["diagnostics"].as_array().unwrap().iter().map(|d| d["hint"].as_str().unwrap()).collect();
+    assert_eq!(
+        hints,
+        ["đổi tên tệp thành `mh-moi.md`", "đổi tên tệp thành `ghi-chu.md`", "đổi tên tệp thành `lich-su.md`"]
+    );
+    assert_eq!(
+        message(&site, "P-IGNORED").0,
+        "Tệp `mh-moi.MD` không được đọc: chỉ tệp có đuôi `.md` (chữ thường) mới là nội dung"
+    );
+}
+
+#[test]
 fn p_type_mismatch_with_the_folder() {
     let site = site();
     site.write("content/trang/bao-cao-lac.md", "---\ntype: bao_cao\ntitle: x\n---\n");

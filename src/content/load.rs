@@ -51,6 +51,11 @@ impl FileKind {
         if !path.ends_with(".md") {
             return None;
         }
+        FileKind::of_folder(rest)
+    }
+
+    /// The kind of the Markdown files under the content folder `rest` starts with.
+    fn of_folder(rest: &str) -> Option<FileKind> {
         match rest.split('/').next() {
             Some("mo-hinh") => Some(FileKind::Model),
             Some("bao-cao") => Some(FileKind::Report),
@@ -193,7 +198,10 @@ fn assemble(results: Vec<PathRead>) -> Loaded {
 /// `guong serve` uses it to re-read only the files an edit touched.
 pub fn read_file(file: &SourceFile, reading: Reading) -> (Record, Vec<Diagnostic>) {
     let mut out = Vec::new();
-    let Some(kind) = FileKind::of(&file.path) else { return (Record::Nothing, out) };
+    let Some(kind) = FileKind::of(&file.path) else {
+        out.extend(misnamed(&file.path));
+        return (Record::Nothing, out);
+    };
     let path = file.path.as_str();
     if kind == FileKind::ManualAggregate {
         out.push(manual_aggregate(path, Pos::START));
@@ -284,6 +292,27 @@ fn read_markdown_file(
 /// once, so a build never holds the Markdown, the HTML and the text of every body together.
 fn checker_reads_markdown(body: &Body) -> bool {
     !body.markup.is_empty() || is_placeholder(&body.markdown)
+}
+
+/// P-IGNORED: a file of a content kind's folder named like Markdown but not `*.md` (`x.MD`,
+/// `x.md.txt` from an editor that added `.txt`, `x.markdown`). guong reads only `*.md`
+/// there, so without this the file would vanish from the site unseen.
+fn misnamed(path: &str) -> Option<Diagnostic> {
+    let rest = path.strip_prefix("content/")?;
+    FileKind::of_folder(rest)?;
+    let name = rest.rsplit('/').next()?;
+    let lower = name.to_ascii_lowercase();
+    let at = lower.find(".md").filter(|&at| lower[at..] == *".md" || lower[at..].starts_with(".md."));
+    let stem = &name[..at.or_else(|| lower.strip_suffix(".markdown").map(str::len))?];
+    Some(
+        Diagnostic::new(
+            Code::PIgnored,
+            path,
+            Pos::START,
+            format!("Tệp `{name}` không được đọc: chỉ tệp có đuôi `.md` (chữ thường) mới là nội dung"),
+        )
+        .with_hint(format!("đổi tên tệp thành `{stem}.md`")),
+    )
 }
 
 fn bad_id(path: &str, pos: Pos, id: &str) -> Diagnostic {

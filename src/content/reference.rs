@@ -54,6 +54,7 @@ const EVERY_FILE: &[Code] = &[
     Code::PSize,
     Code::PLink,
     Code::PSpecial,
+    Code::PIgnored,
     Code::PRead,
     Code::PFmMissing,
     Code::PFmUnclosed,
