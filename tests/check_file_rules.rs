@@ -219,5 +219,7 @@ fn f_placeholder_supersedes_other_findings_on_its_line() {
         "title: \"«Cần điền tên mô hình»\"",
     );
     expect(&site, &[(E, "F-PLACEHOLDER", MODEL, 4)]);
-    assert_eq!(message(&site, "F-PLACEHOLDER").0, "Trường `title` vẫn còn nội dung mẫu, cần điền");
+    let (message, hint) = message(&site, "F-PLACEHOLDER");
+    assert_eq!(message, "Trường `title` vẫn còn nội dung mẫu, cần điền");
+    assert_eq!(hint.as_deref(), Some("thay đoạn «Cần điền …» bằng nội dung thật của trường `title` (Tên mô hình)"));
 }

@@ -159,6 +159,8 @@ fn c1_topic_unknown_or_empty() {
     );
     expect(&site, &[(E, "C1-TOPIC", MODEL, 15)]);
     assert_eq!(message(&site, "C1-TOPIC").1.as_deref(), Some("có phải `tp-sua-doi-loi-lam-viec`?"));
+    let text = message(&site, "C1-TOPIC").0;
+    assert!(text.starts_with("Chuyên đề, tác phẩm `tp-sua-doi-loi-lam-vie` không có trong danh mục `chuyen_de` (mục 2 của `learning.topics`"), "{text}");
     edit(&site, MODEL, "[toan-khoa-xiii, tp-sua-doi-loi-lam-vie]", "[]");
     expect(&site, &[(E, "C1-TOPIC", MODEL, 15)]);
 }

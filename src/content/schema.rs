@@ -283,7 +283,10 @@ impl Validator<'_> {
                     node.pos,
                     format!("Trường `{name}` vẫn còn nội dung mẫu, cần điền"),
                 )
-                .with_hint(format!("thay nội dung mẫu bằng {} thật", field.label.to_lowercase())),
+                .with_hint(format!(
+                    "thay đoạn «Cần điền …» bằng nội dung thật của trường `{}` ({})",
+                    field.key, field.label
+                )),
             );
             return;
         }

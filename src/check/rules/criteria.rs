@@ -43,9 +43,9 @@ fn topics(index: &Index, at: &mut At) {
                 Code::C1Topic,
                 node,
                 format!(
-                    "Chuyên đề, tác phẩm `{id}` không có trong danh mục `chuyen_de` ({}[{}])",
-                    field(MODEL, "learning.topics"),
-                    i + 1
+                    "Chuyên đề, tác phẩm `{id}` không có trong danh mục `chuyen_de` (mục {} của {})",
+                    i + 1,
+                    field(MODEL, "learning.topics")
                 ),
             );
             d.hint = Some(
@@ -250,9 +250,9 @@ fn replication(index: &Index, at: &mut At) {
                 Code::C5TargetUnknown,
                 org_node,
                 format!(
-                    "Đơn vị `{org}` không có trong danh sách tổ chức ({}[{}])",
-                    field(MODEL, "replication.targets"),
-                    i + 1
+                    "Đơn vị `{org}` không có trong danh sách tổ chức (mục {} của {})",
+                    i + 1,
+                    field(MODEL, "replication.targets")
                 ),
             );
             d.hint = Some(typo_hint(index.known.units().suggest(&org)).unwrap_or_else(|| {
