@@ -81,6 +81,10 @@ fn p_id_must_match_the_file_name() {
     let site = checker::site();
     site.write("content/trang/Gioi_Thieu.md", &page("Nội dung.\n"));
     expect(&site, &[(E, "P-ID", "content/trang/Gioi_Thieu.md", 1)]);
+    assert_eq!(
+        message(&site, "P-ID").1.as_deref(),
+        Some("đổi tên tệp thành `gioi-thieu.md` (và `id: gioi-thieu` nếu có)")
+    );
     edit(&site, MODEL, "id: mh-mot-cua-than-thien", "id: ../mh-mot-cua");
     expect_includes(&site, &[(E, "P-ID", MODEL, 3)]);
 }

@@ -11,12 +11,13 @@ use crate::content::model::Model;
 use crate::content::page::Page;
 use crate::content::read::{items, pos_of};
 use crate::content::report::Report;
-use crate::content::schema::{Field, Validator, is_placeholder, is_slug};
+use crate::content::schema::{Field, SLUG_MAX, Validator, is_placeholder, is_slug};
 use crate::content::unit::Unit;
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::parse::frontmatter::{decode_text, split_front_matter};
 use crate::parse::markdown::{Body, Reading};
 use crate::parse::yaml::{Node, Value, parse_yaml};
+use crate::scaffold::slug::slugify;
 use crate::source::trust::either;
 use crate::source::{Skipped, SourceFile};
 
@@ -271,7 +272,7 @@ fn read_markdown_file(
     }
     if kind == FileKind::Page {
         if !is_slug(&stem) {
-            out.push(bad_id(path, Pos::START, &stem));
+            out.push(bad_file_name(path, &stem));
             return None;
         }
         return Some(Record::Page(Page::read(stem, path.to_owned(), front, body)));
@@ -325,12 +326,22 @@ fn bad_id(path: &str, pos: Pos, id: &str) -> Diagnostic {
     .with_hint("đặt tên tệp và `id` giống nhau, ví dụ `mh-mot-cua-than-thien.md` với `id: mh-mot-cua-than-thien`")
 }
 
+/// P-ID on a file name that is no slug, with the slug of that name to use instead.
+fn bad_file_name(path: &str, stem: &str) -> Diagnostic {
+    let slug = slugify(stem, SLUG_MAX);
+    let mut d = bad_id(path, Pos::START, stem);
+    if is_slug(&slug) {
+        d.hint = Some(format!("đổi tên tệp thành `{slug}.md` (và `id: {slug}` nếu có)"));
+    }
+    d
+}
+
 /// P-ID: the id must be a slug equal to the file stem (the schema already checked the
 /// slug shape). A record is kept, under its stem, whenever the stem is a valid slug, so one
 /// wrong id does not cascade into unknown-reference errors elsewhere.
 fn check_id(path: &str, front: &Node, stem: &str, out: &mut Vec<Diagnostic>) -> bool {
     if !is_slug(stem) {
-        out.push(bad_id(path, Pos::START, stem));
+        out.push(bad_file_name(path, stem));
         return false;
     }
     if let Some(id) = front.get("id").and_then(Node::as_text).filter(|id| is_slug(id) && *id != stem) {

@@ -4,13 +4,14 @@
 use std::collections::BTreeMap;
 
 use crate::content::corpus::Corpus;
+use crate::content::schema::SLUG_MAX;
 use crate::content::schema::{is_slug, text_len};
 use crate::content::vocab::{
     ALIGNMENTS, APPROACHES, COSTS, MASS_ORGS, MEASURE_KINDS, REASONS, RECOGNITION_LEVELS, REQUIREMENTS, STATUSES,
     SUBJECT_TYPES, Vocab,
 };
 use crate::derive::party_document::{DocumentKind, number_suffix, on_behalf};
-use crate::scaffold::slug::{MAX_SLUG, slugify, unique};
+use crate::scaffold::slug::{slugify, unique};
 use crate::scaffold::yaml_text::{choices, comment, fill, quoted};
 use crate::scaffold::{NewFile, example_date, find_unit, placeholder};
 
@@ -35,7 +36,7 @@ pub fn new_model(corpus: &Corpus, paths: &[String], org: &str, title: &str) -> R
     if !(5..=200).contains(&length) {
         return Err(format!("tên mô hình dài {length} ký tự; cần từ 5 đến 200 ký tự"));
     }
-    let stem = format!("{ID_PREFIX}{}", slugify(title, MAX_SLUG - ID_PREFIX.len()));
+    let stem = format!("{ID_PREFIX}{}", slugify(title, SLUG_MAX - ID_PREFIX.len()));
     let stem = if stem.len() < 3 + ID_PREFIX.len() { format!("{ID_PREFIX}mo-hinh") } else { stem };
     let taken_stems: Vec<&str> = paths
         .iter()

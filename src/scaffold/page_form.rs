@@ -1,7 +1,8 @@
 //! A free page for `guong new page` (`content/trang/<slug>.md`, SPEC §5).
 
+use crate::content::schema::SLUG_MAX;
 use crate::content::schema::text_len;
-use crate::scaffold::slug::{MAX_SLUG, slugify, unique};
+use crate::scaffold::slug::{slugify, unique};
 use crate::scaffold::yaml_text::{fill, quoted};
 use crate::scaffold::{NewFile, placeholder};
 
@@ -16,7 +17,7 @@ pub fn new_page(paths: &[String], title: &str) -> Result<NewFile, String> {
     if !(1..=200).contains(&length) {
         return Err(format!("tiêu đề trang dài {length} ký tự; cần từ 1 đến 200 ký tự"));
     }
-    let slug = slugify(title, MAX_SLUG);
+    let slug = slugify(title, SLUG_MAX);
     let slug = if slug.len() < 3 { format!("trang-{slug}").trim_end_matches('-').to_owned() } else { slug };
     let taken = |candidate: &str| {
         paths.iter().any(|p| p.starts_with(PAGES_DIR) && p.rsplit('/').next() == Some(&format!("{candidate}.md")))

@@ -6,13 +6,14 @@ use std::collections::BTreeMap;
 use crate::content::corpus::Corpus;
 use crate::content::model::Model;
 use crate::content::report::Period;
+use crate::content::schema::SLUG_MAX;
 use crate::content::schema::is_slug;
 use crate::content::site_config::SiteConfig;
 use crate::content::unit::Unit;
 use crate::content::vocab::{PROGRESSES, PeriodKind, RECOGNITION_LEVELS};
 use crate::derive::calendar::report_deadline;
 use crate::derive::party_document::{DocumentKind, default_recipients, number_suffix, on_behalf};
-use crate::scaffold::slug::{MAX_SLUG, slugify};
+use crate::scaffold::slug::slugify;
 use crate::scaffold::yaml_text::{choices, comment, fill, quoted};
 use crate::scaffold::{NewFile, find_unit, placeholder};
 
@@ -79,7 +80,7 @@ fn capitalised(text: &str) -> String {
 /// `bc-<org>-<year>-<sau-thang|ca-nam>`, shortened to a valid slug for very long unit ids.
 fn report_id(org: &str, period: Period) -> String {
     let suffix = format!("-{}-{}", period.year, period.kind.slug());
-    format!("bc-{}{suffix}", slugify(org, MAX_SLUG - 3 - suffix.len()))
+    format!("bc-{}{suffix}", slugify(org, SLUG_MAX - 3 - suffix.len()))
 }
 
 /// The folder holding most of `org`'s reports, else `content/bao-cao`.

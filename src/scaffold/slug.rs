@@ -3,8 +3,7 @@
 
 use crate::search::fold;
 
-/// Longest slug SPEC §2 allows.
-pub const MAX_SLUG: usize = 80;
+use crate::content::schema::SLUG_MAX;
 
 /// `text` folded as search folds it (no diacritics, `đ→d`, lowercase) with every run of other
 /// characters turned into one hyphen, then cut to at most `max` bytes at a hyphen.
@@ -36,7 +35,7 @@ fn truncate_at_hyphen(slug: &str, max: usize) -> String {
 }
 
 /// `base` itself when free, else `base-2`, `base-3`, … (shortened so the result stays within
-/// `MAX_SLUG`).
+/// `SLUG_MAX`).
 pub fn unique(base: &str, taken: impl Fn(&str) -> bool) -> String {
     if !taken(base) {
         return base.to_owned();
@@ -44,7 +43,7 @@ pub fn unique(base: &str, taken: impl Fn(&str) -> bool) -> String {
     (2..)
         .map(|n| {
             let suffix = format!("-{n}");
-            format!("{}{suffix}", truncate_at_hyphen(base, MAX_SLUG - suffix.len()))
+            format!("{}{suffix}", truncate_at_hyphen(base, SLUG_MAX - suffix.len()))
         })
         .find(|candidate| !taken(candidate))
         .unwrap_or_else(|| base.to_owned())
