@@ -198,8 +198,19 @@ fn f_type_enum_length_date() {
     edit(&site, MODEL, "approach: xay_moi", "approach: xay_moii");
     expect(&site, &[(E, "F-ENUM", MODEL, 11)]);
     let (text, hint) = message(&site, "F-ENUM");
-    assert_eq!(text, "Giá trị `xay_moii` của `approach` không hợp lệ; chọn một trong: xay_moi, cung_co, nhan_rong");
+    assert_eq!(
+        text,
+        "Giá trị `xay_moii` của `approach` không hợp lệ; chọn một trong: xay_moi (Xây dựng mới), \
+         cung_co (Củng cố, nâng cao chất lượng), nhan_rong (Nhân rộng)"
+    );
     assert_eq!(hint.as_deref(), Some("có phải `xay_moi`?"));
+    // The label written instead of its code, with or without diacritics.
+    for written in ["Xây dựng mới", "xay dung moi"] {
+        let site = checker::site();
+        edit(&site, MODEL, "approach: xay_moi", &format!("approach: {written}"));
+        expect(&site, &[(E, "F-ENUM", MODEL, 11)]);
+        assert_eq!(message(&site, "F-ENUM").1.as_deref(), Some("có phải `xay_moi`?"), "{written}");
+    }
     let site = checker::site();
     edit(&site, MODEL, "title: \"Bộ phận một cửa thân thiện, tận tụy phục vụ Nhân dân\"", "title: \"Một\"");
     expect(&site, &[(E, "F-LENGTH", MODEL, 4)]);

@@ -12,6 +12,7 @@ use crate::content::suggest::did_you_mean;
 use crate::content::vocab::Vocab;
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::parse::yaml::{Node, Value};
+use crate::search::fold;
 
 /// Text that `guong new` writes where the editor must still fill a value.
 pub const PLACEHOLDER_MARK: &str = "«Cần điền";
@@ -375,6 +376,7 @@ impl Validator<'_> {
                 let value = node.as_text().unwrap_or_default();
                 if !vocab.iter().any(|(code, _)| *code == value) || node.as_str().is_none() {
                     let codes: Vec<_> = vocab.iter().map(|(c, _)| *c).collect();
+                    let choices: Vec<_> = vocab.iter().map(|(c, label)| format!("{c} ({label})")).collect();
                     let mut diagnostic = Diagnostic::new(
                         code_or(Code::FEnum),
                         self.path,
@@ -382,10 +384,12 @@ impl Validator<'_> {
                         format!(
                             "Giá trị `{}` của `{name}` không hợp lệ; chọn một trong: {}",
                             node.as_text().unwrap_or(node.kind_label()),
-                            codes.join(", ")
+                            choices.join(", ")
                         ),
                     );
-                    if let Some(guess) = did_you_mean(value, codes.iter().copied()) {
+                    // An editor often writes the label ("Xây dựng mới") instead of its code.
+                    let by_label = vocab.iter().find(|(_, label)| fold(label) == fold(value)).map(|(c, _)| *c);
+                    if let Some(guess) = by_label.or_else(|| did_you_mean(value, codes.iter().copied())) {
                         diagnostic = diagnostic.with_hint(format!("có phải `{guess}`?"));
                     }
                     self.out.push(diagnostic);
