@@ -33,6 +33,17 @@ fn m_period_lists_the_periods_and_does_not_cascade() {
 }
 
 #[test]
+fn a_start_before_the_programme_is_said_to_be_the_date_to_check() {
+    let site = site();
+    edit(&site, MODEL, "start: 2022-03-01", "start: 2020-12-31");
+    expect(&site, &[(E, "M-PERIOD", MODEL, 13)]);
+    assert_eq!(
+        message(&site, "M-PERIOD").1.as_deref(),
+        Some("chương trình bắt đầu từ 01/01/2021: kiểm tra lại ngày bắt đầu của mô hình")
+    );
+}
+
+#[test]
 fn an_unreadable_start_does_not_cascade_either() {
     let site = site();
     edit(&site, MODEL, "start: 2022-03-01", "start: 2022-02-30");

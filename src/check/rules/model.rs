@@ -154,16 +154,24 @@ fn period(index: &Index, at: &mut At) {
         return;
     }
     if let Some(start) = model.start.filter(|_| model.period.is_none()) {
+        // Before the programme began, the date is what is wrong; after its last period (or
+        // between two), the period may be the one still to declare.
+        let first = periods.chronological().next().map(|p| p.from);
+        let hint = match first {
+            Some(first) if start < first => {
+                format!("chương trình bắt đầu từ {first}: kiểm tra lại ngày bắt đầu của mô hình")
+            }
+            _ => "ngày bắt đầu phải thuộc một giai đoạn khai báo ở `periods` trong content/danh-muc.yml; \
+                  mô hình của giai đoạn mới cần giai đoạn đó được khai báo trước"
+                .to_owned(),
+        };
         at.push(
             at.value(
                 Code::MPeriod,
                 "start",
                 format!("Ngày bắt đầu {start} nằm ngoài giai đoạn {}", periods.describe()),
             )
-            .with_hint(
-                "ngày bắt đầu phải thuộc một giai đoạn khai báo ở `periods` trong content/danh-muc.yml; \
-                     mô hình của giai đoạn mới cần giai đoạn đó được khai báo trước",
-            ),
+            .with_hint(hint),
         );
     }
     let Some(end) = model.end else { return };
