@@ -9,7 +9,7 @@ use crate::render::context::common::{Coded, Link};
 #[derive(Clone, Debug, Serialize)]
 pub struct CompliancePage {
     pub as_of: Option<String>,
-    /// Years checked for coverage, e.g. "2022–2023" (empty without `as_of`).
+    /// Years checked for coverage, e.g. "các năm 2022–2023" or "năm 2022" (empty without `as_of`).
     pub years_checked: String,
     /// Headline counts: unit-years without a model, missing reports, late reports, warnings.
     pub units_without_model: String,

@@ -63,7 +63,12 @@ fn page(cx: &BuildContext) -> (PageMeta, CompliancePage) {
         })
         .collect();
     let warnings: Vec<&Diagnostic> = cx.diagnostics.iter().filter(|d| d.severity == Severity::Warning).collect();
-    let years_checked = years_text(&coverage_years(&corpus.catalog));
+    let covered = coverage_years(&corpus.catalog);
+    let years_checked = match covered.len() {
+        0 => String::new(),
+        1 => format!("năm {}", years_text(&covered)),
+        _ => format!("các năm {}", years_text(&covered)),
+    };
     let page = CompliancePage {
         as_of: corpus.catalog.as_of.map(|d| d.to_string()),
         years_checked,
