@@ -356,15 +356,15 @@ impl Validator<'_> {
                     node.pos,
                     format!("Giá trị {n} của `{name}` ({}) phải trong khoảng {min}–{max}", field.label),
                 ),
-                None => self.wrong_type(code_or(Code::FType), node, name, "số nguyên"),
+                None => {
+                    self.wrong_type(code_or(Code::FType), node, name, "số nguyên");
+                    self.hint_number(node);
+                }
             },
             Kind::Number => {
                 if node.as_number().is_none() {
-                    let comma = node.as_text().is_some_and(|t| t.contains(','));
                     self.wrong_type(code_or(Code::FType), node, name, "số");
-                    if comma && let Some(last) = self.out.last_mut() {
-                        last.hint = Some("dùng dấu chấm thập phân và không đặt trong ngoặc kép, ví dụ 86.5".into());
-                    }
+                    self.hint_number(node);
                 }
             }
             Kind::Bool => {
@@ -425,6 +425,23 @@ impl Validator<'_> {
 
     fn push(&mut self, code: Code, pos: Pos, message: String) {
         self.out.push(Diagnostic::new(code, self.path, pos, message));
+    }
+
+    /// The hint of a number written as editors often do: with a decimal comma, or with its
+    /// unit or a word after it (`80%`, `10 người`).
+    fn hint_number(&mut self, node: &Node) {
+        let Some(text) = node.as_text() else { return };
+        let digits = text.trim().bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
+        let hint = if text.contains(',') {
+            "dùng dấu chấm thập phân và không đặt trong ngoặc kép, ví dụ 86.5".to_owned()
+        } else if digits > 0 {
+            format!("chỉ ghi số, không kèm đơn vị hay chữ và không đặt trong ngoặc kép: `{}`", &text.trim()[..digits])
+        } else {
+            return;
+        };
+        if let Some(last) = self.out.last_mut() {
+            last.hint = Some(hint);
+        }
     }
 
     fn wrong_type(&mut self, code: Code, node: &Node, name: &str, expected: &str) {

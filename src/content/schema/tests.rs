@@ -67,3 +67,26 @@ fn plainly_nfc_characters_are_nfc_alone_and_compose_with_nothing() {
     assert_eq!(text_len("Tiê\u{301}t kiệm"), text_len("Tiết kiệm"));
     assert_eq!(text_len(" Tiết kiệm – “điện” "), 18);
 }
+
+/// Numbers as editors write them: with a decimal comma, a unit, a word or quotes, each with
+/// the hint that fixes it.
+#[test]
+fn numbers_written_otherwise_get_the_number_to_write() {
+    let fields = &[Field::req("n", "Số", Kind::Number), Field::opt("m", "Số người", Kind::Int { min: 0, max: 1000 })];
+    let hints = |yaml: &str| {
+        let mut out = Vec::new();
+        let node = parse_yaml(yaml, 2, "m.md", &mut out).unwrap();
+        Validator { path: "m.md", out: &mut out }.check_root(&node, fields);
+        out.into_iter().map(|d| (d.code, d.hint)).collect::<Vec<_>>()
+    };
+    let only = |hint: &str| Some(hint.to_owned());
+    assert_eq!(
+        hints("n: \"86,5\"\n"),
+        [(Code::FType, only("dùng dấu chấm thập phân và không đặt trong ngoặc kép, ví dụ 86.5"))]
+    );
+    let plain = "chỉ ghi số, không kèm đơn vị hay chữ và không đặt trong ngoặc kép: ";
+    assert_eq!(hints("n: 80%\n"), [(Code::FType, only(&format!("{plain}`80`")))]);
+    assert_eq!(hints("n: \"92.5 %\"\n"), [(Code::FType, only(&format!("{plain}`92.5`")))]);
+    assert_eq!(hints("n: 1\nm: \"10 người\"\n"), [(Code::FType, only(&format!("{plain}`10`")))]);
+    assert_eq!(hints("n: nhiều\n"), [(Code::FType, None)]);
+}
