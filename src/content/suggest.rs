@@ -118,7 +118,9 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -
     let letters = Letters::of(word);
     candidates
         .filter_map(|c| {
-            if length >= 4 && c.starts_with(word) {
+            // An id begun (`mh-mot`) or written without its prefix (`dan-van` for `tp-dan-van`).
+            let unprefixed = || c.strip_suffix(word).is_some_and(|head| head.ends_with('-'));
+            if length >= 4 && (c.starts_with(word) || unprefixed()) {
                 return Some((0, c));
             }
             if c.chars().count().abs_diff(length) > limit || letters.distance(c) > limit {

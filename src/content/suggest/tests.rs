@@ -7,6 +7,10 @@ fn edit_distance_and_suggestions() {
     assert_eq!(did_you_mean("zzzz", ["title"].into_iter()), None);
     let reasons = ["nhiem_vu_chinh_tri", "khac_phuc_han_che", "khac"];
     assert_eq!(did_you_mean("khac_phuc", reasons.into_iter()), Some("khac_phuc_han_che"));
+    // An id written without its prefix.
+    let topics = ["cd-2022", "tp-dan-van", "toan-khoa-xiii"];
+    assert_eq!(did_you_mean("dan-van", topics.into_iter()), Some("tp-dan-van"));
+    assert_eq!(did_you_mean("an-van", topics.into_iter()), None, "a suffix counts only from a hyphen");
 }
 
 /// The cheap bounds never hide a suggestion the full distance would make.
@@ -18,7 +22,9 @@ fn quick_bounds_keep_every_suggestion() {
         let expected = ids
             .iter()
             .map(|c| {
-                (if word.chars().count() >= 4 && c.starts_with(word) { 0 } else { edit_distance(word, c) }, c.as_str())
+                let unprefixed = c.strip_suffix(word).is_some_and(|head| head.ends_with('-'));
+                let whole = word.chars().count() >= 4 && (c.starts_with(word) || unprefixed);
+                (if whole { 0 } else { edit_distance(word, c) }, c.as_str())
             })
             .filter(|&(d, _)| d <= limit)
             .min_by_key(|&(d, c)| (d, c))
