@@ -68,6 +68,12 @@ fn unknown_or_root_unit_is_a_usage_error() {
     let run = site.run(&["new", "model", "--org", "cb-phong-ngan-sac", "--title", "Mô hình thử"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("có phải `cb-phong-ngan-sach`?"), "{}", run.stderr);
+    // The unit's name, or its id in capitals, given instead of the id.
+    for org in ["Chi bộ Phòng Ngân sách", "chi bo phong ngan sach", "CB-PHONG-NGAN-SACH"] {
+        let run = site.run(&["new", "model", "--org", org, "--title", "Mô hình thử"]);
+        assert_eq!(run.code, 2, "{org}");
+        assert!(run.stderr.contains("có phải `cb-phong-ngan-sach`?"), "{org}: {}", run.stderr);
+    }
     let run = site.run(&["new", "model", "--org", "dang-bo-khoi", "--title", "Mô hình thử"]);
     assert_eq!(run.code, 2, "{}", run.stdout);
     let run = site.run(&["new", "model", "--org", "cb-cdc", "--title", "Ngắn"]);

@@ -21,6 +21,7 @@ use crate::content::date::Date;
 use crate::content::schema::PLACEHOLDER_MARK;
 use crate::content::suggest::did_you_mean;
 use crate::content::unit::Unit;
+use crate::search::fold;
 
 /// A file to create, with its path relative to the site root (`/`-separated).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,11 +46,18 @@ pub fn placeholder(what: &str) -> String {
     format!("{PLACEHOLDER_MARK}: {what}»")
 }
 
-/// The unit `id` of the registry, or a usage message with a did-you-mean hint.
+/// The unit `id` of the registry, or a usage message with a did-you-mean hint: the unit
+/// whose name (or short name) was given instead of its id, with or without diacritics, or
+/// the nearest id.
 pub fn find_unit<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a Unit, String> {
     corpus.unit(id).ok_or_else(|| {
+        let given = fold(id);
+        let named = |u: &&Unit| {
+            fold(&u.name) == given || u.short_name.as_deref().is_some_and(|s| fold(s) == given) || u.id == given
+        };
+        let by_name = corpus.units.iter().find(named).map(|u| u.id.as_str());
         let known = corpus.units.iter().map(|u| u.id.as_str());
-        match did_you_mean(id, known) {
+        match by_name.or_else(|| did_you_mean(id, known)) {
             Some(guess) => format!("đơn vị `{id}` không có trong content/to-chuc.yml (có phải `{guess}`?)"),
             None => format!("đơn vị `{id}` không có trong content/to-chuc.yml"),
         }
