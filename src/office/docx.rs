@@ -10,6 +10,7 @@ use std::io::{Cursor, Write};
 
 use zip::write::SimpleFileOptions;
 
+use crate::office::DEFLATE_LEVEL;
 use crate::render::escape::push_escaped;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
@@ -291,17 +292,13 @@ impl From<Table> for Block {
 /// saves, and a build writes thousands of documents.
 const DEFLATE_FROM: usize = 2048;
 
-/// zlib's fastest level: a document body is mostly repeated markup, which it already
-/// shrinks to about a fifth, at a fraction of the default level's time.
-const DEFLATE_LEVEL: i64 = 1;
-
 /// Zips `parts` in order, every entry dated 1980-01-01 (the zip epoch).
 fn package(parts: &[(&str, &str)]) -> Vec<u8> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().last_modified_time(DateTime::default()).unix_permissions(0o644);
     for (name, text) in parts {
         let (method, level) = match text.len() >= DEFLATE_FROM {
-            true => (CompressionMethod::Deflated, Some(DEFLATE_LEVEL)),
+            true => (CompressionMethod::Deflated, Some(i64::from(DEFLATE_LEVEL))),
             false => (CompressionMethod::Stored, None),
         };
         // Writing into memory cannot fail; a failure here would be a bug in `zip`.

@@ -11,3 +11,8 @@ pub mod form03;
 pub mod party;
 pub mod period;
 pub mod xlsx;
+
+/// zlib's fastest level, for every zip part guong writes: a document is mostly repeated
+/// markup, which it already shrinks to about a fifth, at a fraction of the default level's
+/// time (a build writes thousands of documents, and form 02 workbooks list every model).
+pub const DEFLATE_LEVEL: u8 = 1;

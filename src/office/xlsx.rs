@@ -8,6 +8,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::content::date::Date;
+use crate::office::DEFLATE_LEVEL;
 use crate::office::cell::neutralise;
 
 /// A cell value.
@@ -147,6 +148,7 @@ impl Sheet {
 /// The workbook of `sheets`, dated `date` (the catalog's `as_of`), as bytes.
 pub fn workbook(title: &str, date: Option<Date>, sheets: Vec<Sheet>) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
+    book.set_zip_compression_level(DEFLATE_LEVEL);
     let date = date.unwrap_or(Date { year: 2000, month: 1, day: 1 });
     let when = ExcelDateTime::from_ymd(date.year.clamp(1900, 9999) as u16, date.month as u8, date.day as u8)?;
     book.set_properties(&DocProperties::new().set_title(title).set_author("guong").set_creation_datetime(&when));
