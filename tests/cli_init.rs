@@ -37,6 +37,24 @@ fn init_creates_a_site_that_checks_clean_and_builds() {
 }
 
 #[test]
+fn the_new_site_yml_offers_the_place_printed_before_form_dates() {
+    let site = TempSite::empty();
+    let root = site.dir.to_str().unwrap();
+    assert_eq!(guong(&["init", root]).code, 0);
+    let config = site.read("site.yml");
+    assert!(config.contains("\n# place: \"Tuy Hòa\"\n"), "{config}");
+    let output = site.dir.join("public");
+    let form01 = || {
+        let build = guong(&["--root", root, "build", "--output", output.to_str().unwrap()]);
+        assert_eq!(build.code, 0, "{}", build.stderr);
+        std::fs::read_to_string(output.join("mo-hinh/mh-mot-cua-tan-tinh/index.html")).unwrap()
+    };
+    assert!(!form01().contains("Tuy Hòa, ngày"), "no place until the editor writes one");
+    site.write("site.yml", &config.replace("# place: \"Tuy Hòa\"", "place: \"Tuy Hòa\""));
+    assert!(form01().contains("Tuy Hòa, ngày"), "the uncommented place is printed before the date");
+}
+
+#[test]
 fn init_accepts_an_empty_folder() {
     let site = TempSite::empty();
     let run = guong(&["init", site.dir.to_str().unwrap()]);

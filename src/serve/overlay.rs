@@ -40,18 +40,20 @@ impl Problem {
 /// Most diagnostics the overlay lists (the rest are counted).
 const SHOWN: usize = 50;
 
-/// The overlay markup for `problem`.
+/// The overlay markup for `problem`, laid over a page of the last good build.
 pub fn overlay(problem: &Problem) -> String {
+    panel(problem, " Đang hiển thị bản dựng trước.")
+}
+
+/// The panel listing `problem`; `shown` says what the page under it is.
+fn panel(problem: &Problem, shown: &str) -> String {
     let mut html = format!(
         "<link rel=\"stylesheet\" href=\"{STYLE_PATH}\"><aside id=\"guong-overlay\" role=\"alert\" lang=\"vi\">"
     );
     match problem {
         Problem::Content(diagnostics) => {
             let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
-            html.push_str(&format!(
-                "<h2>Chưa dựng lại được trang: {} lỗi. Đang hiển thị bản dựng trước.</h2><ol>",
-                errors.len()
-            ));
+            html.push_str(&format!("<h2>Chưa dựng lại được trang: {} lỗi.{shown}</h2><ol>", errors.len()));
             for d in errors.iter().take(SHOWN) {
                 html.push_str(&format!(
                     "<li><code>{}:{}:{}</code> [{}] {}",
@@ -75,7 +77,7 @@ pub fn overlay(problem: &Problem) -> String {
             }
         }
         Problem::Other(message) => {
-            html.push_str("<h2>Chưa dựng lại được trang. Đang hiển thị bản dựng trước.</h2>");
+            html.push_str(&format!("<h2>Chưa dựng lại được trang.{shown}</h2>"));
             html.push_str(&format!("<pre>{}</pre>", escape(message)));
         }
     }
@@ -83,13 +85,14 @@ pub fn overlay(problem: &Problem) -> String {
     html
 }
 
-/// The page served before any build succeeded: only the overlay.
+/// The page served when there is no page to show (no build succeeded yet, or the page
+/// itself failed): only the panel, which then speaks of no previous build.
 pub fn placeholder_page(problem: &Problem) -> String {
     format!(
         "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>guong serve: có lỗi</title></head>\
          <body><main><h1>Trang chưa dựng được</h1><p>Sửa các lỗi bên dưới; trang tự tải lại khi dựng xong.</p></main>\
          {}</body></html>",
-        overlay(problem)
+        panel(problem, "")
     )
 }
 
@@ -106,7 +109,7 @@ mod tests {
             Diagnostic::new(Code::PUnknownKey, "content/mo-hinh/a.md", Pos::new(4, 1), "cảnh báo"),
         ];
         let html = overlay(&Problem::Content(diagnostics));
-        assert!(html.contains("1 lỗi"), "{html}");
+        assert!(html.contains("<h2>Chưa dựng lại được trang: 1 lỗi. Đang hiển thị bản dựng trước.</h2>"), "{html}");
         assert!(html.contains("<code>content/mo-hinh/a.md:12:3</code> [P-HTML-UNSAFE] Mã `&lt;script` bị cấm"));
         assert!(html.contains("gợi ý: xóa thẻ"));
         assert!(!html.contains("cảnh báo"), "warnings do not block a build");
@@ -116,6 +119,8 @@ mod tests {
     fn other_failures_show_their_message() {
         let html = placeholder_page(&Problem::Other("mẫu `base.html` dòng 3: lỗi <x>".into()));
         assert!(html.contains("<pre>mẫu `base.html` dòng 3: lỗi &lt;x&gt;</pre>"));
+        assert!(html.contains("<h2>Chưa dựng lại được trang.</h2>"), "no previous build is shown: {html}");
+        assert!(!html.contains("bản dựng trước"), "{html}");
         assert!(html.starts_with("<!DOCTYPE html>"));
     }
 }
