@@ -24,6 +24,15 @@ fn new_model_is_placed_with_its_base_unit_and_reports_only_placeholders() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let path = run.stdout.trim();
     assert_eq!(path, "content/mo-hinh/so-tai-chinh/mh-doi-moi-le-loi-lam-viec.md");
+    // People are told where the file is from where they stand, and what to run next.
+    let root = site.dir.display();
+    assert_eq!(
+        run.stderr.trim(),
+        format!(
+            "Đã tạo `{root}/{path}`. Tiếp theo: mở tệp, điền các chỗ «Cần điền…», rồi chạy \
+             `guong --root {root} check` (hoặc `guong --root {root} serve` để xem trước)."
+        )
+    );
     let text = site.read(path);
     assert!(text.starts_with("---\n"));
     for line in [

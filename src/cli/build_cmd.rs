@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::check::format::human;
-use crate::cli::{Failure, SERVE_PORT, SiteRoot, leave_for_exit};
+use crate::cli::{Failure, SERVE_PORT, SiteRoot, command_at, leave_for_exit};
 use crate::content::site_config::{address_error, is_base_address, is_file_address};
 use crate::history::History;
 use crate::parse::markdown::Reading;
@@ -19,20 +19,6 @@ use crate::site::{BuildError, build};
 
 /// Work shorter than this shows no progress bar.
 const QUIET_FOR: Duration = Duration::from_secs(1);
-
-/// The command that previews the site at `root`, as the user would type it: the output
-/// folder itself needs a web server (README, "Xem trước").
-fn serve_command(root: &Path) -> String {
-    if root == Path::new(".") {
-        return "guong serve".to_owned();
-    }
-    let shown = root.display().to_string();
-    if shown.contains(char::is_whitespace) {
-        format!("guong --root \"{shown}\" serve")
-    } else {
-        format!("guong --root {shown} serve")
-    }
-}
 
 /// Runs `guong build`; `output` is relative to the site root unless absolute. Pages whose
 /// fingerprint did not change since the previous build are kept unless `use_cache` is
@@ -109,7 +95,7 @@ pub fn run(
         built.files,
         built.pages - built.kept_pages,
         built.kept_pages,
-        serve_command(root)
+        command_at(root, "serve")
     );
     leave_for_exit((checked, history));
     Ok(())

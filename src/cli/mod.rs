@@ -10,7 +10,7 @@ mod schema_cmd;
 mod serve_cmd;
 mod site_root;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::builder::PossibleValuesParser;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -33,6 +33,21 @@ pub const EXIT_IO: i32 = 3;
 
 /// The port `guong serve` listens on unless told otherwise.
 pub const SERVE_PORT: u16 = 1111;
+
+/// The guong command `sub` (`serve`, `check`) for the site at `root`, as the user would
+/// type it: `--root` only when the root is not the current folder, quoted when it holds
+/// spaces.
+pub fn command_at(root: &Path, sub: &str) -> String {
+    if root == Path::new(".") {
+        return format!("guong {sub}");
+    }
+    let shown = root.display().to_string();
+    if shown.contains(char::is_whitespace) {
+        format!("guong --root \"{shown}\" {sub}")
+    } else {
+        format!("guong --root {shown} {sub}")
+    }
+}
 
 /// Why a command failed, mapped to an exit code.
 #[derive(Debug)]

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::cli::{Failure, NewKind, SiteRoot};
+use crate::cli::{Failure, NewKind, SiteRoot, command_at};
 use crate::content::load::load;
 use crate::parse::markdown::Reading;
 use crate::scaffold::model_form::new_model;
@@ -29,6 +29,14 @@ pub fn run(root: &Path, what: &NewKind) -> Result<(), Failure> {
         Err(Refusal::Unreadable(error)) => return Err(Failure::Io(format!("{}: {error}", file.path))),
         Err(refusal) => return Err(Failure::Usage(format!("tệp `{}` {refusal}", file.path))),
     }
+    // The path relative to the root is the output scripts read; people get where the file is
+    // from here, and what to do next.
     println!("{}", file.path);
+    eprintln!(
+        "Đã tạo `{}`. Tiếp theo: mở tệp, điền các chỗ «Cần điền…», rồi chạy `{}` (hoặc `{}` để xem trước).",
+        if root == Path::new(".") { file.path.clone() } else { root.join(&file.path).display().to_string() },
+        command_at(root, "check"),
+        command_at(root, "serve")
+    );
     Ok(())
 }
