@@ -18,6 +18,32 @@ fn only_placeholders(findings: &[(String, String, u64)]) {
 }
 
 #[test]
+fn new_model_of_a_unit_closed_before_the_period_names_the_unit_that_carries_on() {
+    let site = TempSite::minimal();
+    let registry = site.read("content/to-chuc.yml")
+        + "  - id: cb-phong-ke-hoach\n    kind: chi_bo_truc_thuoc\n    name: \"Chi bộ Phòng Kế hoạch\"\n    \
+           parent: db-so-tai-chinh\n    active_to: 2020-06-30\n    successor: cb-phong-ngan-sach\n\
+           \x20 - id: cb-phong-cu\n    kind: chi_bo_truc_thuoc\n    name: \"Chi bộ Phòng Cũ\"\n    \
+           parent: db-so-tai-chinh\n    active_to: 2020-06-30\n";
+    site.write("content/to-chuc.yml", &registry);
+    let merged = site.run(&["new", "model", "--org", "cb-phong-ke-hoach", "--title", "Mô hình thử một"]);
+    assert_eq!(merged.code, 0, "{}", merged.stderr);
+    assert_eq!(
+        merged.stderr.lines().next().unwrap(),
+        "Lưu ý: Chi bộ Phòng Kế hoạch (`cb-phong-ke-hoach`) đã kết thúc hoạt động ngày 30/06/2020, trước giai \
+         đoạn 2021–2025; mô hình bắt đầu sau ngày đó cần ghi `org: cb-phong-ngan-sach` (Chi bộ Phòng Ngân sách, \
+         đơn vị tiếp nhận), nếu không `guong check` báo M-ORG-INACTIVE."
+    );
+    let closed = site.run(&["new", "model", "--org", "cb-phong-cu", "--title", "Mô hình thử hai"]);
+    assert!(
+        closed.stderr.starts_with("Lưu ý: Chi bộ Phòng Cũ (`cb-phong-cu`) đã kết thúc hoạt động ngày 30/06/2020")
+            && closed.stderr.contains("cần ghi một đơn vị đang hoạt động"),
+        "{}",
+        closed.stderr
+    );
+}
+
+#[test]
 fn new_model_is_placed_with_its_base_unit_and_reports_only_placeholders() {
     let site = TempSite::minimal();
     let run = site.run(&["new", "model", "--org", "cb-phong-ngan-sach", "--title", "Đổi mới lề lối làm việc"]);

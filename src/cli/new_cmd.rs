@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::cli::{Failure, NewKind, SiteRoot, command_at};
 use crate::content::load::load;
 use crate::parse::markdown::Reading;
-use crate::scaffold::model_form::new_model;
+use crate::scaffold::model_form::{closed_unit_note, new_model};
 use crate::scaffold::page_form::new_page;
 use crate::scaffold::report_form::new_report;
 use crate::source::Refusal;
@@ -14,9 +14,14 @@ use crate::source::disk::DiskSource;
 pub fn run(root: &Path, what: &NewKind) -> Result<(), Failure> {
     let site = SiteRoot::open(root, None)?;
     let paths: Vec<String> = site.files.iter().map(|f| f.path.clone()).collect();
+    let mut notes = Vec::new();
     let file = match what {
         NewKind::Page { title } => new_page(&paths, title),
-        NewKind::Model { org, title } => new_model(&load(&site.files, Reading::Check).corpus, &paths, org, title),
+        NewKind::Model { org, title } => {
+            let corpus = load(&site.files, Reading::Check).corpus;
+            notes.extend(closed_unit_note(&corpus, org));
+            new_model(&corpus, &paths, org, title)
+        }
         NewKind::Report { org, year, period } => {
             new_report(&load(&site.files, Reading::Check).corpus, &site.config, &paths, org, *year, period)
         }
@@ -32,6 +37,9 @@ pub fn run(root: &Path, what: &NewKind) -> Result<(), Failure> {
     // The path relative to the root is the output scripts read; people get where the file is
     // from here, and what to do next.
     println!("{}", file.path);
+    for note in notes {
+        eprintln!("{note}");
+    }
     eprintln!(
         "Đã tạo `{}`. Tiếp theo: mở tệp, điền các chỗ «Cần điền…», rồi chạy `{}` (hoặc `{}` để xem trước).",
         if root == Path::new(".") { file.path.clone() } else { root.join(&file.path).display().to_string() },

@@ -50,6 +50,28 @@ pub fn new_model(corpus: &Corpus, paths: &[String], org: &str, title: &str) -> R
     Ok(NewFile { path, text: model_text(corpus, &id, org, title) })
 }
 
+/// A word for the editor when unit `org` stopped working before the current period began
+/// (it merged, or closed): a model starting after that must name the unit carrying on its
+/// work, or `check` reports M-ORG-INACTIVE. `None` for a unit still at work.
+pub fn closed_unit_note(corpus: &Corpus, org: &str) -> Option<String> {
+    let unit = corpus.unit(org)?;
+    let closed = unit.active_to?;
+    let period = corpus.catalog.current_period().or_else(|| corpus.catalog.periods.chronological().last())?;
+    if closed >= period.from {
+        return None;
+    }
+    let instead = match corpus.successor_of(org) {
+        Some(successor) => format!("ghi `org: {}` ({}, đơn vị tiếp nhận)", successor.id, successor.name),
+        None => "ghi một đơn vị đang hoạt động".to_owned(),
+    };
+    Some(format!(
+        "Lưu ý: {} (`{org}`) đã kết thúc hoạt động ngày {closed}, trước giai đoạn {}; mô hình bắt đầu sau ngày đó cần \
+         {instead}, nếu không `guong check` báo M-ORG-INACTIVE.",
+        unit.name,
+        period.span()
+    ))
+}
+
 /// The folder (below `content/mo-hinh/`, possibly empty) most used by the models of `org`'s base
 /// unit, else the base unit's id.
 fn model_folder(corpus: &Corpus, org: &str) -> String {
