@@ -41,6 +41,21 @@ fn o_successor_itself_the_root_or_without_active_to() {
 }
 
 #[test]
+fn a_model_starting_after_its_unit_merged_is_told_the_successor_to_name() {
+    let site = site();
+    merge_cdc(&site, "    active_to: 2022-01-31\n    successor: db-so-tai-chinh");
+    let (message, hint) = message(&site, "M-ORG-INACTIVE");
+    assert!(message.starts_with("Đơn vị `cb-cdc` đã kết thúc hoạt động ngày 31/01/2022"), "{message}");
+    assert_eq!(
+        hint.as_deref(),
+        Some(
+            "`cb-cdc` đã sáp nhập vào `db-so-tai-chinh` (Đảng bộ Sở Tài chính): ghi `org: db-so-tai-chinh`, \
+             hoặc sửa `start` nếu mô hình bắt đầu trước ngày đó"
+        )
+    );
+}
+
+#[test]
 fn o_successor_closing_before_the_unit_it_takes_over() {
     let site = site();
     edit(&site, UNITS, "    sector: thue_tai_chinh", "    sector: thue_tai_chinh\n    active_to: 2022-05-31");

@@ -99,10 +99,15 @@ fn org(index: &Index, at: &mut At) {
             }
             _ => String::new(),
         };
-        at.push(
-            at.value(Code::MOrgInactive, "org", format!("Đơn vị `{org}` {when}"))
-                .with_hint("kiểm tra `org`, `start`, `end` của mô hình hoặc `active_from`/`active_to` của đơn vị"),
-        );
+        let successor = after_close.and(corpus.successor_of(org));
+        let hint = match successor {
+            Some(successor) => format!(
+                "`{org}` đã sáp nhập vào `{}` ({}): ghi `org: {}`, hoặc sửa `start` nếu mô hình bắt đầu trước ngày đó",
+                successor.id, successor.name, successor.id
+            ),
+            None => "kiểm tra `org`, `start`, `end` của mô hình hoặc `active_from`/`active_to` của đơn vị".to_owned(),
+        };
+        at.push(at.value(Code::MOrgInactive, "org", format!("Đơn vị `{org}` {when}")).with_hint(hint));
     }
 }
 
