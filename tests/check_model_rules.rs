@@ -109,6 +109,23 @@ fn m_section_missing_is_reported_at_the_body_start() {
 }
 
 #[test]
+fn m_section_written_at_another_level_says_which_line_and_level() {
+    let site = site();
+    let line = site.read(MODEL).lines().position(|l| l == "## 4. Hiệu quả").unwrap() + 1;
+    edit(&site, MODEL, "## 4. Hiệu quả\n", "### 4. Hiệu quả\n");
+    expect(&site, &[(E, "M-SECTION", MODEL, 60)]);
+    let (message, hint) = message(&site, "M-SECTION");
+    assert_eq!(message, "Thiếu mục \"## 4. Hiệu quả\"");
+    assert_eq!(
+        hint.unwrap(),
+        format!(
+            "dòng {line} viết tiêu đề này ở cấp 3 (`### 4. Hiệu quả`); tiêu đề mục tiêu chí cần đúng hai dấu #: \
+             `## 4. Hiệu quả`"
+        )
+    );
+}
+
+#[test]
 fn m_section_nearly_empty_is_an_error_and_short_a_warning() {
     let site = site();
     let text = site.read(MODEL);

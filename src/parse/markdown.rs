@@ -35,6 +35,10 @@ pub struct Body {
     pub first_line: usize,
     /// The level-2 headings at the top level (not inside a quote or list), in order.
     pub sections: Vec<Section>,
+    /// The top-level headings of other levels (`#`, `###`…), in order: a criterion's heading
+    /// written at the wrong level is told apart from a missing one. Only the checker reads
+    /// them; [`Body::release_markdown`] frees them.
+    pub other_headings: Vec<OtherHeading>,
     /// Raw HTML, link destinations with a scheme and text holding `<` (see [`Markup`]).
     pub markup: Vec<Markup>,
     /// Safe HTML of the whole body (empty unless read for publishing).
@@ -48,6 +52,17 @@ pub struct Body {
     pub blocks: Vec<Block>,
     /// The blocks before the first section.
     pub intro_blocks: Range<usize>,
+}
+
+/// A top-level heading that is not `## `.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OtherHeading {
+    /// Its level: the number of `#` (or 1 and 2 for setext underlines).
+    pub level: u8,
+    /// The heading text.
+    pub title: String,
+    /// File line of the heading.
+    pub line: usize,
 }
 
 /// One `## ` section of a body.
@@ -107,6 +122,7 @@ impl Body {
             markdown,
             first_line,
             sections: read.sections,
+            other_headings: read.other_headings,
             markup: read.markup,
             html,
             intro_html: read.intro_html,
@@ -141,6 +157,7 @@ impl Body {
     /// (the HTML and text read from it stay).
     pub fn release_markdown(&mut self) {
         self.markdown = String::new();
+        self.other_headings = Vec::new();
     }
 }
 
@@ -181,6 +198,7 @@ struct Heading {
 /// What one pass read, besides the HTML.
 struct Read {
     sections: Vec<Section>,
+    other_headings: Vec<OtherHeading>,
     markup: Vec<Markup>,
     intro_html: Range<usize>,
     text: String,
@@ -197,6 +215,9 @@ struct Pass<'m> {
     depth: usize,
     open: Option<OpenHeading>,
     headings: Vec<Heading>,
+    /// The heading of another level being read, and those read.
+    open_other: Option<OtherHeading>,
+    other_headings: Vec<OtherHeading>,
     markup: markup::Collector,
     /// Plain text and blocks, when publishing.
     plain: Option<plain::Collector>,
@@ -211,6 +232,8 @@ impl<'m> Pass<'m> {
             depth: 0,
             open: None,
             headings: Vec::new(),
+            open_other: None,
+            other_headings: Vec::new(),
             markup: markup::Collector::default(),
             plain: publish.then(plain::Collector::default),
         }
@@ -242,15 +265,27 @@ impl<'m> Pass<'m> {
                 };
                 self.open = Some(OpenHeading { heading, ended: false });
             }
+            Event::Start(Tag::Heading { level, .. }) if self.depth == 0 => {
+                let line = self.line_of(range.start);
+                self.open_other = Some(OtherHeading { level: *level as u8, title: String::new(), line });
+            }
             Event::Text(text) | Event::Code(text) => {
                 if let Some(open) = self.open.as_mut().filter(|open| !open.ended) {
                     open.heading.title.push_str(text);
+                } else if let Some(other) = self.open_other.as_mut() {
+                    other.title.push_str(text);
                 }
             }
             Event::End(TagEnd::Heading(HeadingLevel::H2)) => {
                 if let Some(open) = self.open.as_mut().filter(|_| self.depth == 0) {
                     open.heading.source.end = range.end;
                     open.ended = true;
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(mut other) = self.open_other.take() {
+                    other.title = other.title.trim().to_owned();
+                    self.other_headings.push(other);
                 }
             }
             Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::FootnoteDefinition(_)) => {
@@ -309,6 +344,7 @@ impl<'m> Pass<'m> {
         let first = self.headings.first();
         Read {
             sections,
+            other_headings: self.other_headings,
             markup: self.markup.finish(markdown),
             intro_html: 0..first.map_or(html_len, |h| h.html.start),
             intro_blocks: 0..first.map_or(blocks.len(), |h| h.block),

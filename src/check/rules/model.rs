@@ -6,11 +6,13 @@ use std::collections::HashMap;
 
 use crate::check::rules::{At, Index, field, listing, typo_hint};
 use crate::content::corpus::Corpus;
+use crate::content::criteria::criterion_of;
 use crate::content::forms::MODEL;
 use crate::content::read::pos_of;
 use crate::content::schema::is_placeholder;
 use crate::content::vocab::{SubjectType, UnitKind};
 use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::parse::markdown::Body;
 
 /// Sections shorter than this (non-space characters) are missing in substance (M-SECTION).
 const SECTION_MIN: usize = 20;
@@ -210,7 +212,7 @@ fn sections(at: &mut At) {
                     Pos::new(body.first_line, 1),
                     format!("Thiếu mục \"{heading}\""),
                 )
-                .with_hint(format!("thêm dòng `{heading}` và viết nội dung tiêu chí này bên dưới")),
+                .with_hint(missing_section_hint(body, criterion, heading)),
             );
             continue;
         };
@@ -246,6 +248,23 @@ fn sections(at: &mut At) {
                 .with_hint("nêu cụ thể hơn để người đọc có thể học tập, làm theo"),
             );
         }
+    }
+}
+
+/// How to add the missing section of `criterion` (0-based): when a heading of another level
+/// names it (`### 4. Hiệu quả`), that the heading needs exactly two `#`.
+fn missing_section_hint(body: &Body, criterion: usize, heading: &str) -> String {
+    let misplaced = body.other_headings.iter().find(|h| criterion_of(&h.title) == Some(criterion as u8 + 1));
+    match misplaced {
+        Some(other) => format!(
+            "dòng {} viết tiêu đề này ở cấp {} (`{} {}`); tiêu đề mục tiêu chí cần đúng hai dấu #: `## {}`",
+            other.line,
+            other.level,
+            "#".repeat(other.level.into()),
+            other.title,
+            other.title
+        ),
+        None => format!("thêm dòng `{heading}` và viết nội dung tiêu chí này bên dưới"),
     }
 }
 

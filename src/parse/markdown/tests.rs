@@ -24,6 +24,17 @@ fn finds_h2_sections_with_lines_and_lengths() {
 }
 
 #[test]
+fn keeps_top_level_headings_of_other_levels_with_their_lines() {
+    let body = Body::new("Tiêu đề\n===\n\n### 4. Hiệu **quả**\n\n- ### trong danh sách\n\n## 5. Mục\n".into(), 3);
+    let other: Vec<_> = body.other_headings.iter().map(|h| (h.level, h.title.as_str(), h.line)).collect();
+    assert_eq!(other, [(1, "Tiêu đề", 3), (3, "4. Hiệu quả", 6)]);
+    assert_eq!(body.sections.len(), 1);
+    let mut body = body;
+    body.release_markdown();
+    assert!(body.other_headings.is_empty());
+}
+
+#[test]
 fn non_space_length_matches_char_is_whitespace() {
     let samples = [
         "",
