@@ -5,7 +5,7 @@ mod common;
 
 use common::office::{COUNT_KEYS, xlsx_sheets};
 use common::tools::tool_test;
-use common::{TempSite, two_periods};
+use common::{TempSite, periods_yaml, two_periods};
 
 const CDC: &str = "content/mo-hinh/mh-mot-cua-than-thien-cdc.md";
 
@@ -69,6 +69,34 @@ fn every_period_has_its_summary_page_csv_and_json() {
         "the title is made inert: {csv}"
     );
     assert_eq!(lines.len(), 3, "{csv}");
+}
+
+#[test]
+fn giai_doan_lists_every_period_with_its_state_counts_and_downloads() {
+    let site = two_period_site();
+    // Written out of order: the list follows the dates.
+    let catalog = site.read("content/danh-muc.yml");
+    let reversed =
+        periods_yaml(&[("2026-2030", "2026-01-01", "2030-12-31"), ("2021-2025", "2021-01-01", "2025-12-31")]);
+    assert!(catalog.contains(&two_periods()));
+    site.write("content/danh-muc.yml", &catalog.replace(&two_periods(), &reversed));
+    site.build();
+    let html = site.read("public/giai-doan/index.html");
+    assert!(html.contains("<h1>Các giai đoạn thực hiện</h1>"), "{html}");
+    let older = html.find("<h2><a href=\"/giai-doan/2021-2025/\">Giai đoạn 2021-2025</a></h2>").expect("first period");
+    let newer = html.find("<h2><a href=\"/giai-doan/2026-2030/\">Giai đoạn 2026-2030</a></h2>").expect("second period");
+    assert!(older < newer, "by start date");
+    let (older, newer) = (&html[older..newer], &html[newer..]);
+    assert!(older.contains("<p>01/01/2021 – 31/12/2025 · Đang diễn ra · giai đoạn hiện nay</p>"), "{older}");
+    assert!(
+        older.contains("<span class=\"count\">2 mô hình, điển hình</span> · <span class=\"count\">1 được biểu dương")
+    );
+    assert!(older.contains("href=\"/giai-doan/2021-2025/giai-doan-2021-2025.xlsx\""));
+    assert!(newer.contains("<p>01/01/2026 – 31/12/2030 · Chưa bắt đầu</p>"), "{newer}");
+    assert!(newer.contains("<span class=\"count\">1 mô hình, điển hình</span>"));
+    // Each period's page leads back to the list.
+    let page = site.read("public/giai-doan/2026-2030/index.html");
+    assert!(page.contains("<li><a href=\"/giai-doan/\">Các giai đoạn thực hiện</a></li>"), "{page}");
 }
 
 #[test]

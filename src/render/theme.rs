@@ -50,6 +50,7 @@ default_theme!(
     "templates/partials/reports-table.html",
     "templates/partials/unit-tree.html",
     "templates/period.html",
+    "templates/periods.html",
     "templates/report.html",
     "templates/reports.html",
     "templates/robots.txt",

@@ -74,8 +74,11 @@ pub fn form02_file(period: Period, extension: &str) -> String {
 }
 
 /// The summary of a programme period: `giai-doan/2021-2025/`.
+/// The list of programme periods.
+pub const PERIODS: &str = "giai-doan/";
+
 pub fn period(id: &str) -> String {
-    format!("giai-doan/{id}/")
+    format!("{PERIODS}{id}/")
 }
 
 /// A period summary file beside its page: `giai-doan/2021-2025/giai-doan-2021-2025.csv`.

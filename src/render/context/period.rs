@@ -7,6 +7,31 @@ use crate::render::context::common::{Coded, Link};
 use crate::render::context::form02::{CountsText, PeriodLink, TallyRow};
 use crate::render::context::model::RecognitionRow;
 
+/// `/giai-doan/`: every programme period, by start date (template `periods.html`).
+#[derive(Clone, Debug, Serialize)]
+pub struct PeriodsPage {
+    pub periods: Vec<PeriodItem>,
+}
+
+/// One period in the list of `/giai-doan/`.
+#[derive(Clone, Debug, Serialize)]
+pub struct PeriodItem {
+    /// Its name, linking to its summary page.
+    pub link: Link,
+    /// "01/01/2021 – 31/12/2025".
+    pub range: String,
+    pub guidance: Option<String>,
+    /// At `as_of`: `dang_dien_ra`, `da_ket_thuc` or `chua_bat_dau`, with its label.
+    pub state: Option<Coded>,
+    pub current: bool,
+    /// Models registered in it, and those commended.
+    pub models: String,
+    pub commended: String,
+    pub xlsx_href: String,
+    pub csv_href: String,
+    pub json_href: String,
+}
+
 /// `/giai-doan/<id>/` (template `period.html`).
 #[derive(Clone, Debug, Serialize)]
 pub struct PeriodPage {

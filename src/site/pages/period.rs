@@ -1,8 +1,10 @@
-//! `/giai-doan/<id>/`: the summary of every programme period (tổng kết giai đoạn), with
-//! `giai-doan-<id>.csv`, `.json` and `.xlsx` beside it, all from `derive::period_summary`.
+//! `/giai-doan/`, the list of programme periods, and `/giai-doan/<id>/`: the summary of every
+//! period (tổng kết giai đoạn), with `giai-doan-<id>.csv`, `.json` and `.xlsx` beside it, all
+//! from `derive::period_summary`.
 
 use std::sync::Arc;
 
+use crate::content::date::Date;
 use crate::content::period::ProgrammePeriod;
 use crate::content::vocab::{Approach, Status, SubjectType};
 use crate::derive::calendar::coverage_periods;
@@ -10,8 +12,10 @@ use crate::derive::period_summary::{PeriodModel, PeriodSummary, period_summary};
 use crate::office::period::{BookModel, PeriodBook, period_workbook};
 use crate::render::context::form02::{PeriodLink, TallyRow};
 use crate::render::context::model::RecognitionRow;
-use crate::render::context::period::{CommendedModel, PeriodBaseRow, PeriodModelRow, PeriodPage};
-use crate::render::context::{Link, PageMeta};
+use crate::render::context::period::{
+    CommendedModel, PeriodBaseRow, PeriodItem, PeriodModelRow, PeriodPage, PeriodsPage,
+};
+use crate::render::context::{Coded, Link, PageMeta};
 use crate::render::format::count;
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
@@ -24,7 +28,8 @@ use crate::site::urls;
 pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
     let periods = cx.corpus.catalog.periods.list();
     let summaries: Arc<Vec<PeriodSummary>> = Arc::new(periods.iter().map(|p| period_summary(cx.corpus, p)).collect());
-    let mut jobs = Vec::new();
+    let all = Arc::clone(&summaries);
+    let mut jobs = vec![Job::page(urls::PERIODS.to_owned(), "periods.html", move || index(cx, &all))];
     for (i, period) in periods.iter().enumerate() {
         let summary = Arc::clone(&summaries);
         jobs.push(Job::page(urls::period(&period.id), "period.html", move || page(cx, period, &summary[i])));
@@ -98,10 +103,49 @@ fn title_of(period: &ProgrammePeriod) -> String {
     format!("Tổng kết {}", lower_first(&period.name))
 }
 
+/// Title of `/giai-doan/`.
+const PERIODS_TITLE: &str = "Các giai đoạn thực hiện";
+
+/// `/giai-doan/`: every period with its dates, state and counts; `summaries` are in the
+/// order of the catalog's list.
+fn index(cx: &BuildContext, summaries: &[PeriodSummary]) -> (PageMeta, PeriodsPage) {
+    let mut meta = cx.meta(urls::PERIODS, PERIODS_TITLE, "tong-hop");
+    meta.breadcrumbs = vec![cx.link("Tổng hợp", urls::FORM02)];
+    let catalog = &cx.corpus.catalog;
+    let current = catalog.current_period().map(|p| p.id.as_str());
+    let mut listed: Vec<(&ProgrammePeriod, &PeriodSummary)> = catalog.periods.list().iter().zip(summaries).collect();
+    listed.sort_by_key(|(period, _)| period.from);
+    let periods = listed
+        .into_iter()
+        .map(|(period, summary)| PeriodItem {
+            link: cx.link(period.name.clone(), &urls::period(&period.id)),
+            range: format!("{} – {}", period.from, period.to),
+            guidance: period.guidance.clone(),
+            state: state_at(catalog.as_of, period),
+            current: current == Some(period.id.as_str()),
+            models: count(summary.totals.models),
+            commended: count(summary.commended),
+            xlsx_href: cx.href(&urls::period_file(&period.id, "xlsx")),
+            csv_href: cx.href(&urls::period_file(&period.id, "csv")),
+            json_href: cx.href(&urls::period_file(&period.id, "json")),
+        })
+        .collect();
+    (meta, PeriodsPage { periods })
+}
+
+/// Where `period` stands at `as_of`: under way, ended or not yet begun.
+fn state_at(as_of: Option<Date>, period: &ProgrammePeriod) -> Option<Coded> {
+    as_of.map(|as_of| match () {
+        _ if as_of < period.from => coded("chua_bat_dau", "Chưa bắt đầu"),
+        _ if as_of > period.to => coded("da_ket_thuc", "Đã kết thúc"),
+        _ => coded("dang_dien_ra", "Đang diễn ra"),
+    })
+}
+
 fn page(cx: &BuildContext, period: &ProgrammePeriod, summary: &PeriodSummary) -> (PageMeta, PeriodPage) {
     let url = urls::period(&period.id);
     let mut meta = cx.meta(&url, title_of(period), "tong-hop");
-    meta.breadcrumbs = vec![cx.link("Tổng hợp", urls::FORM02)];
+    meta.breadcrumbs = vec![cx.link("Tổng hợp", urls::FORM02), cx.link(PERIODS_TITLE, urls::PERIODS)];
     meta.description = Some(format!(
         "{}: {} mô hình, điển hình; {} mô hình được biểu dương, khen thưởng.",
         period.name,
@@ -117,11 +161,7 @@ fn page(cx: &BuildContext, period: &ProgrammePeriod, summary: &PeriodSummary) ->
         range: format!("{} – {}", period.from, period.to),
         guidance: period.guidance.clone(),
         as_of: catalog.as_of.map(|d| d.to_string()),
-        state: catalog.as_of.map(|as_of| match () {
-            _ if as_of < period.from => coded("chua_bat_dau", "Chưa bắt đầu"),
-            _ if as_of > period.to => coded("da_ket_thuc", "Đã kết thúc"),
-            _ => coded("dang_dien_ra", "Đang diễn ra"),
-        }),
+        state: state_at(catalog.as_of, period),
         current,
         csv_href: cx.href(&urls::period_file(&period.id, "csv")),
         json_href: cx.href(&urls::period_file(&period.id, "json")),
