@@ -3,6 +3,7 @@
 //! closed vocabularies as selects and references as relations to their registry.
 
 use crate::cms::yaml::Yaml;
+use crate::content::criteria::CRITERIA;
 use crate::content::json_schema::describe;
 use crate::content::period::Periods;
 use crate::content::schema::{Field, Kind, Registry, SLUG_MAX};
@@ -33,7 +34,7 @@ pub fn fields(fields: &[Field], required: bool, periods: &Periods) -> Vec<Yaml> 
 /// their labels).
 fn hint(kind: &Kind, periods: &Periods) -> Option<String> {
     match kind {
-        Kind::Enum(_) | Kind::Bool | Kind::Map(_) => None,
+        Kind::Enum(_) | Kind::Criterion | Kind::Bool | Kind::Map(_) => None,
         Kind::List { item: Kind::Enum(_) | Kind::Map(_), .. } => None,
         _ => describe(kind, periods),
     }
@@ -76,6 +77,17 @@ impl Widget<'_> {
                 }
                 out
             }
+            // A select of the five names, saving the number the checker reads.
+            Kind::Criterion => out.with("widget", "select").with(
+                "options",
+                CRITERIA
+                    .iter()
+                    .enumerate()
+                    .map(|(i, name)| {
+                        Yaml::map().with("label", format!("{}. {name}", i + 1)).with("value", i as i64 + 1)
+                    })
+                    .collect::<Vec<_>>(),
+            ),
             Kind::Number => out.with("widget", "number").with("value_type", "float"),
             Kind::Bool => out.with("widget", "boolean"),
             Kind::Enum(vocab) => out.with("widget", "select").with("options", options(vocab)),
@@ -213,6 +225,13 @@ mod tests {
         assert_eq!((year.get("min"), year.get("max")), (Some(&Yaml::Int(2021)), Some(&Yaml::Int(2025))));
         let days = field(&Field::opt("days", "Số ngày", Kind::Int { min: 0, max: 366 }), true);
         assert_eq!((days.get("min"), days.get("max")), (Some(&Yaml::Int(0)), Some(&Yaml::Int(366))));
+
+        let criterion = field(&Field::req("criterion", "Tiêu chí", Kind::Criterion), true);
+        assert_eq!(criterion.get("widget").and_then(Yaml::as_str), Some("select"));
+        assert_eq!(criterion.get("hint"), None, "the options name the criteria");
+        let Some(Yaml::Seq(options)) = criterion.get("options") else { panic!("{criterion:?}") };
+        assert_eq!(options.len(), 5);
+        assert_eq!(options[3], Yaml::map().with("label", "4. Hiệu quả").with("value", 4i64));
 
         let tags = field(&Field::opt("tags", "Từ khóa", Kind::List { item: &SLUG, min: 0 }), true);
         assert_eq!(tags.get("field").and_then(|f| f.get("pattern")), Some(&Yaml::Seq(slug_pattern(3))));

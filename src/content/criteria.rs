@@ -11,6 +11,12 @@ use crate::content::schema::plainly_nfc;
 pub const CRITERIA: [&str; 5] =
     ["Nội dung học tập Bác", "Sự cần thiết", "Biện pháp", "Hiệu quả", "Tính khả thi nhân rộng"];
 
+/// "1 = Nội dung học tập Bác; 2 = Sự cần thiết; …": what each criterion number stands for,
+/// for messages and form hints.
+pub fn legend() -> String {
+    CRITERIA.iter().enumerate().map(|(i, name)| format!("{} = {name}", i + 1)).collect::<Vec<_>>().join("; ")
+}
+
 /// The heading prefixes of each criterion (1–5), NFC and lower case.
 const PREFIXES: [(u8, &str); 7] = [
     (1, "nội dung học tập và làm theo bác"),

@@ -101,7 +101,7 @@ const REPLICATION: &[Field] = &[
 ];
 
 const CHANGE: &[Field] = &[
-    Field::req("criterion", "Tiêu chí", Kind::Int { min: 1, max: 5 }),
+    Field::req("criterion", "Tiêu chí", Kind::Criterion),
     Field::req("text", "Nội dung củng cố", text(10, usize::MAX)),
 ];
 
@@ -195,7 +195,7 @@ pub const REPORT: &[Field] = &[
 ];
 
 const EVALUATED_CRITERION: &[Field] = &[
-    Field::req("criterion", "Tiêu chí", Kind::Int { min: 1, max: 5 }),
+    Field::req("criterion", "Tiêu chí", Kind::Criterion),
     Field::opt("result", "Kết quả", enumeration(EVALUATION_RESULTS)),
     Field::opt("note", "Nhận xét", TEXT),
 ];

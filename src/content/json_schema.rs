@@ -3,6 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::content::criteria::{self, CRITERIA};
 use crate::content::period::Periods;
 use crate::content::schema::{Field, Kind, SLUG_MAX};
 
@@ -69,6 +70,7 @@ pub fn describe(kind: &Kind, periods: &Periods) -> Option<String> {
         Kind::Ref(registry) => Some(registry.described().to_owned()),
         Kind::Date => Some("ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY".to_owned()),
         Kind::Number => Some("số, dấu chấm thập phân (ví dụ 86.5)".to_owned()),
+        Kind::Criterion => Some(format!("số thứ tự tiêu chí: {}", criteria::legend())),
         Kind::Year => Some(format!("năm thuộc một giai đoạn của chương trình ({})", periods.describe_years())),
         Kind::Enum(vocab) => {
             Some(vocab.iter().map(|(code, label)| format!("{code} = {label}")).collect::<Vec<_>>().join("; "))
@@ -117,6 +119,11 @@ fn kind(kind: &Kind, periods: &Periods) -> Map<String, Value> {
             if max != i64::MAX {
                 set("maximum", json!(max));
             }
+        }
+        Kind::Criterion => {
+            set("type", json!("integer"));
+            set("minimum", json!(1));
+            set("maximum", json!(CRITERIA.len()));
         }
         Kind::Number => set("type", json!("number")),
         Kind::Bool => set("type", json!("boolean")),

@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use crate::content::criteria;
 use crate::content::forms::FileForm;
 use crate::content::schema::{Field, Kind, SLUG_MAX};
 use crate::diagnostic::{Code, Severity};
@@ -356,6 +357,7 @@ fn describe(kind: &Kind) -> String {
         Kind::Int { min: i64::MIN, max: i64::MAX } => "integer".to_owned(),
         Kind::Int { min, max: i64::MAX } => format!("integer ≥ {min}"),
         Kind::Int { min, max } => format!("integer {min}–{max}"),
+        Kind::Criterion => format!("criterion number 1–5 ({})", criteria::legend()),
         Kind::Number => "number".to_owned(),
         Kind::Bool => "true / false".to_owned(),
         Kind::Enum(vocab) => {

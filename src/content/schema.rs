@@ -7,6 +7,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::content::criteria::{criterion_of, legend};
 use crate::content::date::Date;
 use crate::content::suggest::did_you_mean;
 use crate::content::vocab::Vocab;
@@ -48,6 +49,8 @@ pub enum Kind {
         min: i64,
         max: i64,
     },
+    /// The number (1–5) of one of the five criteria (`content::criteria`), a YAML integer.
+    Criterion,
     /// A YAML number with a dot decimal.
     Number,
     Bool,
@@ -157,6 +160,7 @@ impl Kind {
             | Kind::Ref(_)
             | Kind::Year
             | Kind::Int { .. }
+            | Kind::Criterion
             | Kind::Number
             | Kind::Bool
             | Kind::List { .. }
@@ -361,6 +365,18 @@ impl Validator<'_> {
                     self.hint_number(node);
                 }
             },
+            Kind::Criterion => match node.as_int() {
+                Some(1..=5) => {}
+                Some(n) => self.push(
+                    code_or(Code::FType),
+                    node.pos,
+                    format!("Giá trị {n} của `{name}` ({}) không phải số thứ tự tiêu chí (1–5)", field.label),
+                ),
+                None => {
+                    self.wrong_type(code_or(Code::FType), node, name, "số thứ tự tiêu chí (1–5)");
+                    self.hint_criterion(node);
+                }
+            },
             Kind::Number => {
                 if node.as_number().is_none() {
                     self.wrong_type(code_or(Code::FType), node, name, "số");
@@ -438,6 +454,18 @@ impl Validator<'_> {
             format!("chỉ ghi số, không kèm đơn vị hay chữ và không đặt trong ngoặc kép: `{}`", &text.trim()[..digits])
         } else {
             return;
+        };
+        if let Some(last) = self.out.last_mut() {
+            last.hint = Some(hint);
+        }
+    }
+
+    /// A criterion written by its name or heading ("Hiệu quả", "4. Hiệu quả") gets its
+    /// number as the hint; anything else the list of numbers.
+    fn hint_criterion(&mut self, node: &Node) {
+        let hint = match node.as_text().and_then(criterion_of) {
+            Some(number) => format!("ghi số thứ tự của tiêu chí, không ghi tên: `{number}`"),
+            None => format!("ghi số thứ tự của tiêu chí: {}", legend()),
         };
         if let Some(last) = self.out.last_mut() {
             last.hint = Some(hint);

@@ -111,6 +111,11 @@ fn compare_value(property: &Value, field: &Value, required: bool, path: &str) {
                 assert!(pattern.ends_with(&format!(",{max}}}$")), "{path}: {pattern}");
             }
         }
+        Some("integer") if widget == "select" => {
+            // A criterion: its five names, saving the numbers the schema allows.
+            let (min, max) = (property["minimum"].as_i64().unwrap(), property["maximum"].as_i64().unwrap());
+            assert_eq!(option_values(field), Value::from((min..=max).collect::<Vec<_>>()), "{path}");
+        }
         Some("integer") => {
             assert_eq!((widget, &field["value_type"]), ("number", &Value::from("int")), "{path}");
             assert_eq!((&field["min"], &field["max"]), (&property["minimum"], &property["maximum"]), "{path}");

@@ -68,6 +68,33 @@ fn plainly_nfc_characters_are_nfc_alone_and_compose_with_nothing() {
     assert_eq!(text_len(" Tiết kiệm – “điện” "), 18);
 }
 
+/// A criterion is its number 1–5; a name or heading written instead gets the number.
+#[test]
+fn a_criterion_is_its_number_and_a_name_gets_the_number_to_write() {
+    let fields = &[Field::req("criterion", "Tiêu chí", Kind::Criterion)];
+    let found = |yaml: &str| {
+        let mut out = Vec::new();
+        let node = parse_yaml(yaml, 2, "m.md", &mut out).unwrap();
+        Validator { path: "m.md", out: &mut out }.check_root(&node, fields);
+        out.into_iter().map(|d| (d.code, d.line, d.message, d.hint)).collect::<Vec<_>>()
+    };
+    assert_eq!(found("criterion: 4\n"), []);
+    let [(code, line, message, hint)] = &found("criterion: \"4. Hiệu quả\"\n")[..] else { panic!() };
+    assert_eq!((*code, *line), (Code::FType, 2));
+    assert_eq!(message, "Trường `criterion` phải là số thứ tự tiêu chí (1–5), không phải chuỗi");
+    assert_eq!(hint.as_deref(), Some("ghi số thứ tự của tiêu chí, không ghi tên: `4`"));
+    let [(_, _, _, hint)] = &found("criterion: tiêu chí bốn\n")[..] else { panic!() };
+    assert_eq!(
+        hint.as_deref(),
+        Some(
+            "ghi số thứ tự của tiêu chí: 1 = Nội dung học tập Bác; 2 = Sự cần thiết; 3 = Biện pháp; 4 = Hiệu quả; \
+             5 = Tính khả thi nhân rộng"
+        )
+    );
+    let [(_, _, message, _)] = &found("criterion: 6\n")[..] else { panic!() };
+    assert_eq!(message, "Giá trị 6 của `criterion` (Tiêu chí) không phải số thứ tự tiêu chí (1–5)");
+}
+
 /// Numbers as editors write them: with a decimal comma, a unit, a word or quotes, each with
 /// the hint that fixes it.
 #[test]
