@@ -4,6 +4,21 @@
 'use strict';
 (function () {
   var page = document.currentScript.dataset;
+  // Without Decap (offline, a blocked address, a wrong script_url) the page would stay blank:
+  // say what failed and how to fix it.
+  if (typeof window.CMS === 'undefined') {
+    var notice = document.createElement('main');
+    var title = document.createElement('h1');
+    title.textContent = 'Không mở được trang biên tập';
+    var why = document.createElement('p');
+    why.textContent = 'Không tải được trình biên tập Decap CMS từ ' + page.scriptUrl +
+      '. Hãy kiểm tra kết nối mạng rồi tải lại trang. Nếu máy không ra được Internet: tải tệp đó về, ' +
+      'đặt vào thư mục static/ của trang và ghi địa chỉ của nó vào cms.script_url trong site.yml.';
+    notice.appendChild(title);
+    notice.appendChild(why);
+    document.body.appendChild(notice);
+    return;
+  }
   function isCollection(value) {
     return value !== null && typeof value === 'object' && typeof value.filter === 'function' && typeof value.toJS === 'function';
   }

@@ -24,7 +24,8 @@ pub fn admin_page(site: &SiteConfig, cms: &CmsConfig, stylesheet: Option<&str>) 
          <noscript>Trang biên tập cần bật JavaScript.</noscript>\n\
          <script>window.CMS_MANUAL_INIT = true;</script>\n\
          <script src=\"{src}\"{integrity}></script>\n\
-         <script{stylesheet} data-local-backend=\"{local}\" data-date-widget=\"{DATE_WIDGET}\">\n{START}</script>\n</body>\n</html>\n",
+         <script{stylesheet} data-local-backend=\"{local}\" data-date-widget=\"{DATE_WIDGET}\" data-script-url=\"{src}\">\n\
+         {START}</script>\n</body>\n</html>\n",
         title = escape_html(&site.title),
         src = escape_html(script_url),
         local = cms.local_backend,
@@ -47,6 +48,7 @@ mod tests {
         assert!(page.contains(
             "data-stylesheet=\"/style.0123abcd.css\" data-local-backend=\"false\" data-date-widget=\"guong-date\""
         ));
+        assert!(page.contains(&format!("data-script-url=\"{DECAP_SCRIPT_URL}\"")));
         assert!(page.contains("CMS.registerPreviewStyle(page.stylesheet)"));
         assert!(page.find("CMS_MANUAL_INIT") < page.find(DECAP_SCRIPT_URL));
 

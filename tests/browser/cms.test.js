@@ -327,3 +327,28 @@ test('editing in the browser with Decap CMS', { skip }, async (t) => {
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('without Decap the editor page says what failed and how to fix it', { skip }, async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'guong-cms-offline-'));
+  fs.cpSync(path.join(repo, 'tests', 'sites', 'minimal'), root, { recursive: true });
+  // Nothing listens on the discard port: the script fails as it does offline.
+  const missing = 'http://127.0.0.1:9/decap-cms.js';
+  fs.appendFileSync(path.join(root, 'site.yml'), `cms:\n  backend: github\n  repo: btg/mo-hinh\n  script_url: "${missing}"\n`);
+  const output = path.join(root, 'public');
+  execFileSync(BIN, ['--root', root, 'build', '--output', output]);
+  const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto('file://' + path.join(output, 'admin', 'index.html'));
+    await page.getByRole('heading', { name: 'Không mở được trang biên tập' }).waitFor({ timeout: 15000 });
+    const text = await page.locator('main p').textContent();
+    assert.ok(text.startsWith(`Không tải được trình biên tập Decap CMS từ ${missing}. Hãy kiểm tra kết nối mạng`), text);
+    assert.ok(text.includes('cms.script_url trong site.yml'), text);
+    assert.deepEqual(errors, [], 'no script error behind the notice');
+  } finally {
+    await browser.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
