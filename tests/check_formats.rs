@@ -97,8 +97,10 @@ fn github_format_appends_the_full_table_to_the_step_summary() {
     assert_eq!(output.status.code(), Some(1));
     let text = std::fs::read_to_string(&summary).unwrap();
     assert!(text.starts_with("# Bước trước\n### guong check: 1 lỗi, 1 cảnh báo, 10 tệp\n"), "{text}");
-    assert!(text.contains("| Mức | Mã | Vị trí | Nội dung |\n|---|---|---|---|\n"), "{text}");
-    assert!(text.contains(&format!("| LỖI | `M-GROUP` | `{MODEL}:10:8` | Nhóm mô hình `khong-ro`")), "{text}");
+    assert!(text.contains("| Mức | Mã | Vị trí | Nội dung | Cách sửa |\n|---|---|---|---|---|\n"), "{text}");
+    let row = text.lines().find(|l| l.starts_with("| LỖI | `M-GROUP` |")).expect("the M-GROUP row");
+    assert!(row.starts_with(&format!("| LỖI | `M-GROUP` | `{MODEL}:10:8` | Nhóm mô hình `khong-ro`")), "{row}");
+    assert!(row.contains(" | chọn một trong"), "the hint is the last column: {row}");
     assert!(text.contains(&format!("| CẢNH BÁO | `C5-SPREAD` | `{MODEL}:50:1` |")), "{text}");
 }
 

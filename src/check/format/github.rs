@@ -41,25 +41,27 @@ pub fn github(diagnostics: &[Diagnostic]) -> String {
     out
 }
 
-/// The full list as a Markdown table, for the job's step summary.
+/// The full list as a Markdown table, with how to fix each finding, for the job's step
+/// summary.
 pub fn step_summary(diagnostics: &[Diagnostic], summary: Summary) -> String {
     let mut out =
         format!("### guong check: {} lỗi, {} cảnh báo, {} tệp\n\n", summary.errors, summary.warnings, summary.files);
     if diagnostics.is_empty() {
         return out;
     }
-    out.push_str("| Mức | Mã | Vị trí | Nội dung |\n|---|---|---|---|\n");
+    out.push_str("| Mức | Mã | Vị trí | Nội dung | Cách sửa |\n|---|---|---|---|---|\n");
     let cell = |text: &str| text.replace('|', "\\|").replace('\n', " ");
     for d in diagnostics {
         let _ = writeln!(
             out,
-            "| {} | `{}` | `{}:{}:{}` | {} |",
+            "| {} | `{}` | `{}:{}:{}` | {} | {} |",
             d.severity.label(),
             d.code,
             cell(&d.path),
             d.line,
             d.column,
-            cell(&d.message)
+            cell(&d.message),
+            cell(d.hint.as_deref().unwrap_or_default())
         );
     }
     out
