@@ -18,7 +18,11 @@ pub const DATE_WIDGET: &str = "guong-date";
 /// by the years `periods` cover.
 pub fn field(field: &Field, required: bool, periods: &Periods) -> Yaml {
     let mut out = Yaml::map().with("label", field.label).with("name", field.key);
-    if let Some(hint) = hint(&field.kind, periods) {
+    let hint = match (field.hint, hint(&field.kind, periods)) {
+        (Some(advice), Some(rule)) => Some(format!("{advice} {}", capitalised(&rule))),
+        (advice, rule) => advice.map(str::to_owned).or(rule),
+    };
+    if let Some(hint) = hint {
         out = out.with("hint", hint);
     }
     out = out.with("required", required && field.required);
@@ -38,6 +42,12 @@ fn hint(kind: &Kind, periods: &Periods) -> Option<String> {
         Kind::List { item: Kind::Enum(_) | Kind::Map(_), .. } => None,
         _ => describe(kind, periods),
     }
+}
+
+/// `text` with its first letter in capitals, to follow a sentence.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// Widgets of the site, whose years are those its periods cover.
@@ -192,7 +202,7 @@ fn relation(registry: Registry) -> Option<Relation> {
 mod tests {
     use super::*;
     use crate::content::period::default_period;
-    use crate::content::schema::SLUG;
+    use crate::content::schema::{SLUG, TEXT};
     use crate::content::vocab::APPROACHES;
 
     fn field(field: &Field, required: bool) -> Yaml {
@@ -225,6 +235,19 @@ mod tests {
         assert_eq!((year.get("min"), year.get("max")), (Some(&Yaml::Int(2021)), Some(&Yaml::Int(2025))));
         let days = field(&Field::opt("days", "Số ngày", Kind::Int { min: 0, max: 366 }), true);
         assert_eq!((days.get("min"), days.get("max")), (Some(&Yaml::Int(0)), Some(&Yaml::Int(366))));
+
+        let position = field(
+            &Field::opt("position", "Chức vụ", Kind::Text { min: 3, max: 200 })
+                .hint("Bắt buộc khi chủ thể là cá nhân."),
+            true,
+        );
+        assert_eq!(
+            position.get("hint").and_then(Yaml::as_str),
+            Some("Bắt buộc khi chủ thể là cá nhân. Văn bản, từ 3 đến 200 ký tự"),
+            "when it is required, then what it holds"
+        );
+        let form = field(&Field::req("form", "Hình thức", TEXT).hint("Ví dụ: Bằng khen."), true);
+        assert_eq!(form.get("hint").and_then(Yaml::as_str), Some("Ví dụ: Bằng khen."));
 
         let criterion = field(&Field::req("criterion", "Tiêu chí", Kind::Criterion), true);
         assert_eq!(criterion.get("widget").and_then(Yaml::as_str), Some("select"));

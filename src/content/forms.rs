@@ -29,16 +29,21 @@ const fn enumeration(vocab: Vocab) -> Kind {
 const RECOGNITION: &[Field] = &[
     Field::req("date", "Ngày", DATE),
     Field::req("level", "Cấp khen thưởng", enumeration(RECOGNITION_LEVELS)),
-    Field::req("form", "Hình thức", TEXT),
-    Field::opt("decision", "Quyết định", TEXT),
+    Field::req("form", "Hình thức", TEXT).hint(FORM_HINT),
+    Field::opt("decision", "Quyết định", TEXT).hint(DECISION_HINT),
 ];
+
+/// The form of a commendation.
+const FORM_HINT: &str = "Ví dụ: Bằng khen, Giấy khen, biểu dương tại hội nghị sơ kết.";
+/// The decision of a commendation.
+const DECISION_HINT: &str = "Số, ngày của quyết định khen thưởng, ví dụ: Quyết định số 123/QĐ-UBND ngày 20/12/2022.";
 
 const SUBJECT: &[Field] = &[
     Field::req("type", "Chủ thể", enumeration(SUBJECT_TYPES)),
     Field::req("name", "Tên tập thể / Họ tên", text(2, 200)),
-    Field::opt("position", "Chức vụ, đơn vị công tác", text(3, 200)),
+    Field::opt("position", "Chức vụ, đơn vị công tác", text(3, 200)).hint("Bắt buộc khi chủ thể là cá nhân."),
     Field::opt("party_member", "Đảng viên", Kind::Bool),
-    Field::opt("members", "Số thành viên", Kind::Int { min: 1, max: i64::MAX }),
+    Field::opt("members", "Số thành viên", Kind::Int { min: 1, max: i64::MAX }).hint("Số người của tập thể."),
     Field::opt("mass_org", "Đoàn thể", enumeration(MASS_ORGS)),
 ];
 
@@ -51,8 +56,12 @@ const LEARNING: &[Field] = &[
 
 const NECESSITY: &[Field] = &[
     Field::req("reasons", "Sự cần thiết", list(&enumeration(REASONS), 1)).code(Code::C2Reason),
-    Field::opt("other", "Sự cần thiết khác", text(20, usize::MAX)).code(Code::C2Other),
-    Field::opt("identified_in", "Hạn chế được chỉ ra tại", TEXT),
+    Field::opt("other", "Sự cần thiết khác", text(20, usize::MAX))
+        .code(Code::C2Other)
+        .hint("Bắt buộc khi chọn lý do “Khác”: nêu lý do đó."),
+    Field::opt("identified_in", "Hạn chế được chỉ ra tại", TEXT).hint(
+        "Văn bản, hội nghị đã chỉ ra hạn chế (ví dụ: Báo cáo kiểm điểm năm 2023); nên ghi khi lý do là khắc phục hạn chế.",
+    ),
 ];
 
 const MILESTONE: &[Field] = &[
@@ -63,7 +72,9 @@ const MILESTONE: &[Field] = &[
 const MEASURES: &[Field] = &[
     Field::req("kinds", "Nhóm biện pháp", list(&enumeration(MEASURE_KINDS), 1)).code(Code::C3Kinds),
     Field::req("responsible", "Người/bộ phận phụ trách, theo dõi", text(5, 300)).code(Code::C3Responsible),
-    Field::req("milestones", "Tiến độ", list(&Kind::Map(MILESTONE), 1)).code(Code::C3Milestone),
+    Field::req("milestones", "Tiến độ", list(&Kind::Map(MILESTONE), 1))
+        .code(Code::C3Milestone)
+        .hint("Các mốc công việc, mỗi mốc một ngày và một việc, trong thời gian thực hiện mô hình."),
 ];
 
 const EXPECTED: &[Field] = &[
@@ -82,22 +93,30 @@ const INDICATOR: &[Field] = &[
 ];
 
 const EFFECTIVENESS: &[Field] = &[
-    Field::req("expected", "Hiệu quả dự kiến", Kind::Map(EXPECTED)).code(Code::C4Dimension),
-    Field::req("indicators", "Chỉ số", list(&Kind::Map(INDICATOR), 1)).code(Code::C4Indicator),
-    Field::opt("social_effect", "Hiệu quả xã hội", TEXT),
+    Field::req("expected", "Hiệu quả dự kiến", Kind::Map(EXPECTED))
+        .code(Code::C4Dimension)
+        .hint("Chuyển biến dự kiến về nhận thức, thái độ và hành động."),
+    Field::req("indicators", "Chỉ số", list(&Kind::Map(INDICATOR), 1)).code(Code::C4Indicator).hint(
+        "Chỉ số đo được kết quả, với trị số trước khi thực hiện và mục tiêu; báo cáo 6 tháng, cả năm ghi giá trị đạt được theo mã chỉ số.",
+    ),
+    Field::opt("social_effect", "Hiệu quả xã hội", TEXT).hint("Tác động đến người dân, khách hàng, đơn vị khác (nếu có)."),
 ];
 
 const REPLICATION_TARGET: &[Field] = &[
     Field::opt("org", "Đơn vị", UNIT_REF),
-    Field::opt("name", "Tên nơi nhân rộng", TEXT),
+    Field::opt("name", "Tên nơi nhân rộng", TEXT)
+        .hint("Mỗi nơi nhân rộng cần một đơn vị hoặc một tên: ghi tên khi nơi đó không có trong danh sách tổ chức."),
     Field::req("similarity", "Điểm tương đồng", text(10, 500)),
 ];
 
 const REPLICATION: &[Field] = &[
-    Field::req("targets", "Nơi có thể nhân rộng", list(&Kind::Map(REPLICATION_TARGET), 1)).code(Code::C5Target),
+    Field::req("targets", "Nơi có thể nhân rộng", list(&Kind::Map(REPLICATION_TARGET), 1))
+        .code(Code::C5Target)
+        .hint("Đơn vị hoặc nơi có thể nhân rộng mô hình, mỗi nơi với điểm tương đồng."),
     Field::req("cost", "Mức đầu tư", enumeration(COSTS)).code(Code::C5Level),
     Field::req("requirements", "Yêu cầu trình độ", enumeration(REQUIREMENTS)).code(Code::C5Level),
-    Field::opt("spread", "Sơ kết, biểu dương, tuyên truyền", TEXT),
+    Field::opt("spread", "Sơ kết, biểu dương, tuyên truyền", TEXT)
+        .hint("Việc sơ kết, biểu dương, tuyên truyền mô hình; để trống thì guong check cảnh báo."),
 ];
 
 const CHANGE: &[Field] = &[
@@ -106,10 +125,12 @@ const CHANGE: &[Field] = &[
 ];
 
 const REVISION: &[Field] = &[
-    Field::req("since", "Năm bắt đầu mô hình cũ", Kind::Int { min: 1900, max: 2100 }),
-    Field::req("previous", "Mô hình trước", TEXT),
+    Field::req("since", "Năm bắt đầu mô hình cũ", Kind::Int { min: 1900, max: 2100 })
+        .hint("Không sau năm bắt đầu mô hình này."),
+    Field::req("previous", "Mô hình trước", TEXT).hint("Tên mô hình cũ được củng cố."),
     Field::opt("previous_model", "Mô hình được củng cố, tiếp nối", MODEL_REF),
-    Field::req("changes", "Nội dung củng cố", list(&Kind::Map(CHANGE), 1)),
+    Field::req("changes", "Nội dung củng cố", list(&Kind::Map(CHANGE), 1))
+        .hint("Mỗi điểm củng cố: tiêu chí được củng cố và nội dung."),
 ];
 
 const RETIREMENT: &[Field] = &[
@@ -118,10 +139,13 @@ const RETIREMENT: &[Field] = &[
     Field::opt("replacement", "Mô hình thay thế", MODEL_REF),
 ];
 
-const SIGNER: &[Field] = &[Field::opt("name", "Họ tên", TEXT), Field::opt("title", "Chức vụ", TEXT)];
+const SIGNER: &[Field] = &[
+    Field::opt("name", "Họ tên", TEXT).hint("Họ tên người ký văn bản."),
+    Field::opt("title", "Chức vụ", TEXT).hint("Ví dụ: Bí thư, Phó Bí thư."),
+];
 
 const REGISTRATION: &[Field] = &[
-    Field::opt("number", "Số hiệu", TEXT),
+    Field::opt("number", "Số hiệu", TEXT).hint("Số hiệu kế hoạch, ví dụ: 08-KH/CB."),
     Field::opt("date", "Ngày đăng ký", DATE),
     Field::opt("signer", "Người ký", Kind::Map(SIGNER)),
 ];
@@ -138,16 +162,23 @@ pub const MODEL: &[Field] = &[
     Field::req("status", "Trạng thái", enumeration(STATUSES)),
     Field::req("start", "Ngày bắt đầu", DATE),
     Field::opt("end", "Ngày kết thúc", DATE),
-    Field::opt("registration", "Đăng ký theo biểu mẫu 01", Kind::Map(REGISTRATION)),
+    Field::opt("registration", "Đăng ký theo biểu mẫu 01", Kind::Map(REGISTRATION))
+        .hint("Số, ngày và người ký kế hoạch đăng ký mô hình; in trên biểu mẫu 01 và bản Word."),
     Field::req("learning", "(TC1) Nội dung học tập Bác", Kind::Map(LEARNING)).missing(Code::C1Missing),
     Field::req("necessity", "(TC2) Sự cần thiết", Kind::Map(NECESSITY)).missing(Code::C2Missing),
     Field::req("measures", "(TC3) Biện pháp", Kind::Map(MEASURES)).missing(Code::C3Missing),
     Field::req("effectiveness", "(TC4) Hiệu quả", Kind::Map(EFFECTIVENESS)).missing(Code::C4Missing),
     Field::req("replication", "(TC5) Tính khả thi nhân rộng", Kind::Map(REPLICATION)).missing(Code::C5Missing),
-    Field::opt("revision", "Nội dung củng cố", Kind::Map(REVISION)).invalid(Code::ARevision),
-    Field::opt("source_model", "Mô hình gốc được nhân rộng", MODEL_REF),
-    Field::opt("retirement", "Loại bỏ", Kind::Map(RETIREMENT)).invalid(Code::SRetire),
-    Field::opt("recognition", "Biểu dương, khen thưởng", list(&Kind::Map(RECOGNITION), 0)),
+    Field::opt("revision", "Nội dung củng cố", Kind::Map(REVISION))
+        .invalid(Code::ARevision)
+        .hint("Bắt buộc khi cách thức là Củng cố, nâng cao chất lượng; không ghi với cách thức khác."),
+    Field::opt("source_model", "Mô hình gốc được nhân rộng", MODEL_REF)
+        .hint("Bắt buộc khi cách thức là Nhân rộng: mô hình khác được nhân rộng."),
+    Field::opt("retirement", "Loại bỏ", Kind::Map(RETIREMENT))
+        .invalid(Code::SRetire)
+        .hint("Bắt buộc khi trạng thái là Đã loại bỏ; không ghi với trạng thái khác."),
+    Field::opt("recognition", "Biểu dương, khen thưởng", list(&Kind::Map(RECOGNITION), 0))
+        .hint("Các lần mô hình được biểu dương, khen thưởng."),
     Field::opt("featured", "Giới thiệu trang chủ", Kind::Bool),
     Field::opt("tags", "Từ khóa", list(&SLUG, 0)),
 ];
@@ -163,18 +194,22 @@ const VALUE: &[Field] = &[Field::req("indicator", "Mã chỉ số", INDICATOR_RE
 const REPORT_ENTRY: &[Field] = &[
     Field::req("model", "Mã mô hình", MODEL_REF),
     Field::req("progress", "Tiến độ", enumeration(PROGRESSES)),
-    Field::opt("assessment", "Đánh giá", Kind::Map(ASSESSMENT)).code(Code::RAssess),
-    Field::opt("values", "Số liệu kết quả", list(&Kind::Map(VALUE), 0)).code(Code::RValues),
+    Field::opt("assessment", "Đánh giá", Kind::Map(ASSESSMENT))
+        .code(Code::RAssess)
+        .hint("Bắt buộc trừ khi tiến độ là Tạm dừng hoặc Loại bỏ."),
+    Field::opt("values", "Số liệu kết quả", list(&Kind::Map(VALUE), 0))
+        .code(Code::RValues)
+        .hint("Bắt buộc khi tiến độ là Đúng tiến độ, Chậm tiến độ hoặc Hoàn thành: giá trị đạt được của từng chỉ số."),
     Field::opt("highlights", "Kết quả nổi bật", TEXT),
     Field::opt("propose_replication", "Đề xuất nhân rộng", list(&UNIT_REF, 0)),
 ];
 
 const REPORT_RECOGNITION: &[Field] = &[
-    Field::req("subject", "Tập thể, cá nhân", TEXT),
+    Field::req("subject", "Tập thể, cá nhân", TEXT).hint("Tên tập thể hoặc họ tên cá nhân được khen."),
     Field::req("date", "Ngày", DATE),
     Field::req("level", "Cấp khen thưởng", enumeration(RECOGNITION_LEVELS)),
-    Field::req("form", "Hình thức", TEXT),
-    Field::opt("decision", "Quyết định", TEXT),
+    Field::req("form", "Hình thức", TEXT).hint(FORM_HINT),
+    Field::opt("decision", "Quyết định", TEXT).hint(DECISION_HINT),
 ];
 
 /// Biểu mẫu 03: one periodic report (`content/bao-cao/**/<id>.md`).
@@ -185,10 +220,12 @@ pub const REPORT: &[Field] = &[
     Field::req("year", "Năm", Kind::Year).invalid(Code::RPeriod),
     Field::req("period", "Kỳ báo cáo", enumeration(PERIODS)).invalid(Code::RPeriod),
     Field::req("report_date", "Ngày báo cáo", DATE),
-    Field::opt("number", "Số hiệu", TEXT),
+    Field::opt("number", "Số hiệu", TEXT).hint("Số hiệu báo cáo, ví dụ: 61-BC/ĐU."),
     Field::opt("signer", "Người ký", Kind::Map(SIGNER)),
-    Field::opt("recipients", "Nơi nhận", list(&TEXT, 0)),
-    Field::req("models", "Kết quả từng mô hình", list(&Kind::Map(REPORT_ENTRY), 0)),
+    Field::opt("recipients", "Nơi nhận", list(&TEXT, 0))
+        .hint("Mỗi mục một nơi nhận; để trống thì dùng nơi nhận mặc định của trang."),
+    Field::req("models", "Kết quả từng mô hình", list(&Kind::Map(REPORT_ENTRY), 0))
+        .hint("Mỗi mô hình đang thực hiện của đơn vị và các đơn vị trực thuộc một mục."),
     Field::opt("recognitions", "Biểu dương, khen thưởng trong kỳ", list(&Kind::Map(REPORT_RECOGNITION), 0)),
     Field::opt("difficulties", "Khó khăn, vướng mắc", TEXT),
     Field::opt("proposals", "Kiến nghị, đề xuất", TEXT),
@@ -216,7 +253,8 @@ pub const EVALUATION: &[Field] = &[
 pub const PAGE: &[Field] = &[
     Field::req("type", "Loại tài liệu", TEXT),
     Field::req("title", "Tiêu đề", text(1, 200)),
-    Field::opt("weight", "Thứ tự", Kind::Int { min: i64::MIN, max: i64::MAX }),
+    Field::opt("weight", "Thứ tự", Kind::Int { min: i64::MIN, max: i64::MAX })
+        .hint("Số nhỏ đứng trước trong danh sách trang."),
     Field::opt("description", "Mô tả", TEXT),
 ];
 
@@ -226,11 +264,12 @@ const UNIT: &[Field] = &[
     Field::req("name", "Tên tổ chức", text(5, 200)),
     Field::opt("short_name", "Tên viết tắt", text(1, 60)),
     Field::opt("committee", "Tên cấp ủy (dùng trong tiêu đề văn bản)", text(5, 200)),
-    Field::opt("parent", "Trực thuộc", UNIT_REF),
-    Field::opt("sector", "Lĩnh vực", enumeration(SECTORS)),
+    Field::opt("parent", "Trực thuộc", UNIT_REF).hint("Bắt buộc với mọi đơn vị trừ đơn vị gốc."),
+    Field::opt("sector", "Lĩnh vực", enumeration(SECTORS)).hint("Bắt buộc với đảng bộ cơ sở và chi bộ cơ sở."),
     Field::opt("active_from", "Ngày bắt đầu hoạt động", DATE),
     Field::opt("active_to", "Ngày kết thúc hoạt động", DATE),
-    Field::opt("successor", "Đơn vị kế thừa (sáp nhập, hợp nhất vào)", UNIT_REF),
+    Field::opt("successor", "Đơn vị kế thừa (sáp nhập, hợp nhất vào)", UNIT_REF)
+        .hint("Khi đơn vị sáp nhập, hợp nhất vào đơn vị khác: ghi cùng ngày kết thúc hoạt động."),
 ];
 
 /// `to-chuc.yml`: the organisation tree.
@@ -242,8 +281,8 @@ const TOPIC: &[Field] = &[
     ID,
     Field::req("kind", "Loại chuyên đề", enumeration(TOPIC_KINDS)),
     Field::req("title", "Tên chuyên đề, tác phẩm", text(3, 400)),
-    Field::opt("year", "Năm", Kind::Year),
-    Field::opt("issued", "Ban hành", TEXT),
+    Field::opt("year", "Năm", Kind::Year).hint("Bắt buộc khi loại là Chuyên đề hằng năm."),
+    Field::opt("issued", "Ban hành", TEXT).hint("Văn bản, ngày ban hành hoặc năm ra đời của tác phẩm."),
 ];
 
 const PERIOD: &[Field] = &[
@@ -258,8 +297,10 @@ const PERIOD: &[Field] = &[
 pub const CATALOG: &[Field] = &[
     Field::req("as_of", "Ngày chốt số liệu", DATE),
     Field::opt("coverage_from", "Năm bắt đầu kiểm tra", Kind::Year),
-    Field::opt("report_grace_days", "Số ngày gia hạn báo cáo", Kind::Int { min: 0, max: 366 }),
-    Field::opt("periods", "Giai đoạn", list(&Kind::Map(PERIOD), 0)),
+    Field::opt("report_grace_days", "Số ngày gia hạn báo cáo", Kind::Int { min: 0, max: 366 })
+        .hint("Báo cáo nộp sau ngày cuối kỳ quá số ngày này bị ghi là nộp trễ; mặc định 15."),
+    Field::opt("periods", "Giai đoạn", list(&Kind::Map(PERIOD), 0))
+        .hint("Các giai đoạn của chương trình; để trống là một giai đoạn 01/01/2021 – 31/12/2025."),
     Field::req("nhom_mo_hinh", "Nhóm mô hình", list(&Kind::Map(GROUP), 1)),
     Field::req("chuyen_de", "Chuyên đề, tác phẩm", list(&Kind::Map(TOPIC), 1)),
 ];

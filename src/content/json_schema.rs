@@ -54,8 +54,14 @@ fn object(fields: &[Field], periods: &Periods) -> Map<String, Value> {
 fn field(field: &Field, periods: &Periods) -> Value {
     let mut schema = kind(&field.kind, periods);
     schema.insert("title".to_owned(), json!(field.label));
-    if let Some(description) = describe(&field.kind, periods) {
-        schema.insert("description".to_owned(), json!(format!("{}: {description}", field.label)));
+    let description = match (field.hint, describe(&field.kind, periods)) {
+        (Some(advice), Some(rule)) => Some(format!("{}: {rule}. {advice}", field.label)),
+        (Some(advice), None) => Some(format!("{}. {advice}", field.label)),
+        (None, Some(rule)) => Some(format!("{}: {rule}", field.label)),
+        (None, None) => None,
+    };
+    if let Some(description) = description {
+        schema.insert("description".to_owned(), json!(description));
     }
     Value::Object(schema)
 }

@@ -109,23 +109,32 @@ pub struct Field {
     pub missing: Option<Code>,
     /// The code for a value of the wrong type, length or vocabulary (default F-*).
     pub invalid: Option<Code>,
+    /// What to write, and when the field is required if only in some cases, in the editor's
+    /// words (a form hint of the CMS, a description of the JSON Schema).
+    pub hint: Option<&'static str>,
 }
 
 impl Field {
     /// An optional field.
     pub const fn opt(key: &'static str, label: &'static str, kind: Kind) -> Field {
-        Field { key, label, kind, required: false, missing: None, invalid: None }
+        Field { key, label, kind, required: false, missing: None, invalid: None, hint: None }
     }
 
     /// A required field.
     pub const fn req(key: &'static str, label: &'static str, kind: Kind) -> Field {
-        Field { key, label, kind, required: true, missing: None, invalid: None }
+        Field { key, label, kind, required: true, missing: None, invalid: None, hint: None }
     }
 
     /// Reports every problem of this field under `code`.
     pub const fn code(mut self, code: Code) -> Field {
         self.missing = Some(code);
         self.invalid = Some(code);
+        self
+    }
+
+    /// Tells the editor what to write (the `hint` field).
+    pub const fn hint(mut self, hint: &'static str) -> Field {
+        self.hint = Some(hint);
         self
     }
 

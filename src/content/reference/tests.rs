@@ -83,3 +83,33 @@ fn markdown_files_have_the_type_the_loader_expects() {
         assert_eq!(FileKind::of(&example).and_then(FileKind::type_name), form.type_name, "{}", form.path);
     }
 }
+
+/// The field at `path` (`a.b[].c`) of `fields`.
+fn field_at(fields: &'static [Field], path: &str) -> Option<&'static Field> {
+    let (head, rest) = path.split_once('.').map_or((path, None), |(h, r)| (h, Some(r)));
+    let field = fields.iter().find(|f| f.key == head.trim_end_matches("[]"))?;
+    match (rest, field.kind) {
+        (None, _) => Some(field),
+        (Some(rest), Kind::Map(inner) | Kind::List { item: &Kind::Map(inner), .. }) => field_at(inner, rest),
+        _ => None,
+    }
+}
+
+/// A field required only in some cases says when in its hint, which the CMS shows beside it:
+/// the editor of a form cannot read this reference.
+#[test]
+fn every_conditionally_required_field_tells_the_editor_when() {
+    for notes in NOTES {
+        let form = FILE_FORMS.iter().find(|f| f.name == notes.form).unwrap();
+        for note in notes.keys.iter().filter(|note| !note.required_when.is_empty()) {
+            let field = field_at(form.fields, note.key).unwrap_or_else(|| panic!("{}: no {}", form.name, note.key));
+            assert!(
+                field.hint.is_some(),
+                "{} `{}` is required when {} but has no hint",
+                form.name,
+                note.key,
+                note.required_when
+            );
+        }
+    }
+}
