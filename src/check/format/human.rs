@@ -1,6 +1,7 @@
 //! `--format human`: `path:line:col: LỖI [CODE] message`, the source line with a caret, a
 //! `gợi ý:` hint, colour on a terminal, and a summary line.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
@@ -24,9 +25,9 @@ pub fn human(diagnostics: &[Diagnostic], summary: Summary, sources: &HashMap<Str
         let _ = writeln!(
             out,
             "{}: {severity} [{}] {}",
-            paint("1", &format!("{}:{}:{}", d.path, d.line, d.column)),
+            paint("1", &format!("{}:{}:{}", visible(&d.path), d.line, d.column)),
             d.code,
-            d.message
+            visible(&d.message)
         );
         let source_line = sources.get_key_value(&d.path).and_then(|(path, text)| {
             lines.entry(path.as_str()).or_insert_with(|| Lines::new(text)).line(d.line.checked_sub(1)?)
@@ -34,18 +35,47 @@ pub fn human(diagnostics: &[Diagnostic], summary: Summary, sources: &HashMap<Str
         if let Some(line) = source_line.map(|line| line.trim_start_matches('\u{feff}')) {
             let number = d.line.to_string();
             let gutter = " ".repeat(number.len());
-            let shown: String = line.chars().take(200).collect();
-            let caret_at = shown.chars().take(d.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' });
+            let shown: Vec<char> = line.chars().take(200).collect();
+            let caret_at: String = shown
+                .iter()
+                .take(d.column - 1)
+                .map(|&c| match c {
+                    '\t' => "\t".to_owned(),
+                    c if is_hidden(c) => " ".repeat(escaped(c).chars().count()),
+                    _ => " ".to_owned(),
+                })
+                .collect();
+            let shown: String = shown.into_iter().collect();
             let _ = writeln!(out, "{gutter} |");
-            let _ = writeln!(out, "{number} | {shown}");
-            let _ = writeln!(out, "{gutter} | {}{}", caret_at.collect::<String>(), paint(colour, "^"));
+            let _ = writeln!(out, "{number} | {}", visible(&shown));
+            let _ = writeln!(out, "{gutter} | {caret_at}{}", paint(colour, "^"));
         }
         if let Some(hint) = &d.hint {
-            let _ = writeln!(out, "  {} {hint}", paint("1;36", "gợi ý:"));
+            let _ = writeln!(out, "  {} {}", paint("1;36", "gợi ý:"), visible(hint));
         }
     }
     let _ = writeln!(out, "{} lỗi, {} cảnh báo, {} tệp", summary.errors, summary.warnings, summary.files);
     out
+}
+
+/// Whether `c` would act on the terminal instead of showing (control characters, tab
+/// aside): content comes from pull requests, and an escape sequence in a file must not
+/// recolour, retitle or clear the terminal of whoever runs `guong check`.
+fn is_hidden(c: char) -> bool {
+    c.is_control() && c != '\t'
+}
+
+/// How a hidden character is shown: `\u{1b}`.
+fn escaped(c: char) -> String {
+    format!("\\u{{{:x}}}", c as u32)
+}
+
+/// `text` with every hidden character shown escaped.
+fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_hidden) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(|c| if is_hidden(c) { escaped(c) } else { c.to_string() }).collect())
 }
 
 /// The text of each file that `diagnostics` point into, for the caret lines of [`human`].
@@ -74,6 +104,22 @@ mod tests {
         );
         let coloured = human(std::slice::from_ref(&d), Summary::of(std::slice::from_ref(&d), 1), &sources, true);
         assert!(coloured.contains("\x1b[1;33mCẢNH BÁO\x1b[0m") && coloured.contains("\x1b[1;33m^\x1b[0m"));
+    }
+
+    /// Escape sequences written in content, in its path, a message or a hint reach the
+    /// terminal escaped, and the caret still points under its column.
+    #[test]
+    fn control_characters_of_content_are_shown_not_sent_to_the_terminal() {
+        let d = Diagnostic::new(Code::PYaml, "a\u{1b}]0;x\u{7}.md", Pos::new(1, 11), "Sai `\u{1b}[2J`")
+            .with_hint("bỏ \u{9b}");
+        let sources = HashMap::from([("a\u{1b}]0;x\u{7}.md".to_owned(), "title: \"\u{1b}[31mX\"\n".to_owned())]);
+        let out = human(std::slice::from_ref(&d), Summary::of(std::slice::from_ref(&d), 1), &sources, false);
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+        assert_eq!(
+            out,
+            "a\\u{1b}]0;x\\u{7}.md:1:11: LỖI [P-YAML] Sai `\\u{1b}[2J`\n  |\n1 | title: \"\\u{1b}[31mX\"\n  |                \
+             ^\n  gợi ý: bỏ \\u{9b}\n1 lỗi, 0 cảnh báo, 1 tệp\n"
+        );
     }
 
     /// 200,000 findings in a file of as many lines: each caret line is found through the
