@@ -104,6 +104,28 @@ fn github_format_appends_the_full_table_to_the_step_summary() {
     assert!(text.contains(&format!("| CẢNH BÁO | `C5-SPREAD` | `{MODEL}:50:1` |")), "{text}");
 }
 
+/// Control characters of content (an escape sequence, a carriage return) reach neither the
+/// annotations nor the step summary's Markdown: they are shown escaped.
+#[test]
+fn github_format_shows_control_characters_of_content_escaped() {
+    let site = broken();
+    edit(&site, MODEL, "cost: thap", "cost: \"x\\e]0;PWNED\\a\\r\\r# Tiêu đề chèn\\r\"");
+    let summary = site.dir.join("step-summary.md");
+    let output = Command::new(env!("CARGO_BIN_EXE_guong"))
+        .args(["--root", site.dir.to_str().unwrap(), "check", "--format", "github"])
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let table = std::fs::read_to_string(&summary).unwrap();
+    for text in [&stdout, &table] {
+        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+    }
+    assert!(stdout.contains("x\\u{1b}]0;PWNED\\u{7}\\u{d}\\u{d}# Tiêu đề chèn\\u{d}"), "{stdout}");
+    let row = table.lines().find(|l| l.contains("`C5-LEVEL`")).expect("the C5-LEVEL row");
+    assert!(row.contains("x\\u{1b}]0;PWNED\\u{7}\\u{d}\\u{d}# Tiêu đề chèn"), "{row}");
+}
+
 #[test]
 fn exit_codes_for_warnings_errors_and_missing_site() {
     let site = checker::site();

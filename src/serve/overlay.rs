@@ -1,6 +1,7 @@
 //! The error overlay: when a rebuild fails, served pages (still from the last good build)
 //! carry a panel listing what must be fixed, in the `guong check` words and positions.
 
+use crate::check::format::visible::visible;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::render::escape::escape_html as escape;
 
@@ -26,13 +27,14 @@ pub enum Problem {
 }
 
 impl Problem {
-    /// One line for the terminal: the error count, or the first line of the message.
+    /// One line for the terminal: the error count, or the first line of the message (its
+    /// control characters escaped).
     pub fn summary(&self) -> String {
         match self {
             Problem::Content(diagnostics) => {
                 format!("{} lỗi", diagnostics.iter().filter(|d| d.severity == Severity::Error).count())
             }
-            Problem::Other(message) => message.lines().next().unwrap_or_default().to_owned(),
+            Problem::Other(message) => visible(message.lines().next().unwrap_or_default()).into_owned(),
         }
     }
 }

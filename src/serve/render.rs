@@ -10,6 +10,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender};
 use std::time::Instant;
 
+use crate::check::format::visible::visible;
 use crate::serve::overlay::Problem;
 use crate::serve::paths::{Target, Wanted, locate};
 use crate::serve::session::{Outcome, Session};
@@ -79,7 +80,7 @@ pub fn run(mut session: Session, messages: &Receiver<Message>, shared: &Shared, 
             Outcome::Unchanged => {}
             Outcome::Built => {
                 shared.built();
-                println!("Đã dựng lại sau thay đổi ở {} ({elapsed} ms)", changed.join(", "));
+                println!("Đã dựng lại sau thay đổi ở {} ({elapsed} ms)", visible(&changed.join(", ")));
             }
             Outcome::Failed(problem) => {
                 println!("Chưa dựng lại được ({elapsed} ms): {}; xem chi tiết trên trang", problem.summary());

@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use crate::check::format::visible::visible;
 use crate::diagnostic::{Diagnostic, Severity, Summary};
 
 /// Escapes a workflow-command message (`%`, CR, LF).
@@ -23,15 +24,17 @@ pub fn github(diagnostics: &[Diagnostic]) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut message = d.message.clone();
+        // Content's own control characters are shown escaped; the line break before the
+        // hint is the command's.
+        let mut message = visible(&d.message).into_owned();
         if let Some(hint) = &d.hint {
             message.push_str("\ngợi ý: ");
-            message.push_str(hint);
+            message.push_str(&visible(hint));
         }
         let _ = writeln!(
             out,
             "::{command} file={},line={},col={},title={}::{}",
-            escape_property(&d.path),
+            escape_property(&visible(&d.path)),
             d.line,
             d.column,
             escape_property(d.code.as_str()),
@@ -50,7 +53,7 @@ pub fn step_summary(diagnostics: &[Diagnostic], summary: Summary) -> String {
         return out;
     }
     out.push_str("| Mức | Mã | Vị trí | Nội dung | Cách sửa |\n|---|---|---|---|---|\n");
-    let cell = |text: &str| text.replace('|', "\\|").replace('\n', " ");
+    let cell = |text: &str| visible(&text.replace('\n', " ")).replace('|', "\\|");
     for d in diagnostics {
         let _ = writeln!(
             out,

@@ -1,10 +1,10 @@
 //! `--format human`: `path:line:col: LỖI [CODE] message`, the source line with a caret, a
 //! `gợi ý:` hint, colour on a terminal, and a summary line.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
+use crate::check::format::visible::{escaped, is_hidden, visible};
 use crate::diagnostic::{Diagnostic, Severity, Summary};
 use crate::parse::lines::Lines;
 use crate::source::SourceFile;
@@ -56,26 +56,6 @@ pub fn human(diagnostics: &[Diagnostic], summary: Summary, sources: &HashMap<Str
     }
     let _ = writeln!(out, "{} lỗi, {} cảnh báo, {} tệp", summary.errors, summary.warnings, summary.files);
     out
-}
-
-/// Whether `c` would act on the terminal instead of showing (control characters, tab
-/// aside): content comes from pull requests, and an escape sequence in a file must not
-/// recolour, retitle or clear the terminal of whoever runs `guong check`.
-fn is_hidden(c: char) -> bool {
-    c.is_control() && c != '\t'
-}
-
-/// How a hidden character is shown: `\u{1b}`.
-fn escaped(c: char) -> String {
-    format!("\\u{{{:x}}}", c as u32)
-}
-
-/// `text` with every hidden character shown escaped.
-fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_hidden) {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(text.chars().map(|c| if is_hidden(c) { escaped(c) } else { c.to_string() }).collect())
 }
 
 /// The text of each file that `diagnostics` point into, for the caret lines of [`human`].

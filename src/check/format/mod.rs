@@ -3,6 +3,7 @@
 mod github;
 mod human;
 mod json;
+pub mod visible;
 
 pub use github::{github, step_summary};
 pub use human::{human, sources_for};
