@@ -49,10 +49,26 @@ fn a_model_starting_after_its_unit_merged_is_told_the_successor_to_name() {
     assert_eq!(
         hint.as_deref(),
         Some(
-            "`cb-cdc` đã sáp nhập vào `db-so-tai-chinh` (Đảng bộ Sở Tài chính): ghi `org: db-so-tai-chinh`, \
-             hoặc sửa `start` nếu mô hình bắt đầu trước ngày đó"
+            "`cb-cdc` đã sáp nhập, hợp nhất vào `db-so-tai-chinh` (Đảng bộ Sở Tài chính): ghi \
+             `org: db-so-tai-chinh`, hoặc sửa `start` nếu mô hình bắt đầu trước ngày đó"
         )
     );
+}
+
+#[test]
+fn the_successor_named_is_the_one_at_work_at_the_start_along_a_chain() {
+    let site = site();
+    merge_cdc(&site, "    active_to: 2022-01-31\n    successor: cb-trung-gian");
+    let units = site.read(UNITS);
+    site.write(
+        UNITS,
+        &format!(
+            "{units}  - id: cb-trung-gian\n    kind: chi_bo_co_so\n    name: \"Chi bộ Trung gian\"\n    parent: \
+             dang-bo-khoi\n    sector: y_te\n    active_to: 2022-02-28\n    successor: db-so-tai-chinh\n"
+        ),
+    );
+    let (_, hint) = message(&site, "M-ORG-INACTIVE");
+    assert!(hint.as_deref().unwrap().contains("ghi `org: db-so-tai-chinh`"), "{hint:?}");
 }
 
 #[test]

@@ -30,9 +30,9 @@ fn new_model_of_a_unit_closed_before_the_period_names_the_unit_that_carries_on()
     assert_eq!(merged.code, 0, "{}", merged.stderr);
     assert_eq!(
         merged.stderr.lines().next().unwrap(),
-        "Lưu ý: Chi bộ Phòng Kế hoạch (`cb-phong-ke-hoach`) đã kết thúc hoạt động ngày 30/06/2020, trước giai \
-         đoạn 2021–2025; mô hình bắt đầu sau ngày đó cần ghi `org: cb-phong-ngan-sach` (Chi bộ Phòng Ngân sách, \
-         đơn vị tiếp nhận), nếu không `guong check` báo M-ORG-INACTIVE."
+        "Lưu ý: Chi bộ Phòng Kế hoạch (`cb-phong-ke-hoach`) đã kết thúc hoạt động ngày 30/06/2020; mô hình bắt \
+         đầu sau ngày đó cần ghi `org: cb-phong-ngan-sach` (Chi bộ Phòng Ngân sách, đơn vị tiếp nhận), nếu không \
+         `guong check` báo M-ORG-INACTIVE."
     );
     let closed = site.run(&["new", "model", "--org", "cb-phong-cu", "--title", "Mô hình thử hai"]);
     assert!(

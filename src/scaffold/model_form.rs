@@ -50,25 +50,26 @@ pub fn new_model(corpus: &Corpus, paths: &[String], org: &str, title: &str) -> R
     Ok(NewFile { path, text: model_text(corpus, &id, org, title) })
 }
 
-/// A word for the editor when unit `org` stopped working before the current period began
-/// (it merged, or closed): a model starting after that must name the unit carrying on its
-/// work, or `check` reports M-ORG-INACTIVE. `None` for a unit still at work.
+/// A word for the editor when unit `org` stopped working (it merged, or closed) before a
+/// new model would start: the catalog's `as_of`, or the current period's start if later. A
+/// model starting after that must name the unit carrying on its work (along a chain of
+/// mergers), or `check` reports M-ORG-INACTIVE. `None` for a unit still at work.
 pub fn closed_unit_note(corpus: &Corpus, org: &str) -> Option<String> {
     let unit = corpus.unit(org)?;
     let closed = unit.active_to?;
     let period = corpus.catalog.current_period().or_else(|| corpus.catalog.periods.chronological().last())?;
-    if closed >= period.from {
+    let starting = corpus.catalog.as_of.map_or(period.from, |as_of| as_of.max(period.from));
+    if closed >= starting {
         return None;
     }
-    let instead = match corpus.successor_of(org) {
+    let instead = match corpus.holder_at(org, starting).filter(|holder| holder.id != org) {
         Some(successor) => format!("ghi `org: {}` ({}, đơn vị tiếp nhận)", successor.id, successor.name),
         None => "ghi một đơn vị đang hoạt động".to_owned(),
     };
     Some(format!(
-        "Lưu ý: {} (`{org}`) đã kết thúc hoạt động ngày {closed}, trước giai đoạn {}; mô hình bắt đầu sau ngày đó cần \
-         {instead}, nếu không `guong check` báo M-ORG-INACTIVE.",
-        unit.name,
-        period.span()
+        "Lưu ý: {} (`{org}`) đã kết thúc hoạt động ngày {closed}; mô hình bắt đầu sau ngày đó cần {instead}, \
+         nếu không `guong check` báo M-ORG-INACTIVE.",
+        unit.name
     ))
 }
 

@@ -101,10 +101,12 @@ fn org(index: &Index, at: &mut At) {
             }
             _ => String::new(),
         };
-        let successor = after_close.and(corpus.successor_of(org));
+        // The unit carrying on the work at `start`, along a chain of mergers.
+        let successor = after_close.and(corpus.holder_at(org, start)).filter(|holder| holder.id != org);
         let hint = match successor {
             Some(successor) => format!(
-                "`{org}` đã sáp nhập vào `{}` ({}): ghi `org: {}`, hoặc sửa `start` nếu mô hình bắt đầu trước ngày đó",
+                "`{org}` đã sáp nhập, hợp nhất vào `{}` ({}): ghi `org: {}`, hoặc sửa `start` nếu mô hình bắt đầu \
+                 trước ngày đó",
                 successor.id, successor.name, successor.id
             ),
             None => "kiểm tra `org`, `start`, `end` của mô hình hoặc `active_from`/`active_to` của đơn vị".to_owned(),
