@@ -114,8 +114,8 @@ fn m_section_written_at_another_level_says_which_line_and_level() {
     let line = site.read(MODEL).lines().position(|l| l == "## 4. Hiệu quả").unwrap() + 1;
     edit(&site, MODEL, "## 4. Hiệu quả\n", "### 4. Hiệu quả\n");
     expect(&site, &[(E, "M-SECTION", MODEL, 60)]);
-    let (message, hint) = message(&site, "M-SECTION");
-    assert_eq!(message, "Thiếu mục \"## 4. Hiệu quả\"");
+    let (text, hint) = message(&site, "M-SECTION");
+    assert_eq!(text, "Thiếu mục \"## 4. Hiệu quả\"");
     assert_eq!(
         hint.unwrap(),
         format!(
@@ -123,6 +123,11 @@ fn m_section_written_at_another_level_says_which_line_and_level() {
              `## 4. Hiệu quả`"
         )
     );
+    // A sub-heading that only starts with the criterion's name is not taken for it.
+    let site = checker::site();
+    edit(&site, MODEL, "## 4. Hiệu quả\n", "### Hiệu quả kinh tế của việc làm cũ\n");
+    let (_, hint) = message(&site, "M-SECTION");
+    assert_eq!(hint.unwrap(), "thêm dòng `## 4. Hiệu quả` và viết nội dung tiêu chí này bên dưới");
 }
 
 #[test]

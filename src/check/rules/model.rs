@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::check::rules::{At, Index, field, listing, typo_hint};
 use crate::content::corpus::Corpus;
-use crate::content::criteria::criterion_of;
+use crate::content::criteria::{criterion_of, strip_numbering};
 use crate::content::forms::MODEL;
 use crate::content::read::pos_of;
 use crate::content::schema::is_placeholder;
@@ -254,9 +254,15 @@ fn sections(at: &mut At) {
 }
 
 /// How to add the missing section of `criterion` (0-based): when a heading of another level
-/// names it (`### 4. Hiệu quả`), that the heading needs exactly two `#`.
+/// is that criterion's heading (numbered, `### 4. Hiệu quả`, or at level 1), that it needs
+/// exactly two `#`. A sub-heading that only starts with the criterion's name (`### Hiệu quả
+/// kinh tế` inside another section) is not taken for it.
 fn missing_section_hint(body: &Body, criterion: usize, heading: &str) -> String {
-    let misplaced = body.other_headings.iter().find(|h| criterion_of(&h.title) == Some(criterion as u8 + 1));
+    let number = criterion as u8 + 1;
+    let misplaced = body.other_headings.iter().find(|h| {
+        let numbered = strip_numbering(&h.title) != h.title.trim_start();
+        criterion_of(&h.title) == Some(number) && (h.level == 1 || numbered)
+    });
     match misplaced {
         Some(other) => format!(
             "dòng {} viết tiêu đề này ở cấp {} (`{} {}`); tiêu đề mục tiêu chí cần đúng hai dấu #: `## {}`",
