@@ -179,6 +179,7 @@ fn tong_hop_is_grouped_by_period() {
     let later = &html[second..first];
     assert!(later.contains("Giai đoạn này chưa có kỳ tổng hợp nào"), "{later}");
     assert!(html[first..].contains("giai đoạn hiện nay"));
+    assert!(html.contains("<p><a href=\"/giai-doan/\">Các giai đoạn thực hiện</a>:"), "the list of periods is linked");
 }
 
 tool_test! {

@@ -12,7 +12,7 @@
     title.textContent = 'Không mở được trang biên tập';
     var why = document.createElement('p');
     why.textContent = 'Không tải được trình biên tập Decap CMS từ ' + page.scriptUrl +
-      '. Hãy kiểm tra kết nối mạng rồi tải lại trang. Nếu máy không ra được Internet: tải tệp đó về, ' +
+      '. Hãy kiểm tra kết nối mạng rồi tải lại trang. Nếu mạng của cơ quan chặn địa chỉ đó: tải tệp về, ' +
       'đặt vào thư mục static/ của trang và ghi địa chỉ của nó vào cms.script_url trong site.yml.';
     notice.appendChild(title);
     notice.appendChild(why);

@@ -58,7 +58,7 @@ const NECESSITY: &[Field] = &[
     Field::req("reasons", "Sự cần thiết", list(&enumeration(REASONS), 1)).code(Code::C2Reason),
     Field::opt("other", "Sự cần thiết khác", text(20, usize::MAX))
         .code(Code::C2Other)
-        .hint("Bắt buộc khi chọn lý do “Khác”: nêu lý do đó."),
+        .hint("Bắt buộc khi chọn “Sự cần thiết khác”: nêu sự cần thiết đó."),
     Field::opt("identified_in", "Hạn chế được chỉ ra tại", TEXT).hint(
         "Văn bản, hội nghị đã chỉ ra hạn chế (ví dụ: Báo cáo kiểm điểm năm 2023); nên ghi khi lý do là khắc phục hạn chế.",
     ),
@@ -225,7 +225,7 @@ pub const REPORT: &[Field] = &[
     Field::opt("recipients", "Nơi nhận", list(&TEXT, 0))
         .hint("Mỗi mục một nơi nhận; để trống thì dùng nơi nhận mặc định của trang."),
     Field::req("models", "Kết quả từng mô hình", list(&Kind::Map(REPORT_ENTRY), 0))
-        .hint("Mỗi mô hình đang thực hiện của đơn vị và các đơn vị trực thuộc một mục."),
+        .hint("Mỗi mục là một mô hình đang thực hiện của đơn vị hoặc của các đơn vị trực thuộc."),
     Field::opt("recognitions", "Biểu dương, khen thưởng trong kỳ", list(&Kind::Map(REPORT_RECOGNITION), 0)),
     Field::opt("difficulties", "Khó khăn, vướng mắc", TEXT),
     Field::opt("proposals", "Kiến nghị, đề xuất", TEXT),

@@ -76,7 +76,7 @@ pub fn describe(kind: &Kind, periods: &Periods) -> Option<String> {
         Kind::Ref(registry) => Some(registry.described().to_owned()),
         Kind::Date => Some("ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY".to_owned()),
         Kind::Number => Some("số, dấu chấm thập phân (ví dụ 86.5)".to_owned()),
-        Kind::Criterion => Some(format!("số thứ tự tiêu chí: {}", criteria::legend())),
+        Kind::Criterion => Some(format!("số thứ tự, {}", criteria::legend())),
         Kind::Year => Some(format!("năm thuộc một giai đoạn của chương trình ({})", periods.describe_years())),
         Kind::Enum(vocab) => {
             Some(vocab.iter().map(|(code, label)| format!("{code} = {label}")).collect::<Vec<_>>().join("; "))

@@ -376,11 +376,14 @@ impl Validator<'_> {
             },
             Kind::Criterion => match node.as_int() {
                 Some(1..=5) => {}
-                Some(n) => self.push(
-                    code_or(Code::FType),
-                    node.pos,
-                    format!("Giá trị {n} của `{name}` ({}) không phải số thứ tự tiêu chí (1–5)", field.label),
-                ),
+                Some(n) => {
+                    self.push(
+                        code_or(Code::FType),
+                        node.pos,
+                        format!("Giá trị {n} của `{name}` ({}) không phải số thứ tự tiêu chí (1–5)", field.label),
+                    );
+                    self.hint_criterion(node);
+                }
                 None => {
                     self.wrong_type(code_or(Code::FType), node, name, "số thứ tự tiêu chí (1–5)");
                     self.hint_criterion(node);
@@ -469,12 +472,26 @@ impl Validator<'_> {
         }
     }
 
-    /// A criterion written by its name or heading ("Hiệu quả", "4. Hiệu quả") gets its
-    /// number as the hint; anything else the list of numbers.
+    /// A criterion written otherwise gets the number to write: for its name or heading ("Hiệu
+    /// quả", "Tiêu chí 4", "4. Hiệu quả"), a quoted number or one with decimals; anything else
+    /// gets the list of numbers.
     fn hint_criterion(&mut self, node: &Node) {
-        let hint = match node.as_text().and_then(criterion_of) {
-            Some(number) => format!("ghi số thứ tự của tiêu chí, không ghi tên: `{number}`"),
-            None => format!("ghi số thứ tự của tiêu chí: {}", legend()),
+        let text = node.as_text().unwrap_or_default().trim();
+        let lower = text.to_lowercase();
+        let rest = lower.strip_prefix("tiêu chí").map_or(lower.as_str(), str::trim);
+        let written_number = rest.parse::<u8>().ok().filter(|n| (1..=5).contains(n));
+        let decimal = node.as_number().filter(|n| n.fract() == 0.0 && (1.0..=5.0).contains(n));
+        let hint = match (written_number, decimal, criterion_of(rest)) {
+            (_, Some(number), _) if node.as_int().is_none() => {
+                format!("ghi số nguyên, không có phần thập phân: `{number}`")
+            }
+            (Some(number), ..) if rest == text => {
+                format!("chỉ ghi số, không đặt trong ngoặc kép: `{number}`")
+            }
+            (Some(number), ..) | (_, _, Some(number)) => {
+                format!("ghi số thứ tự của tiêu chí, không ghi tên: `{number}`")
+            }
+            _ => format!("ghi số thứ tự của tiêu chí: {}", legend()),
         };
         if let Some(last) = self.out.last_mut() {
             last.hint = Some(hint);

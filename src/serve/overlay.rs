@@ -44,18 +44,20 @@ const SHOWN: usize = 50;
 
 /// The overlay markup for `problem`, laid over a page of the last good build.
 pub fn overlay(problem: &Problem) -> String {
-    panel(problem, " Đang hiển thị bản dựng trước.")
+    panel(problem, " Đang hiển thị bản dựng trước.", true)
 }
 
-/// The panel listing `problem`; `shown` says what the page under it is.
-fn panel(problem: &Problem, shown: &str) -> String {
+/// The panel listing `problem`; `shown` says what the page under it is, `again` whether a
+/// build succeeded before ("Chưa dựng lại được" rather than "Chưa dựng được").
+fn panel(problem: &Problem, shown: &str, again: bool) -> String {
+    let again = if again { " lại" } else { "" };
     let mut html = format!(
         "<link rel=\"stylesheet\" href=\"{STYLE_PATH}\"><aside id=\"guong-overlay\" role=\"alert\" lang=\"vi\">"
     );
     match problem {
         Problem::Content(diagnostics) => {
             let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
-            html.push_str(&format!("<h2>Chưa dựng lại được trang: {} lỗi.{shown}</h2><ol>", errors.len()));
+            html.push_str(&format!("<h2>Chưa dựng{again} được trang: {} lỗi.{shown}</h2><ol>", errors.len()));
             for d in errors.iter().take(SHOWN) {
                 html.push_str(&format!(
                     "<li><code>{}:{}:{}</code> [{}] {}",
@@ -79,7 +81,7 @@ fn panel(problem: &Problem, shown: &str) -> String {
             }
         }
         Problem::Other(message) => {
-            html.push_str(&format!("<h2>Chưa dựng lại được trang.{shown}</h2>"));
+            html.push_str(&format!("<h2>Chưa dựng{again} được trang.{shown}</h2>"));
             html.push_str(&format!("<pre>{}</pre>", escape(message)));
         }
     }
@@ -94,7 +96,7 @@ pub fn placeholder_page(problem: &Problem) -> String {
         "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>guong serve: có lỗi</title></head>\
          <body><main><h1>Trang chưa dựng được</h1><p>Sửa các lỗi bên dưới; trang tự tải lại khi dựng xong.</p></main>\
          {}</body></html>",
-        panel(problem, "")
+        panel(problem, "", false)
     )
 }
 
@@ -121,7 +123,7 @@ mod tests {
     fn other_failures_show_their_message() {
         let html = placeholder_page(&Problem::Other("mẫu `base.html` dòng 3: lỗi <x>".into()));
         assert!(html.contains("<pre>mẫu `base.html` dòng 3: lỗi &lt;x&gt;</pre>"));
-        assert!(html.contains("<h2>Chưa dựng lại được trang.</h2>"), "no previous build is shown: {html}");
+        assert!(html.contains("<h2>Chưa dựng được trang.</h2>"), "no previous build is shown: {html}");
         assert!(!html.contains("bản dựng trước"), "{html}");
         assert!(html.starts_with("<!DOCTYPE html>"));
     }

@@ -73,10 +73,10 @@ pub fn form02_file(period: Period, extension: &str) -> String {
     format!("{}tong-hop-{}-{}.{extension}", form02(period), period.year, period.kind.slug())
 }
 
-/// The summary of a programme period: `giai-doan/2021-2025/`.
 /// The list of programme periods.
 pub const PERIODS: &str = "giai-doan/";
 
+/// The summary of a programme period: `giai-doan/2021-2025/`.
 pub fn period(id: &str) -> String {
     format!("{PERIODS}{id}/")
 }

@@ -91,8 +91,13 @@ fn a_criterion_is_its_number_and_a_name_gets_the_number_to_write() {
              5 = Tính khả thi nhân rộng"
         )
     );
-    let [(_, _, message, _)] = &found("criterion: 6\n")[..] else { panic!() };
+    let [(_, _, message, hint)] = &found("criterion: 6\n")[..] else { panic!() };
     assert_eq!(message, "Giá trị 6 của `criterion` (Tiêu chí) không phải số thứ tự tiêu chí (1–5)");
+    assert!(hint.as_deref().unwrap().starts_with("ghi số thứ tự của tiêu chí: 1 = Nội dung học tập Bác"));
+    let hint_of = |yaml: &str| found(yaml).into_iter().next().and_then(|(_, _, _, hint)| hint);
+    assert_eq!(hint_of("criterion: \"3\"\n").as_deref(), Some("chỉ ghi số, không đặt trong ngoặc kép: `3`"));
+    assert_eq!(hint_of("criterion: Tiêu chí 5\n").as_deref(), Some("ghi số thứ tự của tiêu chí, không ghi tên: `5`"));
+    assert_eq!(hint_of("criterion: 4.0\n").as_deref(), Some("ghi số nguyên, không có phần thập phân: `4`"));
 }
 
 /// Numbers as editors write them: with a decimal comma, a unit, a word or quotes, each with

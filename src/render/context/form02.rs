@@ -10,6 +10,8 @@ use crate::render::context::common::{Coded, Link};
 #[derive(Clone, Debug, Serialize)]
 pub struct Form02Index {
     pub periods: Vec<Form02PeriodGroup>,
+    /// `/giai-doan/`, the list of periods.
+    pub periods_href: String,
 }
 
 /// One programme period and the years of its tables (a year two periods touch is under both).

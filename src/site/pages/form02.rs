@@ -104,7 +104,7 @@ fn index(cx: &BuildContext, tables: &[Form02]) -> Form02Index {
             years: years.iter().filter(|y| (p.from.year..=p.to.year).contains(&y.year)).cloned().collect(),
         })
         .collect();
-    Form02Index { periods }
+    Form02Index { periods, periods_href: cx.href(urls::PERIODS) }
 }
 
 fn page(cx: &BuildContext, table: &Form02, all: &[Form02]) -> (PageMeta, Form02Page) {
