@@ -34,6 +34,15 @@ fn new_model_of_a_unit_closed_before_the_period_names_the_unit_that_carries_on()
          đầu sau ngày đó cần ghi `org: cb-phong-ngan-sach` (Chi bộ Phòng Ngân sách, đơn vị tiếp nhận), nếu không \
          `guong check` báo M-ORG-INACTIVE."
     );
+    // The file says it too, beside `org`.
+    let text = site.read(merged.stdout.trim());
+    assert!(
+        text.contains(
+            "org: cb-phong-ke-hoach  # Chi bộ Phòng Kế hoạch, đã kết thúc hoạt động ngày 30/06/2020: mô hình bắt \
+             đầu sau đó ghi cb-phong-ngan-sach\n"
+        ),
+        "{text}"
+    );
     let closed = site.run(&["new", "model", "--org", "cb-phong-cu", "--title", "Mô hình thử hai"]);
     assert!(
         closed.stderr.starts_with("Lưu ý: Chi bộ Phòng Cũ (`cb-phong-cu`) đã kết thúc hoạt động ngày 30/06/2020")

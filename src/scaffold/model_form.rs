@@ -4,8 +4,10 @@
 use std::collections::BTreeMap;
 
 use crate::content::corpus::Corpus;
+use crate::content::date::Date;
 use crate::content::schema::SLUG_MAX;
 use crate::content::schema::{is_slug, text_len};
+use crate::content::unit::Unit;
 use crate::content::vocab::{
     ALIGNMENTS, APPROACHES, COSTS, MASS_ORGS, MEASURE_KINDS, REASONS, RECOGNITION_LEVELS, REQUIREMENTS, STATUSES,
     SUBJECT_TYPES, Vocab,
@@ -50,26 +52,29 @@ pub fn new_model(corpus: &Corpus, paths: &[String], org: &str, title: &str) -> R
     Ok(NewFile { path, text: model_text(corpus, &id, org, title) })
 }
 
-/// A word for the editor when unit `org` stopped working (it merged, or closed) before a
-/// new model would start: the catalog's `as_of`, or the current period's start if later. A
-/// model starting after that must name the unit carrying on its work (along a chain of
-/// mergers), or `check` reports M-ORG-INACTIVE. `None` for a unit still at work.
-pub fn closed_unit_note(corpus: &Corpus, org: &str) -> Option<String> {
-    let unit = corpus.unit(org)?;
-    let closed = unit.active_to?;
+/// When unit `org` stopped working (it merged, or closed) before a new model would start
+/// (the catalog's `as_of`, or the current period's start if later), and the unit carrying on
+/// its work then, along a chain of mergers, if any. `None` for a unit still at work.
+fn closure<'c>(corpus: &'c Corpus, org: &str) -> Option<(Date, Option<&'c Unit>)> {
+    let closed = corpus.unit(org)?.active_to?;
     let period = corpus.catalog.current_period().or_else(|| corpus.catalog.periods.chronological().last())?;
     let starting = corpus.catalog.as_of.map_or(period.from, |as_of| as_of.max(period.from));
-    if closed >= starting {
-        return None;
-    }
-    let instead = match corpus.holder_at(org, starting).filter(|holder| holder.id != org) {
+    (closed < starting).then(|| (closed, corpus.holder_at(org, starting).filter(|holder| holder.id != org)))
+}
+
+/// A word for the editor when unit `org` stopped working before a new model would start: a
+/// model starting after that must name the unit carrying on its work, or `check` reports
+/// M-ORG-INACTIVE. `None` for a unit still at work.
+pub fn closed_unit_note(corpus: &Corpus, org: &str) -> Option<String> {
+    let (closed, successor) = closure(corpus, org)?;
+    let instead = match successor {
         Some(successor) => format!("ghi `org: {}` ({}, đơn vị tiếp nhận)", successor.id, successor.name),
         None => "ghi một đơn vị đang hoạt động".to_owned(),
     };
     Some(format!(
         "Lưu ý: {} (`{org}`) đã kết thúc hoạt động ngày {closed}; mô hình bắt đầu sau ngày đó cần {instead}, \
          nếu không `guong check` báo M-ORG-INACTIVE.",
-        unit.name
+        corpus.unit(org).map_or("", |u| u.name.as_str())
     ))
 }
 
@@ -119,7 +124,13 @@ fn model_text(corpus: &Corpus, id: &str, org: &str, title: &str) -> String {
     line("type: mo_hinh");
     line(&format!("id: {id}"));
     line(&format!("title: {}", quoted(title)));
-    line(&format!("org: {org}  # {}", comment(unit_name)));
+    let closed = closure(corpus, org).map(|(closed, successor)| match successor {
+        Some(successor) => {
+            format!(", đã kết thúc hoạt động ngày {closed}: mô hình bắt đầu sau đó ghi {}", successor.id)
+        }
+        None => format!(", đã kết thúc hoạt động ngày {closed}"),
+    });
+    line(&format!("org: {org}  # {}", comment(&format!("{unit_name}{}", closed.unwrap_or_default()))));
     line("subject:");
     line(&format!("  # Chủ thể: {}", legend(SUBJECT_TYPES)));
     line(&format!("  type: {}", fill(&format!("chủ thể, {}", codes(SUBJECT_TYPES)))));
