@@ -36,15 +36,15 @@ pub fn human(diagnostics: &[Diagnostic], summary: Summary, sources: &HashMap<Str
             let number = d.line.to_string();
             let gutter = " ".repeat(number.len());
             let shown: Vec<char> = line.chars().take(200).collect();
-            let caret_at: String = shown
-                .iter()
-                .take(d.column - 1)
-                .map(|&c| match c {
-                    '\t' => "\t".to_owned(),
-                    c if is_hidden(c) => " ".repeat(escaped(c).chars().count()),
-                    _ => " ".to_owned(),
-                })
-                .collect();
+            // Under each character before the column, as wide a blank as it is shown.
+            let mut caret_at = String::new();
+            for &c in shown.iter().take(d.column - 1) {
+                match c {
+                    '\t' => caret_at.push('\t'),
+                    c if is_hidden(c) => caret_at.push_str(&" ".repeat(escaped(c).len())),
+                    _ => caret_at.push(' '),
+                }
+            }
             let shown: String = shown.into_iter().collect();
             let _ = writeln!(out, "{gutter} |");
             let _ = writeln!(out, "{number} | {}", visible(&shown));

@@ -106,17 +106,14 @@ fn title_of(period: &ProgrammePeriod) -> String {
 /// Title of `/giai-doan/`.
 const PERIODS_TITLE: &str = "Các giai đoạn thực hiện";
 
-/// `/giai-doan/`: every period with its dates, state and counts; `summaries` are in the
-/// order of the catalog's list.
+/// `/giai-doan/`: every period by start date, with its dates, state and counts.
 fn index(cx: &BuildContext, summaries: &[PeriodSummary]) -> (PageMeta, PeriodsPage) {
     let mut meta = cx.meta(urls::PERIODS, PERIODS_TITLE, "tong-hop");
     meta.breadcrumbs = vec![cx.link("Tổng hợp", urls::FORM02)];
     let catalog = &cx.corpus.catalog;
     let current = catalog.current_period().map(|p| p.id.as_str());
-    let mut listed: Vec<(&ProgrammePeriod, &PeriodSummary)> = catalog.periods.list().iter().zip(summaries).collect();
-    listed.sort_by_key(|(period, _)| period.from);
-    let periods = listed
-        .into_iter()
+    let periods = (catalog.periods.chronological())
+        .filter_map(|period| Some((period, summaries.iter().find(|s| s.id == period.id)?)))
         .map(|(period, summary)| PeriodItem {
             link: cx.link(period.name.clone(), &urls::period(&period.id)),
             range: format!("{} – {}", period.from, period.to),
