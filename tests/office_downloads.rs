@@ -242,14 +242,12 @@ fn build_for_print(root: &Path, out: &Path) {
 
 /// The bundled site built for printing, once for every test here.
 fn built_for_print() -> &'static Path {
-    static SITE: OnceLock<(TempSite, PathBuf)> = OnceLock::new();
-    let (_, out) = SITE.get_or_init(|| {
-        let site = TempSite::empty();
-        let out = site.dir.join("print");
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let out = common::shared_folder("print").join("print");
         build_for_print(Path::new(env!("CARGO_MANIFEST_DIR")), &out);
-        (site, out)
-    });
-    out
+        out
+    })
 }
 
 /// Prints a page of the bundled site with headless Chromium; returns the PDF and its text.

@@ -190,18 +190,27 @@ pub fn two_periods() -> String {
     periods_yaml(&[("2021-2025", "2021-01-01", "2025-12-31"), ("2026-2030", "2026-01-01", "2030-12-31")])
 }
 
+/// An empty folder for what a test binary builds once and shares between its tests (a
+/// static is never dropped, so a [`TempSite`] there would be left behind in the system's
+/// temp folder): `name` under this binary's own folder in Cargo's temporary folder for tests,
+/// emptied first.
+pub fn shared_folder(name: &str) -> PathBuf {
+    let folder = Path::new(env!("CARGO_TARGET_TMPDIR")).join(env!("CARGO_CRATE_NAME")).join(name);
+    let _ = fs::remove_dir_all(&folder);
+    fs::create_dir_all(&folder).unwrap();
+    folder
+}
+
 /// The output of the bundled site (the repository's own `content/`), built once per test
 /// binary.
 pub fn bundled_site() -> &'static Path {
-    static SITE: OnceLock<(TempSite, PathBuf)> = OnceLock::new();
-    let (_, out) = SITE.get_or_init(|| {
-        let site = TempSite::empty();
-        let out = site.dir.join("public");
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let out = shared_folder("bundled").join("public");
         let run = guong(&["--root", env!("CARGO_MANIFEST_DIR"), "build", "--output", out.to_str().unwrap()]);
         assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-        (site, out)
-    });
-    out
+        out
+    })
 }
 
 /// A page (or any text file) of the bundled site's output.

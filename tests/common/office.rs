@@ -25,9 +25,10 @@ pub const COUNT_KEYS: [&str; 10] = [
 static RUNS: AtomicUsize = AtomicUsize::new(0);
 
 /// Converts `file` with LibreOffice to `filter` (e.g. `txt:Text (encoded):UTF8`) into a fresh
-/// folder and returns that folder. Each call has its own user profile, so tests run in
-/// parallel without waiting for each other's LibreOffice.
-pub fn convert(file: &Path, filter: &str) -> PathBuf {
+/// folder, hands the folder of converted files to `read`, then removes the folder (and its
+/// LibreOffice profile). Each call has its own user profile, so tests run in parallel without
+/// waiting for each other's LibreOffice.
+fn convert<T>(file: &Path, filter: &str, read: impl FnOnce(&Path) -> T) -> T {
     let n = RUNS.fetch_add(1, Ordering::SeqCst);
     let work = std::env::temp_dir().join(format!("guong-office-{}-{n}", std::process::id()));
     let _ = fs::remove_dir_all(&work);
@@ -39,41 +40,35 @@ pub fn convert(file: &Path, filter: &str) -> PathBuf {
         .arg(file)
         .output()
         .expect("run soffice");
-    assert!(
-        output.status.success(),
-        "soffice failed on {}: {}",
-        file.display(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    work.join("out")
+    let result = output.status.success().then(|| read(&work.join("out")));
+    let _ = fs::remove_dir_all(&work);
+    result
+        .unwrap_or_else(|| panic!("soffice failed on {}: {}", file.display(), String::from_utf8_lossy(&output.stderr)))
 }
 
 /// The text of a Word document, as LibreOffice reads it.
 pub fn docx_text(file: &Path) -> String {
-    let out = convert(file, "txt:Text (encoded):UTF8");
-    let text = single_file(&out);
-    fs::read_to_string(text).unwrap().trim_start_matches('\u{feff}').to_owned()
+    let text = convert(file, "txt:Text (encoded):UTF8", |out| fs::read_to_string(single_file(out)).unwrap());
+    text.trim_start_matches('\u{feff}').to_owned()
 }
 
 /// Every sheet of a workbook as CSV rows, by sheet name, in the order LibreOffice lists them.
 pub fn xlsx_sheets(file: &Path) -> Vec<(String, Vec<Vec<String>>)> {
-    let out = convert(file, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1");
     let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
-    let mut sheets: Vec<(String, Vec<Vec<String>>)> = fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .map(|path| {
-            let name = path.file_stem().unwrap().to_string_lossy().trim_start_matches(&format!("{stem}-")).to_owned();
-            (name, parse_csv(&fs::read_to_string(&path).unwrap()))
-        })
-        .collect();
+    let filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+    let mut sheets: Vec<(String, Vec<Vec<String>>)> = convert(file, filter, |out| {
+        fs::read_dir(out)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|path| {
+                let name =
+                    path.file_stem().unwrap().to_string_lossy().trim_start_matches(&format!("{stem}-")).to_owned();
+                (name, parse_csv(&fs::read_to_string(&path).unwrap()))
+            })
+            .collect()
+    });
     sheets.sort();
     sheets
-}
-
-/// Converts to PDF and returns the PDF's path.
-pub fn to_pdf(file: &Path) -> PathBuf {
-    single_file(&convert(file, "pdf"))
 }
 
 fn single_file(dir: &Path) -> PathBuf {
