@@ -79,5 +79,5 @@ fn new_model_in_the_new_site_goes_beside_its_unit_models() {
     assert_eq!(guong(&["init", site.dir.to_str().unwrap()]).code, 0);
     let run = site.run(&["new", "model", "--org", "cb-van-phong-so", "--title", "Sổ tay dân vận khéo"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(run.stdout.trim(), "content/mo-hinh/so-giao-duc/mh-so-tay-dan-van-kheo.md");
+    assert_eq!(run.stdout.trim(), "content/mo-hinh/so-giao-duc/so-tay-dan-van-kheo.md");
 }

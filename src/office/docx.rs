@@ -423,7 +423,16 @@ fn xml(text: &str) -> String {
 /// Appends `text` to `out` as [`xml`] writes it.
 fn push_xml(out: &mut String, text: &str) {
     let forbidden = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
-    if text.contains(forbidden) {
+    // Control characters are C0 (bytes below 0x20), DEL and C1 (0xC2 0x80–0x9F in UTF-8):
+    // a scan of the bytes finds them without decoding every character of the document.
+    let bytes = text.as_bytes();
+    let has_control = bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' | b'\n' | b'\r' => false,
+        0..=0x1F | 0x7F => true,
+        0xC2 => bytes.get(i + 1).is_some_and(|next| (0x80..=0x9F).contains(next)),
+        _ => false,
+    });
+    if has_control {
         push_escaped(out, &text.replace(forbidden, ""));
     } else {
         push_escaped(out, text);
@@ -492,5 +501,14 @@ mod tests {
         write_block(&mut body, &doc.blocks[0]);
         assert!(body.contains("A &amp; &lt;b&gt;</w:t>"), "{body}");
         assert_eq!(text_width(), 11906 - 1701 - 850);
+    }
+
+    #[test]
+    fn drops_the_control_characters_xml_forbids_and_keeps_the_rest() {
+        assert_eq!(xml("a\u{0}b\u{1b}c\u{7f}d\u{85}e\u{9f}f"), "abcdef");
+        assert_eq!(xml("tab\there\r\nline"), "tab\there\r\nline");
+        // Vietnamese letters whose UTF-8 starts with 0xC2 or holds 0x80–0x9F are kept.
+        assert_eq!(xml("\u{a0}Đảng ủy ¬ « ơ"), "\u{a0}Đảng ủy ¬ « ơ");
+        assert_eq!(xml("<&>\u{2}"), "&lt;&amp;&gt;");
     }
 }

@@ -20,8 +20,8 @@ use crate::scaffold::{NewFile, example_date, find_unit, placeholder};
 /// Folder of model files, relative to the site root.
 pub const MODELS_DIR: &str = "content/mo-hinh";
 
-/// Prefix of model ids.
-const ID_PREFIX: &str = "mh-";
+/// The id of a model whose title folds to fewer than three letters.
+const FALLBACK_ID: &str = "mo-hinh";
 
 /// A new model of unit `org` titled `title`, placed beside the other models of its base
 /// unit. `paths` are the site's content paths, so the id never clashes with a file.
@@ -38,8 +38,9 @@ pub fn new_model(corpus: &Corpus, paths: &[String], org: &str, title: &str) -> R
     if !(5..=200).contains(&length) {
         return Err(format!("tên mô hình dài {length} ký tự; cần từ 5 đến 200 ký tự"));
     }
-    let stem = format!("{ID_PREFIX}{}", slugify(title, SLUG_MAX - ID_PREFIX.len()));
-    let stem = if stem.len() < 3 + ID_PREFIX.len() { format!("{ID_PREFIX}mo-hinh") } else { stem };
+    // SPEC §4: the id is the folded title.
+    let stem = slugify(title, SLUG_MAX);
+    let stem = if stem.len() < 3 { FALLBACK_ID.to_owned() } else { stem };
     let taken_stems: Vec<&str> = paths
         .iter()
         .filter(|p| p.starts_with(MODELS_DIR) && p.ends_with(".md"))
