@@ -139,6 +139,50 @@ fn p_ignored_for_markdown_named_otherwise_in_content_folders() {
 }
 
 #[test]
+fn markdown_outside_the_content_folders_is_reported_not_lost() {
+    let site = site();
+    // A model in a misspelled folder would vanish from the site: an error, with the folder.
+    let misplaced = "content/mohinh/mh-lac-cho.md";
+    site.write(misplaced, &site.read(MODEL).replace("mh-mot-cua-than-thien", "mh-lac-cho"));
+    site.write("content/ghi-chu.md", "Ghi chú của biên tập viên\n");
+    site.write("content/bao_cao/loi.md", "---\ntitle: x\n---\n");
+    site.write("content/hinh/so-do.png", "PNG");
+    expect(
+        &site,
+        &[
+            (W, "P-IGNORED", "content/bao_cao/loi.md", 1),
+            (W, "P-IGNORED", "content/ghi-chu.md", 1),
+            (E, "P-TYPE-MISMATCH", misplaced, 2),
+        ],
+    );
+    let (message, hint) = message(&site, "P-TYPE-MISMATCH");
+    assert_eq!(message, "Tệp có `type: mo_hinh` nhưng nằm ngoài thư mục `content/mo-hinh/` nên không được đọc");
+    assert_eq!(hint.as_deref(), Some("chuyển tệp vào `content/mo-hinh/` (ví dụ `content/mo-hinh/mh-lac-cho.md`)"));
+    let found = check_json(&site);
+    let ignored: Vec<(&str, &str)> = found["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "P-IGNORED")
+        .map(|d| (d["message"].as_str().unwrap(), d["hint"].as_str().unwrap()))
+        .collect();
+    let folders = "`content/mo-hinh/`, `content/bao-cao/`, `content/trang/`, `content/danh-gia/`";
+    assert_eq!(
+        ignored,
+        [
+            (
+                format!("Tệp `bao_cao/loi.md` không được đọc: nội dung chỉ nằm trong các thư mục {folders}").as_str(),
+                "có phải thư mục `content/bao-cao/`? đổi tên thư mục `content/bao_cao/`"
+            ),
+            (
+                format!("Tệp `ghi-chu.md` không được đọc: nội dung chỉ nằm trong các thư mục {folders}").as_str(),
+                "chuyển tệp vào thư mục của loại nội dung, hoặc xóa tệp nếu không cần"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn p_type_mismatch_with_the_folder() {
     let site = site();
     site.write("content/trang/bao-cao-lac.md", "---\ntype: bao_cao\ntitle: x\n---\n");

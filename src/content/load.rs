@@ -35,6 +35,19 @@ pub enum FileKind {
     ManualAggregate,
 }
 
+/// The kinds of Markdown files: each with its folder under `content/` and its `type:` value.
+const MARKDOWN_KINDS: [(FileKind, &str, &str); 4] = [
+    (FileKind::Model, "mo-hinh", "mo_hinh"),
+    (FileKind::Report, "bao-cao", "bao_cao"),
+    (FileKind::Page, "trang", "trang"),
+    (FileKind::Evaluation, "danh-gia", "danh_gia"),
+];
+
+/// `content/<folder>/`.
+fn content_folder(folder: &str) -> String {
+    format!("content/{folder}/")
+}
+
 impl FileKind {
     /// The kind of the file at `path` (relative to the site root), or `None` for files
     /// guong does not read (images and other attachments).
@@ -57,24 +70,13 @@ impl FileKind {
 
     /// The kind of the Markdown files under the content folder `rest` starts with.
     fn of_folder(rest: &str) -> Option<FileKind> {
-        match rest.split('/').next() {
-            Some("mo-hinh") => Some(FileKind::Model),
-            Some("bao-cao") => Some(FileKind::Report),
-            Some("trang") => Some(FileKind::Page),
-            Some("danh-gia") => Some(FileKind::Evaluation),
-            _ => None,
-        }
+        let first = rest.split('/').next()?;
+        MARKDOWN_KINDS.iter().find(|(_, folder, _)| *folder == first).map(|(kind, _, _)| *kind)
     }
 
     /// The `type:` value files of this kind must declare.
     pub fn type_name(self) -> Option<&'static str> {
-        match self {
-            FileKind::Model => Some("mo_hinh"),
-            FileKind::Report => Some("bao_cao"),
-            FileKind::Page => Some("trang"),
-            FileKind::Evaluation => Some("danh_gia"),
-            _ => None,
-        }
+        MARKDOWN_KINDS.iter().find(|(kind, _, _)| *kind == self).map(|(_, _, type_name)| *type_name)
     }
 
     fn fields(self) -> &'static [Field] {
@@ -88,14 +90,10 @@ impl FileKind {
         }
     }
 
-    fn folder(type_name: &str) -> Option<&'static str> {
-        match type_name {
-            "mo_hinh" => Some("content/mo-hinh/"),
-            "bao_cao" => Some("content/bao-cao/"),
-            "trang" => Some("content/trang/"),
-            "danh_gia" => Some("content/danh-gia/"),
-            _ => None,
-        }
+    /// The folder (`content/mo-hinh/`) of the content kind whose files declare
+    /// `type: type_name`.
+    fn folder(type_name: &str) -> Option<String> {
+        MARKDOWN_KINDS.iter().find(|(_, _, name)| *name == type_name).map(|(_, folder, _)| content_folder(folder))
     }
 }
 
@@ -200,7 +198,7 @@ fn assemble(results: Vec<PathRead>) -> Loaded {
 pub fn read_file(file: &SourceFile, reading: Reading) -> (Record, Vec<Diagnostic>) {
     let mut out = Vec::new();
     let Some(kind) = FileKind::of(&file.path) else {
-        out.extend(misnamed(&file.path));
+        out.extend(misnamed(&file.path).or_else(|| stray(&file.path, &file.bytes)));
         return (Record::Nothing, out);
     };
     let path = file.path.as_str();
@@ -313,6 +311,58 @@ fn misnamed(path: &str) -> Option<Diagnostic> {
             format!("Tệp `{name}` không được đọc: chỉ tệp có đuôi `.md` (chữ thường) mới là nội dung"),
         )
         .with_hint(format!("đổi tên tệp thành `{stem}.md`")),
+    )
+}
+
+/// A Markdown file under `content/` outside the folders of content kinds (`content/a.md`, a
+/// misspelled `content/mohinh/`): guong does not read it, so without a word it would vanish
+/// from the site unseen. One that declares the `type` of a content kind is
+/// P-TYPE-MISMATCH (an error: a model, say, that the site would silently lose); any other is
+/// P-IGNORED.
+fn stray(path: &str, bytes: &[u8]) -> Option<Diagnostic> {
+    let rest = path.strip_prefix("content/")?;
+    if !rest.ends_with(".md") {
+        return None;
+    }
+    let mut quiet = Vec::new();
+    let front = decode_text(bytes, path, &mut quiet)
+        .and_then(|text| split_front_matter(&text, path, &mut quiet))
+        .and_then(|split| parse_yaml(&split.front, split.front_first_line, path, &mut quiet));
+    let declared = front.as_ref().and_then(|front| Some((front.get("type")?.as_text()?, pos_of(front, "type"))));
+    if let Some((declared, pos)) = declared
+        && let Some(folder) = FileKind::folder(declared)
+    {
+        let name = rest.rsplit('/').next().unwrap_or(rest);
+        return Some(
+            Diagnostic::new(
+                Code::PTypeMismatch,
+                path,
+                pos,
+                format!("Tệp có `type: {declared}` nhưng nằm ngoài thư mục `{folder}` nên không được đọc"),
+            )
+            .with_hint(format!("chuyển tệp vào `{folder}` (ví dụ `{folder}{name}`)")),
+        );
+    }
+    let folders: Vec<String> = MARKDOWN_KINDS.iter().map(|(_, folder, _)| content_folder(folder)).collect();
+    let first = rest.split('/').next().unwrap_or_default();
+    // A folder name that differs from a kind's only by its hyphens (`mohinh`, `bao_cao`).
+    let bare = |name: &str| name.replace(['-', '_'], "");
+    let close = (rest.contains('/'))
+        .then(|| MARKDOWN_KINDS.iter().find(|(_, folder, _)| bare(folder) == bare(first)))
+        .flatten()
+        .map(|(_, folder, _)| content_folder(folder));
+    let hint = match close {
+        Some(folder) => format!("có phải thư mục `{folder}`? đổi tên thư mục `content/{first}/`"),
+        None => "chuyển tệp vào thư mục của loại nội dung, hoặc xóa tệp nếu không cần".to_owned(),
+    };
+    Some(
+        Diagnostic::new(
+            Code::PIgnored,
+            path,
+            Pos::START,
+            format!("Tệp `{rest}` không được đọc: nội dung chỉ nằm trong các thư mục `{}`", folders.join("`, `")),
+        )
+        .with_hint(hint),
     )
 }
 

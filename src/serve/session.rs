@@ -153,13 +153,17 @@ impl Session {
     }
 
     /// Whether a change at `path` can be applied file by file: a model, report or page, not
-    /// a folder (a moved folder changes many files at once).
+    /// a folder (a moved folder changes many files at once) nor a Markdown file guong does
+    /// not read.
     fn is_incremental(&self, path: &str) -> bool {
         match FileKind::of(path) {
             Some(FileKind::Model | FileKind::Report | FileKind::Page | FileKind::Evaluation) => {
                 !self.root.join(path).is_dir()
             }
             Some(_) => false,
+            // A Markdown file outside the content folders is only reported (P-IGNORED,
+            // P-TYPE-MISMATCH), by the full read.
+            None if path.ends_with(".md") => false,
             None => {
                 let folder = format!("{path}/");
                 !self.root.join(path).is_dir() && !self.paths.iter().any(|p| p.starts_with(&folder))
