@@ -98,27 +98,49 @@ fn earlier_periods_count_what_was_running_then() {
 }
 
 #[test]
-fn csv_has_a_bom_a_vietnamese_header_and_the_same_rows() {
+fn csv_has_a_bom_the_json_keys_and_the_same_rows() {
     let site = built();
     let csv = site.read("public/tong-hop/2023/sau-thang/tong-hop-2023-sau-thang.csv");
     assert!(csv.starts_with('\u{feff}'), "UTF-8 with BOM");
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(
         lines[0],
-        "Năm,Kỳ,Mã đơn vị cơ sở,Mã đơn vị,Tên đơn vị,Loại tổ chức,Tổng số mô hình,Xây dựng mới,\"Củng cố, nâng cao\",\
-         Nhân rộng,Tập thể,Cá nhân,Đang thực hiện,Hoàn thành,Loại bỏ trong kỳ,Được khen thưởng,Có số liệu trong mẫu 03,\
-         Chưa có mô hình"
+        "year,period,level,base_unit,id,name,kind,models,xay_moi,cung_co,nhan_rong,tap_the,ca_nhan,\
+         in_progress,completed,retired,commended,reported,no_model"
     );
-    assert_eq!(lines.len(), 6, "one row per unit");
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("public/tong-hop/2023/sau-thang/tong-hop-2023-sau-thang.json")).unwrap();
+    // The JSON's rows in its order: each base unit, then its units; the totals last.
+    let mut expected = Vec::new();
+    for base in json["base_units"].as_array().unwrap() {
+        expected.push(("base_unit", base["id"].as_str().unwrap(), base["models"].as_u64().unwrap()));
+        for unit in base["units"].as_array().unwrap() {
+            expected.push(("unit", unit["id"].as_str().unwrap(), unit["models"].as_u64().unwrap()));
+        }
+    }
+    expected.push(("totals", "", json["totals"]["models"].as_u64().unwrap()));
+    let rows: Vec<Vec<&str>> = lines[1..].iter().map(|line| line.split(',').collect()).collect();
+    let found: Vec<(&str, &str, u64)> = rows.iter().map(|r| (r[2], r[4], r[7].parse().unwrap())).collect();
+    assert_eq!(found, expected);
+    assert_eq!(found.len(), 2 + 5 + 1, "two base units, five units, the totals");
     assert_eq!(
-        lines[2],
-        "2023,6 tháng đầu năm,db-so-y-te,dbbp-van-phong,Đảng bộ bộ phận Văn phòng Sở,Đảng bộ bộ phận,0,0,0,0,0,0,0,0,0,0,Không,Có"
+        lines[1],
+        "2023,sau_thang,base_unit,db-so-y-te,db-so-y-te,Đảng bộ Sở Y tế,dang_bo_co_so,3,1,1,1,2,1,1,1,1,1,2,2"
     );
     assert_eq!(
         lines[3],
-        "2023,6 tháng đầu năm,db-so-y-te,cb-hanh-chinh,Chi bộ Phòng Hành chính,Chi bộ trực thuộc,2,0,1,1,1,1,0,1,1,0,Có,Không"
+        "2023,sau_thang,unit,db-so-y-te,dbbp-van-phong,Đảng bộ bộ phận Văn phòng Sở,dang_bo_bo_phan,0,0,0,0,0,0,0,0,0,0,0,1"
     );
-    assert!(lines[5].starts_with("2023,6 tháng đầu năm,cb-truong-hoc,cb-truong-hoc,"));
+    assert_eq!(
+        lines[4],
+        "2023,sau_thang,unit,db-so-y-te,cb-hanh-chinh,Chi bộ Phòng Hành chính,chi_bo_truc_thuoc,2,0,1,1,1,1,0,1,1,0,1,0"
+    );
+    // Every number column adds up: a base unit's row is the sum of its units' rows.
+    let header: Vec<&str> = lines[0].split(',').collect();
+    for column in 7..header.len() {
+        let units: u64 = rows[1..5].iter().map(|r| r[column].parse::<u64>().unwrap()).sum();
+        assert_eq!(units, rows[0][column].parse::<u64>().unwrap(), "{}", header[column]);
+    }
 }
 
 #[test]
@@ -290,7 +312,7 @@ fn a_dang_bo_co_so_form_lists_its_models_and_counts_those_commended_in_the_perio
     let csv = site.read("public/tong-hop/2023/ca-nam/tong-hop-2023-ca-nam.csv");
     assert!(
         csv.contains(
-            "\r\n2023,Cả năm,db-so-y-te,cb-hanh-chinh,Chi bộ Phòng Hành chính,Chi bộ trực thuộc,2,0,1,1,1,1,0,1,1,1,"
+            "\r\n2023,ca_nam,unit,db-so-y-te,cb-hanh-chinh,Chi bộ Phòng Hành chính,chi_bo_truc_thuoc,2,0,1,1,1,1,0,1,1,1,"
         ),
         "{csv}"
     );

@@ -494,26 +494,29 @@ fn reported_units(corpus: &Corpus, period: Period) -> HashSet<&str> {
         .collect()
 }
 
-/// The CSV header: Vietnamese column names, in the order of [`Form02::to_csv`] rows.
-pub const CSV_HEADER: [&str; 18] = [
-    "Năm",
-    "Kỳ",
-    "Mã đơn vị cơ sở",
-    "Mã đơn vị",
-    "Tên đơn vị",
-    "Loại tổ chức",
-    "Tổng số mô hình",
-    "Xây dựng mới",
-    "Củng cố, nâng cao",
-    "Nhân rộng",
-    "Tập thể",
-    "Cá nhân",
-    "Đang thực hiện",
-    "Hoàn thành",
-    "Loại bỏ trong kỳ",
-    "Được khen thưởng",
-    "Có số liệu trong mẫu 03",
-    "Chưa có mô hình",
+/// The CSV header: the JSON's keys (SPEC §5: the CSV holds the JSON's rows), in the order
+/// of [`Form02::to_csv`] rows. `level` tells a row of `base_units` (`base_unit`) from a row of
+/// its `units` (`unit`) and from `totals`.
+pub const CSV_HEADER: [&str; 19] = [
+    "year",
+    "period",
+    "level",
+    "base_unit",
+    "id",
+    "name",
+    "kind",
+    "models",
+    "xay_moi",
+    "cung_co",
+    "nhan_rong",
+    "tap_the",
+    "ca_nhan",
+    "in_progress",
+    "completed",
+    "retired",
+    "commended",
+    "reported",
+    "no_model",
 ];
 
 impl Form02 {
@@ -523,37 +526,41 @@ impl Form02 {
     }
 
     /// The CSV file: UTF-8 with a byte-order mark (so spreadsheet programs read the
-    /// diacritics), a Vietnamese header row, then one row per unit with its base unit's id,
-    /// in the order of the page; CRLF line ends (RFC 4180).
+    /// diacritics), the JSON's keys as header, then the JSON's rows in its order: each base
+    /// unit's row followed by its units' rows, and the totals last; CRLF line ends (RFC 4180).
+    /// Every number column adds up: `reported` and `no_model` are 1 or 0 on a unit's row and
+    /// the count of such units on a base unit's row and on the totals, so a base unit's row is
+    /// the sum of its units' rows and the totals the sum of the base units' rows.
     pub fn to_csv(&self) -> String {
         let mut csv = Csv::with_header(&CSV_HEADER);
-        let (year, period) = (self.year.to_string(), self.period.label());
+        let (year, period) = (self.year.to_string(), self.period.code());
+        let mut row = |level: &str, base: &str, id: &str, name: &str, kind: &str, c: &Counts, flags: [usize; 2]| {
+            let counts = [
+                c.models,
+                c.xay_moi,
+                c.cung_co,
+                c.nhan_rong,
+                c.tap_the,
+                c.ca_nhan,
+                c.in_progress,
+                c.completed,
+                c.retired,
+                c.commended,
+            ];
+            let texts = [year.as_str(), period, level, base, id, name, kind].map(str::to_owned);
+            csv.row(texts.into_iter().chain(counts.into_iter().chain(flags).map(|n| n.to_string())));
+        };
+        let code = |kind: Option<UnitKind>| kind.map_or("", UnitKind::code);
         for base in &self.base_units {
+            let flags = [base.reported, base.units_without_model];
+            row("base_unit", &base.id, &base.id, &base.name, code(base.kind), &base.counts, flags);
             for unit in &base.units {
-                let c = &unit.counts;
-                let yes_no = |b: bool| if b { "Có" } else { "Không" }.to_owned();
-                csv.row([
-                    year.clone(),
-                    period.to_owned(),
-                    base.id.clone(),
-                    unit.id.clone(),
-                    unit.name.clone(),
-                    unit.kind.map_or("", UnitKind::label).to_owned(),
-                    c.models.to_string(),
-                    c.xay_moi.to_string(),
-                    c.cung_co.to_string(),
-                    c.nhan_rong.to_string(),
-                    c.tap_the.to_string(),
-                    c.ca_nhan.to_string(),
-                    c.in_progress.to_string(),
-                    c.completed.to_string(),
-                    c.retired.to_string(),
-                    c.commended.to_string(),
-                    yes_no(unit.reported),
-                    yes_no(unit.no_model),
-                ]);
+                let flags = [usize::from(unit.reported), usize::from(unit.no_model)];
+                row("unit", &base.id, &unit.id, &unit.name, code(unit.kind), &unit.counts, flags);
             }
         }
+        let totals = &self.totals;
+        row("totals", "", "", "Tổng cộng", "", &totals.counts, [totals.reported, totals.units_without_model]);
         csv.finish()
     }
 

@@ -116,13 +116,15 @@ fn json_has_the_spec_shape() {
 }
 
 #[test]
-fn csv_has_a_bom_a_vietnamese_header_and_one_row_per_unit() {
+fn csv_has_a_bom_the_json_keys_and_the_json_rows() {
     let table = form02(&sample(), period(2023, PeriodKind::SauThang));
     let csv = table.to_csv();
-    assert!(csv.starts_with("\u{feff}Năm,Kỳ,Mã đơn vị cơ sở,Mã đơn vị,Tên đơn vị,"));
+    assert!(csv.starts_with("\u{feff}year,period,level,base_unit,id,name,kind,models,"));
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
-    assert_eq!(lines.len(), 1 + 5);
-    assert_eq!(lines[3], "2023,6 tháng đầu năm,db-a,cb-a1,Chi bộ A1,Chi bộ trực thuộc,2,0,1,1,1,1,0,1,1,0,Có,Không");
+    let units: usize = table.base_units.iter().map(|b| b.units.len()).sum();
+    assert_eq!(lines.len(), 1 + table.base_units.len() + units + 1);
+    assert!(lines.contains(&"2023,sau_thang,unit,db-a,cb-a1,Chi bộ A1,chi_bo_truc_thuoc,2,0,1,1,1,1,0,1,1,0,1,0"));
+    assert!(lines.last().unwrap().starts_with("2023,sau_thang,totals,,,Tổng cộng,,"));
 }
 
 /// A listed model: id, unit, phase, recognitions in the period.
