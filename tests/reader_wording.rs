@@ -32,8 +32,8 @@ fn filters_name_the_base_units_and_retired_models_as_party_readers_do() {
     assert_eq!(facet("don-vi")["l"], "Đảng bộ, chi bộ cơ sở");
     let statuses = facet("trang-thai");
     let retired = statuses["v"].as_array().unwrap().iter().find(|v| v[0] == "loai_bo").unwrap();
-    assert_eq!(retired[1], "Đã loại bỏ");
-    for file in ["index.html", "mo-hinh/index.html", "tong-hop/2023/ca-nam/index.html"] {
+    assert_eq!(retired[1], "Đã dừng (loại bỏ)");
+    for file in ["index.html", "tong-hop/2023/ca-nam/index.html"] {
         assert!(!page(file).contains("dừng"), "`dừng` on {file}");
     }
 }

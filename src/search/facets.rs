@@ -16,9 +16,9 @@ use crate::search::postings::{Packed, pack};
 /// those unless this filter holds it.
 pub const STATUS_KEY: &str = "trang-thai";
 
-/// Label of the retired status in the filters (SPEC §3's "Đã dừng" filter, worded as the
-/// status is everywhere else: "loại bỏ").
-pub const RETIRED_LABEL: &str = "Đã loại bỏ";
+/// Label of the retired status in the filters: SPEC §3 and §5 name the filter "Đã dừng";
+/// the status is "loại bỏ" everywhere else (the guidance's word), so the label says both.
+pub const RETIRED_LABEL: &str = "Đã dừng (loại bỏ)";
 
 /// One facet: its URL parameter, label, values and the values of each document.
 #[derive(Clone, Debug, Serialize)]

@@ -36,7 +36,7 @@ test('gallery search in Chromium', { skip }, async (t) => {
       assert.equal(await page.locator('#tim-kiem-ket-qua').isVisible(), false);
       assert.equal(await status.getAttribute('aria-live'), 'polite');
       // Filters arrive with live counts before any search.
-      const retiredCount = page.locator('details[data-facet="trang-thai"] label', { hasText: 'Đã loại bỏ' }).locator('.count');
+      const retiredCount = page.locator('details[data-facet="trang-thai"] label', { hasText: 'Đã dừng (loại bỏ)' }).locator('.count');
       await page.waitForFunction(() => document.querySelector('#tim-kiem-loc .count')?.textContent !== '');
       assert.equal(await retiredCount.textContent(), '(1)');
     });
@@ -80,14 +80,14 @@ test('gallery search in Chromium', { skip }, async (t) => {
       assert.deepEqual(await resultIds(), ['mh-dan-van-kheo']);
     });
 
-    await t.test('retired models appear only with "Đã loại bỏ", and the keyboard reaches every control', async () => {
+    await t.test('retired models appear only with "Đã dừng (loại bỏ)", and the keyboard reaches every control', async () => {
       await page.goto(gallery);
       await page.locator('#tim-kiem').waitFor({ state: 'visible' });
       await search('hop thu gop y');
       assert.deepEqual(await resultIds(), []);
       await page.locator('details[data-facet="trang-thai"] summary').focus();
       await page.keyboard.press('Enter');
-      const retired = page.getByLabel(/Đã loại bỏ/);
+      const retired = page.getByLabel(/Đã dừng/);
       await retired.focus();
       await page.keyboard.press('Space');
       await page.waitForFunction(() => document.querySelectorAll('#tim-kiem-ket-qua .card').length === 1);

@@ -94,7 +94,7 @@ test('bundled site: a nonsense word gives no result and is named', { skip }, asy
   assert.deepEqual(mixed.outcome.missing, ['xqzwv']);
 });
 
-test('bundled site: retired models only with the "Đã loại bỏ" filter', { skip }, async () => {
+test('bundled site: retired models only with the "Đã dừng (loại bỏ)" filter', { skip }, async () => {
   const search = await open('bundled');
   const hidden = await ids(search, 'hop thu gop y nguoi benh');
   assert.ok(!hidden.includes('mh-hop-thu-gop-y-nguoi-benh'));
@@ -172,7 +172,7 @@ test('fixture: live counts leave out each facet\'s own choice and hide retired m
   assert.deepEqual(counts(chosen, 'linh-vuc'), { thue_tai_chinh: 2, y_te: 0, giao_duc: 0 });
   const retired = (await ids(search, '', { 'trang-thai': ['loai_bo'] })).outcome;
   assert.equal(counts(retired, 'nhom')['cai-cach-hanh-chinh'], 1);
-  assert.equal(search.facets.find((f) => f.key === 'trang-thai').values.at(-1).label, 'Đã loại bỏ');
+  assert.equal(search.facets.find((f) => f.key === 'trang-thai').values.at(-1).label, 'Đã dừng (loại bỏ)');
 });
 
 test('large site: split shards, prefix summaries and exact lookups agree with a full scan', { skip }, async () => {

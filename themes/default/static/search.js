@@ -183,7 +183,7 @@
       return this;
     }
 
-    /** Whether document `doc` is retired (hidden unless the "Đã loại bỏ" filter is on). */
+    /** Whether document `doc` is retired (hidden unless the "Đã dừng (loại bỏ)" filter is on). */
     isRetired(doc) {
       return this.retired >= 0 && this.valuesOf(this.statusFacet, doc).includes(this.retired);
     }
@@ -337,7 +337,7 @@
         }
         filtered = filtered || any;
         if (f === this.statusFacet && !any) {
-          // Retired models are hidden unless "Đã loại bỏ" is chosen.
+          // Retired models are hidden unless "Đã dừng (loại bỏ)" is chosen.
           f.values.forEach((v, i) => { on[i] = i === this.retired ? 0 : 1; });
           any = true;
         }
