@@ -154,6 +154,22 @@ fn s_period_over_when_the_period_ended_before_as_of() {
 }
 
 #[test]
+fn s_period_over_is_a_rule_of_sites_that_list_their_periods() {
+    // A version 1 site (no `periods`) checked after 2025 keeps exactly its diagnostics.
+    let site = site();
+    edit(&site, CATALOG, "as_of: 2023-01-31", "as_of: 2026-03-01");
+    let v1 = check(&site);
+    assert!(!v1.iter().any(|f| f.1 == "S-PERIOD-OVER"), "{v1:?}");
+    // The same single period, listed, is version 2: the models still running are reported.
+    site.set_periods(&periods_yaml(&[("2021-2025", "2021-01-01", "2025-12-31")]));
+    let v2 = check(&site);
+    let over: Vec<&str> = v2.iter().filter(|f| f.1 == "S-PERIOD-OVER").map(|f| f.2.as_str()).collect();
+    assert_eq!(over, [NHAN_RONG, MODEL, CUNG_CO]);
+    let others = |found: &[Found]| -> Vec<Found> { found.iter().filter(|f| f.1 != "S-PERIOD-OVER").cloned().collect() };
+    assert_eq!(others(&v2), others(&v1));
+}
+
+#[test]
 fn a_revision_previous_model_must_exist() {
     let site = site();
     let previous = "  previous: \"Phòng Ngân sách tiết kiệm văn phòng phẩm\"\n";

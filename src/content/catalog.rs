@@ -96,6 +96,12 @@ impl Catalog {
         self.topics.iter().find(|t| t.id == id)
     }
 
+    /// Whether the catalog lists its `periods` (a site of version 2); without the key, the
+    /// one default period 2021–2025 applies and a version 1 site keeps exactly its diagnostics.
+    pub fn lists_periods(&self) -> bool {
+        at(&self.node, "periods").is_some()
+    }
+
     /// The current programme period (SPEC §8.1): the one holding `as_of`, else the latest
     /// one that started before it.
     pub fn current_period(&self) -> Option<&ProgrammePeriod> {

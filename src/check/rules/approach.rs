@@ -228,11 +228,12 @@ fn finished(at: &mut At) {
 }
 
 /// S-PERIOD-OVER: a model still registered or running although its period ended before
-/// `as_of`.
+/// `as_of`. A rule of version 2: a site without `periods` keeps exactly the diagnostics of
+/// version 1 (SPEC §8.1).
 fn period_over(index: &Index, at: &mut At) {
     let model = at.model;
     let catalog = &index.corpus.catalog;
-    if !matches!(model.status, Some(Status::KeHoach | Status::DangThucHien)) {
+    if !catalog.lists_periods() || !matches!(model.status, Some(Status::KeHoach | Status::DangThucHien)) {
         return;
     }
     let (Some(period), Some(as_of)) = (model.period.and_then(|slot| catalog.periods.at(slot)), catalog.as_of) else {
