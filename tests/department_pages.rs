@@ -48,12 +48,14 @@ fn a_model_page_shows_its_latest_evaluation_on_screen_only() {
 }
 
 #[test]
-fn the_latest_of_two_evaluations_is_shown_and_a_site_without_any_has_no_page() {
+fn the_latest_of_two_evaluations_is_shown_and_a_site_without_any_says_so() {
     let site = TempSite::minimal();
     let run = site.run(&["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(!site.dir.join("public/danh-gia").exists(), "no evaluation, no page");
-    assert!(!site.read("public/index.html").contains("/danh-gia/"), "no menu entry");
+    let empty = site.read("public/danh-gia/index.html");
+    assert!(empty.contains("<p class=\"lead\">Chưa có phiếu khảo sát, đánh giá nào được công bố.</p>"), "{empty}");
+    assert!(!empty.contains("<ol class=\"evaluations\""), "no empty list");
+    assert!(site.read("public/index.html").contains("<a href=\"/danh-gia/\""), "the menu leads to it");
 
     let evaluation = |id: &str, date: &str, result: &str| {
         format!(

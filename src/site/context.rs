@@ -126,9 +126,7 @@ impl<'a> BuildContext<'a> {
             items.push(("Báo cáo", urls::REPORTS));
         }
         items.push(("Tổng hợp", urls::FORM02));
-        if !self.corpus.evaluations.is_empty() {
-            items.push(("Đánh giá", urls::EVALUATIONS));
-        }
+        items.push(("Đánh giá", urls::EVALUATIONS));
         items.push(("Khen thưởng", urls::COMMENDATIONS));
         if self.config.publish_compliance {
             items.push(("Theo dõi thực hiện", urls::COMPLIANCE));

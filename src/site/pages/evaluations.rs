@@ -12,10 +12,9 @@ use crate::site::links::coded;
 use crate::site::pages::model::criterion_label;
 use crate::site::urls;
 
+/// The page, built even before the first evaluation (SPEC §8.4: `/danh-gia/` lists them),
+/// like `/khen-thuong/`: the menu and shared addresses never lead to a missing page.
 pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
-    if cx.corpus.evaluations.is_empty() {
-        return Vec::new();
-    }
     vec![Job::page(urls::EVALUATIONS.to_owned(), "evaluations.html", move || {
         let mut meta = cx.meta(urls::EVALUATIONS, "Khảo sát, đánh giá chất lượng mô hình", "danh-gia");
         meta.description =
