@@ -130,6 +130,22 @@ fn site_templates_and_static_files_override_the_theme() {
 }
 
 #[test]
+fn a_static_robots_txt_or_404_page_takes_the_place_of_the_themes() {
+    let site = TempSite::minimal();
+    site.write("static/robots.txt", "User-agent: *\nDisallow: /\n");
+    site.write("static/404.html", "<!doctype html><title>Lạc đường</title>\n");
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert_eq!(site.read("public/robots.txt"), "User-agent: *\nDisallow: /\n");
+    assert_eq!(site.read("public/404.html"), "<!doctype html><title>Lạc đường</title>\n");
+    // Any other page of the theme stays the theme's: a static file there is refused.
+    site.write("static/feed.xml", "<feed/>");
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 2, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("hai nguồn cùng tạo tệp `feed.xml`"), "{}", run.stderr);
+}
+
+#[test]
 fn a_broken_site_template_is_a_configuration_error() {
     let site = TempSite::minimal();
     assert_eq!(site.run(&["build"]).code, 0);

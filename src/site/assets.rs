@@ -6,6 +6,10 @@ use std::collections::BTreeMap;
 /// Extensions whose files are renamed with their content hash.
 const HASHED: [&str; 3] = ["css", "js", "mjs"];
 
+/// Files the theme makes from templates that a site may give as a static file instead: a
+/// site owner puts their own `robots.txt` or `404.html` in `static/`.
+const REPLACEABLE: [&str; 2] = ["robots.txt", "404.html"];
+
 /// Where each static file goes and how templates address it.
 pub struct Assets<'a> {
     /// Output path and contents of every static file.
@@ -25,6 +29,11 @@ impl<'a> Assets<'a> {
             files.push((output, bytes.as_slice()));
         }
         Assets { files, hrefs }
+    }
+
+    /// Whether a static file takes the place of the page the theme would make at `path`.
+    pub fn replaces(&self, path: &str) -> bool {
+        REPLACEABLE.contains(&path) && self.files.iter().any(|(file, _)| file == path)
     }
 }
 

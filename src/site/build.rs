@@ -22,7 +22,7 @@ use crate::site::assets::Assets;
 use crate::site::context::BuildContext;
 use crate::site::job::{Job, Made};
 use crate::site::output::{Staging, UseCache, check_output};
-use crate::site::pages::{FAMILIES, admin, special};
+use crate::site::pages::{FAMILIES, Family, admin, special};
 
 /// The theme's stylesheet (static path), which the CMS preview uses too.
 const STYLESHEET: &str = "style.css";
@@ -91,7 +91,7 @@ pub fn build(
     let run = Runner::new(site, &staging, progress);
     // Each family's jobs are rendered as soon as it has listed them, so a family that
     // computes while listing (the search index) overlaps the rendering of the others.
-    FAMILIES.par_iter().try_for_each(|family| run.all(family(&site.cx)))?;
+    FAMILIES.par_iter().try_for_each(|family| run.all(family_jobs(family, &site.cx, &site.assets)))?;
     run.all(site_files(&site.cx, &site.assets).collect())?;
     let pages = std::mem::take(&mut *run.sitemap.lock().unwrap_or_else(|e| e.into_inner()));
     run.all(vec![special::sitemap(&site.cx, pages)])?;
@@ -225,13 +225,21 @@ impl<'a> Prepared<'a> {
         match listing {
             Listing::All => all_jobs(&self.cx, &self.assets),
             Listing::Families(families) => {
-                let mut jobs: Vec<Job> =
-                    families.iter().filter_map(|&i| FAMILIES.get(i)).flat_map(|family| family(&self.cx)).collect();
+                let mut jobs: Vec<Job> = (families.iter().filter_map(|&i| FAMILIES.get(i)))
+                    .flat_map(|family| family_jobs(family, &self.cx, &self.assets))
+                    .collect();
                 jobs.extend(site_files(&self.cx, &self.assets));
                 Ok(jobs)
             }
         }
     }
+}
+
+/// The jobs of `family`, but for the pages a static file replaces ([`Assets::replaces`]).
+fn family_jobs<'a>(family: &Family, cx: &'a BuildContext<'a>, assets: &Assets) -> Vec<Job<'a>> {
+    let mut jobs = family(cx);
+    jobs.retain(|job| !assets.replaces(&job.path));
+    jobs
 }
 
 /// The files that are not pages of a family: static files and the CMS (`/admin/`).
@@ -242,7 +250,7 @@ fn site_files<'a>(cx: &'a BuildContext<'a>, assets: &'a Assets<'a>) -> impl Iter
 
 /// Jobs of every family, the static files and the sitemap; two jobs may not share a path.
 fn all_jobs<'a>(cx: &'a BuildContext<'a>, assets: &'a Assets<'a>) -> Result<Vec<Job<'a>>, BuildError> {
-    let mut jobs: Vec<Job> = FAMILIES.iter().flat_map(|family| family(cx)).collect();
+    let mut jobs: Vec<Job> = FAMILIES.iter().flat_map(|family| family_jobs(family, cx, assets)).collect();
     jobs.extend(site_files(cx, assets));
     jobs.push(special::sitemap(cx, jobs.iter().filter_map(|j| j.sitemap.clone()).collect()));
     let mut claims = Claims::default();
