@@ -87,6 +87,24 @@ fn p_id_must_match_the_file_name() {
     );
     edit(&site, MODEL, "id: mh-mot-cua-than-thien", "id: ../mh-mot-cua");
     expect_includes(&site, &[(E, "P-ID", MODEL, 3)]);
+    // An id that is no slug: the SPEC's words, and the id to write.
+    let site = checker::site();
+    edit(&site, MODEL, "id: mh-mot-cua-than-thien", "id: Mh_Mot");
+    expect(&site, &[(E, "P-ID", MODEL, 3)]);
+    let (text, hint) = message(&site, "P-ID");
+    assert_eq!(text, "Mã `Mh_Mot` không hợp lệ: chữ thường không dấu, số, gạch nối, trùng tên tệp");
+    assert_eq!(
+        hint.as_deref(),
+        Some("ghi `id: mh-mot-cua-than-thien`, trùng tên tệp; mã gồm 3–80 ký tự: chữ thường không dấu, số, gạch nối")
+    );
+    // A file named with a short id, the id written alike: one P-ID, where the id stands.
+    let site = checker::site();
+    let short = "content/mo-hinh/so-tai-chinh/ab.md";
+    site.write(short, &site.read(MODEL).replace("id: mh-mot-cua-than-thien", "id: ab"));
+    std::fs::remove_file(site.dir.join(MODEL)).unwrap();
+    expect_includes(&site, &[(E, "P-ID", short, 3)]);
+    let found: Vec<_> = check(&site).into_iter().filter(|f| f.1 == "P-ID").collect();
+    assert_eq!(found.len(), 1, "{found:?}");
 }
 
 #[test]

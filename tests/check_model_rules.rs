@@ -213,7 +213,9 @@ fn c2_missing_and_reason() {
     let site = site();
     edit(&site, MODEL, "[doi_moi_cong_vu, khac_phuc_han_che]", "[doi_moi_cong_vuu, khac_phuc_han_che]");
     expect(&site, &[(E, "C2-REASON", MODEL, 20)]);
-    assert_eq!(message(&site, "C2-REASON").1.as_deref(), Some("có phải `doi_moi_cong_vu`?"));
+    let (text, hint) = message(&site, "C2-REASON");
+    assert!(text.starts_with("Lý do `doi_moi_cong_vuu` không thuộc danh mục sự cần thiết; chọn một trong: "), "{text}");
+    assert_eq!(hint.as_deref(), Some("có phải `doi_moi_cong_vu`?"));
     let text = site.read(MODEL);
     let (start, end) = (text.find("necessity:").unwrap(), text.find("measures:").unwrap());
     site.write(MODEL, &format!("{}{}", &text[..start], &text[end..]));
@@ -299,6 +301,10 @@ fn c4_schema_codes() {
         "",
     );
     expect(&site, &[(E, "C4-DIMENSION", NHAN_RONG, 29)]);
+    assert_eq!(
+        message(&site, "C4-DIMENSION").0,
+        "Thiếu hiệu quả về thái độ (trường `effectiveness.expected.attitude`)"
+    );
     let site = checker::site();
     edit(&site, NHAN_RONG, "baseline: 40", "baseline: \"40,5\"");
     expect(&site, &[(E, "C4-INDICATOR", NHAN_RONG, 37)]);

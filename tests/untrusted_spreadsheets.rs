@@ -39,7 +39,8 @@ fn form02_file(site: &TempSite, extension: &str) -> std::path::PathBuf {
 fn formula_unit_names_are_inert_text_in_the_form02_csv() {
     let site = built_with_hostile_names();
     let rows = parse_csv(&std::fs::read_to_string(form02_file(&site, "csv")).unwrap());
-    let names: Vec<&str> = rows.iter().skip(1).map(|r| r[4].as_str()).collect();
+    let name = rows[0].iter().position(|h| h == "name").unwrap();
+    let names: Vec<&str> = rows.iter().skip(1).map(|r| r[name].as_str()).collect();
     for hostile in &HOSTILE_NAMES {
         assert!(names.contains(&format!("'{hostile}").as_str()), "{hostile} not neutralised in {names:?}");
     }

@@ -55,7 +55,9 @@ const LEARNING: &[Field] = &[
 ];
 
 const NECESSITY: &[Field] = &[
-    Field::req("reasons", "Sự cần thiết", list(&enumeration(REASONS), 1)).code(Code::C2Reason),
+    Field::req("reasons", "Sự cần thiết", list(&enumeration(REASONS), 1))
+        .code(Code::C2Reason)
+        .says_unknown("Lý do", "danh mục sự cần thiết"),
     Field::opt("other", "Sự cần thiết khác", text(20, usize::MAX))
         .code(Code::C2Other)
         .hint("Bắt buộc khi chọn “Sự cần thiết khác”: nêu sự cần thiết đó."),
@@ -78,9 +80,15 @@ const MEASURES: &[Field] = &[
 ];
 
 const EXPECTED: &[Field] = &[
-    Field::req("awareness", "Hiệu quả dự kiến về nhận thức", text(10, usize::MAX)).code(Code::C4Dimension),
-    Field::req("attitude", "Hiệu quả dự kiến về thái độ", text(10, usize::MAX)).code(Code::C4Dimension),
-    Field::req("action", "Hiệu quả dự kiến về chuyển biến hành động", text(10, usize::MAX)).code(Code::C4Dimension),
+    Field::req("awareness", "Hiệu quả dự kiến về nhận thức", text(10, usize::MAX))
+        .code(Code::C4Dimension)
+        .says_missing("Thiếu hiệu quả về nhận thức"),
+    Field::req("attitude", "Hiệu quả dự kiến về thái độ", text(10, usize::MAX))
+        .code(Code::C4Dimension)
+        .says_missing("Thiếu hiệu quả về thái độ"),
+    Field::req("action", "Hiệu quả dự kiến về chuyển biến hành động", text(10, usize::MAX))
+        .code(Code::C4Dimension)
+        .says_missing("Thiếu hiệu quả về hành động"),
 ];
 
 const INDICATOR: &[Field] = &[

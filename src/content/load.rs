@@ -391,7 +391,10 @@ fn bad_file_name(path: &str, stem: &str) -> Diagnostic {
 /// wrong id does not cascade into unknown-reference errors elsewhere.
 fn check_id(path: &str, front: &Node, stem: &str, out: &mut Vec<Diagnostic>) -> bool {
     if !is_slug(stem) {
-        out.push(bad_file_name(path, stem));
+        // An `id` written as the file is named is already P-ID where it stands.
+        if front.get("id").and_then(Node::as_text) != Some(stem) {
+            out.push(bad_file_name(path, stem));
+        }
         return false;
     }
     if let Some(id) = front.get("id").and_then(Node::as_text).filter(|id| is_slug(id) && *id != stem) {

@@ -13,6 +13,7 @@ use crate::content::suggest::did_you_mean;
 use crate::content::vocab::Vocab;
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::parse::yaml::{Node, Value};
+use crate::scaffold::slug::slugify;
 use crate::search::fold;
 
 /// Text that `guong new` writes where the editor must still fill a value.
@@ -112,23 +113,62 @@ pub struct Field {
     /// What to write, and when the field is required if only in some cases, in the editor's
     /// words (a form hint of the CMS, a description of the JSON Schema).
     pub hint: Option<&'static str>,
+    /// The rule's own wording when the value is missing (SPEC §3 quotes "Thiếu hiệu quả về
+    /// thái độ"), instead of "Thiếu trường bắt buộc …".
+    pub says_missing: Option<&'static str>,
+    /// The rule's own wording of a value outside the vocabulary: what the value is and the
+    /// list it is not in (SPEC §3: "Lý do `x` không thuộc danh mục sự cần thiết").
+    pub says_unknown: Option<(&'static str, &'static str)>,
 }
 
 impl Field {
     /// An optional field.
     pub const fn opt(key: &'static str, label: &'static str, kind: Kind) -> Field {
-        Field { key, label, kind, required: false, missing: None, invalid: None, hint: None }
+        Field {
+            key,
+            label,
+            kind,
+            required: false,
+            missing: None,
+            invalid: None,
+            hint: None,
+            says_missing: None,
+            says_unknown: None,
+        }
     }
 
     /// A required field.
     pub const fn req(key: &'static str, label: &'static str, kind: Kind) -> Field {
-        Field { key, label, kind, required: true, missing: None, invalid: None, hint: None }
+        Field {
+            key,
+            label,
+            kind,
+            required: true,
+            missing: None,
+            invalid: None,
+            hint: None,
+            says_missing: None,
+            says_unknown: None,
+        }
     }
 
     /// Reports every problem of this field under `code`.
     pub const fn code(mut self, code: Code) -> Field {
         self.missing = Some(code);
         self.invalid = Some(code);
+        self
+    }
+
+    /// Says a missing value in the rule's own words: `Thiếu …`.
+    pub const fn says_missing(mut self, message: &'static str) -> Field {
+        self.says_missing = Some(message);
+        self
+    }
+
+    /// Says a value outside the vocabulary in the rule's own words: `what` `x` không thuộc
+    /// `list`.
+    pub const fn says_unknown(mut self, what: &'static str, list: &'static str) -> Field {
+        self.says_unknown = Some((what, list));
         self
     }
 
@@ -283,8 +323,16 @@ impl Validator<'_> {
     fn missing(&mut self, field: &Field, name: &str, pos: Pos, inherited: Option<Code>) {
         let code = field.missing_code(inherited);
         self.out.push(
-            Diagnostic::new(code, self.path, pos, format!("Thiếu trường bắt buộc `{name}` ({})", field.label))
-                .with_hint(format!("thêm dòng `{}: …`", field.key)),
+            Diagnostic::new(
+                code,
+                self.path,
+                pos,
+                match field.says_missing {
+                    Some(message) => format!("{message} (trường `{name}`)"),
+                    None => format!("Thiếu trường bắt buộc `{name}` ({})", field.label),
+                },
+            )
+            .with_hint(format!("thêm dòng `{}: …`", field.key)),
         );
     }
 
@@ -333,6 +381,28 @@ impl Validator<'_> {
             },
             Kind::Slug { min } => match node.as_text() {
                 Some(text) if is_slug_from(text, min) => {}
+                // A file's own id must also be its file name (SPEC §3 P-ID).
+                Some(text) if code_or(Code::FType) == Code::PId && name == "id" => {
+                    let rule = format!("mã gồm {min}–{SLUG_MAX} ký tự: chữ thường không dấu, số, gạch nối");
+                    let stem = self.path.rsplit('/').next().unwrap_or_default().trim_end_matches(".md");
+                    let hint = if is_slug_from(stem, min) {
+                        format!("ghi `id: {stem}`, trùng tên tệp; {rule}")
+                    } else {
+                        match Some(slugify(text, SLUG_MAX)).filter(|s| is_slug_from(s, min)) {
+                            Some(example) => format!("{rule}, ví dụ `id: {example}` với tên tệp `{example}.md`"),
+                            None => rule,
+                        }
+                    };
+                    self.out.push(
+                        Diagnostic::new(
+                            Code::PId,
+                            self.path,
+                            node.pos,
+                            format!("Mã `{text}` không hợp lệ: chữ thường không dấu, số, gạch nối, trùng tên tệp"),
+                        )
+                        .with_hint(hint),
+                    );
+                }
                 Some(text) => self.push(
                     code_or(Code::FType),
                     node.pos,
@@ -405,16 +475,14 @@ impl Validator<'_> {
                 if !vocab.iter().any(|(code, _)| *code == value) || node.as_str().is_none() {
                     let codes: Vec<_> = vocab.iter().map(|(c, _)| *c).collect();
                     let choices: Vec<_> = vocab.iter().map(|(c, label)| format!("{c} ({label})")).collect();
-                    let mut diagnostic = Diagnostic::new(
-                        code_or(Code::FEnum),
-                        self.path,
-                        node.pos,
-                        format!(
-                            "Giá trị `{}` của `{name}` không hợp lệ; chọn một trong: {}",
-                            node.as_text().unwrap_or(node.kind_label()),
-                            choices.join(", ")
-                        ),
-                    );
+                    let shown = node.as_text().unwrap_or(node.kind_label());
+                    let message = match field.says_unknown {
+                        Some((what, list)) => {
+                            format!("{what} `{shown}` không thuộc {list}; chọn một trong: {}", choices.join(", "))
+                        }
+                        None => format!("Giá trị `{shown}` của `{name}` không hợp lệ; chọn một trong: {}", choices.join(", ")),
+                    };
+                    let mut diagnostic = Diagnostic::new(code_or(Code::FEnum), self.path, node.pos, message);
                     // An editor often writes the label ("Xây dựng mới") instead of its code.
                     let by_label = vocab.iter().find(|(_, label)| fold(label) == fold(value)).map(|(c, _)| *c);
                     if let Some(guess) = by_label.or_else(|| did_you_mean(value, codes.iter().copied())) {
