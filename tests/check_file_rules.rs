@@ -37,6 +37,17 @@ fn p_size_over_one_megabyte() {
 }
 
 #[test]
+fn a_model_too_large_to_read_is_its_own_error_only() {
+    let site = site();
+    let text = site.read(MODEL);
+    site.write(MODEL, &format!("{text}{}", "a".repeat(1024 * 1024)));
+    // Reports and the model replicating it name it: no R-MODEL-UNKNOWN, no A-SOURCE.
+    let found = check(&site);
+    let errors: Vec<_> = found.iter().filter(|f| f.0 == E).collect();
+    assert_eq!(errors, [&(E.to_owned(), "P-SIZE".to_owned(), MODEL.to_owned(), 1)]);
+}
+
+#[test]
 fn p_fm_missing_and_unclosed() {
     let site = site();
     site.write(LOI, "type: trang\ntitle: x\n");

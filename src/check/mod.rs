@@ -57,7 +57,11 @@ pub fn check_found(source: &dyn Source, found: Vec<Located>, skipped: &mut Vec<S
         skipped.extend(unread);
         skipped.sort_by(|a, b| a.path.cmp(&b.path));
     }
-    check_loaded(paths.iter().map(String::as_str), loaded).with_skipped(skipped)
+    // A model file skipped (too large, a link, a special file) is a model that could not be
+    // read, as much as one that did not parse.
+    let all_paths = paths.iter().map(String::as_str).chain(skipped.iter().map(|s| s.path.as_str()));
+    let checked = check_loaded(all_paths, loaded);
+    checked.with_skipped(skipped)
 }
 
 /// Runs the rules over a corpus already loaded from the content files at `paths` (`guong

@@ -190,7 +190,10 @@ impl Session {
         for diagnostic in diagnostics {
             file_diagnostics.entry(diagnostic.path.clone()).or_default().push(diagnostic);
         }
-        let paths: BTreeSet<String> = site.files.iter().map(|f| f.path.clone()).collect();
+        // Skipped files (too large, links) are on disk too: a model among them is one that
+        // could not be read, and references to it are not reported again.
+        let paths: BTreeSet<String> =
+            site.files.iter().map(|f| f.path.clone()).chain(site.skipped.iter().map(|s| s.path.clone())).collect();
         let (checked, findings) = check(&paths, &file_diagnostics, corpus, &ModelFindings::new(), &|_| true);
         if checked.has_errors() {
             self.failing = true;
