@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::check::format::human;
+use crate::cli::io_text::io_text;
 use crate::cli::{Failure, SERVE_PORT, SiteRoot, command_at, leave_for_exit};
 use crate::content::site_config::{address_error, is_base_address, is_file_address};
 use crate::history::History;
@@ -73,7 +74,7 @@ pub fn run(
         bar.set_position(done as u64);
     };
     let failed = |error| match error {
-        BuildError::Io(error) => Failure::Io(format!("{}: {error}", target.display())),
+        BuildError::Io(error) => Failure::Io(format!("{}: {}", target.display(), io_text(&error))),
         other => Failure::Usage(other.to_string()),
     };
     let prepared = Prepared::new(&site.theme, &checked.corpus, &checked.diagnostics, history.as_ref(), &site.config)

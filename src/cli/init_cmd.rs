@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::cli::Failure;
+use crate::cli::io_text::io_text;
 use crate::scaffold::sample::{DEFAULT_OWNER, InitError, Pipeline, init_site};
 
 pub fn run(dir: &Path, pipeline: &Pipeline) -> Result<(), Failure> {
@@ -26,6 +27,6 @@ pub fn run(dir: &Path, pipeline: &Pipeline) -> Result<(), Failure> {
             "thư mục `{}` đã có nội dung; chọn một thư mục mới hoặc thư mục trống",
             dir.display()
         ))),
-        Err(InitError::Io(error)) => Err(Failure::Io(format!("{}: {error}", dir.display()))),
+        Err(InitError::Io(error)) => Err(Failure::Io(format!("{}: {}", dir.display(), io_text(&error)))),
     }
 }

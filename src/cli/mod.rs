@@ -5,6 +5,7 @@ mod build_cmd;
 mod check_cmd;
 mod help;
 mod init_cmd;
+mod io_text;
 mod new_cmd;
 mod schema_cmd;
 mod serve_cmd;
@@ -16,6 +17,7 @@ use clap::builder::PossibleValuesParser;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::check::format::Format;
+use crate::cli::io_text::io_text;
 use crate::content::forms;
 use crate::scaffold::sample::Pipeline;
 use crate::site::output::UseCache;
@@ -72,7 +74,7 @@ impl Failure {
 
 impl From<std::io::Error> for Failure {
     fn from(error: std::io::Error) -> Self {
-        Failure::Io(error.to_string())
+        Failure::Io(io_text(&error))
     }
 }
 

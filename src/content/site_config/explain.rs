@@ -36,10 +36,20 @@ fn in_vietnamese(message: &str) -> String {
     if ["u64", "i64", "u32", "i32", "usize", "integer"].iter().any(|t| lower.contains(t)) {
         return "giá trị phải là một số nguyên, viết bằng chữ số (ví dụ `24`)".to_owned();
     }
-    if lower.contains("invalid type") {
-        return format!("giá trị không đúng kiểu ({message})");
+    // guong's own checks of a value already speak Vietnamese.
+    if !message.is_ascii() && !lower.contains("expected") {
+        return message.to_owned();
     }
-    format!("không đọc được ({message})")
+    if lower.contains("end of input") {
+        return "tệp trống hoặc kết thúc giữa chừng; cần ít nhất dòng `title: …`".to_owned();
+    }
+    if lower.contains("expected string") {
+        return "giá trị phải là một chuỗi văn bản (đặt trong ngoặc kép nếu có dấu `:` `[` `{` `#`)".to_owned();
+    }
+    if lower.contains("invalid type") || lower.contains("expected") {
+        return "giá trị không đúng kiểu; xem mẫu site.yml trong README".to_owned();
+    }
+    "không đọc được: lỗi cú pháp YAML; kiểm tra thụt lề, dấu `:` và ngoặc kép ở vị trí này".to_owned()
 }
 
 #[cfg(test)]
@@ -70,7 +80,14 @@ mod tests {
         assert!(variant.contains("giá trị `gitea` không hợp lệ; chọn một trong:"), "{variant}");
         let missing = error("title: T\ncms: {backend: github}\n");
         assert!(missing.contains("thiếu khóa bắt buộc `repo`"), "{missing}");
-        for text in [unknown, variant, missing] {
+        assert_eq!(
+            error(""),
+            "site.yml không hợp lệ (dòng 1, cột 1): tệp trống hoặc kết thúc giữa chừng; cần ít nhất dòng `title: …`"
+        );
+        let bracket = error("title: T\nlanguage: [vi\n");
+        assert!(bracket.starts_with("site.yml không hợp lệ (dòng 2, cột "), "{bracket}");
+        for text in [unknown, variant, missing, bracket] {
+            assert!(!text.contains("expected") && !text.contains("input"), "English in {text}");
             assert!(!text.contains("-->") && !text.contains("error:"), "{text}");
         }
     }
