@@ -268,6 +268,10 @@ fn f_type_enum_length_date() {
     edit(&site, MODEL, "  members: 6", "  members: sáu");
     expect(&site, &[(E, "F-TYPE", MODEL, 9)]);
     let site = checker::site();
+    edit(&site, MODEL, "  members: 6", "  members: 0");
+    expect(&site, &[(E, "F-TYPE", MODEL, 9)]);
+    assert_eq!(message(&site, "F-TYPE").0, "Giá trị 0 của `subject.members` (Số thành viên) phải từ 1 trở lên");
+    let site = checker::site();
     edit(&site, MODEL, "approach: xay_moi", "approach: xay_moii");
     expect(&site, &[(E, "F-ENUM", MODEL, 11)]);
     let (text, hint) = message(&site, "F-ENUM");

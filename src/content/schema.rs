@@ -434,11 +434,15 @@ impl Validator<'_> {
             }
             Kind::Int { min, max } => match node.as_int() {
                 Some(n) if (min..=max).contains(&n) => {}
-                Some(n) => self.push(
-                    code_or(Code::FType),
-                    node.pos,
-                    format!("Giá trị {n} của `{name}` ({}) phải trong khoảng {min}–{max}", field.label),
-                ),
+                Some(n) => {
+                    // A bound the schema leaves open is not a number to show an editor.
+                    let range = match (min, max) {
+                        (_, i64::MAX) => format!("từ {min} trở lên"),
+                        (i64::MIN, _) => format!("không quá {max}"),
+                        _ => format!("trong khoảng {min}–{max}"),
+                    };
+                    self.push(code_or(Code::FType), node.pos, format!("Giá trị {n} của `{name}` ({}) phải {range}", field.label));
+                }
                 None => {
                     self.wrong_type(code_or(Code::FType), node, name, "số nguyên");
                     self.hint_number(node);
