@@ -531,11 +531,20 @@ impl Validator<'_> {
     /// unit or a word after it (`80%`, `10 người`).
     fn hint_number(&mut self, node: &Node) {
         let Some(text) = node.as_text() else { return };
-        let digits = text.trim().bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
+        let text = text.trim();
+        let digits = text.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
+        let number = &text[..digits];
+        // What follows the number is a unit or a word ("86%", "40 người"), not more of a
+        // number written another way (`0x10`, `1_000`, `.inf`).
+        let then_unit = !text[digits..].starts_with(['x', 'X', '_', 'e', 'E', 'o', 'b']);
         let hint = if text.contains(',') {
             "dùng dấu chấm thập phân và không đặt trong ngoặc kép, ví dụ 86.5".to_owned()
-        } else if digits > 0 {
-            format!("chỉ ghi số, không kèm đơn vị hay chữ và không đặt trong ngoặc kép: `{}`", &text.trim()[..digits])
+        } else if text.contains('_') && text.replace('_', "").parse::<f64>().is_ok_and(f64::is_finite) {
+            format!("viết số liền, không có dấu `_`: `{}`", text.replace('_', ""))
+        } else if number.starts_with(|c: char| c.is_ascii_digit()) && number.parse::<f64>().is_ok() && then_unit {
+            format!("chỉ ghi số, không kèm đơn vị hay chữ và không đặt trong ngoặc kép: `{number}`")
+        } else if text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | '+' | '-')) {
+            "ghi số thập phân bằng chữ số, ví dụ `86.5` (không dùng `.inf`, `0x…` hay dấu `_`)".to_owned()
         } else {
             return;
         };

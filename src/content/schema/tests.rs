@@ -121,4 +121,10 @@ fn numbers_written_otherwise_get_the_number_to_write() {
     assert_eq!(hints("n: \"92.5 %\"\n"), [(Code::FType, only(&format!("{plain}`92.5`")))]);
     assert_eq!(hints("n: 1\nm: \"10 người\"\n"), [(Code::FType, only(&format!("{plain}`10`")))]);
     assert_eq!(hints("n: nhiều\n"), [(Code::FType, None)]);
+    // Numbers YAML reads another way: never a fragment of them as the number to write.
+    assert_eq!(hints("n: 1_000\n"), [(Code::FType, only("viết số liền, không có dấu `_`: `1000`"))]);
+    let decimal = "ghi số thập phân bằng chữ số, ví dụ `86.5` (không dùng `.inf`, `0x…` hay dấu `_`)";
+    for written in ["0x10", ".inf", "-.inf", ".nan"] {
+        assert_eq!(hints(&format!("n: {written}\n")), [(Code::FType, only(decimal))], "{written}");
+    }
 }
