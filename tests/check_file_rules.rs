@@ -62,6 +62,17 @@ fn p_yaml_syntax_error_at_its_line() {
     // References to the unreadable model are not reported again; its unit has no model left.
     expect(&site, &[(E, "P-YAML", MODEL, 10), (W, "V-UNIT-YEAR", UNITS, 6), (W, "V-UNIT-YEAR", UNITS, 6)]);
     assert!(message(&site, "P-YAML").0.starts_with("Lỗi cú pháp YAML tại dòng 10"));
+    // Not a mapping: a Markdown file's front matter, a registry's whole text.
+    let site = checker::site();
+    site.write(LOI, "---\n- a\n---\n");
+    site.write(UNITS, "- a\n");
+    let said = |path: &str| {
+        let found = check_json(&site);
+        let all = found["diagnostics"].as_array().unwrap().clone();
+        all.into_iter().find(|d| d["path"] == path && d["code"] == "P-YAML").unwrap()["message"].clone()
+    };
+    assert_eq!(said(LOI), "Phần khai báo đầu tệp phải là danh sách các trường dạng `khóa: giá trị`");
+    assert_eq!(said(UNITS), "Nội dung tệp phải là danh sách các trường dạng `khóa: giá trị`");
 }
 
 #[test]

@@ -281,11 +281,13 @@ impl Validator<'_> {
     /// Checks the top-level mapping `node` against `fields`.
     pub fn check_root(&mut self, node: &Node, fields: &[Field]) {
         if !node.is_map() {
+            // A registry (`.yml`) is YAML throughout; a Markdown file has front matter.
+            let what = if self.path.ends_with(".md") { "Phần khai báo đầu tệp" } else { "Nội dung tệp" };
             self.out.push(Diagnostic::new(
                 Code::PYaml,
                 self.path,
                 node.pos,
-                "Phần khai báo đầu tệp phải là danh sách các trường dạng `khóa: giá trị`",
+                format!("{what} phải là danh sách các trường dạng `khóa: giá trị`"),
             ));
             return;
         }
