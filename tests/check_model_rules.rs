@@ -257,6 +257,12 @@ fn c3_schema_codes() {
     let site = checker::site();
     edit(&site, NHAN_RONG, "kinds: [quan_triet_tuyen_truyen,", "kinds: [tuyen_truyen,");
     expect(&site, &[(W, "C3-KIND-MISSING", NHAN_RONG, 21), (E, "C3-KINDS", NHAN_RONG, 21)]);
+    // A kind written short or misspelt is the one meant, not also missing.
+    for written in ["quan_triet", "quan_triet_tuyen_truyenn"] {
+        let site = checker::site();
+        edit(&site, NHAN_RONG, "kinds: [quan_triet_tuyen_truyen,", &format!("kinds: [{written},"));
+        expect(&site, &[(E, "C3-KINDS", NHAN_RONG, 21)]);
+    }
     edit(&site, NHAN_RONG, "responsible: \"Bí thư Chi bộ, Giám đốc Trung tâm\"", "responsible: \"Chi\"");
     expect_includes(&site, &[(E, "C3-RESPONSIBLE", NHAN_RONG, 22)]);
 

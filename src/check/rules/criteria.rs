@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use crate::check::rules::{At, Index, field, typo_hint};
 use crate::content::forms::MODEL;
 use crate::content::read::{at as node_at, items, string};
+use crate::content::suggest::did_you_mean;
 use crate::content::vocab::{COSTS, MEASURE_KINDS, REQUIREMENTS, Status, TopicKind, label_of};
 use crate::derive::results::has_running_result;
 use crate::diagnostic::Code;
@@ -140,9 +141,15 @@ fn necessity(at: &mut At) {
 fn measures(at: &mut At) {
     let model = at.model;
     let kinds = &model.measures.kinds;
-    if kinds.iter().any(|k| MEASURE_KINDS.iter().any(|(code, _)| code == k)) {
+    let codes = || MEASURE_KINDS.iter().map(|(code, _)| *code);
+    if kinds.iter().any(|k| codes().any(|code| code == k)) {
+        // A kind written wrong (C3-KINDS, with its did-you-mean) is the one meant: it is not
+        // also missing.
+        let meant: Vec<&str> = (kinds.iter().filter(|k| !codes().any(|code| code == k.as_str())))
+            .filter_map(|k| did_you_mean(k, codes()).or_else(|| codes().find(|code| code.starts_with(k.as_str()))))
+            .collect();
         for (code, label) in MEASURE_KINDS {
-            if !kinds.iter().any(|k| k == code) {
+            if !kinds.iter().any(|k| k == code) && !meant.contains(code) {
                 at.push(
                     at.value(
                         Code::C3KindMissing,
