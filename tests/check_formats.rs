@@ -202,3 +202,24 @@ fn out_of_range_catalog_settings_are_errors_without_side_effects() {
     );
     expect(&site, &[(E, "F-TYPE", CATALOG, 2), (E, "F-TYPE", CATALOG, 3)]);
 }
+
+/// On a terminal (`script` gives the command one), the human format is coloured unless
+/// `NO_COLOR` is set (no-color.org).
+#[test]
+fn colour_on_a_terminal_unless_no_color() {
+    let site = checker::site();
+    edit(&site, MODEL, "approach: xay_moi", "approach: xay_moii");
+    let on_terminal = |no_color: Option<&str>| {
+        let command = format!("{} --root {} check", env!("CARGO_BIN_EXE_guong"), site.dir.display());
+        let mut script = Command::new("script");
+        script.args(["-qec", &command, "/dev/null"]).env_remove("NO_COLOR");
+        if let Some(value) = no_color {
+            script.env("NO_COLOR", value);
+        }
+        let output = script.output().expect("run script (util-linux)");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    assert!(on_terminal(None).contains("\u{1b}[1;31mLỖI\u{1b}[0m [F-ENUM]"), "{}", on_terminal(None));
+    let plain = on_terminal(Some("1"));
+    assert!(plain.contains(":11:11: LỖI [F-ENUM]") && !plain.contains('\u{1b}'), "{plain}");
+}

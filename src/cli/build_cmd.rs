@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::check::format::human;
 use crate::cli::io_text::io_text;
-use crate::cli::{Failure, SERVE_PORT, SiteRoot, command_at, leave_for_exit};
+use crate::cli::{Failure, SERVE_PORT, SiteRoot, colored, command_at, leave_for_exit};
 use crate::content::site_config::{address_error, is_base_address, is_file_address};
 use crate::history::History;
 use crate::parse::markdown::Reading;
@@ -50,7 +50,7 @@ pub fn run(
     if checked.has_errors() {
         // The sources were freed while loading; read them again to show the failing lines.
         let sources = SiteRoot::reread_sources(root, rev, &checked.diagnostics);
-        let color = std::io::stderr().is_terminal();
+        let color = colored(&std::io::stderr());
         eprint!("{}", human(&checked.diagnostics, checked.summary(), &sources, color));
         eprintln!("Không dựng trang vì nội dung còn lỗi; thư mục xuất giữ nguyên.");
         return Err(Failure::Content);

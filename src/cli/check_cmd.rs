@@ -34,13 +34,13 @@
 //! skips (P-LINK, P-SPECIAL, P-SIZE, P-READ) counts as changed unless REV's tree skips it
 //! for the same reason.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::Path;
 
 use crate::check::changed::caused_by;
 use crate::check::check_files;
 use crate::check::format::{Format, github, human, json, sources_for, step_summary};
-use crate::cli::{Failure, SiteRoot, leave_for_exit};
+use crate::cli::{Failure, SiteRoot, colored, leave_for_exit};
 use crate::diagnostic::{Severity, Summary};
 use crate::parse::markdown::Reading;
 use crate::source::git::{GitError, changed_since as git_changed_since};
@@ -82,7 +82,7 @@ pub fn run(
             } else {
                 sources_for(&site.files, diagnostics)
             };
-            human(diagnostics, summary, &sources, std::io::stdout().is_terminal())
+            human(diagnostics, summary, &sources, colored(&std::io::stdout()))
         }
         Format::Json => json(diagnostics, summary),
         Format::Github => {

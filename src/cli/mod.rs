@@ -78,6 +78,12 @@ impl From<std::io::Error> for Failure {
     }
 }
 
+/// Whether diagnostics written to `stream` are coloured: on a terminal, unless the user
+/// set `NO_COLOR` (no-color.org).
+pub fn colored(stream: &impl std::io::IsTerminal) -> bool {
+    stream.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+}
+
 /// The command line (SPEC §4); its help is in Vietnamese (see [`help`]).
 #[derive(Parser, Debug)]
 #[command(
