@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
+use unicode_normalization::char::is_combining_mark;
 
 use crate::check::format::visible::{escaped, is_hidden, visible};
 use crate::diagnostic::{Diagnostic, Severity, Summary};
@@ -42,6 +43,8 @@ pub fn human(diagnostics: &[Diagnostic], summary: Summary, sources: &HashMap<Str
                 match c {
                     '\t' => caret_at.push('\t'),
                     c if is_hidden(c) => caret_at.push_str(&" ".repeat(escaped(c).len())),
+                    // A combining mark (the tone of a decomposed "ệ") takes no column.
+                    c if is_combining_mark(c) => {}
                     _ => caret_at.push(' '),
                 }
             }
@@ -84,6 +87,18 @@ mod tests {
         );
         let coloured = human(std::slice::from_ref(&d), Summary::of(std::slice::from_ref(&d), 1), &sources, true);
         assert!(coloured.contains("\x1b[1;33mCẢNH BÁO\x1b[0m") && coloured.contains("\x1b[1;33m^\x1b[0m"));
+    }
+
+    #[test]
+    fn caret_stays_under_its_column_after_decomposed_vietnamese() {
+        // "Đổi" decomposed (NFD): D with stroke, o, combining circumflex, combining hook, i.
+        let line = "reasons: [\"Đo\u{302}\u{309}i\", khac_phuc]";
+        let column = line.chars().position(|c| c == 'k').unwrap() + 1;
+        let d = Diagnostic::new(Code::C2Reason, "a.md", Pos::new(1, column), "Lý do");
+        let sources = HashMap::from([("a.md".to_owned(), format!("{line}\n"))]);
+        let plain = human(std::slice::from_ref(&d), Summary::of(std::slice::from_ref(&d), 1), &sources, false);
+        let caret = plain.lines().nth(3).unwrap().trim_start_matches("  | ");
+        assert_eq!(caret.len() - 1, "reasons: [\"Đổi\", ".chars().count(), "{plain}");
     }
 
     /// Escape sequences written in content, in its path, a message or a hint reach the
