@@ -75,6 +75,18 @@ fn free_unit_and_report_pages_show_their_history() {
     let report = site.read("public/bao-cao/bc-cb-cdc-2022-ca-nam/index.html");
     assert!(report.contains("<dt>Ngày tạo</dt><dd>10/01/2023</dd>"), "{report}");
     assert!(report.contains("Lịch sử chỉnh sửa"));
+
+    // Group and topic pages: the files of the models they list, taken together.
+    for listing in ["public/nhom/tiet-kiem-doan-ket/index.html", "public/chuyen-de/vb-chi-thi-05/index.html"] {
+        let page = site.read(listing);
+        assert!(page.contains("<dt>Ngày tạo</dt><dd>10/01/2023</dd>"), "{listing}: {page}");
+        assert!(page.contains("<dt>Cập nhật</dt><dd>03/02/2024</dd>"), "{listing}");
+        assert!(page.contains("<dd>Nguyễn Văn An, Trần Thị Bình</dd>"), "{listing}");
+        assert!(!page.contains("Lịch sử chỉnh sửa"), "{listing}");
+    }
+    let untouched = site.read("public/nhom/cai-cach-hanh-chinh/index.html");
+    assert!(untouched.contains("<dt>Cập nhật</dt><dd>10/01/2023</dd>"), "{untouched}");
+    assert!(untouched.contains("<dd>Nguyễn Văn An</dd>"), "{untouched}");
 }
 
 #[test]

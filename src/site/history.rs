@@ -1,8 +1,7 @@
-//! Git history on pages (SPEC §6): `meta.history` of model, report, free and unit pages,
-//! from the history read once before the build.
+//! Git history on pages (SPEC §6): `meta.history` of model, report and free pages (their
+//! file's), and of pages listing models or evaluations (their files' taken together), from
+//! the history read once before the build.
 
-use crate::content::model::Model;
-use crate::content::report::Report;
 use crate::history::PathHistory;
 use crate::render::context::history::{PageHistory, RevisionRow};
 use crate::site::context::BuildContext;
@@ -18,10 +17,10 @@ impl BuildContext<'_> {
         Some(self.page_history(history, with_revisions))
     }
 
-    /// The history of a unit's page: the files of that very unit's `models` and `reports`
-    /// taken together (`to-chuc.yml` holds every unit, so its own history says nothing of one).
-    pub fn unit_history(&self, models: &[&Model], reports: &[&Report]) -> Option<PageHistory> {
-        let paths = models.iter().map(|m| m.path.as_str()).chain(reports.iter().map(|r| r.path.as_str()));
+    /// The history of a page listing the files at `paths` (a unit's models and reports, a
+    /// group's models, the evaluations): theirs taken together. The registries hold every
+    /// unit, group and topic, so their own history says nothing of one page.
+    pub fn combined_history<'p>(&self, paths: impl IntoIterator<Item = &'p str>) -> Option<PageHistory> {
         let history = self.history?.combined(paths)?;
         Some(self.page_history(&history, false))
     }

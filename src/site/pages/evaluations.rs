@@ -19,6 +19,7 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
         let mut meta = cx.meta(urls::EVALUATIONS, "Khảo sát, đánh giá chất lượng mô hình", "danh-gia");
         meta.description =
             Some("Kết quả khảo sát, đánh giá chất lượng các mô hình, điển hình và đề nghị nhân rộng.".to_owned());
+        meta.history = cx.combined_history(cx.corpus.evaluations.iter().map(|e| e.path.as_str()));
         (meta, page(cx))
     })]
 }

@@ -140,14 +140,15 @@ fn list_pages<'a>(cx: &'a BuildContext<'a>, list: List<'a>, facts: Vec<Fact>, by
     let models = by.get(list.id).map_or(&[][..], Vec::as_slice);
     let published: Arc<Vec<&Model>> = Arc::new(models.iter().copied().filter(|m| !m.is_retired()).collect());
     let retired: Vec<&Model> = models.iter().copied().filter(|m| m.is_retired()).collect();
+    let history = cx.combined_history(models.iter().map(|m| m.path.as_str()));
     let pages = split(published.len(), cx.config.per_page);
     let total_pages = pages.len();
     let list = Arc::new(list);
     pages
         .into_iter()
         .map(|(number, range)| {
-            let (list, published, facts, parent) =
-                (Arc::clone(&list), Arc::clone(&published), facts.clone(), parent.clone());
+            let (list, published, facts, parent, history) =
+                (Arc::clone(&list), Arc::clone(&published), facts.clone(), parent.clone(), history.clone());
             let retired = if number == 1 { retired.clone() } else { Vec::new() };
             let url = urls::paged(&list.first_url, number);
             Job::page(url.clone(), list.kind.template, move || {
@@ -160,6 +161,7 @@ fn list_pages<'a>(cx: &'a BuildContext<'a>, list: List<'a>, facts: Vec<Fact>, by
                 meta.breadcrumbs = vec![parent];
                 meta.prev = pagination.prev.clone();
                 meta.next = pagination.next.clone();
+                meta.history = history;
                 let page = ModelListPage {
                     id: list.id.to_owned(),
                     title: list.title.to_owned(),

@@ -102,7 +102,8 @@ fn unit_page(cx: &BuildContext, unit: &Unit, index: &UnitModelsIndex) -> (PageMe
     meta.edit_href = cx.edit_href(crate::content::corpus::UNITS_PATH);
     let own = by_unit.get(unit.id.as_str()).map_or(&[][..], Vec::as_slice);
     let own_reports = index.reports.get(unit.id.as_str()).map_or(&[][..], Vec::as_slice);
-    meta.history = cx.unit_history(own, own_reports);
+    let paths = own.iter().map(|m| m.path.as_str()).chain(own_reports.iter().map(|r| r.path.as_str()));
+    meta.history = cx.combined_history(paths);
 
     let cards = |id: &str| -> Vec<_> {
         let models = by_unit.get(id).map_or(&[][..], Vec::as_slice);
