@@ -47,6 +47,19 @@ fn a_model_too_large_to_read_is_its_own_error_only() {
     assert_eq!(errors, [&(E.to_owned(), "P-SIZE".to_owned(), MODEL.to_owned(), 1)]);
 }
 
+/// A link in place of a model is a warning (P-LINK), not a model: the references to the
+/// model it stands for stay errors, so a pull request cannot hide a missing model behind one.
+#[cfg(unix)]
+#[test]
+fn a_link_in_place_of_a_model_hides_no_reference_to_it() {
+    let site = site();
+    std::fs::remove_file(site.dir.join(MODEL)).unwrap();
+    std::os::unix::fs::symlink("khong-co.md", site.dir.join(MODEL)).unwrap();
+    let found = check(&site);
+    assert!(found.iter().any(|f| f.1 == "P-LINK" && f.2 == MODEL), "{found:?}");
+    assert!(found.iter().any(|f| f.1 == "R-MODEL-UNKNOWN" && f.2 == REPORT), "{found:?}");
+}
+
 #[test]
 fn p_fm_missing_and_unclosed() {
     let site = site();
@@ -187,6 +200,10 @@ fn markdown_outside_the_content_folders_is_reported_not_lost() {
     site.write("content/ghi-chu.md", "Ghi chú của biên tập viên\n");
     site.write("content/bao_cao/loi.md", "---\ntitle: x\n---\n");
     site.write("content/hinh/so-do.png", "PNG");
+    site.write("content/README.md", "# Hướng dẫn biên tập\n");
+    site.write("content/so-lieu/tong.md", "---\ntype: tong_hop\n---\n");
+    expect_includes(&site, &[(E, "V-AGG-MANUAL", "content/so-lieu/tong.md", 2)]);
+    site.remove("content/so-lieu/tong.md");
     expect(
         &site,
         &[
@@ -220,6 +237,25 @@ fn markdown_outside_the_content_folders_is_reported_not_lost() {
             ),
         ]
     );
+    // Too large to be read, it is still not dropped unseen.
+    site.write("content/mohinh/lon.md", &"a".repeat(2 * 1024 * 1024));
+    expect_includes(&site, &[(E, "P-SIZE", "content/mohinh/lon.md", 1)]);
+}
+
+#[test]
+fn a_model_id_may_not_be_the_address_of_a_gallery_page() {
+    let site = site();
+    let clash = "content/mo-hinh/trang-2.md";
+    site.write(clash, &site.read(MODEL).replace("id: mh-mot-cua-than-thien", "id: trang-2"));
+    std::fs::remove_file(site.dir.join(MODEL)).unwrap();
+    expect_includes(&site, &[(E, "P-ID", clash, 1)]);
+    assert_eq!(
+        message(&site, "P-ID").0,
+        "Mã `trang-2` trùng địa chỉ một trang của danh sách mô hình (/mo-hinh/trang-2/)"
+    );
+    // `guong new` never makes one.
+    let run = site.run(&["new", "model", "--org", "cb-cdc", "--title", "Trang 2"]);
+    assert_eq!(run.stdout.trim(), "content/mo-hinh/mo-hinh-trang-2.md", "{}", run.stderr);
 }
 
 #[test]

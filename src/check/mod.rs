@@ -57,9 +57,10 @@ pub fn check_found(source: &dyn Source, found: Vec<Located>, skipped: &mut Vec<S
         skipped.extend(unread);
         skipped.sort_by(|a, b| a.path.cmp(&b.path));
     }
-    // A model file skipped (too large, a link, a special file) is a model that could not be
-    // read, as much as one that did not parse.
-    let all_paths = paths.iter().map(String::as_str).chain(skipped.iter().map(|s| s.path.as_str()));
+    // A model file too large or failing to read is a model that could not be read, as much
+    // as one that did not parse.
+    let unread = skipped.iter().filter(|s| skipped::is_error(s)).map(|s| s.path.as_str());
+    let all_paths = paths.iter().map(String::as_str).chain(unread);
     let checked = check_loaded(all_paths, loaded);
     checked.with_skipped(skipped)
 }

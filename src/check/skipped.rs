@@ -8,14 +8,16 @@
 use std::collections::HashSet;
 
 use crate::content::load::FileKind;
-use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::diagnostic::{Code, Diagnostic, Pos, Severity};
 use crate::parse::frontmatter::too_large;
 use crate::source::{Skip, Skipped};
 
 /// The diagnostic for one skipped file, if guong would have used it.
 pub fn diagnostic(skipped: &Skipped) -> Option<Diagnostic> {
     let path = skipped.path.as_str();
-    let used = FileKind::of(path).is_some() || !path.starts_with("content/");
+    // Markdown under `content/` is content even outside its folders (P-IGNORED,
+    // P-TYPE-MISMATCH when read).
+    let used = FileKind::of(path).is_some() || !path.starts_with("content/") || path.ends_with(".md");
     Some(match &skipped.reason {
         Skip::Link { target, refusal } => Diagnostic::new(
             Code::PLink,
@@ -47,6 +49,13 @@ pub fn diagnostic(skipped: &Skipped) -> Option<Diagnostic> {
         }
         Skip::TooLarge { .. } | Skip::Unreadable(_) => return None,
     })
+}
+
+/// Whether `skipped` is an error (P-SIZE, P-READ): a file meant to be read that could not
+/// be. A model among them is reported once, by that error; references to it are not. A link
+/// or a special file is a warning and no content at all: references to it stay errors.
+pub fn is_error(skipped: &Skipped) -> bool {
+    diagnostic(skipped).is_some_and(|d| d.severity == Severity::Error)
 }
 
 /// Adds the diagnostics of `skipped` to `diagnostics`. A required registry file that was

@@ -278,6 +278,18 @@ fn read_markdown_file(
     if !check_id(path, &front, &stem, out) {
         return None;
     }
+    if kind == FileKind::Model && is_gallery_page(&stem) {
+        out.push(
+            Diagnostic::new(
+                Code::PId,
+                path,
+                Pos::START,
+                format!("Mã `{stem}` trùng địa chỉ một trang của danh sách mô hình (/mo-hinh/{stem}/)"),
+            )
+            .with_hint(format!("đổi tên tệp và `id`, ví dụ `mo-hinh-{stem}`")),
+        );
+        return None;
+    }
     Some(match kind {
         FileKind::Model => Record::Model(Box::new(Model::read(stem, path.to_owned(), front, body))),
         FileKind::Evaluation => Record::Evaluation(Box::new(Evaluation::read(stem, path.to_owned(), front, body))),
@@ -317,8 +329,8 @@ fn misnamed(path: &str) -> Option<Diagnostic> {
 /// A Markdown file under `content/` outside the folders of content kinds (`content/a.md`, a
 /// misspelled `content/mohinh/`): guong does not read it, so without a word it would vanish
 /// from the site unseen. One that declares the `type` of a content kind is
-/// P-TYPE-MISMATCH (an error: a model, say, that the site would silently lose); any other is
-/// P-IGNORED.
+/// P-TYPE-MISMATCH (an error: a model, say, that the site would silently lose), `tong_hop`
+/// V-AGG-MANUAL; a `README.md` (notes for editors) is left alone; any other is P-IGNORED.
 fn stray(path: &str, bytes: &[u8]) -> Option<Diagnostic> {
     let rest = path.strip_prefix("content/")?;
     if !rest.ends_with(".md") {
@@ -329,10 +341,13 @@ fn stray(path: &str, bytes: &[u8]) -> Option<Diagnostic> {
         .and_then(|text| split_front_matter(&text, path, &mut quiet))
         .and_then(|split| parse_yaml(&split.front, split.front_first_line, path, &mut quiet));
     let declared = front.as_ref().and_then(|front| Some((front.get("type")?.as_text()?, pos_of(front, "type"))));
+    if let Some(("tong_hop", pos)) = declared {
+        return Some(manual_aggregate(path, pos));
+    }
+    let name = rest.rsplit('/').next().unwrap_or(rest);
     if let Some((declared, pos)) = declared
         && let Some(folder) = FileKind::folder(declared)
     {
-        let name = rest.rsplit('/').next().unwrap_or(rest);
         return Some(
             Diagnostic::new(
                 Code::PTypeMismatch,
@@ -342,6 +357,10 @@ fn stray(path: &str, bytes: &[u8]) -> Option<Diagnostic> {
             )
             .with_hint(format!("chuyển tệp vào `{folder}` (ví dụ `{folder}{name}`)")),
         );
+    }
+    // Notes for editors beside the content are not content.
+    if name.eq_ignore_ascii_case("readme.md") {
+        return None;
     }
     let folders: Vec<String> = MARKDOWN_KINDS.iter().map(|(_, folder, _)| content_folder(folder)).collect();
     let first = rest.split('/').next().unwrap_or_default();
@@ -384,6 +403,11 @@ fn bad_file_name(path: &str, stem: &str) -> Diagnostic {
         d.hint = Some(format!("đổi tên tệp thành `{slug}.md` (và `id: {slug}` nếu có)"));
     }
     d
+}
+
+/// Whether a model id is the address of a page of the gallery (`trang-2`: `/mo-hinh/trang-2/`).
+pub fn is_gallery_page(id: &str) -> bool {
+    id.strip_prefix("trang-").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// P-ID: the id must be a slug equal to the file stem (the schema already checked the

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::content::corpus::Corpus;
 use crate::content::date::Date;
+use crate::content::load::is_gallery_page;
 use crate::content::schema::SLUG_MAX;
 use crate::content::schema::{is_slug, text_len};
 use crate::content::unit::Unit;
@@ -41,6 +42,8 @@ pub fn new_model(corpus: &Corpus, paths: &[String], org: &str, title: &str) -> R
     // SPEC §4: the id is the folded title.
     let stem = slugify(title, SLUG_MAX);
     let stem = if stem.len() < 3 { FALLBACK_ID.to_owned() } else { stem };
+    // `trang-2` is the address of the gallery's second page.
+    let stem = if is_gallery_page(&stem) { format!("{FALLBACK_ID}-{stem}") } else { stem };
     let taken_stems: Vec<&str> = paths
         .iter()
         .filter(|p| p.starts_with(MODELS_DIR) && p.ends_with(".md"))

@@ -190,10 +190,10 @@ impl Session {
         for diagnostic in diagnostics {
             file_diagnostics.entry(diagnostic.path.clone()).or_default().push(diagnostic);
         }
-        // Skipped files (too large, links) are on disk too: a model among them is one that
-        // could not be read, and references to it are not reported again.
-        let paths: BTreeSet<String> =
-            site.files.iter().map(|f| f.path.clone()).chain(site.skipped.iter().map(|s| s.path.clone())).collect();
+        // A file too large or failing to read is a model that could not be read, when it is
+        // one: references to it are not reported again.
+        let unread = site.skipped.iter().filter(|s| skipped::is_error(s)).map(|s| s.path.clone());
+        let paths: BTreeSet<String> = site.files.iter().map(|f| f.path.clone()).chain(unread).collect();
         let (checked, findings) = check(&paths, &file_diagnostics, corpus, &ModelFindings::new(), &|_| true);
         if checked.has_errors() {
             self.failing = true;
