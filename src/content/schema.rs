@@ -539,12 +539,18 @@ impl Validator<'_> {
         // What follows the number is a unit or a word ("86%", "40 người"), not more of a
         // number written another way (`0x10`, `1_000`, `.inf`).
         let then_unit = !text[digits..].starts_with(['x', 'X', '_', 'e', 'E', 'o', 'b']);
+        let plain = "chỉ ghi số, không kèm đơn vị hay chữ và không đặt trong ngoặc kép";
         let hint = if text.contains(',') {
             "dùng dấu chấm thập phân và không đặt trong ngoặc kép, ví dụ 86.5".to_owned()
+        } else if let Some(whole) = thousands(text) {
+            format!("{plain}, không ngăn hàng nghìn bằng dấu chấm hay dấu cách: `{whole}`")
         } else if text.contains('_') && text.replace('_', "").parse::<f64>().is_ok_and(f64::is_finite) {
             format!("viết số liền, không có dấu `_`: `{}`", text.replace('_', ""))
+        } else if node.as_number().is_some() || (number == text && node.as_int().is_none() && node.is_plain()) {
+            // A number, but not one this field takes (too large, or with decimals).
+            return;
         } else if number.starts_with(|c: char| c.is_ascii_digit()) && number.parse::<f64>().is_ok() && then_unit {
-            format!("chỉ ghi số, không kèm đơn vị hay chữ và không đặt trong ngoặc kép: `{number}`")
+            format!("{plain}: `{number}`")
         } else if text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | '+' | '-')) {
             "ghi số thập phân bằng chữ số, ví dụ `86.5` (không dùng `.inf`, `0x…` hay dấu `_`)".to_owned()
         } else {
@@ -589,6 +595,21 @@ impl Validator<'_> {
             format!("Trường `{name}` phải là {expected}, không phải {}", node.kind_label()),
         ));
     }
+}
+
+/// The digits of a number that opens `text` with its thousands set apart by dots or spaces,
+/// as Vietnamese writes them (`1.500 người`, `12 000 000`): the number to write (`1500`).
+fn thousands(text: &str) -> Option<String> {
+    let written: String =
+        text.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ' ' | '\u{a0}')).collect();
+    let written = written.trim_end();
+    let separator = written.chars().find(|c| !c.is_ascii_digit())?;
+    let groups: Vec<&str> = written.split(separator).collect();
+    let grouped = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+        && groups[1..].iter().all(|g| g.len() == 3);
+    grouped.then(|| groups.concat())
 }
 
 fn join(prefix: &str, key: &str) -> String {

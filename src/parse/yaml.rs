@@ -98,6 +98,11 @@ impl Node {
         }
     }
 
+    /// Whether the value is a scalar written without quotes.
+    pub fn is_plain(&self) -> bool {
+        matches!(&self.value, Value::Scalar(s) if s.plain)
+    }
+
     /// A string value: any scalar that is not a plain boolean.
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {

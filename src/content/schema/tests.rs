@@ -121,6 +121,13 @@ fn numbers_written_otherwise_get_the_number_to_write() {
     assert_eq!(hints("n: \"92.5 %\"\n"), [(Code::FType, only(&format!("{plain}`92.5`")))]);
     assert_eq!(hints("n: 1\nm: \"10 người\"\n"), [(Code::FType, only(&format!("{plain}`10`")))]);
     assert_eq!(hints("n: nhiều\n"), [(Code::FType, None)]);
+    // Thousands set apart as Vietnamese writes them: the whole number, never `1.500` (1.5).
+    let grouped = "chỉ ghi số, không kèm đơn vị hay chữ và không đặt trong ngoặc kép, không ngăn hàng nghìn bằng dấu chấm hay dấu cách: ";
+    assert_eq!(hints("n: \"1.500 người\"\n"), [(Code::FType, only(&format!("{grouped}`1500`")))]);
+    assert_eq!(hints("n: 1 000\n"), [(Code::FType, only(&format!("{grouped}`1000`")))]);
+    assert_eq!(hints("n: 12 000 000 đồng\n"), [(Code::FType, only(&format!("{grouped}`12000000`")))]);
+    // A number the field does not take (too large for an integer) has no number to suggest.
+    assert_eq!(hints("n: 1\nm: 99999999999999999999\n"), [(Code::FType, None)]);
     // Numbers YAML reads another way: never a fragment of them as the number to write.
     assert_eq!(hints("n: 1_000\n"), [(Code::FType, only("viết số liền, không có dấu `_`: `1000`"))]);
     let decimal = "ghi số thập phân bằng chữ số, ví dụ `86.5` (không dùng `.inf`, `0x…` hay dấu `_`)";
