@@ -8,7 +8,11 @@ pub fn explain(error: &serde_saphyr::Error) -> String {
     let message = inner.strip_prefix("error: ").unwrap_or(&inner);
     let message = message.split_once(": ").filter(|(at, _)| at.starts_with("line ")).map_or(message, |(_, m)| m);
     let at = error.location().map(|l| format!(" (dòng {}, cột {})", l.line(), l.column())).unwrap_or_default();
-    format!("site.yml không hợp lệ{at}: {}", in_vietnamese(message.lines().next().unwrap_or_default()))
+    let message = message.lines().next().unwrap_or_default();
+    // The place is said once, in Vietnamese, before the message.
+    let message =
+        message.rsplit_once(" at line ").filter(|(_, place)| place.contains("column")).map_or(message, |(m, _)| m);
+    format!("site.yml không hợp lệ{at}: {}", in_vietnamese(message))
 }
 
 /// serde's message in Vietnamese; one not recognised is kept as written after a lead.
@@ -28,6 +32,10 @@ fn in_vietnamese(message: &str) -> String {
     }
     if message.starts_with("duplicate field") {
         return format!("khóa `{}` được viết hai lần", quoted(message));
+    }
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or_default().trim();
+        return format!("khóa `{key}` được viết hai lần; giữ một dòng");
     }
     let lower = message.to_ascii_lowercase();
     if lower.contains("boolean") || lower.contains("bool") {
@@ -86,8 +94,16 @@ mod tests {
         );
         let bracket = error("title: T\nlanguage: [vi\n");
         assert!(bracket.starts_with("site.yml không hợp lệ (dòng 2, cột "), "{bracket}");
-        for text in [unknown, variant, missing, bracket] {
-            assert!(!text.contains("expected") && !text.contains("input"), "English in {text}");
+        assert_eq!(
+            error("title: T\ntitle: U\n"),
+            "site.yml không hợp lệ (dòng 2, cột 1): khóa `title` được viết hai lần; giữ một dòng"
+        );
+        let recipients = error("title: T\nrecipients: a\n");
+        for text in [unknown, variant, missing, bracket, recipients] {
+            assert!(
+                !text.contains("expected") && !text.contains("input") && !text.contains(" at line "),
+                "English in {text}"
+            );
             assert!(!text.contains("-->") && !text.contains("error:"), "{text}");
         }
     }
