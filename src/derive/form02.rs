@@ -105,6 +105,36 @@ pub fn commended_in(model: &Model, period: Period) -> bool {
 }
 
 impl Counts {
+    /// The JSON keys of the ten counts, in the order of [`Counts::in_order`].
+    pub const KEYS: [&'static str; 10] = [
+        "models",
+        "xay_moi",
+        "cung_co",
+        "nhan_rong",
+        "tap_the",
+        "ca_nhan",
+        "in_progress",
+        "completed",
+        "retired",
+        "commended",
+    ];
+
+    /// The ten counts, in the order of the JSON and of every table.
+    pub fn in_order(&self) -> [usize; 10] {
+        [
+            self.models,
+            self.xay_moi,
+            self.cung_co,
+            self.nhan_rong,
+            self.tap_the,
+            self.ca_nhan,
+            self.in_progress,
+            self.completed,
+            self.retired,
+            self.commended,
+        ]
+    }
+
     /// Counts one model active in `period`, commended when recognised within it.
     pub fn add_model(&mut self, model: &Model, period: Period) {
         self.add_model_between(model, period.start(), period.end());
@@ -494,30 +524,13 @@ fn reported_units(corpus: &Corpus, period: Period) -> HashSet<&str> {
         .collect()
 }
 
-/// The CSV header: the JSON's keys (SPEC §5: the CSV holds the JSON's rows), in the order
-/// of [`Form02::to_csv`] rows. `level` tells a row of `base_units` (`base_unit`) from a row of
-/// its `units` (`unit`) and from `totals`.
-pub const CSV_HEADER: [&str; 19] = [
-    "year",
-    "period",
-    "level",
-    "base_unit",
-    "id",
-    "name",
-    "kind",
-    "models",
-    "xay_moi",
-    "cung_co",
-    "nhan_rong",
-    "tap_the",
-    "ca_nhan",
-    "in_progress",
-    "completed",
-    "retired",
-    "commended",
-    "reported",
-    "no_model",
-];
+/// The CSV columns before the counts: the JSON's keys (SPEC §5: the CSV holds the JSON's
+/// rows). `level` tells a row of `base_units` (`base_unit`) from a row of its `units`
+/// (`unit`) and from `totals`.
+const CSV_FIRST: [&str; 7] = ["year", "period", "level", "base_unit", "id", "name", "kind"];
+
+/// The CSV columns after the counts.
+const CSV_LAST: [&str; 2] = ["reported", "no_model"];
 
 impl Form02 {
     /// The period this table covers.
@@ -532,21 +545,11 @@ impl Form02 {
     /// the count of such units on a base unit's row and on the totals, so a base unit's row is
     /// the sum of its units' rows and the totals the sum of the base units' rows.
     pub fn to_csv(&self) -> String {
-        let mut csv = Csv::with_header(&CSV_HEADER);
+        let header: Vec<&str> = CSV_FIRST.into_iter().chain(Counts::KEYS).chain(CSV_LAST).collect();
+        let mut csv = Csv::with_header(&header);
         let (year, period) = (self.year.to_string(), self.period.code());
         let mut row = |level: &str, base: &str, id: &str, name: &str, kind: &str, c: &Counts, flags: [usize; 2]| {
-            let counts = [
-                c.models,
-                c.xay_moi,
-                c.cung_co,
-                c.nhan_rong,
-                c.tap_the,
-                c.ca_nhan,
-                c.in_progress,
-                c.completed,
-                c.retired,
-                c.commended,
-            ];
+            let counts = c.in_order();
             let texts = [year.as_str(), period, level, base, id, name, kind].map(str::to_owned);
             csv.row(texts.into_iter().chain(counts.into_iter().chain(flags).map(|n| n.to_string())));
         };

@@ -37,19 +37,7 @@ pub(crate) fn heads(first: &str, last: &[&str]) -> Vec<Head> {
 
 /// The ten counts of a row, as numbers, in column order.
 fn counts(c: &Counts) -> [Value; 10] {
-    [
-        c.models,
-        c.xay_moi,
-        c.cung_co,
-        c.nhan_rong,
-        c.tap_the,
-        c.ca_nhan,
-        c.in_progress,
-        c.completed,
-        c.retired,
-        c.commended,
-    ]
-    .map(Value::count)
+    c.in_order().map(Value::count)
 }
 
 /// A table row: its first cell, the ten counts, then `last`.
