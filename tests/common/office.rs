@@ -9,18 +9,7 @@ use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The counts of form 02 and of the period summary, in the workbooks' column order.
-pub const COUNT_KEYS: [&str; 10] = [
-    "models",
-    "xay_moi",
-    "cung_co",
-    "nhan_rong",
-    "tap_the",
-    "ca_nhan",
-    "in_progress",
-    "completed",
-    "retired",
-    "commended",
-];
+pub const COUNT_KEYS: [&str; 10] = guong::derive::form02::Counts::KEYS;
 
 static RUNS: AtomicUsize = AtomicUsize::new(0);
 
