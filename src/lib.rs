@@ -11,6 +11,7 @@ pub mod content;
 pub mod derive;
 pub mod diagnostic;
 pub mod history;
+pub mod io_text;
 pub mod office;
 pub mod parse;
 pub mod render;

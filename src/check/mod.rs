@@ -60,9 +60,7 @@ pub fn check_found(source: &dyn Source, found: Vec<Located>, skipped: &mut Vec<S
     // A model file too large or failing to read is a model that could not be read, as much
     // as one that did not parse.
     let unread = skipped.iter().filter(|s| skipped::is_error(s)).map(|s| s.path.as_str());
-    let all_paths = paths.iter().map(String::as_str).chain(unread);
-    let checked = check_loaded(all_paths, loaded);
-    checked.with_skipped(skipped)
+    check_loaded(paths.iter().map(String::as_str).chain(unread), loaded).with_skipped(skipped)
 }
 
 /// Runs the rules over a corpus already loaded from the content files at `paths` (`guong

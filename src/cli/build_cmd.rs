@@ -9,10 +9,10 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::check::format::human;
-use crate::cli::io_text::io_text;
 use crate::cli::{Failure, SERVE_PORT, SiteRoot, colored, command_at, leave_for_exit};
 use crate::content::site_config::{address_error, is_base_address, is_file_address};
 use crate::history::History;
+use crate::io_text::io_text;
 use crate::parse::markdown::Reading;
 use crate::site::build::Prepared;
 use crate::site::output::UseCache;

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::cli::Failure;
-use crate::cli::io_text::io_text;
+use crate::io_text::io_text;
 use crate::scaffold::sample::{DEFAULT_OWNER, InitError, Pipeline, init_site};
 
 pub fn run(dir: &Path, pipeline: &Pipeline) -> Result<(), Failure> {

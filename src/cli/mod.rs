@@ -5,7 +5,6 @@ mod build_cmd;
 mod check_cmd;
 mod help;
 mod init_cmd;
-mod io_text;
 mod new_cmd;
 mod schema_cmd;
 mod serve_cmd;
@@ -17,8 +16,8 @@ use clap::builder::PossibleValuesParser;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::check::format::Format;
-use crate::cli::io_text::io_text;
 use crate::content::forms;
+use crate::io_text::io_text;
 use crate::scaffold::sample::Pipeline;
 use crate::site::output::UseCache;
 

@@ -11,7 +11,7 @@ use crate::content::model::Model;
 use crate::content::page::Page;
 use crate::content::read::{items, pos_of};
 use crate::content::report::Report;
-use crate::content::schema::{Field, SLUG_MAX, Validator, is_placeholder, is_slug};
+use crate::content::schema::{Field, SLUG_MAX, Validator, bad_id_message, is_placeholder, is_slug};
 use crate::content::unit::Unit;
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::parse::frontmatter::{decode_text, split_front_matter};
@@ -386,13 +386,8 @@ fn stray(path: &str, bytes: &[u8]) -> Option<Diagnostic> {
 }
 
 fn bad_id(path: &str, pos: Pos, id: &str) -> Diagnostic {
-    Diagnostic::new(
-        Code::PId,
-        path,
-        pos,
-        format!("Mã `{id}` không hợp lệ: chữ thường không dấu, số, gạch nối, trùng tên tệp"),
-    )
-    .with_hint("đặt tên tệp và `id` giống nhau, ví dụ `mh-mot-cua-than-thien.md` với `id: mh-mot-cua-than-thien`")
+    Diagnostic::new(Code::PId, path, pos, bad_id_message(id))
+        .with_hint("đặt tên tệp và `id` giống nhau, ví dụ `mh-mot-cua-than-thien.md` với `id: mh-mot-cua-than-thien`")
 }
 
 /// P-ID on a file name that is no slug, with the slug of that name to use instead.

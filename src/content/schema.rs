@@ -395,15 +395,7 @@ impl Validator<'_> {
                             None => rule,
                         }
                     };
-                    self.out.push(
-                        Diagnostic::new(
-                            Code::PId,
-                            self.path,
-                            node.pos,
-                            format!("Mã `{text}` không hợp lệ: chữ thường không dấu, số, gạch nối, trùng tên tệp"),
-                        )
-                        .with_hint(hint),
-                    );
+                    self.out.push(Diagnostic::new(Code::PId, self.path, node.pos, bad_id_message(text)).with_hint(hint));
                 }
                 Some(text) => self.push(
                     code_or(Code::FType),
@@ -595,6 +587,11 @@ impl Validator<'_> {
             format!("Trường `{name}` phải là {expected}, không phải {}", node.kind_label()),
         ));
     }
+}
+
+/// P-ID's message (SPEC §3) for a file's id `id` that is no slug or not its file name.
+pub fn bad_id_message(id: &str) -> String {
+    format!("Mã `{id}` không hợp lệ: chữ thường không dấu, số, gạch nối, trùng tên tệp")
 }
 
 /// The digits of a number that opens `text` with its thousands set apart by dots or spaces,

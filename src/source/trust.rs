@@ -28,6 +28,7 @@ use rayon::iter::Either;
 use rayon::prelude::*;
 
 use super::SourceFile;
+use crate::io_text::io_text;
 
 /// Links followed while resolving one path before giving up (a cycle ends here).
 const MAX_LINK_HOPS: usize = 40;
@@ -145,7 +146,7 @@ impl fmt::Display for Refusal {
 
 impl From<io::Error> for Refusal {
     fn from(error: io::Error) -> Self {
-        Refusal::Unreadable(error.to_string())
+        Refusal::Unreadable(io_text(&error))
     }
 }
 
@@ -319,7 +320,7 @@ pub fn find(tree: &dyn Tree, folder: &str, limit: u64) -> Result<(Vec<Located>, 
             Ok(children) => children,
             Err(error) if shown == folder => return Err(refused(error.into())),
             Err(error) => {
-                skipped.push(Skipped { path: shown, reason: Skip::Unreadable(error.to_string()) });
+                skipped.push(Skipped { path: shown, reason: Skip::Unreadable(io_text(&error)) });
                 continue;
             }
         };
@@ -386,7 +387,7 @@ pub fn read_located(tree: &dyn Tree, found: Located, limit: u64) -> Result<Sourc
             Err(Skipped { path: found.path, reason: Skip::TooLarge { size: bytes.len() as u64, limit } })
         }
         Ok(bytes) => Ok(SourceFile { path: found.path, bytes }),
-        Err(error) => Err(Skipped { path: found.path, reason: Skip::Unreadable(error.to_string()) }),
+        Err(error) => Err(Skipped { path: found.path, reason: Skip::Unreadable(io_text(&error)) }),
     }
 }
 
