@@ -7,6 +7,8 @@
 //! index) has one fingerprint for all its files. Other files (static files, tables) name no
 //! inputs and are made every time.
 
+use std::sync::{Arc, OnceLock};
+
 use serde::Serialize;
 
 use crate::render::context::PageMeta;
@@ -163,5 +165,46 @@ impl<'a> Job<'a> {
     /// Produces the file, or keeps the previous one when `previous` holds it.
     pub fn run(self, renderer: &Renderer, previous: &dyn Previous) -> Result<Made, RenderError> {
         (self.produce)(renderer, previous, &self.path)
+    }
+}
+
+/// A context two jobs are made from (a page and its Word file), made by whichever of them runs
+/// first and shared with the other. List the two jobs side by side: the build runs neighbours
+/// together, so the context is dropped soon after it is made.
+pub struct Shared<T, F> {
+    make: F,
+    made: OnceLock<Arc<T>>,
+}
+
+impl<T, F: Fn() -> T> Shared<T, F> {
+    /// A context that `make` builds when a job first asks for it.
+    pub fn new(make: F) -> Arc<Self> {
+        Arc::new(Shared { make, made: OnceLock::new() })
+    }
+
+    /// The context, made now when no job asked for it before.
+    pub fn get(&self) -> Arc<T> {
+        Arc::clone(self.made.get_or_init(|| Arc::new((self.make)())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::Shared;
+
+    #[test]
+    fn a_shared_context_is_made_once_whichever_job_asks_first() {
+        let made = AtomicUsize::new(0);
+        let shared = Shared::new(|| {
+            made.fetch_add(1, Ordering::Relaxed);
+            vec!["ngữ cảnh".to_owned()]
+        });
+        let (first, second) = (shared.get(), shared.get());
+        assert!(Arc::ptr_eq(&first, &second));
+        assert_eq!(made.load(Ordering::Relaxed), 1);
+        assert_eq!(first[0], "ngữ cảnh");
     }
 }

@@ -25,7 +25,7 @@ use crate::render::context::report::ReportMention;
 use crate::render::context::{Link, PageMeta};
 use crate::render::format::{count, number, quoted};
 use crate::site::context::BuildContext;
-use crate::site::job::Job;
+use crate::site::job::{Job, Shared};
 use crate::site::links::{AsCoded, coded};
 use crate::site::pages::evaluations::evaluation_card;
 use crate::site::pages::reports::period_heading;
@@ -43,11 +43,11 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
         .iter()
         .flat_map(|m| {
             let followers = Arc::clone(&followers);
-            let page = Job::page(urls::model(&m.id), "model.html", move || {
-                let followers = followers.get(m.id.as_str()).cloned().unwrap_or_default();
-                model_page(cx, m, followers)
-            });
-            let plan = Job::document(urls::model_docx(&m.id), move || plan_inputs(cx, m), write_plan);
+            let context =
+                Shared::new(move || model_page(cx, m, followers.get(m.id.as_str()).cloned().unwrap_or_default()));
+            let for_plan = Arc::clone(&context);
+            let page = Job::page(urls::model(&m.id), "model.html", move || (model_meta(cx, m), context.get()));
+            let plan = Job::document(urls::model_docx(&m.id), move || plan_inputs(cx, m, for_plan.get()), write_plan);
             [page, plan]
         })
         .collect()
@@ -86,14 +86,17 @@ fn with_period(cx: &BuildContext, id: &str) -> Option<Link> {
     Some(link)
 }
 
-fn model_page(cx: &BuildContext, m: &Model, followers: Followers) -> (PageMeta, ModelPage) {
-    let url = urls::model(&m.id);
-    let mut meta = cx.meta(&url, m.title.clone(), "mo-hinh");
+/// The page's head, breadcrumbs, edit link and Git history.
+fn model_meta(cx: &BuildContext, m: &Model) -> PageMeta {
+    let mut meta = cx.meta(&urls::model(&m.id), m.title.clone(), "mo-hinh");
     meta.description = m.learning.summary.clone();
     meta.breadcrumbs = vec![cx.link("Mô hình", urls::GALLERY)];
     meta.edit_href = cx.edit_href(&m.path);
     meta.history = cx.history_of(&m.path, true);
+    meta
+}
 
+fn model_page(cx: &BuildContext, m: &Model, followers: Followers) -> ModelPage {
     let (criteria, others) = placed_sections(m);
     let criterion = |number: u8| Placed { section: criteria[usize::from(number) - 1], body: &m.body, number };
     let org = m.org.as_deref();
@@ -102,7 +105,7 @@ fn model_page(cx: &BuildContext, m: &Model, followers: Followers) -> (PageMeta, 
     let carried_on =
         m.effective_end().and_then(|end| counting_unit(cx.corpus, m, end)).is_some_and(|u| Some(u.id.as_str()) != org);
 
-    let page = ModelPage {
+    ModelPage {
         id: m.id.clone(),
         title: m.title.clone(),
         status: m.status.map(AsCoded::coded),
@@ -203,8 +206,7 @@ fn model_page(cx: &BuildContext, m: &Model, followers: Followers) -> (PageMeta, 
         recognition: m.recognition.iter().map(|r| recognition_row(cx.corpus, r)).collect(),
         evaluation: cx.corpus.latest_evaluation(&m.id).map(|e| evaluation_card(cx, e)),
         reports: report_mentions(cx, m),
-    };
-    (meta, page)
+    }
 }
 
 /// The body sections of the five criteria (the first matching each), and the others in order.
@@ -215,13 +217,11 @@ fn placed_sections(m: &Model) -> ([Option<&Section>; 5], Vec<&Section>) {
     (criteria, others)
 }
 
-/// The Word file of a model: its page's context with the text of each criterion section.
-/// Everything the model's plan in Word is made from: its page, the text of its five
-/// criteria sections and its date.
-type PlanInputs<'m> = (ModelPage, [Vec<(BlockKind, &'m str)>; 5], String);
+/// Everything the model's plan in Word is made from: its page's context, the text of its
+/// five criteria sections and its date.
+type PlanInputs<'m> = (Arc<ModelPage>, [Vec<(BlockKind, &'m str)>; 5], String);
 
-fn plan_inputs<'m>(cx: &BuildContext, m: &'m Model) -> PlanInputs<'m> {
-    let (_, page) = model_page(cx, m, Followers::default());
+fn plan_inputs<'m>(cx: &BuildContext, m: &'m Model, page: Arc<ModelPage>) -> PlanInputs<'m> {
     let (criteria, _) = placed_sections(m);
     let sections = criteria.map(|s| s.map(|s| m.body.blocks_of(Some(s)).collect()).unwrap_or_default());
     let date = m.registration.as_ref().and_then(|r| r.date).or(m.start).or(cx.corpus.catalog.as_of);

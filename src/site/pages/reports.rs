@@ -1,6 +1,7 @@
 //! `/bao-cao/` and `/bao-cao/<id>/`: periodic reports (form 03), when `publish_reports`.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::content::date::Date;
 use crate::content::report::{Period, Report};
@@ -12,7 +13,7 @@ use crate::render::context::model::RecognitionRow;
 use crate::render::context::report::{EntryRow, ReportPage, ReportRow, ReportYear, ReportsPage, ValueRow};
 use crate::render::format::{number, quoted};
 use crate::site::context::BuildContext;
-use crate::site::job::Job;
+use crate::site::job::{Job, Shared};
 use crate::site::pages::model::recognition_row;
 use crate::site::urls;
 
@@ -27,11 +28,12 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
         (cx.meta(urls::REPORTS, "Báo cáo định kỳ", "bao-cao"), reports_page(cx))
     })];
     for r in &cx.corpus.reports {
-        jobs.push(Job::page(urls::report(&r.id), "report.html", move || report_page(cx, r)));
+        let context = Shared::new(move || report_page(cx, r));
+        let for_docx = Arc::clone(&context);
+        jobs.push(Job::page(urls::report(&r.id), "report.html", move || (report_meta(cx, r), context.get())));
         let inputs = move || {
-            let (_, page) = report_page(cx, r);
             let date = r.report_date.or(cx.corpus.catalog.as_of).map(|d| d.iso()).unwrap_or_default();
-            (page, r.body.blocks_of(None).collect::<Vec<_>>(), date)
+            (for_docx.get(), r.body.blocks_of(None).collect::<Vec<_>>(), date)
         };
         jobs.push(Job::document(urls::report_docx(&r.id), inputs, |(page, text, date)| {
             Ok::<_, std::convert::Infallible>(report_docx(&page, &text, date))
@@ -128,13 +130,16 @@ fn period_recognitions(cx: &BuildContext, report: &Report) -> Vec<RecognitionRow
     rows.into_iter().map(|(_, row)| row).collect()
 }
 
-fn report_page(cx: &BuildContext, report: &Report) -> (PageMeta, ReportPage) {
-    let url = urls::report(&report.id);
-    let title = title_of(cx, report);
-    let mut meta = cx.meta(&url, title.clone(), "bao-cao");
+/// The page's head, breadcrumbs, edit link and Git history.
+fn report_meta(cx: &BuildContext, report: &Report) -> PageMeta {
+    let mut meta = cx.meta(&urls::report(&report.id), title_of(cx, report), "bao-cao");
     meta.breadcrumbs = vec![cx.link("Báo cáo", urls::REPORTS)];
     meta.edit_href = cx.edit_href(&report.path);
     meta.history = cx.history_of(&report.path, true);
+    meta
+}
+
+fn report_page(cx: &BuildContext, report: &Report) -> ReportPage {
     let entries = report
         .entries
         .iter()
@@ -169,9 +174,9 @@ fn report_page(cx: &BuildContext, report: &Report) -> (PageMeta, ReportPage) {
         })
         .collect();
     let deadline = report.period(&cx.corpus.catalog.periods).map(|p| report_deadline(&cx.corpus.catalog, p));
-    let page = ReportPage {
+    ReportPage {
         id: report.id.clone(),
-        title,
+        title: title_of(cx, report),
         org: report.org.as_deref().and_then(|id| cx.unit_link(id)),
         period: report.period(&cx.corpus.catalog.periods).map(period_heading),
         report_date: report.report_date.map(|d| d.to_string()),
@@ -188,6 +193,5 @@ fn report_page(cx: &BuildContext, report: &Report) -> (PageMeta, ReportPage) {
         docx_href: cx.href(&urls::report_docx(&report.id)),
         deadline: deadline.map(|d| d.to_string()),
         late: report.report_date.zip(deadline).is_some_and(|(date, deadline)| date > deadline),
-    };
-    (meta, page)
+    }
 }
