@@ -153,3 +153,35 @@ fn with_rev_the_theme_overrides_come_from_the_commit_too() {
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert_eq!(site.read("public/robots.txt"), "# bản đang sửa, chưa commit\n");
 }
+
+#[test]
+fn pages_summing_up_the_content_take_the_history_of_its_files() {
+    let site = site_with_history();
+    build(&site, &[]);
+    // Every model, report and evaluation file taken together: the free page's commit is not
+    // theirs, so neither its date nor its author shows.
+    for summary in [
+        "index.html",
+        "mo-hinh/index.html",
+        "don-vi/index.html",
+        "nhom/index.html",
+        "chuyen-de/index.html",
+        "tong-hop/index.html",
+        "giai-doan/index.html",
+        "kiem-tra/index.html",
+        "khen-thuong/index.html",
+        "bao-cao/index.html",
+        // A period's form 02 and summary: the files of the models (and reports) they count.
+        "tong-hop/2022/ca-nam/index.html",
+        "giai-doan/2021-2025/index.html",
+    ] {
+        let page = site.read(&format!("public/{summary}"));
+        assert!(page.contains("<dt>Ngày tạo</dt><dd>10/01/2023</dd>"), "{summary}: {page}");
+        let updated = if summary == "bao-cao/index.html" { "10/01/2023" } else { "03/02/2024" };
+        assert!(page.contains(&format!("<dt>Cập nhật</dt><dd>{updated}</dd>")), "{summary}");
+        let authors =
+            if summary == "bao-cao/index.html" { "Nguyễn Văn An" } else { "Nguyễn Văn An, Trần Thị Bình" };
+        assert!(page.contains(&format!("<dt>Người đóng góp</dt><dd>{authors}</dd>")), "{summary}");
+        assert!(!page.contains("Lê Văn Cường") && !page.contains("Lịch sử chỉnh sửa"), "{summary}");
+    }
+}

@@ -1,6 +1,7 @@
 //! Git history on pages (SPEC §6): `meta.history` of model, report and free pages (their
-//! file's), and of pages listing models or evaluations (their files' taken together), from
-//! the history read once before the build.
+//! file's), of pages listing models, reports or evaluations (their files' taken together),
+//! and of pages summing up the whole content (every content file's), from the history read
+//! once before the build.
 
 use crate::history::PathHistory;
 use crate::render::context::history::{PageHistory, RevisionRow};
@@ -23,6 +24,21 @@ impl BuildContext<'_> {
     pub fn combined_history<'p>(&self, paths: impl IntoIterator<Item = &'p str>) -> Option<PageHistory> {
         let history = self.history?.combined(paths)?;
         Some(self.page_history(&history, false))
+    }
+
+    /// The history of a page drawn from the whole content (the home page, the indexes, form
+    /// 02's index, compliance, commendations): every model, report and evaluation file's,
+    /// taken together.
+    pub fn content_history(&self) -> Option<PageHistory> {
+        let corpus = self.corpus;
+        let models = corpus.models.iter().map(|m| m.path.as_str());
+        let reports = corpus.reports.iter().map(|r| r.path.as_str());
+        self.combined_history(models.chain(reports).chain(corpus.evaluations.iter().map(|e| e.path.as_str())))
+    }
+
+    /// The history of a page listing the models with ids `ids` (and nothing else of theirs).
+    pub fn models_history<'p>(&self, ids: impl IntoIterator<Item = &'p str>) -> Option<PageHistory> {
+        self.combined_history(ids.into_iter().filter_map(|id| Some(self.corpus.model(id)?.path.as_str())))
     }
 
     fn page_history(&self, history: &PathHistory, with_revisions: bool) -> PageHistory {

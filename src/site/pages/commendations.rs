@@ -16,6 +16,7 @@ use crate::site::urls;
 pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
     vec![Job::page(urls::COMMENDATIONS.to_owned(), "commendations.html", move || {
         let mut meta = cx.meta(urls::COMMENDATIONS, "Biểu dương, khen thưởng", "khen-thuong");
+        meta.history = cx.content_history();
         meta.description =
             Some("Các hình thức biểu dương, khen thưởng mô hình, điển hình, theo ngày và cấp.".to_owned());
         (meta, page(cx))

@@ -31,6 +31,7 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
 
 fn page(cx: &BuildContext) -> (PageMeta, CompliancePage) {
     let mut meta = cx.meta(urls::COMPLIANCE, "Theo dõi thực hiện", "kiem-tra");
+    meta.history = cx.content_history();
     meta.description =
         Some("Đơn vị chưa có mô hình, báo cáo chưa nộp hoặc nộp trễ và các cảnh báo của công cụ kiểm tra.".to_owned());
     let corpus = cx.corpus;

@@ -19,6 +19,7 @@ use crate::render::context::form02::{
     BaseSummary, BaseTable, CountsText, CoverageRow, Form02Index, Form02Page, Form02PeriodGroup, Form02Summary,
     Form02Year, ListedRow, PeriodLink, PeriodYearLinks, TallyRow, TotalsRow, UnitFlag, UnitLine,
 };
+use crate::render::context::history::PageHistory;
 use crate::render::context::{Link, PageMeta};
 use crate::render::format::{count, number};
 use crate::site::context::BuildContext;
@@ -34,7 +35,9 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
     let mut jobs = Vec::new();
     let all = Arc::clone(&tables);
     jobs.push(Job::page(urls::FORM02.to_owned(), "form02-index.html", move || {
-        (cx.meta(urls::FORM02, "Tổng hợp mô hình, điển hình (mẫu 02)", "tong-hop"), index(cx, &all))
+        let mut meta = cx.meta(urls::FORM02, "Tổng hợp mô hình, điển hình (mẫu 02)", "tong-hop");
+        meta.history = cx.content_history();
+        (meta, index(cx, &all))
     }));
     for i in 0..tables.len() {
         let period = tables[i].period();
@@ -52,6 +55,14 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
         ));
     }
     jobs
+}
+
+/// The history of a period's form 02: its models' and its reports' files, taken together.
+fn form_history(cx: &BuildContext, table: &Form02) -> Option<PageHistory> {
+    let period = table.period();
+    let models = table.base_units.iter().flat_map(|b| &b.model_list).filter_map(|m| cx.corpus.model(&m.id));
+    let reports = (cx.corpus.reports.iter()).filter(|r| r.period(&cx.corpus.catalog.periods) == Some(period));
+    cx.combined_history(models.map(|m| m.path.as_str()).chain(reports.map(|r| r.path.as_str())))
 }
 
 /// "Tổng hợp mô hình, điển hình 6 tháng đầu năm 2023".
@@ -112,6 +123,7 @@ fn page(cx: &BuildContext, table: &Form02, all: &[Form02]) -> (PageMeta, Form02P
     let url = urls::form02(period);
     let mut meta = cx.meta(&url, title_of(period), "tong-hop");
     meta.breadcrumbs = vec![cx.link("Tổng hợp", urls::FORM02)];
+    meta.history = form_history(cx, table);
     meta.description = Some(format!(
         "Biểu tổng hợp mẫu 02: {} mô hình, điển hình của {} đơn vị; {} đơn vị chưa có mô hình.",
         count(table.totals.counts.models),

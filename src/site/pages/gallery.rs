@@ -28,6 +28,7 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
                 let mut meta = cx.meta(&url, title, "mo-hinh");
                 meta.prev = pagination.prev.clone();
                 meta.next = pagination.next.clone();
+                meta.history = cx.combined_history(chunk.iter().map(|m| m.path.as_str()));
                 let cards = chunk.iter().map(|m| cx.card(m)).collect();
                 (meta, GalleryPage { total, retired, first, cards, pagination })
             })

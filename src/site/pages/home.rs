@@ -24,6 +24,7 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
     vec![Job::page(urls::HOME.to_owned(), "index.html", move || {
         let mut meta = cx.meta(urls::HOME, cx.config.title.clone(), "");
         meta.description = cx.config.description.clone();
+        meta.history = cx.content_history();
         (meta, home(cx))
     })]
 }

@@ -110,6 +110,7 @@ const PERIODS_TITLE: &str = "Các giai đoạn thực hiện";
 fn index(cx: &BuildContext, summaries: &[PeriodSummary]) -> (PageMeta, PeriodsPage) {
     let mut meta = cx.meta(urls::PERIODS, PERIODS_TITLE, "tong-hop");
     meta.breadcrumbs = vec![cx.link("Tổng hợp", urls::FORM02)];
+    meta.history = cx.content_history();
     let catalog = &cx.corpus.catalog;
     let current = catalog.current_period().map(|p| p.id.as_str());
     let periods = (catalog.periods.chronological())
@@ -143,6 +144,7 @@ fn page(cx: &BuildContext, period: &ProgrammePeriod, summary: &PeriodSummary) ->
     let url = urls::period(&period.id);
     let mut meta = cx.meta(&url, title_of(period), "tong-hop");
     meta.breadcrumbs = vec![cx.link("Tổng hợp", urls::FORM02), cx.link(PERIODS_TITLE, urls::PERIODS)];
+    meta.history = cx.models_history(summary.models.iter().map(|m| m.id.as_str()));
     meta.description = Some(format!(
         "{}: {} mô hình, điển hình; {} mô hình được biểu dương, khen thưởng.",
         period.name,

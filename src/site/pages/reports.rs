@@ -25,7 +25,9 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
         return Vec::new();
     }
     let mut jobs = vec![Job::page(urls::REPORTS.to_owned(), "reports.html", move || {
-        (cx.meta(urls::REPORTS, "Báo cáo định kỳ", "bao-cao"), reports_page(cx))
+        let mut meta = cx.meta(urls::REPORTS, "Báo cáo định kỳ", "bao-cao");
+        meta.history = cx.combined_history(cx.corpus.reports.iter().map(|r| r.path.as_str()));
+        (meta, reports_page(cx))
     })];
     for r in &cx.corpus.reports {
         let context = Shared::new(move || report_page(cx, r));

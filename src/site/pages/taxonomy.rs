@@ -34,7 +34,8 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
     let mut jobs = Vec::new();
 
     jobs.push(Job::page(urls::GROUPS.to_owned(), "groups.html", move || {
-        let meta = cx.meta(urls::GROUPS, "Nhóm mô hình", GROUP.section);
+        let mut meta = cx.meta(urls::GROUPS, "Nhóm mô hình", GROUP.section);
+        meta.history = cx.content_history();
         (meta, IndexPage { sections: vec![IndexSection { title: String::new(), entries: group_entries(cx) }] })
     }));
     for group in &catalog.groups {
@@ -43,7 +44,8 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
 
     let topic_counts = Arc::clone(&by_topic);
     jobs.push(Job::page(urls::TOPICS.to_owned(), "topics.html", move || {
-        let meta = cx.meta(urls::TOPICS, "Chuyên đề, tác phẩm học tập", TOPIC.section);
+        let mut meta = cx.meta(urls::TOPICS, "Chuyên đề, tác phẩm học tập", TOPIC.section);
+        meta.history = cx.content_history();
         let sections = TopicKind::ALL
             .iter()
             .map(|&kind| IndexSection {

@@ -53,7 +53,8 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
     let mut jobs = Vec::with_capacity(cx.corpus.units.len() + 1);
     let tree_models = Arc::clone(&by_unit);
     jobs.push(Job::page(urls::UNITS.to_owned(), "units.html", move || {
-        let meta = cx.meta(urls::UNITS, "Chi bộ, đảng bộ", "don-vi");
+        let mut meta = cx.meta(urls::UNITS, "Chi bộ, đảng bộ", "don-vi");
+        meta.history = cx.content_history();
         let roots =
             cx.corpus.units.iter().filter(|u| is_root(cx, u)).map(|u| node(cx, u, &tree_models.own, 0)).collect();
         (meta, UnitsPage { roots })
