@@ -400,9 +400,12 @@ fn bad_file_name(path: &str, stem: &str) -> Diagnostic {
     d
 }
 
+/// What the address of page N of a list starts with (`/mo-hinh/trang-2/`).
+pub const LIST_PAGE_PREFIX: &str = "trang-";
+
 /// Whether a model id is the address of a page of the gallery (`trang-2`: `/mo-hinh/trang-2/`).
 pub fn is_gallery_page(id: &str) -> bool {
-    id.strip_prefix("trang-").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    id.strip_prefix(LIST_PAGE_PREFIX).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// P-ID: the id must be a slug equal to the file stem (the schema already checked the

@@ -1,6 +1,7 @@
 //! Every address of the site, relative to the base path (`mo-hinh/x/`), in one place.
 //! Addresses come only from validated ids and slugs.
 
+use crate::content::load::LIST_PAGE_PREFIX;
 use crate::content::report::Period;
 
 /// The home page.
@@ -30,7 +31,7 @@ pub const SITEMAP: &str = "sitemap.xml";
 
 /// Page `n` (1-based) of the list at `first` (`mo-hinh/`): `mo-hinh/`, `mo-hinh/trang-2/`, ….
 pub fn paged(first: &str, n: usize) -> String {
-    if n <= 1 { first.to_owned() } else { format!("{first}trang-{n}/") }
+    if n <= 1 { first.to_owned() } else { format!("{first}{LIST_PAGE_PREFIX}{n}/") }
 }
 
 pub fn model(id: &str) -> String {
