@@ -87,6 +87,15 @@ fn m_period_end_before_start() {
 }
 
 #[test]
+fn an_end_before_the_start_gives_no_range_to_check_milestones_and_topics_against() {
+    let site = site();
+    // Milestones on 01/03/2022 and 15/12/2022, a yearly topic: each would fall outside
+    // "15/02/2022 – 01/02/2022"; M-PERIOD is the one thing to fix.
+    edit(&site, CUNG_CO, "start: 2022-02-15", "start: 2022-02-15\nend: 2022-02-01");
+    expect(&site, &[(E, "M-PERIOD", CUNG_CO, 15)]);
+}
+
+#[test]
 fn m_period_end_after_2025_warns() {
     let site = site();
     edit(&site, MODEL, "start: 2022-03-01", "start: 2022-03-01\nend: 2026-06-30");
@@ -111,9 +120,9 @@ fn m_section_missing_is_reported_at_the_body_start() {
 #[test]
 fn m_section_written_at_another_level_says_which_line_and_level() {
     let site = site();
-    let line = site.read(MODEL).lines().position(|l| l == "## 4. Hiệu quả").unwrap() + 1;
+    let line = site.read(MODEL).lines().position(|l| l == "## 4. Hiệu quả").unwrap() as u64 + 1;
     edit(&site, MODEL, "## 4. Hiệu quả\n", "### 4. Hiệu quả\n");
-    expect(&site, &[(E, "M-SECTION", MODEL, 60)]);
+    expect(&site, &[(E, "M-SECTION", MODEL, line)]);
     let (text, hint) = message(&site, "M-SECTION");
     assert_eq!(text, "Thiếu mục \"## 4. Hiệu quả\"");
     assert_eq!(
@@ -128,6 +137,35 @@ fn m_section_written_at_another_level_says_which_line_and_level() {
     edit(&site, MODEL, "## 4. Hiệu quả\n", "### Hiệu quả kinh tế của việc làm cũ\n");
     let (_, hint) = message(&site, "M-SECTION");
     assert_eq!(hint.unwrap(), "thêm dòng `## 4. Hiệu quả` và viết nội dung tiêu chí này bên dưới");
+}
+
+#[test]
+fn m_section_misspelt_is_reported_on_the_heading_with_the_heading_to_write() {
+    let site = site();
+    let line = site.read(MODEL).lines().position(|l| l == "## 4. Hiệu quả").unwrap() as u64 + 1;
+    // Typed without a Vietnamese keyboard, or with a wrong mark: SPEC §2 matches diacritics.
+    for (written, meant) in [("## 4 Hieu qua", "## 4. Hiệu quả"), ("## 4. Kết quả đạt được", "## 4. Hiệu quả")]
+    {
+        let site = checker::site();
+        edit(&site, MODEL, "## 4. Hiệu quả\n", &format!("{written}\n"));
+        expect(&site, &[(E, "M-SECTION", MODEL, line)]);
+        let (text, hint) = message(&site, "M-SECTION");
+        assert_eq!(text, "Thiếu mục \"## 4. Hiệu quả\"");
+        assert_eq!(
+            hint.unwrap(),
+            format!("dòng {line} viết `{written}`: có phải `{meant}`? Tên mục tiêu chí phải viết đúng, đủ dấu")
+        );
+    }
+    let line = site.read(MODEL).lines().position(|l| l == "## 2. Sự cần thiết").unwrap() as u64 + 1;
+    edit(&site, MODEL, "## 2. Sự cần thiết\n", "### 2. Sự càn thiết\n");
+    expect(&site, &[(E, "M-SECTION", MODEL, line)]);
+    assert_eq!(
+        message(&site, "M-SECTION").1.unwrap(),
+        format!(
+            "dòng {line} viết tiêu đề này ở cấp 3 (`### 2. Sự càn thiết`); tiêu đề mục tiêu chí cần đúng hai dấu #: \
+             `## 2. Sự cần thiết`"
+        )
+    );
 }
 
 #[test]

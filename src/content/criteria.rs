@@ -6,6 +6,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use crate::content::schema::plainly_nfc;
+use crate::search::fold;
 
 /// The names of the criteria 1–5, as headings show them.
 pub const CRITERIA: [&str; 5] =
@@ -38,6 +39,30 @@ pub fn criterion_of(heading: &str) -> Option<u8> {
         heading.nfc().flat_map(char::to_lowercase).nfc().collect()
     };
     PREFIXES.iter().find(|(_, prefix)| name.starts_with(prefix)).map(|(number, _)| *number)
+}
+
+/// The criterion (1–5) a heading would name with its diacritics right (`4 Hieu qua`, `2. Sự
+/// càn thiết`): a near miss the checker points at, as SPEC §2 matches diacritics exactly.
+pub fn criterion_of_folded(heading: &str) -> Option<u8> {
+    let name = fold(strip_numbering(heading));
+    PREFIXES.iter().find(|(_, prefix)| name.starts_with(&fold(prefix))).map(|(number, _)| *number)
+}
+
+/// The number a heading starts with (`4.`, `(4)`, `IV-`), if any.
+pub fn leading_number(heading: &str) -> Option<u32> {
+    let heading = heading.trim_start();
+    let inner = heading.strip_prefix('(').unwrap_or(heading);
+    let digits = inner.find(|c: char| !c.is_ascii_digit()).unwrap_or(inner.len());
+    if digits > 0 {
+        return inner[..digits].parse().ok();
+    }
+    let roman = inner.find(|c: char| !matches!(c, 'I' | 'V' | 'X' | 'i' | 'v' | 'x')).unwrap_or(inner.len());
+    if roman == 0 || !inner[roman..].starts_with(['.', ')', '-', ':', '–']) {
+        return None;
+    }
+    const ROMAN: [&str; 10] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
+    let numeral = inner[..roman].to_ascii_lowercase();
+    ROMAN.iter().position(|r| *r == numeral).map(|i| i as u32 + 1)
 }
 
 /// Drops leading numbering such as `1.`, `(1)`, `2)`, `IV-` or `iv.` from a heading (the
@@ -85,6 +110,19 @@ mod tests {
         assert_eq!(criterion_of("5 Khả năng nhân rộng"), Some(5));
         let nfd: String = "4. Hiệu quả".nfd().collect();
         assert_eq!(criterion_of(&nfd), Some(4));
+    }
+
+    #[test]
+    fn near_misses_name_their_criterion_once_folded() {
+        assert_eq!(criterion_of_folded("4 Hieu qua"), Some(4));
+        assert_eq!(criterion_of_folded("2. Sự càn thiết"), Some(2));
+        assert_eq!(criterion_of_folded("III. BIEN PHAP"), Some(3));
+        assert_eq!(criterion_of_folded("6. Kết luận"), None);
+        assert_eq!(leading_number("4. Kết quả"), Some(4));
+        assert_eq!(leading_number("(2) Lý do"), Some(2));
+        assert_eq!(leading_number("IV- Hiệu quả"), Some(4));
+        assert_eq!(leading_number("Hiệu quả"), None);
+        assert_eq!(leading_number("Vì sao"), None);
     }
 
     #[test]

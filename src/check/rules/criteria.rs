@@ -32,7 +32,9 @@ pub fn check(index: &Index, at: &mut At) {
 fn topics(index: &Index, at: &mut At) {
     let model = at.model;
     let catalog = &index.corpus.catalog;
-    let years = model.start.zip(model.effective_end()).map(|(start, end)| start.year..=end.year);
+    // Dates that M-PERIOD or S-RETIRE already report (an end before the start) give no range.
+    let years =
+        model.start.zip(model.effective_end()).filter(|_| model.is_dated()).map(|(start, end)| start.year..=end.year);
     let mut kinds = Vec::new();
     for (i, node) in items(&model.front, "learning.topics").iter().enumerate() {
         let Some(id) = node.as_str().map(str::trim).filter(|s| !s.is_empty()) else { continue };
@@ -162,7 +164,7 @@ fn measures(at: &mut At) {
         }
     }
     let (Some(start), Some(end)) = (model.start, model.effective_end()) else { return };
-    if model.status == Some(Status::LoaiBo) {
+    if model.status == Some(Status::LoaiBo) || !model.is_dated() {
         return;
     }
     for (i, node) in items(&model.front, "measures.milestones").iter().enumerate() {

@@ -6,13 +6,14 @@ use std::collections::HashMap;
 
 use crate::check::rules::{At, Index, field, listing, typo_hint};
 use crate::content::corpus::Corpus;
-use crate::content::criteria::{criterion_of, strip_numbering};
+use crate::content::criteria::{criterion_of, criterion_of_folded, leading_number, strip_numbering};
 use crate::content::forms::MODEL;
+use crate::content::model::Model;
 use crate::content::read::pos_of;
 use crate::content::schema::is_placeholder;
 use crate::content::vocab::{SubjectType, UnitKind};
 use crate::diagnostic::{Code, Diagnostic, Pos};
-use crate::parse::markdown::Body;
+use crate::parse::markdown::Section;
 
 /// Sections shorter than this (non-space characters) are missing in substance (M-SECTION).
 const SECTION_MIN: usize = 20;
@@ -204,17 +205,17 @@ fn period(index: &Index, at: &mut At) {
 
 /// M-SECTION and M-SECTION-SHORT: the five criteria sections of the body.
 fn sections(at: &mut At) {
-    let body = &at.model.body;
+    let model = at.model;
+    let body = &model.body;
     for (criterion, heading) in SECTION_HEADINGS.iter().enumerate() {
-        let Some(section) = at.model.criteria[criterion].and_then(|i| body.sections.get(i)) else {
+        let Some(section) = model.criteria[criterion].and_then(|i| body.sections.get(i)) else {
+            let (line, hint) = match near_miss(model, criterion) {
+                Some(miss) => (miss.line, miss.hint(heading)),
+                None => (body.first_line, format!("thêm dòng `{heading}` và viết nội dung tiêu chí này bên dưới")),
+            };
             at.push(
-                Diagnostic::new(
-                    Code::MSection,
-                    &at.model.path,
-                    Pos::new(body.first_line, 1),
-                    format!("Thiếu mục \"{heading}\""),
-                )
-                .with_hint(missing_section_hint(body, criterion, heading)),
+                Diagnostic::new(Code::MSection, &model.path, Pos::new(line, 1), format!("Thiếu mục \"{heading}\""))
+                    .with_hint(hint),
             );
             continue;
         };
@@ -227,7 +228,7 @@ fn sections(at: &mut At) {
             at.push(
                 Diagnostic::new(
                     Code::MSection,
-                    &at.model.path,
+                    &model.path,
                     pos,
                     format!(
                         "Mục \"## {}\" gần như trống ({} ký tự); cần ít nhất {SECTION_MIN} ký tự",
@@ -240,7 +241,7 @@ fn sections(at: &mut At) {
             at.push(
                 Diagnostic::new(
                     Code::MSectionShort,
-                    &at.model.path,
+                    &model.path,
                     pos,
                     format!(
                         "Mục \"## {}\" còn ngắn ({} ký tự); nên viết ít nhất {SECTION_SHORT} ký tự",
@@ -253,27 +254,58 @@ fn sections(at: &mut At) {
     }
 }
 
-/// How to add the missing section of `criterion` (0-based): when a heading of another level
-/// is that criterion's heading (numbered, `### 4. Hiệu quả`, or at level 1), that it needs
-/// exactly two `#`. A sub-heading that only starts with the criterion's name (`### Hiệu quả
-/// kinh tế` inside another section) is not taken for it.
-fn missing_section_hint(body: &Body, criterion: usize, heading: &str) -> String {
-    let number = criterion as u8 + 1;
-    let misplaced = body.other_headings.iter().find(|h| {
-        let numbered = strip_numbering(&h.title) != h.title.trim_start();
-        criterion_of(&h.title) == Some(number) && (h.level == 1 || numbered)
-    });
-    match misplaced {
-        Some(other) => format!(
-            "dòng {} viết tiêu đề này ở cấp {} (`{} {}`); tiêu đề mục tiêu chí cần đúng hai dấu #: `## {}`",
-            other.line,
-            other.level,
-            "#".repeat(other.level.into()),
-            other.title,
-            other.title
-        ),
-        None => format!("thêm dòng `{heading}` và viết nội dung tiêu chí này bên dưới"),
+/// A heading meant for a criterion that does not name it as SPEC §2 asks: M-SECTION is
+/// reported on its line, saying what to write instead.
+struct NearMiss<'b> {
+    line: usize,
+    /// `#` marks of the heading (2 for a section).
+    level: u8,
+    title: &'b str,
+    /// Whether the title names the criterion exactly (only its level is wrong).
+    named: bool,
+}
+
+impl NearMiss<'_> {
+    fn hint(&self, heading: &str) -> String {
+        let written = format!("{} {}", "#".repeat(self.level.into()), self.title);
+        if self.level != 2 {
+            let meant = if self.named { format!("## {}", self.title) } else { heading.to_owned() };
+            return format!(
+                "dòng {} viết tiêu đề này ở cấp {} (`{written}`); tiêu đề mục tiêu chí cần đúng hai dấu #: `{meant}`",
+                self.line, self.level
+            );
+        }
+        format!("dòng {} viết `{written}`: có phải `{heading}`? Tên mục tiêu chí phải viết đúng, đủ dấu", self.line)
     }
+}
+
+/// The heading written for `criterion` (0-based) that misses it, if any: a heading of another
+/// level naming it (numbered, `### 4. Hiệu quả`, or at level 1); else a `##` heading naming no
+/// criterion that would name it with its diacritics right (`## 4 Hieu qua`, `## 2. Sự càn
+/// thiết`) or is numbered as it (`## 4. Kết quả đạt được`). A sub-heading that only starts with
+/// the criterion's name (`### Hiệu quả kinh tế` inside another section) is not taken for it.
+fn near_miss(model: &Model, criterion: usize) -> Option<NearMiss<'_>> {
+    let number = criterion as u8 + 1;
+    let body = &model.body;
+    let other_level = body.other_headings.iter().find(|h| {
+        let numbered = strip_numbering(&h.title) != h.title.trim_start();
+        let names = criterion_of(&h.title) == Some(number) || criterion_of_folded(&h.title) == Some(number);
+        names && (h.level == 1 || numbered)
+    });
+    if let Some(h) = other_level {
+        let named = criterion_of(&h.title) == Some(number);
+        return Some(NearMiss { line: h.line, level: h.level, title: &h.title, named });
+    }
+    let unplaced =
+        body.sections.iter().enumerate().filter(|(i, _)| !model.criteria.contains(&Some(*i))).map(|(_, s)| s);
+    let misspelt = |s: &&Section| criterion_of(&s.title).is_none() && criterion_of_folded(&s.title) == Some(number);
+    let numbered = |s: &&Section| {
+        criterion_of(&s.title).is_none()
+            && criterion_of_folded(&s.title).is_none()
+            && leading_number(&s.title) == Some(u32::from(number))
+    };
+    let section = unplaced.clone().find(misspelt).or_else(|| unplaced.clone().find(numbered))?;
+    Some(NearMiss { line: section.line, level: 2, title: &section.title, named: false })
 }
 
 /// `subject.position` is required when the subject is a person (SPEC §2, F-REQUIRED).
