@@ -185,6 +185,33 @@ fn model_plan_in_word_is_the_registered_plan_without_internal_codes() needs ["li
 }
 }
 
+tool_test! {
+/// The plan in Word says what the printed page says of where a model stands: what a củng cố
+/// model consolidates, criterion by criterion (SPEC §8.3); the model a replica comes from; the
+/// retirement of a dropped model. Parts are numbered in order, whichever are present.
+fn model_plan_in_word_says_what_the_page_prints() needs ["libreoffice"] {
+    let plan = |id: &str| lines(&docx_text(&built().join(format!("mo-hinh/{id}/{id}.docx"))));
+    let consolidated = plan("mh-mot-cua-than-thien");
+    assert_consecutive(&consolidated, &["III. NỘI DUNG CỦNG CỐ, NÂNG CAO"]);
+    let at = consolidated.iter().position(|l| l == "III. NỘI DUNG CỦNG CỐ, NÂNG CAO").unwrap();
+    let part = consolidated[at..].join("\n");
+    assert!(part.contains("Mô hình “Bộ phận một cửa văn minh, lịch sự” của Phòng Tuyên truyền"), "{part}");
+    assert!(part.contains("2019"));
+    assert!(part.contains("Tiêu chí 3. Biện pháp") && part.contains("Thêm máy lấy số, mã QR tra cứu hồ sơ"), "{part}");
+    assert!(consolidated.iter().any(|l| l == "IV. BIỂU DƯƠNG, KHEN THƯỞNG"), "{consolidated:?}");
+
+    let replica = plan("mh-don-tiep-nguoi-benh-than-thien").join("\n");
+    assert!(replica.contains("Nhân rộng từ mô hình"), "{replica}");
+    assert!(replica.contains("Bộ phận một cửa “Thân thiện – Minh bạch – Đúng hẹn” phục vụ người nộp thuế"));
+
+    let retired = plan("mh-hop-thu-gop-y-nguoi-benh");
+    assert_consecutive(&retired, &["II. MÔ HÌNH ĐÃ LOẠI BỎ"]);
+    let all = retired.join("\n");
+    assert!(all.contains("30/09/2022") && all.contains("hộp thư giấy chỉ thu được 3–4 ý kiến"), "{all}");
+    assert!(retired.iter().any(|l| l == "III. NỘI DUNG KẾ HOẠCH THEO NĂM TIÊU CHÍ"), "{retired:?}");
+}
+}
+
 /// The "Nơi nhận" lines of a printed form, as the page lists them.
 fn printed_recipients(html: &str) -> Vec<String> {
     let list = html.split("<p class=\"party-recipients-head\">Nơi nhận:</p>").nth(1).expect("Nơi nhận on the page");
@@ -297,7 +324,16 @@ fn printed_model_is_an_a4_plan_without_web_parts() needs ["chromium", "pdfinfo"]
     assert!(size.contains("(A4)"), "{size}");
     assert!((2..=8).contains(&pages), "{pages} pages");
     assert!(text.contains("KẾ HOẠCH") && text.contains("Số 08-KH/CB") && text.contains("Tuy Hòa, ngày 10 tháng 02 năm 2022"));
-    for web in ["Quá trình cập nhật", "Sửa trang này", "hai-long", "Kết quả qua các kỳ báo cáo", "Trang chủ"] {
+    // Nor what happened after the plan: the latest reported values, the models replicating it.
+    for web in [
+        "Quá trình cập nhật",
+        "Sửa trang này",
+        "hai-long",
+        "Kết quả qua các kỳ báo cáo",
+        "Trang chủ",
+        "Kết quả gần nhất",
+        "Các mô hình nhân rộng từ mô hình này",
+    ] {
         assert!(!text.contains(web), "`{web}` printed");
     }
     assert!(text.contains("Nơi nhận:") && text.contains("T/M CHI BỘ"));
@@ -340,7 +376,7 @@ fn printed_forms_keep_heads_with_what_they_introduce() needs ["chromium", "pdfin
         "Tiến độ thực hiện",
         "Thời gian Công việc",
         "Chỉ số đo hiệu quả",
-        "Chỉ số Đơn vị tính Trước khi thực hiện Kết quả gần nhất Mục tiêu",
+        "Chỉ số Đơn vị tính Trước khi thực hiện Mục tiêu",
         "Nơi có thể nhân rộng",
         "Đơn vị, nơi áp dụng Điểm tương đồng",
         "Thời hạn Công việc Người thực hiện",

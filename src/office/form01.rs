@@ -1,6 +1,8 @@
 //! Biểu mẫu 01 (the plan of a model) as a Word file, from the model page's context: the
-//! Party document header, the general facts, the five criteria each with its facts and the
-//! text of its body section, and the signature block. No internal code is printed.
+//! Party document header, the general facts (with the model it replicates or carries on),
+//! the retirement when it was dropped, the five criteria each with its facts and the text of
+//! its body section, what a củng cố model consolidates (SPEC §8.3), the recognitions and the
+//! signature block: what the page prints. No internal code is printed.
 
 use crate::office::docx::{Cell, Document, Paragraph, Properties, Table};
 use crate::office::form03::{body, fact, recognitions};
@@ -29,7 +31,16 @@ pub fn plan_docx(page: &ModelPage, sections: &[Vec<(BlockKind, &str)>; 5], date:
         _ => None,
     };
     fact(&mut doc, "Thời gian thực hiện", time.as_deref());
-    doc.push(Paragraph::heading("II. NỘI DUNG KẾ HOẠCH THEO NĂM TIÊU CHÍ"));
+    fact(&mut doc, "Nhân rộng từ mô hình", page.source_model.as_ref().map(|l| l.text.as_str()));
+    fact(&mut doc, "Tiếp nối mô hình", page.previous_model.as_ref().map(|l| l.text.as_str()));
+    let mut part = Numbering(1);
+    if let Some(r) = &page.retirement {
+        doc.push(Paragraph::heading(part.next("MÔ HÌNH ĐÃ LOẠI BỎ")));
+        fact(&mut doc, "Ngày loại bỏ", r.date.as_deref());
+        fact(&mut doc, "Lý do", r.reason.as_deref());
+        fact(&mut doc, "Mô hình thay thế", r.replacement.as_ref().map(|l| l.text.as_str()));
+    }
+    doc.push(Paragraph::heading(part.next("NỘI DUNG KẾ HOẠCH THEO NĂM TIÊU CHÍ")));
 
     let c = &page.learning;
     doc.push(Paragraph::heading(format!("{}. {}", c.number, strip_number(&c.heading))));
@@ -100,12 +111,41 @@ pub fn plan_docx(page: &ModelPage, sections: &[Vec<(BlockKind, &str)>; 5], date:
         }
         doc.push(Table::grid(&[35, 65], 1, rows));
     }
+    if let Some(r) = &page.revision {
+        doc.push(Paragraph::heading(part.next("NỘI DUNG CỦNG CỐ, NÂNG CAO")));
+        fact(&mut doc, "Mô hình trước", r.previous.as_deref());
+        fact(&mut doc, "Năm bắt đầu mô hình cũ", r.since.map(|y| y.to_string()).as_deref());
+        if !r.changes.is_empty() {
+            let mut rows = vec![vec![Cell::head("Tiêu chí"), Cell::head("Nội dung củng cố")]];
+            rows.extend(
+                r.changes
+                    .iter()
+                    .map(|c| vec![Cell::text(&c.criterion_label), Cell::text(c.text.clone().unwrap_or_default())]),
+            );
+            doc.push(Table::grid(&[30, 70], 1, rows));
+        }
+    }
     if !page.recognition.is_empty() {
-        doc.push(Paragraph::heading("III. BIỂU DƯƠNG, KHEN THƯỞNG"));
+        doc.push(Paragraph::heading(part.next("BIỂU DƯƠNG, KHEN THƯỞNG")));
         recognitions(&mut doc, &page.recognition, false);
     }
     party::foot(&mut doc, &page.document);
     doc.to_bytes(&Properties { title: page.title.clone(), author: page.document.committee.clone(), date })
+}
+
+/// The Roman numbering of the plan's parts, the general facts being I.
+struct Numbering(usize);
+
+impl Numbering {
+    /// The next part's heading: "II. NỘI DUNG …" (a plan has at most five parts).
+    fn next(&mut self, title: &str) -> String {
+        const ROMAN: [&str; 5] = ["I", "II", "III", "IV", "V"];
+        self.0 += 1;
+        match ROMAN.get(self.0 - 1) {
+            Some(numeral) => format!("{numeral}. {title}"),
+            None => format!("{}. {title}", self.0),
+        }
+    }
 }
 
 /// A body heading without its own numbering ("1. Nội dung học tập Bác" → "Nội dung học tập Bác").
