@@ -170,6 +170,55 @@ fn a_unit_page_lists_its_models_sub_units_and_reports() {
 }
 
 #[test]
+fn the_root_unit_page_stands_for_the_whole_tree() {
+    let site = TempSite::minimal();
+    build(&site, &[]);
+    let root = site.read("public/don-vi/dang-bo-khoi/index.html");
+    // The root carries no model of its own (M-ORG-ROOT): its units' models are the gallery's.
+    let own = between(&root, "Mô hình của đơn vị", "</section>");
+    assert!(!own.contains("Đơn vị chưa đăng ký mô hình nào"), "{own}");
+    assert!(own.contains("<a href=\"/mo-hinh/\">danh sách mô hình, điển hình</a>"), "{own}");
+    // Its years count every model of the tree: the three of the minimal site, all of 2022.
+    let years = between(&root, "Mô hình theo năm", "</section>");
+    assert!(years.contains("<tr><th scope=\"row\">2022</th><td class=\"num\">3</td><td>Có mô hình</td>"), "{years}");
+    // A unit with no model is said so in words.
+    let site = TempSite::minimal();
+    site.write(
+        "content/to-chuc.yml",
+        &format!(
+            "{}  - id: cb-moi\n    name: \"Chi bộ Văn phòng\"\n    kind: chi_bo_co_so\n    parent: dang-bo-khoi\n    sector: khac\n",
+            site.read("content/to-chuc.yml")
+        ),
+    );
+    build(&site, &[]);
+    let root = site.read("public/don-vi/dang-bo-khoi/index.html");
+    let children = between(&root, "Tổ chức trực thuộc", "</section>");
+    assert!(
+        children.contains("Chi bộ Văn phòng</a> <span class=\"count\">Chi bộ cơ sở · chưa có mô hình</span>"),
+        "{children}"
+    );
+}
+
+#[test]
+fn topics_and_groups_without_models_say_so_in_words() {
+    let site = TempSite::minimal();
+    let catalog = site.read("content/danh-muc.yml");
+    let topic =
+        "  - id: tp-dao-duc-cach-mang\n    kind: tac_pham\n    title: \"Đạo đức cách mạng\"\n    issued: \"12/1958\"\n";
+    site.write(
+        "content/danh-muc.yml",
+        &catalog.replacen("  - id: vb-chi-thi-05\n", &format!("{topic}  - id: vb-chi-thi-05\n"), 1),
+    );
+    build(&site, &[]);
+    let topics = site.read("public/chuyen-de/index.html");
+    assert!(topics.contains("chưa có mô hình</span>"), "{topics}");
+    assert!(!topics.contains("· 0 mô hình") && !topics.contains(">0 mô hình"), "{topics}");
+    let empty = site.read("public/chuyen-de/tp-dao-duc-cach-mang/index.html");
+    assert!(empty.contains("<p class=\"lead\">Chưa có mô hình nào.</p>"), "{empty}");
+    assert!(!empty.contains("0 mô hình, điển hình"), "{empty}");
+}
+
+#[test]
 fn the_gallery_is_paginated_without_javascript_and_hides_retired_models() {
     let site = TempSite::minimal();
     let config = site.read("site.yml");

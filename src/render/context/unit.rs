@@ -46,6 +46,9 @@ pub struct UnitPage {
     pub carried_models: Vec<ModelCard>,
     /// Models carried by this unit itself, in title order (retired ones last, marked).
     pub models: Vec<ModelCard>,
+    /// Whether the unit heads the whole tree (the Đảng bộ Khối): it carries no model of its own
+    /// (M-ORG-ROOT), its units' models are the gallery's, its coverage counts its whole tree.
+    pub heads_tree: bool,
     /// Models of the units below, by unit (registry order); only for base units and the
     /// units under them (the root lists its sub-units with counts instead).
     pub subunit_models: Vec<UnitModels>,

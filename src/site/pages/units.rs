@@ -104,7 +104,9 @@ fn unit_page(cx: &BuildContext, unit: &Unit, index: &UnitModelsIndex) -> (PageMe
     let own = by_unit.get(unit.id.as_str()).map_or(&[][..], Vec::as_slice);
     let own_reports = index.reports.get(unit.id.as_str()).map_or(&[][..], Vec::as_slice);
     let paths = own.iter().map(|m| m.path.as_str()).chain(own_reports.iter().map(|r| r.path.as_str()));
-    meta.history = cx.combined_history(paths);
+    let heads_tree = cx.corpus.root_unit().is_some_and(|root| root.id == unit.id);
+    // The root's page stands for the whole tree: every content file's history.
+    meta.history = if heads_tree { cx.content_history() } else { cx.combined_history(paths) };
 
     let cards = |id: &str| -> Vec<_> {
         let models = by_unit.get(id).map_or(&[][..], Vec::as_slice);
@@ -154,17 +156,20 @@ fn unit_page(cx: &BuildContext, unit: &Unit, index: &UnitModelsIndex) -> (PageMe
             .get(unit.id.as_str())
             .map_or_else(Vec::new, |models| models.iter().map(|m| cx.card(m)).collect()),
         models: cards(&unit.id),
+        heads_tree,
         subunit_models,
         children,
         reports: reports.iter().map(|r| report_row(cx, r)).collect(),
-        coverage: coverage(cx, unit, &index.coverage),
+        coverage: coverage(cx, unit, heads_tree, &index.coverage),
     };
     (meta, page)
 }
 
-/// The unit's row of each coverage year it was active in.
-fn coverage(cx: &BuildContext, unit: &Unit, years: &[YearCoverage]) -> Vec<CoverageYear> {
+/// The unit's row of each coverage year it was active in; for the unit heading the tree
+/// (`whole_tree`), the models of every unit below it.
+fn coverage(cx: &BuildContext, unit: &Unit, whole_tree: bool, years: &[YearCoverage]) -> Vec<CoverageYear> {
     let children = cx.corpus.children(&unit.id);
+    let counted = if whole_tree { cx.corpus.subtree(&unit.id) } else { vec![unit] };
     years
         .iter()
         .filter_map(|y| {
@@ -172,7 +177,7 @@ fn coverage(cx: &BuildContext, unit: &Unit, years: &[YearCoverage]) -> Vec<Cover
             if !unit.active_between(from, end) {
                 return None;
             }
-            let models = y.models_of(&unit.id);
+            let models = counted.iter().map(|u| y.models_of(&u.id)).sum();
             let lacking = y.lacks(&unit.id);
             let state = match cx.corpus.successor_of(&unit.id) {
                 _ if lacking => "Chưa có mô hình".to_owned(),
