@@ -64,6 +64,7 @@ fn every_period_has_its_summary_page_csv_and_json() {
     let csv = site.read("public/giai-doan/2026-2030/giai-doan-2026-2030.csv");
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert!(lines[0].starts_with("\u{feff}Mã giai đoạn,Mã mô hình,Tên mô hình,"), "{csv}");
+    assert!(lines[0].contains(",Cách thức,Chủ thể,Trạng thái,"), "SPEC §2 calls `subject` Chủ thể: {csv}");
     assert!(
         lines[1].starts_with("2026-2030,mh-mot-cua-than-thien-cdc,'=Tiếp nhận hồ sơ thân thiện"),
         "the title is made inert: {csv}"

@@ -192,7 +192,7 @@ pub const CSV_HEADER: [&str; 14] = [
     "Tên đơn vị",
     "Nhóm mô hình",
     "Cách thức",
-    "Đối tượng",
+    "Chủ thể",
     "Trạng thái",
     "Ngày bắt đầu",
     "Ngày kết thúc",

@@ -57,7 +57,7 @@ const MODEL_HEADS: [&str; 11] = [
     "Đơn vị",
     "Nhóm mô hình",
     "Cách thức",
-    "Đối tượng",
+    "Chủ thể",
     "Trạng thái",
     "Ngày bắt đầu",
     "Ngày kết thúc",

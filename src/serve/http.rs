@@ -210,6 +210,8 @@ pub fn content_type(path: &Path) -> &'static str {
         "woff2" => "font/woff2",
         "woff" => "font/woff",
         "pdf" => "application/pdf",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "wasm" => "application/wasm",
         _ => "application/octet-stream",
     }
@@ -226,6 +228,14 @@ mod tests {
         assert_eq!(content_type(Path::new("tim-kiem/a.JSON")), "application/json");
         assert_eq!(content_type(Path::new("admin/config.yml")), "text/yaml; charset=utf-8");
         assert_eq!(content_type(Path::new("tong-hop-2023-ca-nam.csv")), "text/csv; charset=utf-8");
+        assert_eq!(
+            content_type(Path::new("mo-hinh/x/x.docx")),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        );
+        assert_eq!(
+            content_type(Path::new("tong-hop-2023-ca-nam.xlsx")),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        );
         assert_eq!(content_type(Path::new("LICENSE")), "application/octet-stream");
     }
 }
