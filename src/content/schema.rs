@@ -298,11 +298,15 @@ impl Validator<'_> {
         for entry in node.entries() {
             if !fields.iter().any(|f| *f.key == *entry.key) {
                 let name = join(prefix, &entry.key);
+                // A key written as its Vietnamese label (`trang_thai` for `status`) or misspelt.
+                let guess = named_by_label(&entry.key, fields)
+                    .map(|f| f.key)
+                    .or_else(|| did_you_mean(&entry.key, fields.iter().map(|f| f.key)));
                 let mut diagnostic = Diagnostic::new(
                     Code::PUnknownKey,
                     self.path,
                     entry.key_pos,
-                    match did_you_mean(&entry.key, fields.iter().map(|f| f.key)) {
+                    match guess {
                         Some(guess) => format!("Trường `{name}` không có trong lược đồ (có phải `{guess}`?)"),
                         None => format!("Trường `{name}` không có trong lược đồ"),
                     },
@@ -316,7 +320,19 @@ impl Validator<'_> {
             let name = join(prefix, field.key);
             match node.entry(field.key) {
                 Some(entry) => self.check_value(&entry.value, field, &name, entry.key_pos, inherited),
-                None if field.required => self.missing(field, &name, owner, inherited),
+                None if field.required => {
+                    self.missing(field, &name, owner, inherited);
+                    let written = node
+                        .entries()
+                        .iter()
+                        .find(|e| named_by_label(&e.key, fields).is_some_and(|f| f.key == field.key));
+                    if let (Some(entry), Some(last)) = (written, self.out.last_mut()) {
+                        last.hint = Some(format!(
+                            "dòng {} viết `{}`: đổi tên trường thành `{}`",
+                            entry.key_pos.line, entry.key, field.key
+                        ));
+                    }
+                }
                 None => {}
             }
         }
@@ -424,6 +440,7 @@ impl Validator<'_> {
             Kind::Year => {
                 if node.as_int().is_none() {
                     self.wrong_type(code_or(Code::FType), node, name, "số nguyên (năm)");
+                    self.hint_number(node);
                 }
             }
             Kind::Int { min, max } => match node.as_int() {
@@ -466,6 +483,15 @@ impl Validator<'_> {
             Kind::Bool => {
                 if node.as_bool().is_none() {
                     self.wrong_type(code_or(Code::FType), node, name, "true hoặc false");
+                    // "có" / "không", as an editor answers the question.
+                    let meant = match fold(node.as_text().unwrap_or_default().trim()).as_str() {
+                        "co" | "dung" | "yes" | "x" => Some("true"),
+                        "khong" | "sai" | "no" => Some("false"),
+                        _ => None,
+                    };
+                    if let (Some(meant), Some(last)) = (meant, self.out.last_mut()) {
+                        last.hint = Some(format!("ghi `{}: {meant}` (không đặt trong ngoặc kép)", field.key));
+                    }
                 }
             }
             Kind::Enum(vocab) => {
@@ -505,7 +531,12 @@ impl Validator<'_> {
                         }
                     }
                 }
-                _ => self.wrong_type(code_or(Code::FType), node, name, "danh sách (mỗi mục một dòng `- …`)"),
+                _ => {
+                    self.wrong_type(code_or(Code::FType), node, name, "danh sách (mỗi mục một dòng `- …`)");
+                    if let (Some(list), Some(last)) = (as_flow_list(node), self.out.last_mut()) {
+                        last.hint = Some(format!("viết thành danh sách trong ngoặc vuông: `{}: {list}`", field.key));
+                    }
+                }
             },
             Kind::Map(fields) => {
                 if node.is_map() {
@@ -587,6 +618,24 @@ impl Validator<'_> {
             format!("Trường `{name}` phải là {expected}, không phải {}", node.kind_label()),
         ));
     }
+}
+
+/// The field of `fields` whose Vietnamese label `key` spells (`trang_thai`, `Trạng thái` for
+/// `status`), letters and digits compared without marks, case or separators.
+fn named_by_label<'f>(key: &str, fields: &'f [Field]) -> Option<&'f Field> {
+    let bare = |text: &str| fold(text).chars().filter(char::is_ascii_alphanumeric).collect::<String>();
+    let key = bare(key);
+    (!key.is_empty()).then(|| fields.iter().find(|f| bare(f.label) == key)).flatten()
+}
+
+/// A list written as text (`a, b, c`), as YAML's bracketed list `[a, b, c]`, when every item
+/// can stand in it as written.
+fn as_flow_list(node: &Node) -> Option<String> {
+    let text = node.as_str()?;
+    let items: Vec<&str> = text.split([',', ';']).map(str::trim).filter(|i| !i.is_empty()).collect();
+    let plain =
+        |item: &&str| !item.contains([':', '#', '[', ']', '{', '}', '"', '\'', '&', '*', '!', '|', '>', '%', '@', '`']);
+    (!items.is_empty() && items.iter().all(plain)).then(|| format!("[{}]", items.join(", ")))
 }
 
 /// P-ID's message (SPEC §3) for a file's id `id` that is no slug or not its file name.

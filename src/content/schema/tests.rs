@@ -19,6 +19,58 @@ fn unknown_keys_suggest_the_closest_field() {
     assert_eq!(out[0].message, "Trường `weigth` không có trong lược đồ (có phải `weight`?)");
 }
 
+/// The diagnostics of `yaml` checked against `fields`, with their messages and hints.
+fn said(yaml: &str, fields: &[Field]) -> Vec<(Code, usize, String, Option<String>)> {
+    let mut out = Vec::new();
+    let node = parse_yaml(yaml, 2, "m.md", &mut out).unwrap();
+    Validator { path: "m.md", out: &mut out }.check_root(&node, fields);
+    out.into_iter().map(|d| (d.code, d.line, d.message, d.hint)).collect()
+}
+
+#[test]
+fn a_key_written_as_its_vietnamese_label_is_named() {
+    let fields = &[Field::req("title", "Tên mô hình", text(1, 50)), Field::req("status", "Trạng thái", Kind::Year)];
+    let found = said("title: Mô hình\ntrang_thai: 2024\n", fields);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].0, Code::PUnknownKey);
+    assert_eq!(found[0].1, 3);
+    assert_eq!(found[0].2, "Trường `trang_thai` không có trong lược đồ (có phải `status`?)");
+    assert_eq!(found[1].0, Code::FRequired);
+    assert_eq!(found[1].3.as_deref(), Some("dòng 3 viết `trang_thai`: đổi tên trường thành `status`"));
+    // Written with its marks and spaces, too.
+    assert_eq!(
+        said("title: A\nTrạng thái: 2024\n", fields)[0].2,
+        "Trường `Trạng thái` không có trong lược đồ (có phải `status`?)"
+    );
+}
+
+#[test]
+fn a_year_in_quotes_and_a_list_written_as_text_get_what_to_write() {
+    let fields = &[
+        Field::req("year", "Năm", Kind::Year),
+        Field::opt("topics", "Chuyên đề", Kind::List { item: &Kind::Ref(Registry::Topic), min: 0 }),
+    ];
+    let found = said("year: \"2024\"\ntopics: cd-2024, tp-dan-van\n", fields);
+    assert_eq!(
+        found[0].3.as_deref(),
+        Some("chỉ ghi số, không kèm đơn vị hay chữ và không đặt trong ngoặc kép: `2024`")
+    );
+    assert_eq!(found[1].3.as_deref(), Some("viết thành danh sách trong ngoặc vuông: `topics: [cd-2024, tp-dan-van]`"));
+    let answer = &[Field::opt("featured", "Được giới thiệu", Kind::Bool)];
+    assert_eq!(
+        said("featured: Có\n", answer)[0].3.as_deref(),
+        Some("ghi `featured: true` (không đặt trong ngoặc kép)")
+    );
+    assert_eq!(
+        said("featured: không\n", answer)[0].3.as_deref(),
+        Some("ghi `featured: false` (không đặt trong ngoặc kép)")
+    );
+    // Text that a bracketed list cannot hold as written gets the list's own form only.
+    let found = said("year: 2024\ntopics: \"a: b, c\"\n", fields);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].3, None);
+}
+
 fn model_field(key: &str) -> Field {
     *forms::MODEL.iter().find(|f| f.key == key).unwrap()
 }
