@@ -25,7 +25,14 @@ fn compliance_lists_gaps_due_reports_and_every_warning_by_unit() {
     site.build();
     let html = site.read("public/kiem-tra/index.html");
     assert!(html.contains(r#"<a href="/kiem-tra/" aria-current="page">Theo dõi thực hiện</a>"#));
-    assert!(html.contains("Đơn vị <code>dbbp-van-phong</code> chưa có mô hình nào trong năm 2022"), "{html}");
+    // Warnings name units and models as readers know them, never by id.
+    assert!(
+        html.contains(
+            "Đơn vị <a href=\"/don-vi/dbbp-van-phong/\">Đảng bộ bộ phận Văn phòng Sở</a> chưa có mô hình nào trong năm 2022"
+        ),
+        "{html}"
+    );
+    assert!(!html.contains("<code>dbbp-van-phong</code>"), "{html}");
     assert!(html.contains(", các năm 2022–2023: đơn vị chưa có mô hình"), "{html}");
 
     let gaps = between(&html, r#"id="chua-co-mo-hinh""#, r#"id="bao-cao""#);

@@ -30,6 +30,12 @@ pub fn push_escaped(out: &mut String, text: &str) {
 
 /// A diagnostic message as HTML: escaped, with its `backticked` names as `<code>`.
 pub fn message_html(message: &str) -> String {
+    message_html_naming(message, |_| None)
+}
+
+/// A diagnostic message as HTML for readers: a `backticked` name that `name` knows (a model's
+/// id, say) becomes the HTML it gives (a link with the model's title), the others `<code>`.
+pub fn message_html_naming(message: &str, name: impl Fn(&str) -> Option<String>) -> String {
     let parts: Vec<&str> = message.split('`').collect();
     // With an odd number of backticks, the last one is unpaired and stays as written.
     let balanced = parts.len() % 2 == 1;
@@ -37,7 +43,10 @@ pub fn message_html(message: &str) -> String {
     for (index, part) in parts.iter().enumerate() {
         let odd = index % 2 == 1;
         if odd && (balanced || index + 1 < parts.len()) {
-            out.push_str(&format!("<code>{}</code>", escape_html(part)));
+            match name(part) {
+                Some(html) => out.push_str(&html),
+                None => out.push_str(&format!("<code>{}</code>", escape_html(part))),
+            }
         } else {
             if odd {
                 out.push('`');
@@ -57,6 +66,15 @@ mod tests {
         assert_eq!(message_html("Đơn vị `cb-<x>` chưa có mô hình"), "Đơn vị <code>cb-&lt;x&gt;</code> chưa có mô hình");
         assert_eq!(message_html("a `b"), "a `b");
         assert_eq!(message_html("không có"), "không có");
+    }
+
+    #[test]
+    fn readers_see_the_names_given_for_backticked_ids() {
+        let name = |id: &str| (id == "cb-a").then(|| "<a href=\"/don-vi/cb-a/\">Chi bộ A</a>".to_owned());
+        assert_eq!(
+            message_html_naming("Đơn vị `cb-a` thiếu `status: x`", name),
+            "Đơn vị <a href=\"/don-vi/cb-a/\">Chi bộ A</a> thiếu <code>status: x</code>"
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::render::context::compliance::{
     CompliancePage, GapUnit, ReportGap, WarningFile, WarningGroup, WarningRow, YearGaps,
 };
 use crate::render::context::{Link, PageMeta};
-use crate::render::escape::message_html;
+use crate::render::escape::{escape_html, message_html, message_html_naming};
 use crate::render::format::count;
 use crate::site::context::BuildContext;
 use crate::site::job::Job;
@@ -149,7 +149,7 @@ fn warning_groups(cx: &BuildContext, warnings: &[&Diagnostic]) -> Vec<WarningGro
             code: warning.code.as_str().to_owned(),
             line: warning.line,
             column: warning.column,
-            message_html: message_html(&warning.message),
+            message_html: message_html_naming(&warning.message, |id| named(cx, id)),
             hint_html: warning.hint.as_deref().map(message_html),
         });
     }
@@ -178,4 +178,11 @@ fn warning_groups(cx: &BuildContext, warnings: &[&Diagnostic]) -> Vec<WarningGro
 /// (units are in file order, so a binary search).
 fn unit_at_line(units: &[Unit], line: usize) -> Option<&Unit> {
     units.get(units.partition_point(|u| u.node.pos.line() <= line).checked_sub(1)?)
+}
+
+/// A model or unit a warning names by its id, as a link with its title or name (readers are
+/// never shown ids).
+fn named(cx: &BuildContext, id: &str) -> Option<String> {
+    let link = cx.model_link(id).or_else(|| cx.unit_link(id))?;
+    Some(format!("<a href=\"{}\">{}</a>", escape_html(&link.href), escape_html(&link.text)))
 }
