@@ -628,10 +628,13 @@ fn named_by_label<'f>(key: &str, fields: &'f [Field]) -> Option<&'f Field> {
     (!key.is_empty()).then(|| fields.iter().find(|f| bare(f.label) == key)).flatten()
 }
 
+/// Longest text written back as a bracketed list in a hint.
+const FLOW_LIST_MAX: usize = 300;
+
 /// A list written as text (`a, b, c`), as YAML's bracketed list `[a, b, c]`, when every item
-/// can stand in it as written.
+/// can stand in it as written and the hint stays short.
 fn as_flow_list(node: &Node) -> Option<String> {
-    let text = node.as_str()?;
+    let text = node.as_str().filter(|text| text.len() <= FLOW_LIST_MAX)?;
     let items: Vec<&str> = text.split([',', ';']).map(str::trim).filter(|i| !i.is_empty()).collect();
     let plain =
         |item: &&str| !item.contains([':', '#', '[', ']', '{', '}', '"', '\'', '&', '*', '!', '|', '>', '%', '@', '`']);

@@ -5,10 +5,13 @@
 use std::borrow::Cow;
 
 /// Whether `c` would act on the terminal instead of showing (control characters, tab
-/// aside): content comes from pull requests, and an escape sequence in a file must not
-/// recolour, retitle or clear the terminal of whoever runs `guong check`.
+/// aside) or reorder what is shown around it (the bidirectional controls of "Trojan Source",
+/// CVE-2021-42574): content comes from pull requests, and an escape sequence in a file must
+/// not recolour, retitle or clear the terminal of whoever runs `guong check`, nor make a line
+/// of a CI log read otherwise than it is.
 pub fn is_hidden(c: char) -> bool {
-    c.is_control() && c != '\t'
+    (c.is_control() && c != '\t')
+        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// How a hidden character is shown: `\u{1b}`.
@@ -33,5 +36,6 @@ mod tests {
         assert_eq!(visible("Hiệu quả\tx"), "Hiệu quả\tx");
         assert!(matches!(visible("abc"), Cow::Borrowed(_)));
         assert_eq!(visible("a\u{1b}]0;x\u{7}\rb\u{9b}"), "a\\u{1b}]0;x\\u{7}\\u{d}b\\u{9b}");
+        assert_eq!(visible("Trạng\u{202e}thái\u{2066}"), "Trạng\\u{202e}thái\\u{2066}");
     }
 }

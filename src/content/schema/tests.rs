@@ -65,6 +65,8 @@ fn a_year_in_quotes_and_a_list_written_as_text_get_what_to_write() {
         said("featured: không\n", answer)[0].3.as_deref(),
         Some("ghi `featured: false` (không đặt trong ngoặc kép)")
     );
+    let long = vec!["tp-dan-van"; 40].join(", ");
+    assert_eq!(said(&format!("year: 2024\ntopics: {long}\n"), fields)[0].3, None, "no hint as long as the value");
     // Text that a bracketed list cannot hold as written gets the list's own form only.
     let found = said("year: 2024\ntopics: \"a: b, c\"\n", fields);
     assert_eq!(found.len(), 1);
