@@ -1,7 +1,7 @@
 //! Incremental builds: after an edit of any kind, a build that keeps the pages whose
 //! fingerprint did not change writes exactly the tree a build from scratch writes, on the
 //! sample site (`content/`) and on a generated site of 200 models; `--no-cache`, a
-//! corrupt, foreign or outdated cache, and the summary line.
+//! corrupt, foreign or outdated cache, a damaged search memo, and the summary line.
 
 mod common;
 
@@ -174,6 +174,34 @@ fn no_cache_and_an_untrusted_cache_render_every_page() {
     assert_eq!(counts(&site.run(&["build"])), (1, pages - 1));
     assert_eq!(fs::read(&home).unwrap(), original);
     assert_eq!(site.read(".public.guong-cache/.gitignore"), "*\n");
+}
+
+#[test]
+fn a_damaged_or_linked_search_memo_changes_nothing() {
+    let site = sample_site();
+    counts(&site.run(&["build"]));
+    let memo = site.dir.join(".public.guong-cache/memo-tim-kiem");
+    let good = fs::read(&memo).expect("the search index keeps its memo in the cache");
+    assert!(good.starts_with(b"guong-search-terms 1\n"));
+
+    // Entries damaged here and there: the documents are read again.
+    let mut damaged = good.clone();
+    for at in (good.len() / 4..good.len() / 2).step_by(97) {
+        damaged[at] ^= 0x55;
+    }
+    fs::write(&memo, &damaged).unwrap();
+    edit(&site, MODEL, "title: \"Góc học tập Bác Hồ", "title: \"Góc đọc và học tập Bác Hồ");
+    build_and_compare(&site, "damaged memo");
+
+    // A link in the memo's place is neither read nor written through.
+    let other = TempSite::empty();
+    other.write("memo", "của dự án khác\n");
+    fs::remove_file(&memo).unwrap();
+    std::os::unix::fs::symlink(other.dir.join("memo"), &memo).unwrap();
+    edit(&site, MODEL, "title: \"Góc đọc và học tập Bác Hồ", "title: \"Góc học tập Bác Hồ");
+    build_and_compare(&site, "linked memo");
+    assert_eq!(other.read("memo"), "của dự án khác\n");
+    assert!(fs::symlink_metadata(&memo).unwrap().is_file(), "the link was replaced by a new memo");
 }
 
 #[test]

@@ -30,6 +30,7 @@ use crate::search::document::{DocTerms, Fields};
 use crate::search::facets::{Facet, facets};
 use crate::search::fasthash::FastMap;
 use crate::search::fold::fold;
+use crate::search::memo::{Key, Memo, decode};
 use crate::search::postings::{Encoded, Packed, Postings, encode, pack, tf_level, union};
 use crate::search::shards::{file_name, keys, plan, shard_json};
 use crate::search::tokenize::spelling;
@@ -89,18 +90,29 @@ impl<'a> IndexInputs<'a> {
 }
 
 /// Builds every file of the index, sorted by path; the bigram shards are made when written.
-pub fn build_index(inputs: IndexInputs<'_>) -> Vec<IndexFile> {
+/// Each document's syllables are taken from `memo` when it holds them, and kept there.
+pub fn build_index(inputs: IndexInputs<'_>, mut memo: Memo) -> Vec<IndexFile> {
     let IndexInputs { fields, display, facets } = inputs;
     let docs = fields.len() as u32;
     let mut dictionary = Dictionary::default();
     let mut lengths = Vec::with_capacity(fields.len());
     for (batch_number, batch) in fields.chunks(BATCH).enumerate() {
-        let doc_terms: Vec<DocTerms> = batch.par_iter().map(DocTerms::read).collect();
+        let memoized: Vec<(Key, Vec<u8>)> =
+            if memo.is_active() { batch.par_iter().map(|fields| memo.terms(fields)).collect() } else { Vec::new() };
+        let doc_terms: Vec<DocTerms> = if memoized.is_empty() {
+            batch.par_iter().map(DocTerms::read).collect()
+        } else {
+            (memoized.par_iter().zip(batch))
+                .map(|((_, bytes), fields)| decode(bytes).unwrap_or_else(|| DocTerms::read(fields)))
+                .collect()
+        };
         for (i, terms) in doc_terms.into_iter().enumerate() {
             lengths.push(terms.length);
             dictionary.add((batch_number * BATCH + i) as u32, &terms);
         }
+        memoized.iter().for_each(|(key, bytes)| memo.keep(key, bytes));
     }
+    memo.finish();
     drop(fields);
     dictionary.finish_reading();
 

@@ -8,6 +8,7 @@ pub mod facets;
 pub mod fasthash;
 pub mod fold;
 pub mod index;
+pub mod memo;
 pub mod postings;
 pub mod shards;
 pub mod tokenize;

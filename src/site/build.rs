@@ -310,7 +310,7 @@ mod tests {
     }
 
     fn folder(path: &str) -> Job<'static> {
-        Job::folder(path.to_owned(), || (), |()| Vec::new())
+        Job::folder(path.to_owned(), || (), |(), _| Vec::new())
     }
 
     fn claims(jobs: &[Job]) -> Result<(), String> {

@@ -7,6 +7,9 @@
 //! describes the output folder that is there now, and the kept file itself is still the
 //! file it describes (same inode, length and modification time). Anything else (missing,
 //! corrupt, from another guong, an output edited by hand) means the file is made again.
+//!
+//! A folder job may also keep a memo there ([`memo_place`]): what it computed, for the same
+//! guong's later builds to reuse (the search index keeps each document's syllables).
 
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -122,10 +125,9 @@ fn parse_entry(line: &str) -> Option<(&str, Entry)> {
     Some((path, Entry { fingerprint, file: FileId { dev, ino, len, mtime_ns } }))
 }
 
-/// Writes the manifest of `target`, whose folder is `root`. Creates the cache folder when
-/// there is none; leaves a place taken by something that is not guong's alone.
-pub fn save(target: &Path, root: FileId, manifest: &Manifest) -> io::Result<()> {
-    let Some(key) = build_key() else { return Ok(()) };
+/// The cache folder of `target`, created when there is none; `None` when its place is taken
+/// by something that is not guong's (left alone).
+fn cache_folder(target: &Path) -> io::Result<Option<PathBuf>> {
     let cache = cache_of(target);
     match owned::inspect(&cache, CACHE) {
         Found::Owned => {}
@@ -133,8 +135,16 @@ pub fn save(target: &Path, root: FileId, manifest: &Manifest) -> io::Result<()> 
             owned::create(&cache, CACHE)?;
             owned::write_new(&cache.join(".gitignore"), b"*\n")?;
         }
-        Found::Foreign(_) => return Ok(()),
+        Found::Foreign(_) => return Ok(None),
     }
+    Ok(Some(cache))
+}
+
+/// Writes the manifest of `target`, whose folder is `root`. Creates the cache folder when
+/// there is none; leaves a place taken by something that is not guong's alone.
+pub fn save(target: &Path, root: FileId, manifest: &Manifest) -> io::Result<()> {
+    let Some(key) = build_key() else { return Ok(()) };
+    let Some(cache) = cache_folder(target)? else { return Ok(()) };
     let mut paths: Vec<&String> = manifest.entries.keys().filter(|p| !p.contains(['\n', '\r'])).collect();
     paths.sort();
     let mut text = format!("{FORMAT}\nbuild {key}\nroot {} {}\n", root.dev, root.ino);
@@ -146,6 +156,27 @@ pub fn save(target: &Path, root: FileId, manifest: &Manifest) -> io::Result<()> 
     let temp = cache.join(format!("{MANIFEST}.tmp-{}", std::process::id()));
     owned::write_new(&temp, text.as_bytes())?;
     fs::rename(temp, cache.join(MANIFEST))
+}
+
+/// Where a folder job of the output keeps what it computed, for later builds of the same
+/// guong: a file of the cache folder, which the job reads only when `reuse` allows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemoPlace {
+    pub path: PathBuf,
+    /// The guong build writing it (a memo of another build is not read).
+    pub build: &'static str,
+    /// Whether the memo there may be read (not with `--no-cache`).
+    pub reuse: bool,
+}
+
+/// The memo of the folder job of `folder` (`memo-tim-kiem`), in the cache folder of `target`
+/// (created when there is none); `None` when the cache folder is not guong's or the guong
+/// build is unknown.
+pub fn memo_place(target: &Path, folder: &str, reuse: bool) -> Option<MemoPlace> {
+    let build = build_key()?;
+    let name = format!("memo-{}", folder.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "_"));
+    let cache = cache_folder(target).ok()??;
+    Some(MemoPlace { path: cache.join(name), build, reuse })
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::render::context::PageMeta;
 use crate::render::{RenderError, Renderer};
+use crate::site::cache::MemoPlace;
 use crate::site::fingerprint::Fingerprint;
 use crate::site::urls::file_of;
 
@@ -29,6 +30,12 @@ pub trait Previous: Sync {
     /// Keeps every file of the folder `folder` made before from `fingerprint`, and returns
     /// how many; `None` (nothing kept) unless every one of them can be kept.
     fn keep_folder(&self, _folder: &str, _fingerprint: Fingerprint) -> Option<usize> {
+        None
+    }
+
+    /// Where the folder job of `folder` may keep what it computed for later builds (see
+    /// [`MemoPlace`]); `None`: nowhere.
+    fn memo(&self, _folder: &str) -> Option<MemoPlace> {
         None
     }
 }
@@ -133,12 +140,13 @@ impl<'a> Job<'a> {
 
     /// Every file of the folder `path` (`tim-kiem`), made together by `make` from `inputs`,
     /// which must hold everything they are made from: when their fingerprint did not change,
-    /// the previous files are kept. No other job may write inside the folder.
+    /// the previous files are kept. `make` is also given the place of the folder's memo, when
+    /// there is one. No other job may write inside the folder.
     pub fn folder<T, I, M>(path: String, inputs: I, make: M) -> Job<'a>
     where
         T: Serialize,
         I: FnOnce() -> T + Send + 'a,
-        M: FnOnce(T) -> Vec<LaterFile> + Send + 'a,
+        M: FnOnce(T, Option<MemoPlace>) -> Vec<LaterFile> + Send + 'a,
     {
         let produce = move |_: &Renderer, previous: &dyn Previous, path: &str| {
             let inputs = inputs();
@@ -146,7 +154,7 @@ impl<'a> Job<'a> {
             if let Some(kept) = fingerprint.and_then(|f| previous.keep_folder(path, f)) {
                 return Ok(Made::KeptFolder(kept));
             }
-            let files = make(inputs);
+            let files = make(inputs, previous.memo(path));
             let prefix = format!("{path}/");
             if let Some((stray, _)) = files.iter().find(|(file, _)| !file.starts_with(&prefix)) {
                 return Err(RenderError { message: format!("tệp `{stray}` nằm ngoài thư mục `{path}`") });

@@ -24,7 +24,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::site::cache::{self, CACHE, Entry, FileId, Manifest};
+use crate::site::cache::{self, CACHE, Entry, FileId, Manifest, MemoPlace};
 use crate::site::fingerprint::Fingerprint;
 use crate::site::job::Previous;
 use crate::site::owned::{self, Found, Purpose};
@@ -43,6 +43,8 @@ pub struct Staging {
     written: Mutex<HashMap<String, Option<Entry>>>,
     /// The cache of the output being replaced, when it can be used.
     previous: Option<Manifest>,
+    /// Whether what the cache holds may be reused (not with `--no-cache`).
+    use_cache: UseCache,
     committed: bool,
 }
 
@@ -80,7 +82,14 @@ impl Staging {
             owned::create(&temp, BUILD)?;
         }
         let previous = if use_cache == UseCache::Yes { cache::load(target) } else { None };
-        Ok(Staging { target: target.to_path_buf(), temp, written: Mutex::default(), previous, committed: false })
+        Ok(Staging {
+            target: target.to_path_buf(),
+            temp,
+            written: Mutex::default(),
+            previous,
+            use_cache,
+            committed: false,
+        })
     }
 
     /// Keeps the output's file at `path` when it was made from `fingerprint` and is still
@@ -187,6 +196,10 @@ impl Previous for Staging {
 
     fn keep_folder(&self, folder: &str, fingerprint: Fingerprint) -> Option<usize> {
         Staging::keep_folder(self, folder, fingerprint)
+    }
+
+    fn memo(&self, folder: &str) -> Option<MemoPlace> {
+        cache::memo_place(&self.target, folder, self.use_cache == UseCache::Yes)
     }
 }
 

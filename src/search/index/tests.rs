@@ -66,7 +66,11 @@ pub(crate) fn corpus() -> Corpus {
 
 /// Every file of the index of `models`, made.
 fn made(corpus: &Corpus, models: &[&Model]) -> BTreeMap<String, Vec<u8>> {
-    build_index(IndexInputs::read(corpus, models)).into_iter().map(|f| (f.path.clone(), f.bytes())).collect()
+    made_with(corpus, models, Memo::none())
+}
+
+fn made_with(corpus: &Corpus, models: &[&Model], memo: Memo) -> BTreeMap<String, Vec<u8>> {
+    build_index(IndexInputs::read(corpus, models), memo).into_iter().map(|f| (f.path.clone(), f.bytes())).collect()
 }
 
 fn built() -> BTreeMap<String, Vec<u8>> {
@@ -225,4 +229,26 @@ fn large_sites_are_sharded() {
         assert!(path.starts_with("tim-kiem/") && !path.contains(".."), "{path}");
         assert!(bytes.len() < TERM_SHARD_LIMIT * 2, "{path} has {} bytes", bytes.len());
     }
+}
+
+#[test]
+fn an_index_made_with_the_memo_is_the_index_made_without() {
+    let dir = std::env::temp_dir().join(format!("guong-index-memo-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let memo = || Memo::open(&dir.join("memo"), "build", true);
+    let mut corpus = corpus();
+    let expected = made(&corpus, &corpus.models.iter().collect::<Vec<_>>());
+    // Written, then read back whole; then one model edited and one removed.
+    for _ in 0..2 {
+        assert_eq!(made_with(&corpus, &corpus.models.iter().collect::<Vec<_>>(), memo()), expected);
+    }
+    corpus.models[0].title = "Đạo đức công vụ mới".to_owned();
+    corpus.models.pop();
+    let models: Vec<&Model> = corpus.models.iter().collect();
+    let edited = made(&corpus, &models);
+    assert_ne!(edited, expected);
+    assert_eq!(made_with(&corpus, &models, memo()), edited);
+    assert_eq!(made_with(&corpus, &models, memo()), edited);
+    std::fs::remove_dir_all(&dir).unwrap();
 }
