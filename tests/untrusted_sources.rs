@@ -114,6 +114,41 @@ fn links_to_hidden_files_and_outside_the_root_are_skipped_with_a_warning() {
 }
 
 #[test]
+fn a_registry_replaced_by_a_link_is_an_error_not_a_way_around_its_checks() {
+    for (registry, target) in
+        [("content/to-chuc.yml", "../../outside/to-chuc.yml"), ("content/danh-muc.yml", "khong-co.yml")]
+    {
+        let site = GitSite::minimal();
+        let text = fs::read_to_string(site.root().join(registry)).unwrap();
+        site.remove(registry);
+        site.link(registry, target);
+        site.commit("Kẻ tấn công", "2024-05-01", "Thay danh mục bằng liên kết");
+        let clone = site.clone_fresh();
+        clone.temp.write("outside/to-chuc.yml", &text);
+        for rev in [None, Some("HEAD")] {
+            let mut args = vec!["check", "--format", "json"];
+            args.extend(rev.iter().flat_map(|rev| ["--rev", rev]));
+            let run = clone.run(&args);
+            assert_eq!(run.code, 1, "{registry} {rev:?}: {}{}", run.stdout, run.stderr);
+            let found = diagnostics(&run);
+            let required = (
+                "error".into(),
+                "F-REQUIRED".into(),
+                registry.into(),
+                1,
+                1,
+                format!("Tệp bắt buộc `{registry}` không được đọc vì không phải tệp thường"),
+            );
+            assert!(found.contains(&required), "{registry} {rev:?}: {found:?}");
+            assert!(found.iter().any(|d| d.1 == "P-LINK" && d.2 == registry), "{found:?}");
+            let mut args = vec!["build"];
+            args.extend(rev.iter().flat_map(|rev| ["--rev", rev]));
+            assert_eq!(clone.run(&args).code, 1, "a site without its registry is not published");
+        }
+    }
+}
+
+#[test]
 fn site_folders_that_are_links_outside_the_root_are_refused() {
     for (folder, target) in
         [("static", "../outside"), ("templates", "/etc"), ("content", "../outside"), ("static", ".git")]

@@ -58,14 +58,23 @@ pub fn is_error(skipped: &Skipped) -> bool {
     diagnostic(skipped).is_some_and(|d| d.severity == Severity::Error)
 }
 
-/// Adds the diagnostics of `skipped` to `diagnostics`. A required registry file that was
-/// skipped is reported by its own diagnostic, not again as missing (F-REQUIRED).
+/// Adds the diagnostics of `skipped` to `diagnostics`. A required registry file skipped as
+/// an error of its own (P-SIZE, P-READ) is reported by it, not again as missing
+/// (F-REQUIRED); one skipped with a warning (a link, a special file) stays an F-REQUIRED
+/// error, which says why: without it, nothing the registry defines could be checked.
 pub fn merge(diagnostics: &mut Vec<Diagnostic>, skipped: &[Skipped]) {
     let found: Vec<Diagnostic> = skipped.iter().filter_map(diagnostic).collect();
     if found.is_empty() {
         return;
     }
-    let paths: HashSet<&str> = found.iter().map(|f| f.path.as_str()).collect();
-    diagnostics.retain(|d| d.code != Code::FRequired || !paths.contains(d.path.as_str()));
+    let reported = |severity: Severity| -> HashSet<&str> {
+        found.iter().filter(|f| f.severity == severity).map(|f| f.path.as_str()).collect()
+    };
+    let (errors, warned) = (reported(Severity::Error), reported(Severity::Warning));
+    diagnostics.retain(|d| d.code != Code::FRequired || !errors.contains(d.path.as_str()));
+    for missing in diagnostics.iter_mut().filter(|d| d.code == Code::FRequired && warned.contains(d.path.as_str())) {
+        missing.message = format!("Tệp bắt buộc `{}` không được đọc vì không phải tệp thường", missing.path);
+        missing.hint = Some("thay liên kết (hoặc tệp đặc biệt) bằng chính tệp YAML, đặt ở đúng chỗ này".to_owned());
+    }
     diagnostics.extend(found);
 }
