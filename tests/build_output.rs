@@ -245,3 +245,36 @@ fn the_cms_admin_is_built_only_with_a_cms_section() {
     assert_eq!(site.run(&["build", "--output", "public"]).code, 0);
     assert!(!site.dir.join("public/admin").exists(), "removing cms: removes /admin/");
 }
+
+/// A title and summary holding, through YAML escapes, characters XML forbids (controls, an
+/// escape sequence, the noncharacter U+FFFE): every XML file of the site stays readable.
+#[test]
+fn characters_xml_forbids_never_reach_the_feed_the_sitemap_or_a_word_file() {
+    let site = TempSite::minimal();
+    let path = "content/mo-hinh/so-tai-chinh/mh-mot-cua-than-thien.md";
+    let text = site.read(path);
+    let text = text.replacen("title: \"Bộ phận một cửa", "title: \"Bộ\\x01 phận\\x0b\\x1b[31m\\uFFFE một cửa", 1);
+    let text = text.replacen("summary: \"Làm theo", "summary: \"Làm\\u0000\\uFFFF theo", 1);
+    site.write(path, &text);
+    assert_eq!(site.run(&["build"]).code, 0);
+    let mut xml_files = 0;
+    for (file, bytes) in snapshot(&site.dir.join("public")) {
+        let texts = if file.ends_with(".xml") {
+            vec![String::from_utf8(bytes).unwrap()]
+        } else if file.ends_with(".docx") {
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+            (0..zip.len()).map(|i| std::io::read_to_string(zip.by_index(i).unwrap()).unwrap_or_default()).collect()
+        } else {
+            continue;
+        };
+        xml_files += 1;
+        for text in texts {
+            let bad =
+                text.chars().find(|&c| (c.is_control() && !"\t\n\r".contains(c)) || c == '\u{FFFE}' || c == '\u{FFFF}');
+            assert_eq!(bad, None, "{file}");
+        }
+    }
+    assert!(xml_files > 3, "the feed, the sitemap and Word files were read");
+    let feed = site.read("public/feed.xml");
+    assert!(feed.contains("Bộ phận[31m một cửa"), "the title is kept without its controls");
+}

@@ -11,7 +11,7 @@ use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 
 use crate::office::DEFLATE_LEVEL;
-use crate::render::escape::push_escaped;
+use crate::render::escape::{has_xml_forbidden, is_xml_forbidden, push_escaped};
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 /// Twentieths of a point per millimetre (1 mm = 56.7 twips).
@@ -422,18 +422,8 @@ fn xml(text: &str) -> String {
 
 /// Appends `text` to `out` as [`xml`] writes it.
 fn push_xml(out: &mut String, text: &str) {
-    let forbidden = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
-    // Control characters are C0 (bytes below 0x20), DEL and C1 (0xC2 0x80–0x9F in UTF-8):
-    // a scan of the bytes finds them without decoding every character of the document.
-    let bytes = text.as_bytes();
-    let has_control = bytes.iter().enumerate().any(|(i, &b)| match b {
-        b'\t' | b'\n' | b'\r' => false,
-        0..=0x1F | 0x7F => true,
-        0xC2 => bytes.get(i + 1).is_some_and(|next| (0x80..=0x9F).contains(next)),
-        _ => false,
-    });
-    if has_control {
-        push_escaped(out, &text.replace(forbidden, ""));
+    if has_xml_forbidden(text) {
+        push_escaped(out, &text.replace(is_xml_forbidden, ""));
     } else {
         push_escaped(out, text);
     }

@@ -11,6 +11,7 @@ use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::render::context::{PageMeta, SiteInfo};
+use crate::render::escape::xml_chars;
 use crate::render::excerpt::excerpt;
 use crate::site::fingerprint::{Fingerprint, Hasher};
 
@@ -118,6 +119,11 @@ impl Renderer {
         // Straight into bytes: the output is UTF-8 by construction, no need to re-validate it.
         let mut out = Vec::with_capacity(16 * 1024);
         self.tera.render_to(template, &context, &mut out).map_err(failed)?;
+        if template.ends_with(".xml") {
+            // A feed or sitemap with a character XML forbids is no feed at all.
+            let text = String::from_utf8(out).map_err(|e| RenderError { message: format!("{}: {e}", what()) })?;
+            return Ok(xml_chars(text).into_bytes());
+        }
         Ok(out)
     }
 }

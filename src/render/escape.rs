@@ -28,6 +28,32 @@ pub fn push_escaped(out: &mut String, text: &str) {
     out.push_str(&text[start..]);
 }
 
+/// Whether `c` is left out of XML: what XML 1.0 forbids (the C0 control characters but tab,
+/// line feed and carriage return; the noncharacters U+FFFE and U+FFFF) and the controls it
+/// discourages (DEL, C1). Content can hold them (as YAML escapes, `"\u0001"`), and one of
+/// them makes a feed or a Word file unreadable.
+pub fn is_xml_forbidden(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Whether `text` holds a character [`is_xml_forbidden`]: a scan of its bytes (such text is
+/// rare, and a document's characters need not all be decoded).
+pub fn has_xml_forbidden(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' | b'\n' | b'\r' => false,
+        0..=0x1F | 0x7F => true,
+        0xC2 => bytes.get(i + 1).is_some_and(|next| (0x80..=0x9F).contains(next)),
+        0xEF => bytes.get(i + 1..i + 3).is_some_and(|next| next == [0xBF, 0xBE] || next == [0xBF, 0xBF]),
+        _ => false,
+    })
+}
+
+/// `text` without the characters [`is_xml_forbidden`].
+pub fn xml_chars(text: String) -> String {
+    if has_xml_forbidden(&text) { text.replace(is_xml_forbidden, "") } else { text }
+}
+
 /// A diagnostic message as HTML: escaped, with its `backticked` names as `<code>`.
 pub fn message_html(message: &str) -> String {
     message_html_naming(message, |_| None)
@@ -83,5 +109,18 @@ mod tests {
             escape_html(r#"<a href="x">Tô & 'Lê'</a>"#),
             "&lt;a href=&quot;x&quot;&gt;Tô &amp; &#39;Lê&#39;&lt;/a&gt;"
         );
+    }
+
+    #[test]
+    fn characters_xml_forbids_are_found_and_left_out() {
+        let text = "Tiêu\u{1}đề\u{b}\u{1b}[31m\u{7f}\u{85}\u{fffe}\u{ffff}\0 ổn\t\n\r\u{fffd}";
+        assert!(has_xml_forbidden(text));
+        assert_eq!(xml_chars(text.to_owned()), "Tiêuđề[31m ổn\t\n\r\u{fffd}");
+        for clean in ["Đạo đức, ổn định\t\n", "\u{fffd}\u{fdd0}\u{a0}", ""] {
+            assert!(!has_xml_forbidden(clean), "{clean:?}");
+        }
+        for c in ['\u{1}', '\u{1f}', '\u{7f}', '\u{80}', '\u{9f}', '\u{fffe}', '\u{ffff}'] {
+            assert!(has_xml_forbidden(&c.to_string()) && is_xml_forbidden(c), "{c:?}");
+        }
     }
 }
