@@ -183,7 +183,14 @@ tool_test! {
         assert!(fs::read_to_string(dir.join(".gitlab-ci.yml")).unwrap().contains("GUONG_GIT: \"https://git.example.org/guong.git\""));
         let owners = fs::read_to_string(dir.join(".github/CODEOWNERS")).unwrap();
         let rules: Vec<&str> = owners.lines().filter(|l| !l.starts_with('#')).collect();
-        assert_eq!(rules, ["/content/danh-muc.yml @so-gd/btg", "/content/to-chuc.yml @so-gd/btg"]);
+        assert_eq!(
+            rules,
+            ["danh-muc.yml", "to-chuc.yml"]
+                .map(|file| format!("/content/{file} @so-gd/btg"))
+                .into_iter()
+                .chain(["/site.yml", "/templates/", "/static/", "/.github/"].map(|path| format!("{path} @so-gd/btg")))
+                .collect::<Vec<_>>()
+        );
         let ignored = fs::read_to_string(dir.join(".gitignore")).unwrap();
         for path in ["/public/", "/.public.guong-prev/", "/.public.guong-cache/", "/.guong-cache/"] {
             assert!(ignored.lines().any(|l| l == path), "{path} not in .gitignore");

@@ -240,6 +240,13 @@ impl CmsConfig {
                 self.repo
             ));
         }
+        if let Some(url) = self.script_url.as_deref().filter(|url| !address::is_script_address(url)) {
+            return Err(format!(
+                "site.yml không hợp lệ: `cms.script_url` phải là địa chỉ bắt đầu bằng https:// hoặc đường dẫn \
+                 bắt đầu bằng `/` (tệp đặt trong static/), không phải `{}`",
+                url.escape_debug()
+            ));
+        }
         let media = self.media_folder.trim_end_matches('/');
         if !crate::source::is_safe_relative(media)
             || media.split('/').any(|part| part.starts_with('.'))
@@ -301,6 +308,27 @@ mod tests {
             "{backend: github, repo: a/b, local_backend: true}",
         ] {
             assert!(SiteConfig::parse(&format!("title: T\ncms: {cms}\n")).is_err(), "{cms}");
+        }
+    }
+
+    #[test]
+    fn the_cms_script_comes_over_https_or_from_the_site_itself() {
+        let script = |url: &str| {
+            SiteConfig::parse(&format!("title: T\ncms: {{backend: github, repo: a/b, script_url: '{url}'}}\n"))
+        };
+        for url in ["https://cdn.example.org/decap-cms.js", "HTTPS://cdn.example.org/d.js", "/decap/decap-cms.js"] {
+            assert_eq!(script(url).unwrap().cms.unwrap().script_url.as_deref(), Some(url));
+        }
+        for url in [
+            "data:text/javascript,alert(document.domain)",
+            "javascript:alert(1)",
+            "http://cdn.example.org/d.js",
+            "//evil.example/d.js",
+            "decap.js",
+            "https://a.org/d.js\" onload=\"x",
+        ] {
+            let message = script(&url.replace('\'', "''")).unwrap_err();
+            assert!(message.contains("`cms.script_url` phải là địa chỉ bắt đầu bằng https://"), "{url}: {message}");
         }
     }
 

@@ -1,4 +1,4 @@
-//! The addresses of `site.yml` (`base_url`, `repo_url`, `edit_url`) land in every page's
+//! The addresses of `site.yml` (`base_url`, `repo_url`, `edit_url`, `cms.script_url`) land in every page's
 //! links, so a pull request that sets one to `javascript:…` would run in readers'
 //! browsers: only web addresses (`http://`, `https://`) are accepted, and for `base_url`
 //! also a path from the server's root (`/mo-hinh/`).
@@ -15,6 +15,14 @@ pub fn is_web_address(url: &str) -> bool {
 /// the protocol-relative `//host/`).
 pub fn is_base_address(url: &str) -> bool {
     is_web_address(url) || (url.starts_with('/') && !url.starts_with("//") && !url.starts_with("/\\") && is_plain(url))
+}
+
+/// Whether `url` may be the address of the CMS script (`cms.script_url`), which runs on the
+/// site's own origin: an `https://` address or a path from the server's root (a copy under
+/// `static/`), never `data:`, `javascript:` or plain `http://`.
+pub fn is_script_address(url: &str) -> bool {
+    let secure = url.get(..8).is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
+    (secure && is_web_address(url)) || (!is_web_address(url) && is_base_address(url))
 }
 
 /// Whether `url` is a `file:///` address: accepted from the command line (`--base-url`, to
