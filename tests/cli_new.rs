@@ -149,6 +149,29 @@ fn new_report_lists_the_active_models_of_the_subtree() {
 }
 
 #[test]
+fn new_report_lists_the_models_its_unit_carries_on_for_a_unit_merged_into_it() {
+    let site = TempSite::minimal();
+    // Chi bộ CDC, a base unit of its own, merged into a chi bộ of Đảng bộ Sở Tài chính on
+    // 31/03/2023; its model runs on.
+    let registry = site.read("content/to-chuc.yml").replace(
+        "    sector: y_te\n",
+        "    sector: y_te\n    active_to: 2023-03-31\n    successor: cb-phong-ngan-sach\n",
+    );
+    site.write("content/to-chuc.yml", &registry);
+    let inherited = "- model: mh-mot-cua-than-thien-cdc\n";
+    site.remove("content/bao-cao/bc-db-so-tai-chinh-2022-sau-thang.md");
+    for (year, period, listed) in [("2023", "sau_thang", true), ("2022", "sau_thang", false)] {
+        let run = site.run(&["new", "report", "--org", "db-so-tai-chinh", "--year", year, "--period", period]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let path = run.stdout.trim();
+        let text = site.read(path);
+        assert_eq!(text.contains(inherited), listed, "{year} {period}:\n{text}");
+        assert!(text.contains("- model: mh-mot-cua-than-thien\n"), "{text}");
+        only_placeholders(&findings_on(&site, path));
+    }
+}
+
+#[test]
 fn new_report_and_model_of_a_chi_bo_suggest_its_suffix_and_signature() {
     let site = TempSite::minimal();
     let run = site.run(&["new", "report", "--org", "cb-cdc", "--year", "2023", "--period", "ca_nam"]);

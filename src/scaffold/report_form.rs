@@ -12,6 +12,7 @@ use crate::content::site_config::SiteConfig;
 use crate::content::unit::Unit;
 use crate::content::vocab::{PROGRESSES, PeriodKind, RECOGNITION_LEVELS};
 use crate::derive::calendar::report_deadline;
+use crate::derive::counting::counting_unit;
 use crate::derive::party_document::{DocumentKind, default_recipients, number_suffix, on_behalf};
 use crate::scaffold::slug::slugify;
 use crate::scaffold::yaml_text::{choices, comment, fill, quoted};
@@ -95,13 +96,15 @@ fn report_folder(corpus: &Corpus, org: &str) -> String {
     most_used.unwrap_or_else(|| REPORTS_DIR.to_owned())
 }
 
-/// Models of `org`'s subtree active in `period`, in path order.
+/// Models active in `period` that `org`'s subtree counts in it, in path order: its units'
+/// own, and those it carries on for units merged into it (`derive::counting`, as
+/// R-MODEL-MISSING expects them).
 fn active_models<'a>(corpus: &'a Corpus, org: &str, period: Period) -> Vec<&'a Model> {
     corpus
         .models
         .iter()
-        .filter(|m| m.org.as_deref().is_some_and(|o| corpus.in_subtree(o, org)))
         .filter(|m| m.active_during(period))
+        .filter(|m| counting_unit(corpus, m, period.end()).is_some_and(|unit| corpus.in_subtree(&unit.id, org)))
         .collect()
 }
 
