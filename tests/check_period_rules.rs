@@ -229,3 +229,36 @@ fn s_retire_range_ends_with_the_model_period() {
     expect_includes(&site, &[(E, "S-RETIRE", NHAN_RONG, 14)]);
     assert!(message(&site, "S-RETIRE").0.contains("đến 31/12/2025 (hết giai đoạn của mô hình)"));
 }
+
+#[test]
+fn d_period_for_a_period_longer_than_ten_years() {
+    let site = site();
+    site.set_periods(&periods_yaml(&[
+        ("2021-2025", "2021-01-01", "2025-12-31"),
+        ("2026-2040", "2026-01-01", "2040-12-31"),
+    ]));
+    expect(&site, &[(E, "D-PERIOD", CATALOG, 12)]);
+    assert_eq!(position(&site, "D-PERIOD"), (12, 9));
+    let (message, hint) = message(&site, "D-PERIOD");
+    assert_eq!(message, "Giai đoạn `2026-2040` kéo dài 15 năm (2026 – 2040), dài hơn mức tối đa 10 năm");
+    assert!(hint.unwrap().contains("thường 5 năm"));
+}
+
+#[test]
+fn d_period_for_more_than_twenty_periods_on_the_first_one_too_many() {
+    let site = site();
+    // The programme's period, then twenty one-year periods after it.
+    let years: Vec<(String, String, String)> =
+        (2026..2046).map(|y| (format!("nam-{y}"), format!("{y}-01-01"), format!("{y}-12-31"))).collect();
+    let later = years.iter().map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()));
+    let periods: Vec<(&str, &str, &str)> =
+        std::iter::once(("2021-2025", "2021-01-01", "2025-12-31")).chain(later).collect();
+    site.set_periods(&periods_yaml(&periods));
+    // Lines 5–84 hold the first twenty periods; the 21st starts on line 85.
+    expect(&site, &[(E, "D-PERIOD", CATALOG, 85)]);
+    assert_eq!(position(&site, "D-PERIOD"), (85, 5));
+    assert_eq!(message(&site, "D-PERIOD").0, "Danh sách `periods` có 21 giai đoạn, nhiều hơn mức tối đa 20");
+    let site = self::site();
+    site.set_periods(&periods_yaml(&periods[..20]));
+    expect(&site, &[]);
+}

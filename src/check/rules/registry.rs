@@ -309,7 +309,16 @@ fn catalog(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// D-PERIOD: an empty `periods` list, a period whose `to` is before its `from`, or two
+/// The longest programme period, in calendar years (they are five-year terms): the site has
+/// pages per year, and each lists the others.
+pub const MAX_PERIOD_YEARS: i32 = 10;
+
+/// The most programme periods in `periods` (a century of five-year terms): each period's page
+/// lists the others.
+pub const MAX_PERIODS: usize = 20;
+
+/// D-PERIOD: an empty `periods` list, more than [`MAX_PERIODS`] periods, a period whose `to`
+/// is before its `from` or that spans more than [`MAX_PERIOD_YEARS`] calendar years, or two
 /// periods that overlap (reported on the later one's `from`). Entries without readable dates
 /// are already reported by the schema.
 fn periods(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
@@ -328,6 +337,13 @@ fn periods(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         ));
         return;
     }
+    if let Some(extra) = list.items().get(MAX_PERIODS) {
+        out.push(d_period(
+            extra.pos,
+            format!("Danh sách `periods` có {} giai đoạn, nhiều hơn mức tối đa {MAX_PERIODS}", list.items().len()),
+            "mỗi giai đoạn là một chặng của chương trình (thường 5 năm); xóa các giai đoạn thừa".to_owned(),
+        ));
+    }
     // (from, to, position of `from`, id) of each period with readable dates, in list order.
     let mut spans = Vec::new();
     for item in list.items() {
@@ -341,6 +357,17 @@ fn periods(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 "sửa `from` hoặc `to` của giai đoạn".to_owned(),
             ));
             continue;
+        }
+        let years = to.year - from.year + 1;
+        if years > MAX_PERIOD_YEARS {
+            out.push(d_period(
+                pos_of(item, "to"),
+                format!(
+                    "Giai đoạn `{id}` kéo dài {years} năm ({} – {}), dài hơn mức tối đa {MAX_PERIOD_YEARS} năm",
+                    from.year, to.year
+                ),
+                "chia thành các giai đoạn ngắn hơn, thường 5 năm (như 2021–2025, 2026–2030)".to_owned(),
+            ));
         }
         spans.push((from, to, pos, id));
     }
