@@ -190,7 +190,7 @@ pub fn parse_yaml(text: &str, first_line: usize, path: &str, out: &mut Vec<Diagn
 
 /// [`parse_yaml`] through the full event parser: any YAML, with its diagnostics.
 fn parse_events(text: &str, first_line: usize, path: &str, out: &mut Vec<Diagnostic>) -> Option<Node> {
-    let mut builder = Builder { first_line, path, out, stack: Vec::new(), root: None };
+    let mut builder = Builder { text, first_line, path, out, stack: Vec::new(), root: None };
     let mut parser = Parser::new_from_str(text);
     while let Some(result) = parser.next_event() {
         match result {
@@ -237,6 +237,7 @@ enum Frame {
 }
 
 struct Builder<'a> {
+    text: &'a str,
     first_line: usize,
     path: &'a str,
     out: &'a mut Vec<Diagnostic>,
@@ -247,6 +248,26 @@ struct Builder<'a> {
 impl Builder<'_> {
     fn pos(&self, span: &Span) -> Pos {
         Pos::new(span.start.line() + self.first_line - 1, span.start.col() + 1)
+    }
+
+    /// Where the marker (`&` of an anchor, `!` of a tag) of the node at `pos` stands: the
+    /// first of the last run of markers before the node on its line; `pos` itself when the
+    /// marker is on an earlier line.
+    fn marker_pos(&self, pos: Pos, marker: char) -> Pos {
+        let index = (pos.line as usize).checked_sub(self.first_line);
+        let Some(line) = index.and_then(|index| self.text.lines().nth(index)) else { return pos };
+        let before: Vec<char> = line.chars().take((pos.column as usize).saturating_sub(1)).collect();
+        let Some(mut at) = before.iter().rposition(|&c| c == marker) else { return pos };
+        while at > 0 && before[at - 1] == marker {
+            at -= 1;
+        }
+        Pos { line: pos.line, column: at as u32 + 1 }
+    }
+
+    /// P-YAML-FEATURE for the anchor or tag (written with `marker`) of the node at `pos`.
+    fn marked(&mut self, pos: Pos, marker: char, what: &str) {
+        let at = self.marker_pos(pos, marker);
+        self.feature(at, what);
     }
 
     fn feature(&mut self, pos: Pos, what: &str) {
@@ -266,10 +287,10 @@ impl Builder<'_> {
         match event {
             Event::Scalar(text, style, anchor, tag) => {
                 if anchor != 0 {
-                    self.feature(pos, "neo (anchor `&`)");
+                    self.marked(pos, '&', "neo (anchor `&`)");
                 }
                 if tag.is_some() {
-                    self.feature(pos, "thẻ kiểu (tag `!`)");
+                    self.marked(pos, '!', "thẻ kiểu (tag `!`)");
                 }
                 let plain = style == ScalarStyle::Plain;
                 let value = if plain && matches!(text.as_ref(), "" | "~" | "null" | "Null" | "NULL") {
@@ -285,10 +306,10 @@ impl Builder<'_> {
             }
             Event::SequenceStart(_, anchor, ref tag) | Event::MappingStart(_, anchor, ref tag) => {
                 if anchor != 0 {
-                    self.feature(pos, "neo (anchor `&`)");
+                    self.marked(pos, '&', "neo (anchor `&`)");
                 }
                 if tag.is_some() {
-                    self.feature(pos, "thẻ kiểu (tag `!`)");
+                    self.marked(pos, '!', "thẻ kiểu (tag `!`)");
                 }
                 if self.stack.len() >= MAX_DEPTH {
                     return Err(Diagnostic::new(

@@ -39,6 +39,13 @@ fn duplicate_keys_anchors_aliases_and_tags_are_reported() {
 }
 
 #[test]
+fn anchors_and_tags_are_reported_where_their_marker_stands() {
+    let (_, out) = parse("a&b: &k 1\ncost:   !!str thap\nlist: !t [1]\nx: [&m 2, 'q!' ]\nm: &n\n  k: v\n");
+    let found: Vec<_> = out.iter().map(|d| (d.line, d.column)).collect();
+    assert_eq!(found, [(2, 6), (3, 9), (4, 7), (5, 5), (7, 3)], "the text starts on line 2");
+}
+
+#[test]
 fn syntax_errors_give_the_file_line() {
     let (node, out) = parse("a: 1\nb: [1, 2\n");
     assert!(node.is_none());
