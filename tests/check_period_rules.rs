@@ -262,3 +262,15 @@ fn d_period_for_more_than_twenty_periods_on_the_first_one_too_many() {
     site.set_periods(&periods_yaml(&periods[..20]));
     expect(&site, &[]);
 }
+
+#[test]
+fn a_broken_period_is_the_one_error_not_every_file_it_held() {
+    let site = site();
+    site.set_periods(&two_periods().replace("to: 2030-12-31", "to: 2025-12-31"));
+    // A model and a report of the broken period 2026–2030.
+    edit(&site, MODEL, "start: 2022-03-01", "start: 2026-03-01");
+    let report = site.read("content/bao-cao/bc-db-so-tai-chinh-2022-sau-thang.md");
+    let report = report.replace("2022-sau-thang", "2026-sau-thang").replace("year: 2022", "year: 2026");
+    site.write("content/bao-cao/bc-db-so-tai-chinh-2026-sau-thang.md", &report);
+    expect(&site, &[(E, "D-PERIOD", CATALOG, 11)]);
+}

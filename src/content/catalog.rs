@@ -115,18 +115,19 @@ fn read_periods(node: &Node) -> Periods {
     if at(node, "periods").is_none() {
         return Periods::new(vec![default_period()]);
     }
-    Periods::new(
-        items(node, "periods")
-            .iter()
-            .filter_map(|p| {
-                Some(ProgrammePeriod {
-                    id: string(p, "id")?,
-                    name: string(p, "name").unwrap_or_default(),
-                    from: date(p, "from")?,
-                    to: date(p, "to")?,
-                    guidance: string(p, "guidance"),
-                })
+    let written = items(node, "periods");
+    let read: Vec<ProgrammePeriod> = written
+        .iter()
+        .filter_map(|p| {
+            Some(ProgrammePeriod {
+                id: string(p, "id")?,
+                name: string(p, "name").unwrap_or_default(),
+                from: date(p, "from")?,
+                to: date(p, "to")?,
+                guidance: string(p, "guidance"),
             })
-            .collect(),
-    )
+        })
+        .collect();
+    let unread = written.len() - read.len();
+    Periods::new(read).with_unread(unread)
 }

@@ -78,13 +78,18 @@ pub struct Periods {
     /// The covered years as disjoint, sorted, inclusive ranges.
     #[serde(skip)]
     years: Vec<(i32, i32)>,
+    /// How many periods written were left out: unreadable, or ending before they start.
+    #[serde(skip)]
+    dropped: usize,
 }
 
 impl Periods {
     /// The periods whose dates are in order (`from` ≤ `to`); the others are D-PERIOD errors
     /// and hold nothing.
     pub fn new(periods: Vec<ProgrammePeriod>) -> Periods {
+        let written = periods.len();
         let list: Vec<ProgrammePeriod> = periods.into_iter().filter(|p| p.from <= p.to).collect();
+        let dropped = written - list.len();
         let mut by_start: Vec<usize> = (0..list.len()).collect();
         by_start.sort_by_key(|&i| (list[i].from, i));
         let mut years: Vec<(i32, i32)> = Vec::new();
@@ -95,7 +100,22 @@ impl Periods {
                 _ => years.push((from, to)),
             }
         }
-        Periods { list, by_start, years }
+        Periods { list, by_start, years, dropped }
+    }
+
+    /// These periods, read from a list where `unread` more entries could not be read (their
+    /// fields are reported).
+    pub fn with_unread(mut self, unread: usize) -> Periods {
+        self.dropped += unread;
+        self
+    }
+
+    /// Whether every period written was read (none unreadable or ending before it starts)
+    /// and there is one at least. Only then does "no period holds this date" mean the date is wrong: while the
+    /// catalog's D-PERIOD stands, the rules saying so are not run, so that one error is
+    /// reported instead of one on every file of the broken period.
+    pub fn is_complete(&self) -> bool {
+        !self.list.is_empty() && self.dropped == 0
     }
 
     /// Every period, in catalog order.

@@ -156,11 +156,12 @@ fn registration_date(index: &Index, at: &mut At) {
 }
 
 /// M-PERIOD (no programme period holds the start; end before start) and M-PERIOD-END (end
-/// after the model's period). Without any readable period the catalog's error is the one to fix.
+/// after the model's period). While a period is unreadable or ends before it starts, the
+/// catalog's error is the one to fix (`Periods::is_complete`).
 fn period(index: &Index, at: &mut At) {
     let model = at.model;
     let periods = &index.corpus.catalog.periods;
-    if periods.is_empty() {
+    if !periods.is_complete() {
         return;
     }
     if let Some(start) = model.start.filter(|_| model.period.is_none()) {

@@ -391,11 +391,12 @@ fn periods(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
 }
 
 /// Years no programme period covers: a yearly topic's `year` and `coverage_from` (F-TYPE,
-/// as an out-of-range number). Without any readable period the catalog's error is the one to fix.
+/// as an out-of-range number). While a period is unreadable or ends before it starts, the
+/// catalog's error is the one to fix (`Periods::is_complete`).
 fn covered_years(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let node = &corpus.catalog.node;
     let periods = &corpus.catalog.periods;
-    if periods.is_empty() {
+    if !periods.is_complete() {
         return;
     }
     let uncovered = |value: &Node, what: String| {

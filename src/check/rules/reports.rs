@@ -180,13 +180,13 @@ impl<'a> ReportCheck<'a, '_> {
     }
 
     /// R-PERIOD: the year must be one a programme period covers (the schema reports a year
-    /// that is not a whole number). Without any readable period the catalog's error is the
-    /// one to fix.
+    /// that is not a whole number). While a period is unreadable or ends before it starts,
+    /// the catalog's error is the one to fix (`Periods::is_complete`).
     fn year(&mut self) {
         let periods = &self.index.corpus.catalog.periods;
         let Some(node) = self.report.front.get("year") else { return };
         let Some(year) = node.as_int() else { return };
-        if periods.is_empty() || periods.covers_year(year) {
+        if !periods.is_complete() || periods.covers_year(year) {
             return;
         }
         self.push(
