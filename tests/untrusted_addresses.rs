@@ -12,6 +12,8 @@ fn script_addresses_in_site_yml_are_refused_at_their_position() {
         ("edit_url: \"javascript:alert(document.cookie)//\"\n", "site.yml:4:11: `edit_url`"),
         ("repo_url:  data:text/html,x\n", "site.yml:4:12: `repo_url`"),
         ("base_url: //evil.example/\n", "site.yml:2:11: `base_url`"),
+        // Every link is written after the base address: a query or fragment breaks them all.
+        ("base_url: \"https://e.org/?q=1#f\"\n", "site.yml:2:11: `base_url`"),
     ];
     for (line, expected) in cases {
         let site = TempSite::minimal();

@@ -216,8 +216,8 @@ fn check_recipients(recipients: &[String]) -> Result<(), String> {
 /// `--base-url` flag).
 pub fn address_error(key: &str, url: &str) -> String {
     let root_path = match key {
-        "base_url" => " hoặc một đường dẫn bắt đầu bằng `/`",
-        "--base-url" => ", `file:///` hoặc một đường dẫn bắt đầu bằng `/`",
+        "base_url" => " hoặc một đường dẫn bắt đầu bằng `/`, không có `?` hay `#`",
+        "--base-url" => ", `file:///` hoặc một đường dẫn bắt đầu bằng `/`, không có `?` hay `#`",
         _ => "",
     };
     format!(

@@ -12,9 +12,15 @@ pub fn is_web_address(url: &str) -> bool {
 }
 
 /// Whether `url` is a web address or a path from the server's root (`/`, `/mo-hinh/`; not
-/// the protocol-relative `//host/`).
+/// the protocol-relative `//host/`), without a query or fragment (every link of the site
+/// is written after it).
 pub fn is_base_address(url: &str) -> bool {
-    is_web_address(url) || (url.starts_with('/') && !url.starts_with("//") && !url.starts_with("/\\") && is_plain(url))
+    (is_web_address(url) || is_root_path(url)) && !url.contains(['?', '#'])
+}
+
+/// Whether `url` is a path from the server's root (not the protocol-relative `//host/`).
+fn is_root_path(url: &str) -> bool {
+    url.starts_with('/') && !url.starts_with("//") && !url.starts_with("/\\") && is_plain(url)
 }
 
 /// Whether `url` may be the address of the CMS script (`cms.script_url`), which runs on the
@@ -22,7 +28,7 @@ pub fn is_base_address(url: &str) -> bool {
 /// `static/`), never `data:`, `javascript:` or plain `http://`.
 pub fn is_script_address(url: &str) -> bool {
     let secure = url.get(..8).is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
-    (secure && is_web_address(url)) || (!is_web_address(url) && is_base_address(url))
+    (secure && is_web_address(url)) || is_root_path(url)
 }
 
 /// Whether `url` is a `file:///` address: accepted from the command line (`--base-url`, to
