@@ -242,8 +242,8 @@ impl CmsConfig {
         }
         if let Some(url) = self.script_url.as_deref().filter(|url| !address::is_script_address(url)) {
             return Err(format!(
-                "site.yml không hợp lệ: `cms.script_url` phải là địa chỉ bắt đầu bằng https:// hoặc đường dẫn \
-                 bắt đầu bằng `/` (tệp đặt trong static/), không phải `{}`",
+                "site.yml không hợp lệ: `cms.script_url` phải là địa chỉ bắt đầu bằng https:// (hoặc http:// \
+                 của chính máy này) hoặc đường dẫn bắt đầu bằng `/` (tệp đặt trong static/), không phải `{}`",
                 url.escape_debug()
             ));
         }
@@ -316,13 +316,21 @@ mod tests {
         let script = |url: &str| {
             SiteConfig::parse(&format!("title: T\ncms: {{backend: github, repo: a/b, script_url: '{url}'}}\n"))
         };
-        for url in ["https://cdn.example.org/decap-cms.js", "HTTPS://cdn.example.org/d.js", "/decap/decap-cms.js"] {
+        for url in [
+            "https://cdn.example.org/decap-cms.js",
+            "HTTPS://cdn.example.org/d.js",
+            "/decap/decap-cms.js",
+            "http://127.0.0.1:8080/decap-cms.js",
+            "http://localhost/d.js",
+        ] {
             assert_eq!(script(url).unwrap().cms.unwrap().script_url.as_deref(), Some(url));
         }
         for url in [
             "data:text/javascript,alert(document.domain)",
             "javascript:alert(1)",
             "http://cdn.example.org/d.js",
+            "http://localhost.evil.example/d.js",
+            "http://127.0.0.1.evil.example/d.js",
             "//evil.example/d.js",
             "decap.js",
             "https://a.org/d.js\" onload=\"x",

@@ -50,6 +50,8 @@ function serveBundle() {
     response.writeHead(200, { 'content-type': type, 'access-control-allow-origin': '*' });
     response.end(fs.readFileSync(file));
   });
+  // Unreferenced: a test failing before it closes the server must not keep node running.
+  server.unref();
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
     url: `http://127.0.0.1:${server.address().port}/decap-cms.js`,
     close: () => new Promise((done) => server.close(done)),

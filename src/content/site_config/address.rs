@@ -24,11 +24,16 @@ fn is_root_path(url: &str) -> bool {
 }
 
 /// Whether `url` may be the address of the CMS script (`cms.script_url`), which runs on the
-/// site's own origin: an `https://` address or a path from the server's root (a copy under
-/// `static/`), never `data:`, `javascript:` or plain `http://`.
+/// site's own origin: an `https://` address, an `http://` one on this machine (a copy served
+/// while trying the editor), or a path from the server's root (a copy under `static/`); never
+/// `data:`, `javascript:` or `http://` from another host, which anyone on the way could change.
 pub fn is_script_address(url: &str) -> bool {
-    let secure = url.get(..8).is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
-    (secure && is_web_address(url)) || is_root_path(url)
+    let lower = url.to_ascii_lowercase();
+    let secure = lower.starts_with("https://");
+    let local = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
+        .iter()
+        .any(|host| lower.strip_prefix(host).is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '/'])));
+    ((secure || local) && is_web_address(url)) || is_root_path(url)
 }
 
 /// Whether `url` is a `file:///` address: accepted from the command line (`--base-url`, to
