@@ -246,16 +246,28 @@ fn the_cms_admin_is_built_only_with_a_cms_section() {
     assert!(!site.dir.join("public/admin").exists(), "removing cms: removes /admin/");
 }
 
-/// A title and summary holding, through YAML escapes, characters XML forbids (controls, an
-/// escape sequence, the noncharacter U+FFFE): every XML file of the site stays readable.
+/// Characters that show nowhere and that XML forbids: written as YAML escapes in a title,
+/// they are P-YAML where the value stands; written as they are in a body, the Word files and
+/// every XML file of the site leave them out.
 #[test]
 fn characters_xml_forbids_never_reach_the_feed_the_sitemap_or_a_word_file() {
     let site = TempSite::minimal();
     let path = "content/mo-hinh/so-tai-chinh/mh-mot-cua-than-thien.md";
-    let text = site.read(path);
-    let text = text.replacen("title: \"Bộ phận một cửa", "title: \"Bộ\\x01 phận\\x0b\\x1b[31m\\uFFFE một cửa", 1);
-    let text = text.replacen("summary: \"Làm theo", "summary: \"Làm\\u0000\\uFFFF theo", 1);
-    site.write(path, &text);
+    let original = site.read(path);
+    let escaped = original.replacen("title: \"Bộ phận một cửa", "title: \"Bộ\\x01 phận\\uFFFE một cửa", 1);
+    site.write(path, &escaped);
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains(&format!("{path}:4:8")) && run.stdout.contains("P-YAML"), "{}", run.stdout);
+    assert!(run.stdout.contains("ký tự điều khiển U+0001"), "{}", run.stdout);
+
+    let body = original.replacen(
+        "## 2. Sự cần thiết\n",
+        "## 2. Sự cần thiết\n\nĐoạn có ký tự \u{1} lạ \u{fffe} và \u{b} giữa dòng.\n",
+        1,
+    );
+    assert_ne!(body, original);
+    site.write(path, &body);
     assert_eq!(site.run(&["build"]).code, 0);
     let mut xml_files = 0;
     for (file, bytes) in snapshot(&site.dir.join("public")) {
@@ -275,6 +287,11 @@ fn characters_xml_forbids_never_reach_the_feed_the_sitemap_or_a_word_file() {
         }
     }
     assert!(xml_files > 3, "the feed, the sitemap and Word files were read");
-    let feed = site.read("public/feed.xml");
-    assert!(feed.contains("Bộ phận[31m một cửa"), "the title is kept without its controls");
+    let plan = site.dir.join("public/mo-hinh/mh-mot-cua-than-thien");
+    let word =
+        fs::read_dir(&plan).unwrap().map(|e| e.unwrap().path()).find(|p| p.extension().is_some_and(|e| e == "docx"));
+    let word = fs::read(word.expect("the model's Word plan")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(word)).unwrap();
+    let document = std::io::read_to_string(zip.by_name("word/document.xml").unwrap()).unwrap();
+    assert!(document.contains("Đoạn có ký tự  lạ  và  giữa dòng."), "the body is kept without its controls");
 }

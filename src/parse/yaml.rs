@@ -11,6 +11,7 @@ use std::sync::Arc;
 use granit_parser::{Event, Parser, ScalarStyle, Span};
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::parse::controls::{has_xml_forbidden, is_xml_forbidden};
 
 mod explain;
 mod fast;
@@ -185,7 +186,37 @@ fn parse_number(text: &str) -> Option<f64> {
 /// an empty document gives a `Null` node. Usual front matter is read by a fast path
 /// ([`fast`]); anything else, and every problem, goes through the full event parser.
 pub fn parse_yaml(text: &str, first_line: usize, path: &str, out: &mut Vec<Diagnostic>) -> Option<Node> {
-    fast::parse(text, first_line).or_else(|| parse_events(text, first_line, path, out))
+    let node = fast::parse(text, first_line).or_else(|| parse_events(text, first_line, path, out))?;
+    // Only an escape (`"\x01"`) puts a control character in a value: YAML refuses them as written.
+    if text.contains('\\') {
+        report_controls(&node, path, out);
+    }
+    Some(node)
+}
+
+/// P-YAML for every value holding a character that has no place in text (`parse::controls`),
+/// written as an escape: it shows nowhere and the feed and Word files leave it out.
+fn report_controls(node: &Node, path: &str, out: &mut Vec<Diagnostic>) {
+    match &node.value {
+        Value::Scalar(scalar) if has_xml_forbidden(&scalar.text) => {
+            let found = scalar.text.chars().find(|&c| is_xml_forbidden(c)).unwrap_or_default();
+            out.push(
+                Diagnostic::new(
+                    Code::PYaml,
+                    path,
+                    node.pos,
+                    format!(
+                        "Giá trị chứa ký tự điều khiển U+{:04X} (viết bằng mã thoát `\\`), không hiển thị được",
+                        u32::from(found)
+                    ),
+                )
+                .with_hint("xóa mã thoát đó khỏi giá trị; xuống dòng thì dùng khối `|`"),
+            );
+        }
+        Value::Seq(items) => items.iter().for_each(|item| report_controls(item, path, out)),
+        Value::Map(entries) => entries.iter().for_each(|entry| report_controls(&entry.value, path, out)),
+        _ => {}
+    }
 }
 
 /// [`parse_yaml`] through the full event parser: any YAML, with its diagnostics.

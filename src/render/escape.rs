@@ -1,6 +1,8 @@
 //! HTML escaping for the few places that write markup by hand (charts, the serve overlay,
 //! diagnostic messages): templates escape by themselves.
 
+pub use crate::parse::controls::{has_xml_forbidden, is_xml_forbidden};
+
 /// Escapes `text` for HTML or XML content and quoted attribute values.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
@@ -26,27 +28,6 @@ pub fn push_escaped(out: &mut String, text: &str) {
         start = i + 1;
     }
     out.push_str(&text[start..]);
-}
-
-/// Whether `c` is left out of XML: what XML 1.0 forbids (the C0 control characters but tab,
-/// line feed and carriage return; the noncharacters U+FFFE and U+FFFF) and the controls it
-/// discourages (DEL, C1). Content can hold them (as YAML escapes, `"\u0001"`), and one of
-/// them makes a feed or a Word file unreadable.
-pub fn is_xml_forbidden(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
-}
-
-/// Whether `text` holds a character [`is_xml_forbidden`]: a scan of its bytes (such text is
-/// rare, and a document's characters need not all be decoded).
-pub fn has_xml_forbidden(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        b'\t' | b'\n' | b'\r' => false,
-        0..=0x1F | 0x7F => true,
-        0xC2 => bytes.get(i + 1).is_some_and(|next| (0x80..=0x9F).contains(next)),
-        0xEF => bytes.get(i + 1..i + 3).is_some_and(|next| next == [0xBF, 0xBE] || next == [0xBF, 0xBF]),
-        _ => false,
-    })
 }
 
 /// `text` without the characters [`is_xml_forbidden`].

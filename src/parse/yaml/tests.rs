@@ -104,3 +104,13 @@ fn common_syntax_mistakes_are_explained_in_vietnamese() {
         assert!(d.hint.as_deref().unwrap_or_default().contains(fix), "{text:?}: {:?}", d.hint);
     }
 }
+
+#[test]
+fn control_characters_written_as_escapes_are_reported_where_the_value_stands() {
+    let (node, out) = parse("title: \"Bộ\\x01 phận\"\nok: \"a\\tb\\nc\"\nlist:\n  - \"x\\uFFFE\"\n  - 'y\\x01'\n");
+    let found: Vec<_> = out.iter().map(|d| (d.code, d.line, d.column)).collect();
+    assert_eq!(found, [(Code::PYaml, 2, 8), (Code::PYaml, 5, 5)], "single quotes keep `\\x01` as written");
+    assert_eq!(out[0].message, "Giá trị chứa ký tự điều khiển U+0001 (viết bằng mã thoát `\\`), không hiển thị được");
+    assert_eq!(out[1].message.split(" (").next(), Some("Giá trị chứa ký tự điều khiển U+FFFE"));
+    assert_eq!(node.unwrap().get("ok").unwrap().as_text(), Some("a\tb\nc"), "tabs and line feeds are text");
+}
