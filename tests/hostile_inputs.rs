@@ -103,6 +103,16 @@ fn unknown_keys_by_the_hundred_thousand_warn_each_and_the_page_stays_short() {
 }
 
 #[test]
+fn anchors_and_tags_by_the_ten_thousand_are_each_reported_at_their_marker() {
+    let out = check_all_formats(&site_with(&shape("anchors")), 1);
+    assert_eq!(count(&out, "LỖI [P-YAML-FEATURE]"), 40_000);
+    assert!(out.contains("content/trang/neo.md:4:5:"), "the first anchor's `&`");
+    let last = 4 + 20_000;
+    let column = 5 + "!!str 0, ".len() * 10 + "!!str 10, ".len() * 90 + "!!str 100, ".len() * 900;
+    assert!(out.contains(&format!("content/trang/neo.md:{last}:{column}:")), "the 1,001st tag's `!`");
+}
+
+#[test]
 fn a_megabyte_line_shows_a_bounded_excerpt_under_its_error() {
     let out = check_all_formats(&site_with(&shape("long-line")), 1);
     let error = out.lines().position(|l| l.contains("[P-HTML-UNSAFE]")).expect("the error");

@@ -281,23 +281,26 @@ impl Builder<'_> {
         Pos::new(span.start.line() + self.first_line - 1, span.start.col() + 1)
     }
 
-    /// Where the marker (`&` of an anchor, `!` of a tag) of the node at `pos` stands: the
-    /// first of the last run of markers before the node on its line; `pos` itself when the
-    /// marker is on an earlier line.
-    fn marker_pos(&self, pos: Pos, marker: char) -> Pos {
-        let index = (pos.line as usize).checked_sub(self.first_line);
-        let Some(line) = index.and_then(|index| self.text.lines().nth(index)) else { return pos };
-        let before: Vec<char> = line.chars().take((pos.column as usize).saturating_sub(1)).collect();
-        let Some(mut at) = before.iter().rposition(|&c| c == marker) else { return pos };
+    /// Where the marker (`&` of an anchor, `!` of a tag) of the node starting at `span`
+    /// (position `pos`) stands: the first of the nearest run of markers before the node on
+    /// its line; `pos` itself when the marker is on an earlier line. The scan goes back from
+    /// the node and stops at the marker or the line's start, so a file of many anchors costs
+    /// no more than its length.
+    fn marker_pos(&self, span: &Span, pos: Pos, marker: u8) -> Pos {
+        let Some(end) = span.start.byte_offset().filter(|&end| self.text.is_char_boundary(end)) else { return pos };
+        let before = &self.text.as_bytes()[..end];
+        let nearest = before.iter().rposition(|&b| b == marker || b == b'\n');
+        let Some(mut at) = nearest.filter(|&at| before[at] == marker) else { return pos };
         while at > 0 && before[at - 1] == marker {
             at -= 1;
         }
-        Pos { line: pos.line, column: at as u32 + 1 }
+        let distance = self.text[at..end].chars().count() as u32;
+        Pos { line: pos.line, column: pos.column.saturating_sub(distance) }
     }
 
-    /// P-YAML-FEATURE for the anchor or tag (written with `marker`) of the node at `pos`.
-    fn marked(&mut self, pos: Pos, marker: char, what: &str) {
-        let at = self.marker_pos(pos, marker);
+    /// P-YAML-FEATURE for the anchor or tag (written with `marker`) of the node at `span`.
+    fn marked(&mut self, span: &Span, marker: u8, what: &str) {
+        let at = self.marker_pos(span, self.pos(span), marker);
         self.feature(at, what);
     }
 
@@ -318,10 +321,10 @@ impl Builder<'_> {
         match event {
             Event::Scalar(text, style, anchor, tag) => {
                 if anchor != 0 {
-                    self.marked(pos, '&', "neo (anchor `&`)");
+                    self.marked(&span, b'&', "neo (anchor `&`)");
                 }
                 if tag.is_some() {
-                    self.marked(pos, '!', "thẻ kiểu (tag `!`)");
+                    self.marked(&span, b'!', "thẻ kiểu (tag `!`)");
                 }
                 let plain = style == ScalarStyle::Plain;
                 let value = if plain && matches!(text.as_ref(), "" | "~" | "null" | "Null" | "NULL") {
@@ -337,10 +340,10 @@ impl Builder<'_> {
             }
             Event::SequenceStart(_, anchor, ref tag) | Event::MappingStart(_, anchor, ref tag) => {
                 if anchor != 0 {
-                    self.marked(pos, '&', "neo (anchor `&`)");
+                    self.marked(&span, b'&', "neo (anchor `&`)");
                 }
                 if tag.is_some() {
-                    self.marked(pos, '!', "thẻ kiểu (tag `!`)");
+                    self.marked(&span, b'!', "thẻ kiểu (tag `!`)");
                 }
                 if self.stack.len() >= MAX_DEPTH {
                     return Err(Diagnostic::new(

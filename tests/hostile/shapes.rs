@@ -28,6 +28,7 @@ pub fn all() -> Vec<Shape> {
             text: page(&format!("{}\n", repeat_to_budget(|i| format!("<b on{i}=x>")))),
         },
         Shape { name: "unknown-keys", path: "content/trang/khoa-la.md", text: unknown_keys() },
+        Shape { name: "anchors", path: "content/trang/neo.md", text: anchors() },
         Shape {
             name: "long-line",
             path: "content/trang/dong-dai.md",
@@ -77,4 +78,13 @@ fn unknown_parents() -> String {
 fn unknown_keys() -> String {
     let keys = repeat_to_budget(|i| format!("k{i}: x\n"));
     format!("---\ntype: trang\ntitle: \"Trang thử\"\n{keys}---\nNội dung.\n")
+}
+
+/// A page whose front matter anchors 20,000 values, then tags 20,000 on one line (about half
+/// the budget): each marker is found by scanning back from its value (from the file's
+/// start, that was quadratic).
+fn anchors() -> String {
+    let anchored: String = (0..20_000).map(|i| format!("k{i}: &a{i} 1\n")).collect();
+    let tagged: String = (0..20_000).map(|i| format!("!!str {i}, ")).collect();
+    format!("---\ntype: trang\ntitle: \"Trang thử\"\n{anchored}t: [{tagged}x]\n---\nNội dung.\n")
 }

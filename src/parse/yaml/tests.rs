@@ -43,6 +43,8 @@ fn anchors_and_tags_are_reported_where_their_marker_stands() {
     let (_, out) = parse("a&b: &k 1\ncost:   !!str thap\nlist: !t [1]\nx: [&m 2, 'q!' ]\nm: &n\n  k: v\n");
     let found: Vec<_> = out.iter().map(|d| (d.line, d.column)).collect();
     assert_eq!(found, [(2, 6), (3, 9), (4, 7), (5, 5), (7, 3)], "the text starts on line 2");
+    let (_, out) = parse("tiêu đề:  !!str Đạo\n");
+    assert_eq!((out[0].line, out[0].column), (2, 11), "columns count characters");
 }
 
 #[test]
