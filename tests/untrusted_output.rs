@@ -132,7 +132,7 @@ fn guongs_own_cache_keeps_working_and_an_output_symlinked_elsewhere_never_loses_
 /// A committed output folder is taken for a previous build (it holds a page), and a
 /// committed cache folder with guong's marker for guong's cache: links planted where guong
 /// writes its own files there (the `.gitignore` of the previous output kept as a cache, the
-/// manifest) are replaced, never written through.
+/// manifest, the search memo) are replaced, never read or written through.
 #[test]
 fn links_planted_where_guong_writes_its_own_files_are_never_followed() {
     let site = GitSite::minimal();
@@ -145,6 +145,8 @@ fn links_planted_where_guong_writes_its_own_files_are_never_followed() {
     // The manifest's temporary file is named after the process, which a repository cannot
     // know in advance; `owned::write_new` (unit-tested) treats it like the `.gitignore`.
     site.link(".public.guong-cache/manifest", "../../other-project/src/main.rs");
+    // The search index's memo beside it: neither read nor written through.
+    site.link(".public.guong-cache/memo-tim-kiem", "../../other-project/README");
     site.commit("Kẻ tấn công", "2024-05-01", "Thêm liên kết");
     let clone = site.clone_fresh();
     clone.temp.write("other-project/src/main.rs", "fn main() {}\n");

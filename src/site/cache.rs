@@ -96,7 +96,12 @@ pub fn load(target: &Path) -> Option<Manifest> {
     if owned::inspect(&cache, CACHE) != Found::Owned {
         return None;
     }
-    let text = fs::read_to_string(cache.join(MANIFEST)).ok()?;
+    // Only a regular file: a link is never followed, and a FIFO there would block the build.
+    let manifest = cache.join(MANIFEST);
+    if !fs::symlink_metadata(&manifest).ok()?.is_file() {
+        return None;
+    }
+    let text = fs::read_to_string(manifest).ok()?;
     let mut lines = text.split('\n');
     if lines.next()? != FORMAT || lines.next()?.strip_prefix("build ")? != build_key()? {
         return None;
@@ -215,6 +220,17 @@ mod tests {
         fs::write(&path, text.replace(&fingerprint.to_hex(), "nope")).unwrap();
         assert_eq!(load(&target), None);
         fs::write(&path, &text).unwrap();
+        // A link or a FIFO in the manifest's place: not followed, never waited on.
+        fs::remove_file(&path).unwrap();
+        std::os::unix::fs::symlink(dir.join("elsewhere"), &path).unwrap();
+        fs::write(dir.join("elsewhere"), &text).unwrap();
+        assert_eq!(load(&target), None);
+        fs::remove_file(&path).unwrap();
+        assert!(std::process::Command::new("mkfifo").arg(&path).status().unwrap().success());
+        assert_eq!(load(&target), None);
+        fs::remove_file(&path).unwrap();
+        fs::write(&path, &text).unwrap();
+        assert!(load(&target).is_some());
         fs::remove_file(cache_of(&target).join(owned::MARKER)).unwrap();
         assert_eq!(load(&target), None);
         fs::remove_dir_all(&dir).unwrap();
