@@ -111,9 +111,9 @@ impl Periods {
     }
 
     /// Whether every period written was read (none unreadable or ending before it starts)
-    /// and there is one at least. Only then does "no period holds this date" mean the date is wrong: while the
-    /// catalog's D-PERIOD stands, the rules saying so are not run, so that one error is
-    /// reported instead of one on every file of the broken period.
+    /// and there is one at least. Only then does "no period holds this date" mean the date
+    /// is wrong: while the catalog's error stands, the rules saying so are not run, so that
+    /// one error is reported instead of one on every file of the broken period.
     pub fn is_complete(&self) -> bool {
         !self.list.is_empty() && self.dropped == 0
     }

@@ -11,7 +11,8 @@ use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 
 use crate::office::DEFLATE_LEVEL;
-use crate::render::escape::{has_xml_forbidden, is_xml_forbidden, push_escaped};
+use crate::parse::controls::without_xml_forbidden;
+use crate::render::escape::push_escaped;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 /// Twentieths of a point per millimetre (1 mm = 56.7 twips).
@@ -422,11 +423,7 @@ fn xml(text: &str) -> String {
 
 /// Appends `text` to `out` as [`xml`] writes it.
 fn push_xml(out: &mut String, text: &str) {
-    if has_xml_forbidden(text) {
-        push_escaped(out, &text.replace(is_xml_forbidden, ""));
-    } else {
-        push_escaped(out, text);
-    }
+    push_escaped(out, &without_xml_forbidden(text));
 }
 
 const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";

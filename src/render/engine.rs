@@ -10,8 +10,8 @@ use std::sync::Arc;
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera, Value};
 
+use crate::parse::controls::without_xml_forbidden;
 use crate::render::context::{PageMeta, SiteInfo};
-use crate::render::escape::xml_chars;
 use crate::render::excerpt::excerpt;
 use crate::site::fingerprint::{Fingerprint, Hasher};
 
@@ -121,8 +121,10 @@ impl Renderer {
         self.tera.render_to(template, &context, &mut out).map_err(failed)?;
         if template.ends_with(".xml") {
             // A feed or sitemap with a character XML forbids is no feed at all.
-            let text = String::from_utf8(out).map_err(|e| RenderError { message: format!("{}: {e}", what()) })?;
-            return Ok(xml_chars(text).into_bytes());
+            let text = String::from_utf8_lossy(&out);
+            if let std::borrow::Cow::Owned(text) = without_xml_forbidden(&text) {
+                return Ok(text.into_bytes());
+            }
         }
         Ok(out)
     }

@@ -1,8 +1,6 @@
 //! HTML escaping for the few places that write markup by hand (charts, the serve overlay,
 //! diagnostic messages): templates escape by themselves.
 
-pub use crate::parse::controls::{has_xml_forbidden, is_xml_forbidden};
-
 /// Escapes `text` for HTML or XML content and quoted attribute values.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
@@ -28,11 +26,6 @@ pub fn push_escaped(out: &mut String, text: &str) {
         start = i + 1;
     }
     out.push_str(&text[start..]);
-}
-
-/// `text` without the characters [`is_xml_forbidden`].
-pub fn xml_chars(text: String) -> String {
-    if has_xml_forbidden(&text) { text.replace(is_xml_forbidden, "") } else { text }
 }
 
 /// A diagnostic message as HTML: escaped, with its `backticked` names as `<code>`.
@@ -90,18 +83,5 @@ mod tests {
             escape_html(r#"<a href="x">Tô & 'Lê'</a>"#),
             "&lt;a href=&quot;x&quot;&gt;Tô &amp; &#39;Lê&#39;&lt;/a&gt;"
         );
-    }
-
-    #[test]
-    fn characters_xml_forbids_are_found_and_left_out() {
-        let text = "Tiêu\u{1}đề\u{b}\u{1b}[31m\u{7f}\u{85}\u{fffe}\u{ffff}\0 ổn\t\n\r\u{fffd}";
-        assert!(has_xml_forbidden(text));
-        assert_eq!(xml_chars(text.to_owned()), "Tiêuđề[31m ổn\t\n\r\u{fffd}");
-        for clean in ["Đạo đức, ổn định\t\n", "\u{fffd}\u{fdd0}\u{a0}", ""] {
-            assert!(!has_xml_forbidden(clean), "{clean:?}");
-        }
-        for c in ['\u{1}', '\u{1f}', '\u{7f}', '\u{80}', '\u{9f}', '\u{fffe}', '\u{ffff}'] {
-            assert!(has_xml_forbidden(&c.to_string()) && is_xml_forbidden(c), "{c:?}");
-        }
     }
 }

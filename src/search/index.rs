@@ -99,12 +99,12 @@ pub fn build_index(inputs: IndexInputs<'_>, mut memo: Memo) -> Vec<IndexFile> {
     for (batch_number, batch) in fields.chunks(BATCH).enumerate() {
         let memoized: Vec<(Key, Vec<u8>)> =
             if memo.is_active() { batch.par_iter().map(|fields| memo.terms(fields)).collect() } else { Vec::new() };
-        let doc_terms: Vec<DocTerms> = if memoized.is_empty() {
-            batch.par_iter().map(DocTerms::read).collect()
-        } else {
+        let doc_terms: Vec<DocTerms> = if memo.is_active() {
             (memoized.par_iter().zip(batch))
                 .map(|((_, bytes), fields)| decode(bytes).unwrap_or_else(|| DocTerms::read(fields)))
                 .collect()
+        } else {
+            batch.par_iter().map(DocTerms::read).collect()
         };
         for (i, terms) in doc_terms.into_iter().enumerate() {
             lengths.push(terms.length);

@@ -1,7 +1,8 @@
-//! The addresses of `site.yml` (`base_url`, `repo_url`, `edit_url`, `cms.script_url`) land in every page's
-//! links, so a pull request that sets one to `javascript:…` would run in readers'
-//! browsers: only web addresses (`http://`, `https://`) are accepted, and for `base_url`
-//! also a path from the server's root (`/mo-hinh/`).
+//! The addresses of `site.yml` (`base_url`, `repo_url`, `edit_url`, `cms.script_url`) land
+//! in every page's links, so a pull request that sets one to `javascript:…` would run in
+//! readers' browsers: only web addresses (`http://`, `https://`) are accepted, for `base_url`
+//! also a path from the server's root (`/mo-hinh/`), and for the CMS script only what a
+//! network cannot change on the way (see [`is_script_address`]).
 
 /// Whether `url` is an `http(s)://` address with a host and nothing that could leave the
 /// attribute it is written in.
