@@ -21,6 +21,27 @@ fn p_encoding_points_at_the_bad_byte() {
 }
 
 #[test]
+fn a_site_yml_that_is_not_utf8_is_refused_at_the_bad_byte() {
+    let site = site();
+    let config = site.read("site.yml");
+    let mut bytes = format!("{config}description: \"Trang tổng hợp ").into_bytes();
+    bytes.extend_from_slice(b"\xff\"\n");
+    site.write_bytes("site.yml", &bytes);
+    // One byte that is not UTF-8 in the description the text adds as the config's last line.
+    let line = config.lines().count() + 1;
+    let offset = config.len() + "description: \"Trang tổng hợp ".len();
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        assert_eq!(run.code, 2, "{command}: {}{}", run.stdout, run.stderr);
+        let expected = format!(
+            "site.yml không hợp lệ (dòng {line}, cột 30): không phải văn bản UTF-8 hợp lệ (byte lỗi ở vị trí {offset}); \
+             lưu lại tệp với mã hóa UTF-8"
+        );
+        assert!(run.stderr.contains(&expected), "{command}: {}", run.stderr);
+    }
+}
+
+#[test]
 fn p_bom_warns_and_the_file_is_still_read() {
     let site = site();
     site.write_bytes(LOI, format!("\u{feff}{}", page("Nội dung <b>đậm</b>.\n")).as_bytes());

@@ -15,6 +15,7 @@ use crate::check::{Checked, check_found};
 use crate::cli::Failure;
 use crate::content::site_config::SiteConfig;
 use crate::diagnostic::Diagnostic;
+use crate::parse::frontmatter::{UTF8_HINT, invalid_utf8_at};
 use crate::parse::markdown::Reading;
 use crate::render::theme::Theme;
 use crate::source::disk::DiskSource;
@@ -70,7 +71,14 @@ impl SiteRoot {
             Refusal::Missing => Failure::Usage("không tìm thấy site.yml trong thư mục gốc".to_owned()),
             refusal => Failure::Usage(format!("site.yml {refusal}")),
         })?;
-        let text = String::from_utf8(bytes).map_err(|_| Failure::Usage("site.yml không phải UTF-8".to_owned()))?;
+        let text = String::from_utf8(bytes).map_err(|error| {
+            let offset = error.utf8_error().valid_up_to();
+            let at = invalid_utf8_at(&error.as_bytes()[..offset]);
+            Failure::Usage(format!(
+                "site.yml không hợp lệ (dòng {}, cột {}): không phải văn bản UTF-8 hợp lệ (byte lỗi ở vị trí {offset}); {UTF8_HINT}",
+                at.line, at.column
+            ))
+        })?;
         let config = SiteConfig::parse(&text).map_err(Failure::Usage)?;
         let (theme, mut skipped) = Theme::load(source.as_ref()).map_err(|error| Failure::Usage(error.to_string()))?;
         let (unread, content_skipped) = source.find_content().map_err(|refused| Failure::Usage(refused.to_string()))?;

@@ -21,6 +21,18 @@ pub struct Split {
     pub body_first_line: usize,
 }
 
+/// How to fix a file that is not UTF-8.
+pub const UTF8_HINT: &str = "lưu lại tệp với mã hóa UTF-8";
+
+/// Where the first byte that is not UTF-8 stands, given the `valid` bytes before it: its
+/// line, and its column counted in characters.
+pub fn invalid_utf8_at(valid: &[u8]) -> Pos {
+    let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = std::str::from_utf8(&valid[line_start..]).map_or(1, |s| s.chars().count() + 1);
+    Pos::new(line, column)
+}
+
 /// Decodes `bytes` as UTF-8 text with LF line ends; refuses files over 1 MiB or not UTF-8.
 /// A leading BOM is dropped with a warning. The text is borrowed from `bytes` unless line
 /// ends had to change (a site's worth of files is not copied for nothing).
@@ -39,18 +51,14 @@ pub fn decode_text<'b>(bytes: &'b [u8], path: &str, out: &mut Vec<Diagnostic>) -
         Ok(text) => text,
         Err(error) => {
             let offset = error.valid_up_to() + usize::from(had_bom) * 3;
-            let valid = &bytes[..error.valid_up_to()];
-            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            let column = std::str::from_utf8(&valid[valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)..])
-                .map_or(1, |s| s.chars().count() + 1);
             out.push(
                 Diagnostic::new(
                     Code::PEncoding,
                     path,
-                    Pos::new(line, column),
+                    invalid_utf8_at(&bytes[..error.valid_up_to()]),
                     format!("Tệp không phải văn bản UTF-8 hợp lệ (byte lỗi ở vị trí {offset})"),
                 )
-                .with_hint("lưu lại tệp với mã hóa UTF-8"),
+                .with_hint(UTF8_HINT),
             );
             return None;
         }
