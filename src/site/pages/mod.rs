@@ -27,8 +27,10 @@ use crate::site::job::Job;
 /// A family of pages.
 pub type Family = for<'a> fn(&'a BuildContext<'a>) -> Vec<Job<'a>>;
 
-/// Every family, in no particular order (the build sorts the output).
+/// Every family (the build sorts the output). The first one starts beside all the others
+/// (see `build`): keep the longest first.
 pub const FAMILIES: &[Family] = &[
+    search::jobs,
     home::jobs,
     gallery::jobs,
     model::jobs,
@@ -42,5 +44,4 @@ pub const FAMILIES: &[Family] = &[
     compliance::jobs,
     commendations::jobs,
     evaluations::jobs,
-    search::jobs,
 ];
