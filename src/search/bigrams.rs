@@ -17,6 +17,7 @@ use crate::search::fasthash::{FastMap, FxHasher};
 use crate::search::index::{INDEX_DIR, IndexFile, to_json};
 use crate::search::postings::{encode, encoded_len, union};
 use crate::search::shards::{ShardPlan, file_name, keys, plan, shard_json};
+use crate::search::varint;
 
 /// Target size of a bigram shard: one is fetched per adjacent pair of the query.
 pub const BIGRAM_SHARD_LIMIT: usize = 8 * 1024;
@@ -49,16 +50,7 @@ impl Packed {
             return;
         }
         let gap = if self.bytes.is_empty() { doc } else { doc - self.last };
-        let mut value = u64::from(gap) << FIELD_BITS | u64::from(flags);
-        loop {
-            let byte = (value & 0x7f) as u8;
-            value >>= 7;
-            if value == 0 {
-                self.bytes.push(byte);
-                break;
-            }
-            self.bytes.push(byte | 0x80);
-        }
+        varint::put(&mut self.bytes, u64::from(gap) << FIELD_BITS | u64::from(flags));
         self.last = doc;
     }
 
@@ -67,20 +59,8 @@ impl Packed {
         let mut at = 0;
         let mut doc = 0u32;
         std::iter::from_fn(move || {
-            if at >= self.bytes.len() {
-                return None;
-            }
-            let mut value = 0u64;
-            let mut shift = 0;
-            loop {
-                let byte = self.bytes[at];
-                at += 1;
-                value |= u64::from(byte & 0x7f) << shift;
-                shift += 7;
-                if byte & 0x80 == 0 {
-                    break;
-                }
-            }
+            // The bytes were written by `add`: they always read back.
+            let value = varint::read(&self.bytes, &mut at)?;
             doc += (value >> FIELD_BITS) as u32;
             Some((doc, value as u32 & FLAGS))
         })

@@ -31,7 +31,7 @@ use crate::search::facets::{Facet, facets};
 use crate::search::fasthash::FastMap;
 use crate::search::fold::fold;
 use crate::search::memo::{Key, Memo, decode};
-use crate::search::postings::{Encoded, Packed, Postings, encode, pack, tf_level, union};
+use crate::search::postings::{Encoded, Gathered, Packed, encode, pack, tf_level, union};
 use crate::search::shards::{file_name, keys, plan, shard_json};
 use crate::search::tokenize::spelling;
 
@@ -179,10 +179,10 @@ struct TermPostings {
     folded: String,
     /// Per spelling, its frequencies; while there is only one, they are `all` and its list
     /// stays empty.
-    spellings: Vec<(String, Postings)>,
+    spellings: Vec<(String, Gathered)>,
     /// Frequencies of all spellings together.
-    all: Postings,
-    title: Postings,
+    all: Gathered,
+    title: Gathered,
     /// Where its bigrams are written (set once they are planned).
     bigrams: Option<BigramShards>,
 }
@@ -196,14 +196,6 @@ struct Dictionary {
     term_index: FastMap<String, u32>,
     terms: Vec<TermPostings>,
     bigrams: Bigrams,
-}
-
-/// Adds `value` to the posting of `doc`, which is the last one or a new one.
-fn add_to(postings: &mut Postings, doc: u32, value: u32, combine: impl Fn(u32, u32) -> u32) {
-    match postings.last_mut() {
-        Some(last) if last.0 == doc => last.1 = combine(last.1, value),
-        _ => postings.push((doc, value)),
-    }
 }
 
 /// The JSON entry of a syllable in its shard.
@@ -242,8 +234,8 @@ impl Dictionary {
                     self.terms.push(TermPostings {
                         folded,
                         spellings: Vec::new(),
-                        all: Vec::new(),
-                        title: Vec::new(),
+                        all: Gathered::default(),
+                        title: Gathered::default(),
                         bigrams: None,
                     });
                     term
@@ -257,7 +249,7 @@ impl Dictionary {
                         // Until now every occurrence was of the first spelling.
                         *first = all.clone();
                     }
-                    spellings.push((spelling, Vec::new()));
+                    spellings.push((spelling, Gathered::default()));
                     spellings.len() - 1
                 }
             };
@@ -286,15 +278,15 @@ impl Dictionary {
         for (&(_, n), resolved) in terms.runs.iter().zip(&resolved) {
             if let &Some((term, spelling)) = resolved {
                 let postings = &mut self.terms[term as usize];
-                add_to(&mut postings.all, doc, n, |a, b| a + b);
+                postings.all.add(doc, n, |a, b| a + b);
                 if postings.spellings.len() > 1 {
-                    add_to(&mut postings.spellings[spelling as usize].1, doc, n, |a, b| a + b);
+                    postings.spellings[spelling as usize].1.add(doc, n, |a, b| a + b);
                 }
             }
         }
         for &run in &terms.title {
             if let Some((term, _)) = resolved[run as usize] {
-                add_to(&mut self.terms[term as usize].title, doc, 1, |_, _| 1);
+                self.terms[term as usize].title.add(doc, 1, |_, _| 1);
             }
         }
         for &(a, b, flags) in &terms.bigrams {
@@ -314,16 +306,15 @@ impl Dictionary {
             .map(|(_, t)| {
                 t.spellings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
                 let entry = TermEntry {
-                    f: encode(t.all.iter().copied(), docs, tf_level),
-                    ti: (!t.title.is_empty()).then(|| encode(t.title.iter().copied(), docs, |n| n)),
+                    f: encode(t.all.iter(), docs, tf_level),
+                    ti: (!t.title.is_empty()).then(|| encode(t.title.iter(), docs, |n| n)),
                     bg: t.bigrams.as_ref(),
                 };
                 let spellings: Vec<(&str, Spelling)> = match &t.spellings[..] {
                     [(only, _)] => vec![(only.as_str(), Spelling::Only(1))],
-                    many => many
-                        .iter()
-                        .map(|(s, p)| (s.as_str(), Spelling::Each(encode(p.iter().copied(), docs, |_| 1))))
-                        .collect(),
+                    many => {
+                        many.iter().map(|(s, p)| (s.as_str(), Spelling::Each(encode(p.iter(), docs, |_| 1)))).collect()
+                    }
                 };
                 (to_json(&entry), to_json(&spellings.into_iter().collect::<std::collections::BTreeMap<_, _>>()))
             })
@@ -335,8 +326,7 @@ impl Dictionary {
             .par_iter()
             .map(|p| {
                 let summary = (!p.leaf).then(|| {
-                    let all =
-                        union(terms[p.summary.clone()].iter().map(|(_, t)| t.all.iter().copied()), docs, |a, b| a + b);
+                    let all = union(terms[p.summary.clone()].iter().map(|(_, t)| t.all.iter()), docs, |a, b| a + b);
                     to_json(&encode(all, docs, tf_level))
                 });
                 let held = || terms[p.holds.clone()].iter().zip(&encoded[p.holds.clone()]);

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use crate::search::document::{DocTerms, Fields};
 use crate::search::fasthash::{FastMap, FxHasher};
+use crate::search::varint;
 
 /// The first line of a memo: its format.
 const FORMAT: &str = "guong-search-terms 1";
@@ -158,12 +159,8 @@ pub fn decode(bytes: &[u8]) -> Option<DocTerms<'_>> {
     (reader.at == bytes.len()).then_some(DocTerms { runs, title, bigrams, length })
 }
 
-fn put(out: &mut Vec<u8>, mut value: u32) {
-    while value >= 0x80 {
-        out.push(value as u8 | 0x80);
-        value >>= 7;
-    }
-    out.push(value as u8);
+fn put(out: &mut Vec<u8>, value: u32) {
+    varint::put(out, u64::from(value));
 }
 
 struct Cursor<'a> {
@@ -173,16 +170,7 @@ struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     fn number(&mut self) -> Option<u32> {
-        let mut value = 0u32;
-        for shift in (0..35).step_by(7) {
-            let byte = *self.bytes.get(self.at)?;
-            self.at += 1;
-            value |= u32::from(byte & 0x7f).checked_shl(shift)?;
-            if byte & 0x80 == 0 {
-                return Some(value);
-            }
-        }
-        None
+        u32::try_from(varint::read(self.bytes, &mut self.at)?).ok()
     }
 
     fn take(&mut self, len: usize) -> Option<&'a [u8]> {

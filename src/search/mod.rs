@@ -12,6 +12,7 @@ pub mod memo;
 pub mod postings;
 pub mod shards;
 pub mod tokenize;
+pub mod varint;
 
 pub use fold::{CollationKey, fold, title_key};
 pub use index::build_index;

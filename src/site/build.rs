@@ -90,15 +90,8 @@ pub fn build(
     let staging = Staging::begin(output, use_cache)?;
     let run = Runner::new(site, &staging, progress);
     // Each family's jobs are rendered as soon as it has listed them, so a family that
-    // computes while listing (the search index) overlaps the rendering of the others. The
-    // first family (the search index: the longest, and partly serial) starts at once beside
-    // the others, not whenever the pool comes to it: last, it would run alone.
-    let (first, others) = FAMILIES.split_first().expect("there are families");
-    let (first, others) = rayon::join(
-        || run.all(family_jobs(first, &site.cx, &site.assets)),
-        || others.par_iter().try_for_each(|family| run.all(family_jobs(family, &site.cx, &site.assets))),
-    );
-    first.and(others)?;
+    // computes while listing (the search index) overlaps the rendering of the others.
+    FAMILIES.par_iter().try_for_each(|family| run.all(family_jobs(family, &site.cx, &site.assets)))?;
     run.all(site_files(&site.cx, &site.assets).collect())?;
     let pages = std::mem::take(&mut *run.sitemap.lock().unwrap_or_else(|e| e.into_inner()));
     run.all(vec![special::sitemap(&site.cx, pages)])?;

@@ -45,3 +45,24 @@ fn columns_pack_at_the_width_of_the_largest_number() {
     assert_eq!(pack(&[3844]), Packed { w: 3, s: "100".to_owned() });
     assert_eq!(pack(&[]), Packed { w: 1, s: String::new() });
 }
+
+#[test]
+fn gathered_postings_read_back_as_added_with_the_last_document_combined() {
+    let mut gathered = Gathered::default();
+    assert!(gathered.is_empty());
+    assert_eq!(gathered.iter().count(), 0);
+    let added = [(0, 2), (0, 3), (5, 1), (200, 300), (200, 1), (70_000, 9), (u32::MAX, 1)];
+    for (doc, value) in added {
+        gathered.add(doc, value, |a, b| a + b);
+    }
+    let expected: Postings = vec![(0, 5), (5, 1), (200, 301), (70_000, 9), (u32::MAX, 1)];
+    assert_eq!(gathered.iter().collect::<Postings>(), expected);
+    // Read twice, and cloned mid-way, as the shard writer does.
+    let mut postings = gathered.iter();
+    postings.next();
+    assert_eq!(postings.clone().collect::<Postings>(), expected[1..]);
+    drop(postings);
+    gathered.shrink_to_fit();
+    assert_eq!(gathered.iter().collect::<Postings>(), expected);
+    assert_eq!(encode(gathered.iter(), 10, |n| n), encode(expected, 10, |n| n));
+}

@@ -27,10 +27,8 @@ use crate::site::job::Job;
 /// A family of pages.
 pub type Family = for<'a> fn(&'a BuildContext<'a>) -> Vec<Job<'a>>;
 
-/// Every family (the build sorts the output). The first one starts beside all the others
-/// (see `build`): keep the longest first.
+/// Every family, in no particular order (the build sorts the output).
 pub const FAMILIES: &[Family] = &[
-    search::jobs,
     home::jobs,
     gallery::jobs,
     model::jobs,
@@ -44,4 +42,5 @@ pub const FAMILIES: &[Family] = &[
     compliance::jobs,
     commendations::jobs,
     evaluations::jobs,
+    search::jobs,
 ];
