@@ -1,8 +1,8 @@
 //! Characters that have no place in text: the control characters (but tab, line feed and
 //! carriage return) and the noncharacters U+FFFE and U+FFFF. XML forbids most of them and
 //! discourages the rest, and none shows on a page. Written as YAML escapes (`"\x01"`) they
-//! are P-YAML; a Markdown body may hold them as they are, so the XML writers (feed, sitemap,
-//! Word files) leave them out ([`without_xml_forbidden`]).
+//! are P-YAML; a Markdown body may hold them as they are, so the body's HTML and the XML
+//! writers (feed, sitemap, Word files) leave them out ([`without_xml_forbidden`]).
 
 use std::borrow::Cow;
 

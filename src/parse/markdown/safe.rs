@@ -1,8 +1,11 @@
 //! Markdown events made safe to write as HTML: raw HTML is shown as text, link and image
-//! addresses are limited to safe schemes (site-absolute ones get the base path), and headings
-//! are demoted so the page title stays the only `<h1>`.
+//! addresses are limited to safe schemes (site-absolute ones get the base path), headings
+//! are demoted so the page title stays the only `<h1>`, and text loses the control characters
+//! no page shows (see `parse::controls`).
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
+
+use crate::parse::controls::{has_xml_forbidden, without_xml_forbidden};
 
 /// URL schemes a body may link to; anything else becomes `#`.
 const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
@@ -11,7 +14,8 @@ const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 /// `/sub/path/`).
 pub fn make_safe<'a>(event: Event<'a>, base_path: &str) -> Event<'a> {
     match event {
-        Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
+        Event::Html(text) | Event::InlineHtml(text) | Event::Text(text) => Event::Text(visible(text)),
+        Event::Code(text) => Event::Code(visible(text)),
         Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
         Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
         Event::Start(Tag::Heading { level, id, classes, attrs }) => {
@@ -25,6 +29,15 @@ pub fn make_safe<'a>(event: Event<'a>, base_path: &str) -> Event<'a> {
             Event::Start(Tag::Image { link_type, dest_url: safe_url(dest_url, base_path), title, id })
         }
         other => other,
+    }
+}
+
+/// `text` without the control characters a body may hold as they are (HTML calls them
+/// errors, and no browser shows them the same way).
+fn visible(text: CowStr<'_>) -> CowStr<'_> {
+    match has_xml_forbidden(&text) {
+        true => CowStr::from(without_xml_forbidden(&text).into_owned()),
+        false => text,
     }
 }
 

@@ -113,6 +113,12 @@ fn raw_html_is_shown_as_text() {
 }
 
 #[test]
+fn control_characters_written_in_the_body_are_left_out_of_the_html() {
+    let body = "Học\u{1} tập\u{7f} `mã\u{85}` và <b\u{8}>làm theo</b>\u{FFFF}\tnhé\n";
+    assert_eq!(html(body, "/"), "<p>Học tập <code>mã</code> và &lt;b&gt;làm theo&lt;/b&gt;\tnhé</p>\n");
+}
+
+#[test]
 fn dangerous_link_schemes_become_hash() {
     for bad in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java%09script:x", "vbscript:x", "data:text/html,x"] {
         let html = html(&format!("[x]({bad}) ![y]({bad})"), "/");
