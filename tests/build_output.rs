@@ -247,8 +247,8 @@ fn the_cms_admin_is_built_only_with_a_cms_section() {
 }
 
 /// Characters that show nowhere and that XML forbids: written as YAML escapes in a title,
-/// they are P-YAML where the value stands; written as they are in a body, the Word files and
-/// every XML file of the site leave them out.
+/// they are P-YAML where the value stands; written as they are in a body, the page, the Word
+/// files and every XML file of the site leave them out.
 #[test]
 fn characters_xml_forbids_never_reach_the_feed_the_sitemap_or_a_word_file() {
     let site = TempSite::minimal();
@@ -294,4 +294,6 @@ fn characters_xml_forbids_never_reach_the_feed_the_sitemap_or_a_word_file() {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(word)).unwrap();
     let document = std::io::read_to_string(zip.by_name("word/document.xml").unwrap()).unwrap();
     assert!(document.contains("Đoạn có ký tự  lạ  và  giữa dòng."), "the body is kept without its controls");
+    let page = site.read("public/mo-hinh/mh-mot-cua-than-thien/index.html");
+    assert!(page.contains("<p>Đoạn có ký tự  lạ  và  giữa dòng.</p>"), "the page leaves them out too");
 }

@@ -15,7 +15,7 @@ use crate::check::{Checked, check_found};
 use crate::cli::Failure;
 use crate::content::site_config::SiteConfig;
 use crate::diagnostic::Diagnostic;
-use crate::parse::frontmatter::{UTF8_HINT, invalid_utf8_at};
+use crate::parse::frontmatter::{UTF8_HINT, invalid_utf8_at, not_utf8};
 use crate::parse::markdown::Reading;
 use crate::render::theme::Theme;
 use crate::source::disk::DiskSource;
@@ -75,8 +75,10 @@ impl SiteRoot {
             let offset = error.utf8_error().valid_up_to();
             let at = invalid_utf8_at(&error.as_bytes()[..offset]);
             Failure::Usage(format!(
-                "site.yml không hợp lệ (dòng {}, cột {}): không phải văn bản UTF-8 hợp lệ (byte lỗi ở vị trí {offset}); {UTF8_HINT}",
-                at.line, at.column
+                "site.yml không hợp lệ (dòng {}, cột {}): {}; {UTF8_HINT}",
+                at.line,
+                at.column,
+                not_utf8(offset)
             ))
         })?;
         let config = SiteConfig::parse(&text).map_err(Failure::Usage)?;

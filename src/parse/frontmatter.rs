@@ -21,12 +21,23 @@ pub struct Split {
     pub body_first_line: usize,
 }
 
+/// The byte order mark some editors write first.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// How to fix a file that is not UTF-8.
 pub const UTF8_HINT: &str = "lưu lại tệp với mã hóa UTF-8";
 
+/// What is wrong with a file that is not UTF-8, its first bad byte at `offset` (from the
+/// file's start).
+pub fn not_utf8(offset: usize) -> String {
+    format!("không phải văn bản UTF-8 hợp lệ (byte lỗi ở vị trí {offset})")
+}
+
 /// Where the first byte that is not UTF-8 stands, given the `valid` bytes before it: its
-/// line, and its column counted in characters.
+/// line, and its column counted in characters (a leading BOM, which editors do not show,
+/// is not one).
 pub fn invalid_utf8_at(valid: &[u8]) -> Pos {
+    let valid = valid.strip_prefix(BOM).unwrap_or(valid);
     let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
     let column = std::str::from_utf8(&valid[line_start..]).map_or(1, |s| s.chars().count() + 1);
@@ -41,7 +52,7 @@ pub fn decode_text<'b>(bytes: &'b [u8], path: &str, out: &mut Vec<Diagnostic>) -
         out.push(too_large(path, bytes.len() as u64, MAX_FILE_BYTES as u64));
         return None;
     }
-    let (bytes, had_bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+    let (bytes, had_bom) = match bytes.strip_prefix(BOM) {
         Some(rest) => (rest, true),
         None => (bytes, false),
     };
@@ -56,7 +67,7 @@ pub fn decode_text<'b>(bytes: &'b [u8], path: &str, out: &mut Vec<Diagnostic>) -
                     Code::PEncoding,
                     path,
                     invalid_utf8_at(&bytes[..error.valid_up_to()]),
-                    format!("Tệp không phải văn bản UTF-8 hợp lệ (byte lỗi ở vị trí {offset})"),
+                    format!("Tệp {}", not_utf8(offset)),
                 )
                 .with_hint(UTF8_HINT),
             );
@@ -147,5 +158,12 @@ mod tests {
         assert_eq!(out[1].code, Code::PBom);
         assert!(decode_text(&vec![b'a'; 5 * 1024 * 1024], "x.md", &mut out).is_none());
         assert_eq!(out[2].message, "Tệp quá lớn (5,0 MB); giới hạn 1 MB");
+    }
+
+    #[test]
+    fn a_bad_byte_is_placed_in_characters_without_the_bom() {
+        assert_eq!(invalid_utf8_at("ab\nđề ".as_bytes()), Pos::new(2, 4));
+        assert_eq!(invalid_utf8_at(b"\xEF\xBB\xBFtitle: "), Pos::new(1, 8));
+        assert_eq!(invalid_utf8_at(b""), Pos::START);
     }
 }

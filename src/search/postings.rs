@@ -32,7 +32,8 @@ pub type Postings = Vec<(u32, u32)>;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Gathered {
     bytes: Vec<u8>,
-    /// Document of the last posting written into `bytes`.
+    /// Document of the last posting written into `bytes` (0 before the first: the first
+    /// gap is its document).
     written_doc: u32,
     last: Option<(u32, u32)>,
 }
@@ -45,8 +46,7 @@ impl Gathered {
             Some((last_doc, last_value)) if *last_doc == doc => *last_value = combine(*last_value, value),
             _ => {
                 if let Some((last_doc, last_value)) = self.last.replace((doc, value)) {
-                    let gap = last_doc - if self.bytes.is_empty() { 0 } else { self.written_doc };
-                    varint::put(&mut self.bytes, u64::from(gap));
+                    varint::put(&mut self.bytes, u64::from(last_doc - self.written_doc));
                     varint::put(&mut self.bytes, u64::from(last_value));
                     self.written_doc = last_doc;
                 }

@@ -3,9 +3,11 @@
 //! are demoted so the page title stays the only `<h1>`, and text loses the control characters
 //! no page shows (see `parse::controls`).
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
-use crate::parse::controls::{has_xml_forbidden, without_xml_forbidden};
+use crate::parse::controls::without_xml_forbidden;
 
 /// URL schemes a body may link to; anything else becomes `#`.
 const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
@@ -35,10 +37,10 @@ pub fn make_safe<'a>(event: Event<'a>, base_path: &str) -> Event<'a> {
 /// `text` without the control characters a body may hold as they are (HTML calls them
 /// errors, and no browser shows them the same way).
 fn visible(text: CowStr<'_>) -> CowStr<'_> {
-    match has_xml_forbidden(&text) {
-        true => CowStr::from(without_xml_forbidden(&text).into_owned()),
-        false => text,
+    if let Cow::Owned(kept) = without_xml_forbidden(&text) {
+        return CowStr::from(kept);
     }
+    text
 }
 
 /// A body `#` heading would compete with the page title.
