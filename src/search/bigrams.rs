@@ -24,6 +24,10 @@ pub const BIGRAM_SHARD_LIMIT: usize = 8 * 1024;
 
 const FLAGS: u32 = (1 << FIELD_BITS) - 1;
 
+/// The terms `(a, b)` of a bigram of a document and the flags of the fields where they stand
+/// together (see [`Bigrams::add`]).
+pub type TermPair = (u32, u32, u32);
+
 /// Every bigram of the site, with its postings.
 #[derive(Default)]
 pub struct Bigrams {
@@ -113,6 +117,13 @@ impl Bigrams {
     /// `flags`. Documents come in ascending order.
     pub fn add(&mut self, doc: u32, a: u32, b: u32, flags: u32) {
         self.pairs.entry((a, b)).or_default().add(doc, flags);
+    }
+
+    /// Adds the pairs of each document, documents in ascending order.
+    pub fn add_all(&mut self, documents: Vec<(u32, Vec<TermPair>)>) {
+        for (doc, pairs) in documents {
+            pairs.into_iter().for_each(|(a, b, flags)| self.add(doc, a, b, flags));
+        }
     }
 
     /// Plans the shards of every first syllable; `folded[t]` is the folded text of term `t`.

@@ -25,7 +25,7 @@ use serde::Serialize;
 
 use crate::content::corpus::Corpus;
 use crate::content::model::Model;
-use crate::search::bigrams::{BigramShards, Bigrams};
+use crate::search::bigrams::{BigramShards, Bigrams, TermPair};
 use crate::search::document::{DocTerms, Fields};
 use crate::search::facets::{Facet, facets};
 use crate::search::fasthash::FastMap;
@@ -95,7 +95,11 @@ pub fn build_index(inputs: IndexInputs<'_>, mut memo: Memo) -> Vec<IndexFile> {
     let IndexInputs { fields, display, facets } = inputs;
     let docs = fields.len() as u32;
     let mut dictionary = Dictionary::default();
+    let mut bigrams = Bigrams::default();
     let mut lengths = Vec::with_capacity(fields.len());
+    // The syllables of a batch are added while the bigrams of the batch before it are: the
+    // two lanes touch different tables.
+    let mut pending: Vec<(u32, Vec<TermPair>)> = Vec::new();
     for (batch_number, batch) in fields.chunks(BATCH).enumerate() {
         let memoized: Vec<(Key, Vec<u8>)> =
             if memo.is_active() { batch.par_iter().map(|fields| memo.terms(fields)).collect() } else { Vec::new() };
@@ -106,18 +110,26 @@ pub fn build_index(inputs: IndexInputs<'_>, mut memo: Memo) -> Vec<IndexFile> {
         } else {
             batch.par_iter().map(DocTerms::read).collect()
         };
-        for (i, terms) in doc_terms.into_iter().enumerate() {
-            lengths.push(terms.length);
-            dictionary.add((batch_number * BATCH + i) as u32, &terms);
-        }
+        let first = (batch_number * BATCH) as u32;
+        let (added, ()) = rayon::join(
+            || {
+                (doc_terms.iter().zip(first..))
+                    .map(|(terms, doc)| (doc, terms.length, dictionary.add(doc, terms)))
+                    .collect::<Vec<_>>()
+            },
+            || bigrams.add_all(std::mem::take(&mut pending)),
+        );
+        lengths.extend(added.iter().map(|&(_, length, _)| length));
+        pending = added.into_iter().map(|(doc, _, pairs)| (doc, pairs)).collect();
         memoized.iter().for_each(|(key, bytes)| memo.keep(key, bytes));
     }
+    bigrams.add_all(pending);
     memo.finish();
     drop(fields);
     dictionary.finish_reading();
 
     let folded: Vec<String> = dictionary.terms.iter().map(|t| t.folded.clone()).collect();
-    let bigrams = std::mem::take(&mut dictionary.bigrams).write(&folded, docs);
+    let bigrams = bigrams.write(&folded, docs);
     drop(folded);
     for (first, shards) in bigrams.shards {
         dictionary.terms[first as usize].bigrams = Some(shards);
@@ -195,7 +207,6 @@ struct Dictionary {
     runs: FastMap<Box<str>, Option<(u32, u32)>>,
     term_index: FastMap<String, u32>,
     terms: Vec<TermPostings>,
-    bigrams: Bigrams,
 }
 
 /// The JSON entry of a syllable in its shard.
@@ -273,7 +284,9 @@ impl Dictionary {
         }
     }
 
-    fn add(&mut self, doc: u32, terms: &DocTerms) {
+    /// Adds the syllables of document `doc`; returns its bigrams as pairs of terms, for
+    /// [`Bigrams::add_all`].
+    fn add(&mut self, doc: u32, terms: &DocTerms) -> Vec<TermPair> {
         let resolved: Vec<Option<(u32, u32)>> = terms.runs.iter().map(|&(run, _)| self.resolve(run)).collect();
         for (&(_, n), resolved) in terms.runs.iter().zip(&resolved) {
             if let &Some((term, spelling)) = resolved {
@@ -289,11 +302,8 @@ impl Dictionary {
                 self.terms[term as usize].title.add(doc, 1, |_, _| 1);
             }
         }
-        for &(a, b, flags) in &terms.bigrams {
-            if let (Some((a, _)), Some((b, _))) = (resolved[a as usize], resolved[b as usize]) {
-                self.bigrams.add(doc, a, b, flags);
-            }
-        }
+        let term = |run: u32| resolved[run as usize].map(|(term, _)| term);
+        (terms.bigrams.iter()).filter_map(|&(a, b, flags)| Some((term(a)?, term(b)?, flags))).collect()
     }
 
     /// Writes `shards/` and `exact/`; returns the leaf and split keys.
