@@ -5,6 +5,8 @@
 //! so an editor sees the criterion, not a generic message. The same tables produce the JSON
 //! Schema of `guong schema`.
 
+use std::fmt;
+
 use unicode_normalization::UnicodeNormalization;
 
 use crate::content::criteria::{criterion_of, legend};
@@ -260,11 +262,15 @@ pub fn plainly_nfc(c: char) -> bool {
 pub fn text_len(text: &str) -> usize {
     let text = text.trim();
     // Most text is already NFC: count it without building the normalized form.
+    let mut counted = 0;
     if text.is_ascii() {
         text.len()
-    } else if text.chars().all(plainly_nfc)
-        || unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
-    {
+    } else if text.chars().all(|c| {
+        counted += 1;
+        plainly_nfc(c)
+    }) {
+        counted
+    } else if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
         text.chars().count()
     } else {
         text.nfc().count()
@@ -291,13 +297,13 @@ impl Validator<'_> {
             ));
             return;
         }
-        self.check_map(node, fields, "", Pos::START, None);
+        self.check_map(node, fields, &FieldPath::Root, Pos::START, None);
     }
 
-    fn check_map(&mut self, node: &Node, fields: &[Field], prefix: &str, owner: Pos, inherited: Option<Code>) {
+    fn check_map(&mut self, node: &Node, fields: &[Field], prefix: &FieldPath, owner: Pos, inherited: Option<Code>) {
         for entry in node.entries() {
             if !fields.iter().any(|f| *f.key == *entry.key) {
-                let name = join(prefix, &entry.key);
+                let name = FieldPath::Key(prefix, &entry.key);
                 // A key written as its Vietnamese label (`trang_thai` for `status`) or misspelt.
                 let guess = named_by_label(&entry.key, fields)
                     .map(|f| f.key)
@@ -317,7 +323,7 @@ impl Validator<'_> {
             }
         }
         for field in fields {
-            let name = join(prefix, field.key);
+            let name = FieldPath::Key(prefix, field.key);
             match node.entry(field.key) {
                 Some(entry) => self.check_value(&entry.value, field, &name, entry.key_pos, inherited),
                 None if field.required => {
@@ -338,7 +344,7 @@ impl Validator<'_> {
         }
     }
 
-    fn missing(&mut self, field: &Field, name: &str, pos: Pos, inherited: Option<Code>) {
+    fn missing(&mut self, field: &Field, name: &FieldPath, pos: Pos, inherited: Option<Code>) {
         let code = field.missing_code(inherited);
         self.out.push(
             Diagnostic::new(
@@ -354,7 +360,7 @@ impl Validator<'_> {
         );
     }
 
-    fn check_value(&mut self, node: &Node, field: &Field, name: &str, key_pos: Pos, inherited: Option<Code>) {
+    fn check_value(&mut self, node: &Node, field: &Field, name: &FieldPath, key_pos: Pos, inherited: Option<Code>) {
         if node.as_text().is_some_and(is_placeholder) {
             self.out.push(
                 Diagnostic::new(
@@ -400,7 +406,7 @@ impl Validator<'_> {
             Kind::Slug { min } => match node.as_text() {
                 Some(text) if is_slug_from(text, min) => {}
                 // A file's own id must also be its file name (SPEC §3 P-ID).
-                Some(text) if code_or(Code::FType) == Code::PId && name == "id" => {
+                Some(text) if code_or(Code::FType) == Code::PId && name.is_top_level("id") => {
                     let rule = format!("mã gồm {min}–{SLUG_MAX} ký tự: chữ thường không dấu, số, gạch nối");
                     let stem = self.path.rsplit('/').next().unwrap_or_default().trim_end_matches(".md");
                     let hint = if is_slug_from(stem, min) {
@@ -523,7 +529,7 @@ impl Validator<'_> {
                     }
                     let item_field = Field { kind: *item, required: false, ..*field };
                     for (index, node) in items.iter().enumerate() {
-                        let item_name = format!("{name}[{}]", index + 1);
+                        let item_name = FieldPath::Item(name, index + 1);
                         if node.is_null() {
                             self.push(code_or(Code::FType), node.pos, format!("Mục `{item_name}` để trống"));
                         } else {
@@ -610,7 +616,7 @@ impl Validator<'_> {
         }
     }
 
-    fn wrong_type(&mut self, code: Code, node: &Node, name: &str, expected: &str) {
+    fn wrong_type(&mut self, code: Code, node: &Node, name: &FieldPath, expected: &str) {
         self.out.push(Diagnostic::new(
             code,
             self.path,
@@ -661,8 +667,31 @@ fn thousands(text: &str) -> Option<String> {
     grouped.then(|| groups.concat())
 }
 
-fn join(prefix: &str, key: &str) -> String {
-    if prefix.is_empty() { key.to_owned() } else { format!("{prefix}.{key}") }
+/// Where a value sits in a file (`measures.milestones[2].date`), spelled out only when a
+/// diagnostic names it: most values are valid, and their names are never written.
+enum FieldPath<'p> {
+    Root,
+    Key(&'p FieldPath<'p>, &'p str),
+    /// The item of a list, counted from 1.
+    Item(&'p FieldPath<'p>, usize),
+}
+
+impl FieldPath<'_> {
+    /// Whether this is the top-level key `key`.
+    fn is_top_level(&self, key: &str) -> bool {
+        matches!(self, FieldPath::Key(FieldPath::Root, k) if *k == key)
+    }
+}
+
+impl fmt::Display for FieldPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldPath::Root => Ok(()),
+            FieldPath::Key(FieldPath::Root, key) => f.write_str(key),
+            FieldPath::Key(parent, key) => write!(f, "{parent}.{key}"),
+            FieldPath::Item(parent, number) => write!(f, "{parent}[{number}]"),
+        }
+    }
 }
 
 #[cfg(test)]

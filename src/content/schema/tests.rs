@@ -189,3 +189,22 @@ fn numbers_written_otherwise_get_the_number_to_write() {
         assert_eq!(hints(&format!("n: {written}\n")), [(Code::FType, only(decimal))], "{written}");
     }
 }
+
+#[test]
+fn a_nested_value_is_named_by_its_whole_path() {
+    let yaml = "measures:\n  milestones:\n    - date: 2024-01-02\n      task: Họp chi bộ\n    - date: ngày mai\n      task: 7\n      \
+                extra: x\n    -\n";
+    let measures: Vec<Field> = forms::MODEL.iter().filter(|f| f.key == "measures").copied().collect();
+    let found = said(yaml, &measures);
+    let messages: Vec<&str> = found.iter().map(|(_, _, message, _)| message.as_str()).collect();
+    assert_eq!(
+        messages[2..],
+        [
+            "Trường `measures.milestones[2].extra` không có trong lược đồ",
+            "Ngày không hợp lệ: `ngày mai`",
+            "Trường `measures.milestones[2].task` (Công việc) dài 1 ký tự; cần từ 5 đến 300 ký tự",
+            "Mục `measures.milestones[3]` để trống",
+        ]
+    );
+    assert_eq!(messages[0], "Thiếu trường bắt buộc `measures.kinds` (Nhóm biện pháp)");
+}
