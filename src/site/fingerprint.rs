@@ -5,8 +5,9 @@
 mod encoder;
 
 use std::fmt;
+use std::ops::Deref;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 pub use encoder::Error;
 use encoder::{Sink, encode};
@@ -46,6 +47,39 @@ impl Fingerprint {
 impl fmt::Debug for Fingerprint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.to_hex())
+    }
+}
+
+/// A value with its fingerprint, computed once: a fingerprint of a context holding it encodes
+/// these 16 bytes instead of the whole value again (a model's page and its Word file are made
+/// from one context). Rendered, it is the value itself.
+pub struct Digested<T> {
+    value: T,
+    digest: Option<Fingerprint>,
+}
+
+impl<T: Serialize> Digested<T> {
+    pub fn new(value: T) -> Digested<T> {
+        let digest = Fingerprint::of(&[b"digested"], &value).ok();
+        Digested { value, digest }
+    }
+}
+
+impl<T> Deref for Digested<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<T: Serialize> Serialize for Digested<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.digest {
+            // Only a fingerprint's encoder is not human-readable.
+            Some(digest) if !serializer.is_human_readable() => serializer.serialize_bytes(&digest.0),
+            _ => self.value.serialize(serializer),
+        }
     }
 }
 
@@ -105,6 +139,7 @@ impl Sink for Hasher {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::context::OnRender;
 
     #[test]
     fn parts_are_delimited_and_hex_round_trips() {
@@ -129,5 +164,27 @@ mod tests {
         expected.update(&encoded);
         let expected = expected.finalize();
         assert_eq!(Fingerprint::of(&[b"ab"], &value).unwrap().0, expected.as_bytes()[..16]);
+    }
+
+    #[test]
+    fn a_digested_value_is_fingerprinted_by_its_digest_and_rendered_as_itself() {
+        let of = |words: &[&str]| Fingerprint::of(&[b"page"], &Digested::new(words.to_vec())).unwrap();
+        assert_eq!(of(&["a", "b"]), of(&["a", "b"]));
+        assert_ne!(of(&["a", "b"]), of(&["a", "c"]));
+        let digested = Digested::new(vec!["a", "b"]);
+        assert_eq!(serde_json::to_string(&digested).unwrap(), r#"["a","b"]"#);
+        assert_eq!(digested.len(), 2);
+    }
+
+    #[test]
+    fn a_part_made_on_render_is_fingerprinted_by_its_inputs_and_never_made_for_it() {
+        fn never(_: &u32) -> String {
+            panic!("a fingerprint made the part")
+        }
+        let of = |n: u32| Fingerprint::of(&[b"page"], &OnRender::new(n, never)).unwrap();
+        assert_eq!(of(1), of(1));
+        assert_ne!(of(1), of(2));
+        let drawn = OnRender::new(3, |n: &u32| format!("<svg>{n}</svg>"));
+        assert_eq!(serde_json::to_string(&drawn).unwrap(), r#""<svg>3</svg>""#);
     }
 }

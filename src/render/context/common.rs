@@ -1,8 +1,34 @@
 //! Pieces every page shares: links, coded values with labels, the site and page metadata.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::render::context::history::PageHistory;
+
+/// A part of a page made from `inputs` by `make` only when the page is rendered (a chart):
+/// a page kept from the previous build never makes it. `make` must be a pure function of
+/// `inputs`: a page's fingerprint encodes the inputs (its encoder is the one serializer that
+/// is not human-readable), the rendered page the HTML `make` returns.
+#[derive(Clone, Debug)]
+pub struct OnRender<I> {
+    inputs: I,
+    make: fn(&I) -> String,
+}
+
+impl<I> OnRender<I> {
+    pub fn new(inputs: I, make: fn(&I) -> String) -> OnRender<I> {
+        OnRender { inputs, make }
+    }
+}
+
+impl<I: Serialize> Serialize for OnRender<I> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            serializer.serialize_str(&(self.make)(&self.inputs))
+        } else {
+            self.inputs.serialize(serializer)
+        }
+    }
+}
 
 /// A link: its text and an address that already includes the base path.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]

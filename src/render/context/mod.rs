@@ -27,4 +27,4 @@ pub mod results;
 pub mod text;
 pub mod unit;
 
-pub use common::{Coded, Link, PageMeta, SiteInfo};
+pub use common::{Coded, Link, OnRender, PageMeta, SiteInfo};

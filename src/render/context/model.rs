@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use crate::derive::party_document::PartyDocument;
-use crate::render::context::common::{Coded, Link};
+use crate::derive::results::IndicatorResult;
+use crate::render::context::common::{Coded, Link, OnRender};
 use crate::render::context::evaluation::EvaluationCard;
 use crate::render::context::report::ReportMention;
 use crate::render::context::results::ResultRow;
@@ -166,7 +167,7 @@ pub struct IndicatorRow {
     pub results: Vec<ResultRow>,
     /// Chart of baseline → reported values → target (inline SVG, safe HTML); empty when
     /// nothing was reported yet.
-    pub chart_html: String,
+    pub chart_html: OnRender<IndicatorResult>,
 }
 
 /// TC5 facts.

@@ -1,7 +1,10 @@
 //! A serde serializer that writes a value as a compact, prefix-free byte encoding for
 //! hashing: every value starts with a tag byte naming its kind, strings and bytes carry
 //! their length, and sequences, maps and structs end with a tag no value starts with. Two
-//! values with different serde data (what a template sees) therefore never encode alike.
+//! values with different serde data therefore never encode alike. The encoder is not
+//! human-readable: a value may encode what it is made from instead of what a template sees
+//! (a chart's numbers, not its SVG; a context's digest, not the context), when that decides
+//! the other.
 //!
 //! It exists because fingerprints only need to tell values apart: JSON escapes every string
 //! (a page context holds kilobytes of HTML) and formats every number, which cost a fifth of
@@ -115,6 +118,12 @@ impl<S: Sink> ser::Serializer for &mut Encoder<'_, S> {
     type SerializeMap = Self;
     type SerializeStruct = Self;
     type SerializeStructVariant = Self;
+
+    /// A fingerprint encodes what a value is made from, not the text a page shows: values
+    /// that can stand for themselves more briefly (see `Digested`, `OnRender`) do so here.
+    fn is_human_readable(&self) -> bool {
+        false
+    }
 
     fn serialize_bool(self, v: bool) -> Done {
         self.tag(if v { tag::TRUE } else { tag::FALSE });

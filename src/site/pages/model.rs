@@ -22,9 +22,10 @@ use crate::render::context::model::{
     TargetRow,
 };
 use crate::render::context::report::ReportMention;
-use crate::render::context::{Link, PageMeta};
+use crate::render::context::{Link, OnRender, PageMeta};
 use crate::render::format::{count, number, quoted};
 use crate::site::context::BuildContext;
+use crate::site::fingerprint::Digested;
 use crate::site::job::{Job, Shared};
 use crate::site::links::{AsCoded, coded};
 use crate::site::pages::evaluations::evaluation_card;
@@ -43,8 +44,9 @@ pub fn jobs<'a>(cx: &'a BuildContext<'a>) -> Vec<Job<'a>> {
         .iter()
         .flat_map(|m| {
             let followers = Arc::clone(&followers);
-            let context =
-                Shared::new(move || model_page(cx, m, followers.get(m.id.as_str()).cloned().unwrap_or_default()));
+            let context = Shared::new(move || {
+                Digested::new(model_page(cx, m, followers.get(m.id.as_str()).cloned().unwrap_or_default()))
+            });
             let for_plan = Arc::clone(&context);
             let page = Job::page(urls::model(&m.id), "model.html", move || (model_meta(cx, m), context.get()));
             let plan = Job::document(urls::model_docx(&m.id), move || plan_inputs(cx, m, for_plan.get()), write_plan);
@@ -219,9 +221,9 @@ fn placed_sections(m: &Model) -> ([Option<&Section>; 5], Vec<&Section>) {
 
 /// Everything the model's plan in Word is made from: its page's context, the text of its
 /// five criteria sections and its date.
-type PlanInputs<'m> = (Arc<ModelPage>, [Vec<(BlockKind, &'m str)>; 5], String);
+type PlanInputs<'m> = (Arc<Digested<ModelPage>>, [Vec<(BlockKind, &'m str)>; 5], String);
 
-fn plan_inputs<'m>(cx: &BuildContext, m: &'m Model, page: Arc<ModelPage>) -> PlanInputs<'m> {
+fn plan_inputs<'m>(cx: &BuildContext, m: &'m Model, page: Arc<Digested<ModelPage>>) -> PlanInputs<'m> {
     let (criteria, _) = placed_sections(m);
     let sections = criteria.map(|s| s.map(|s| m.body.blocks_of(Some(s)).collect()).unwrap_or_default());
     let date = m.registration.as_ref().and_then(|r| r.date).or(m.start).or(cx.corpus.catalog.as_of);
@@ -304,7 +306,7 @@ fn effectiveness(cx: &BuildContext, m: &Model) -> EffectivenessFacts {
                 latest: r.latest().map(|p| number(p.value, DECIMALS)),
                 latest_period: r.latest().map(|p| p.period().label()),
                 results: result_rows(cx, &m.id, r),
-                chart_html: indicator_chart_html(r),
+                chart_html: OnRender::new(r.clone(), indicator_chart_html),
             })
             .collect(),
         social_effect: m.effectiveness.social_effect.clone(),
