@@ -128,10 +128,14 @@ impl Tree for DiskSource {
 
     fn read(&self, path: &str, limit: u64) -> io::Result<Vec<u8>> {
         let file = fs::File::open(self.full(path))?;
-        if !file.metadata()?.is_file() {
+        let metadata = file.metadata()?;
+        if !metadata.is_file() {
             return Err(io::Error::new(io::ErrorKind::InvalidInput, "không phải tệp thường"));
         }
-        let mut bytes = Vec::new();
+        // Room for the whole file and one byte more, so it is read in one call (and one that
+        // finds its end) instead of a buffer grown from a few bytes.
+        let expected = metadata.len().min(limit).saturating_add(1);
+        let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
         file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
         Ok(bytes)
     }
