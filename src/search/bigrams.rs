@@ -28,10 +28,11 @@ const FLAGS: u32 = (1 << FIELD_BITS) - 1;
 /// together (see [`Bigrams::add`]).
 pub type TermPair = (u32, u32, u32);
 
-/// Every bigram of the site, with its postings.
+/// Every bigram of the site, with its postings, in two tables by the parity of its first
+/// term: each filled on its own core.
 #[derive(Default)]
 pub struct Bigrams {
-    pairs: FastMap<(u32, u32), Packed>,
+    halves: [FastMap<(u32, u32), Packed>; 2],
 }
 
 /// The postings of one bigram, compact while the whole site is read (the bodies' bigrams are
@@ -116,21 +117,27 @@ impl Bigrams {
     /// Adds the pair of terms `(a, b)` of document `doc`, standing together in the fields
     /// `flags`. Documents come in ascending order.
     pub fn add(&mut self, doc: u32, a: u32, b: u32, flags: u32) {
-        self.pairs.entry((a, b)).or_default().add(doc, flags);
+        self.halves[(a & 1) as usize].entry((a, b)).or_default().add(doc, flags);
     }
 
-    /// Adds the pairs of each document, documents in ascending order.
-    pub fn add_all(&mut self, documents: Vec<(u32, Vec<TermPair>)>) {
-        for (doc, pairs) in documents {
-            pairs.into_iter().for_each(|(a, b, flags)| self.add(doc, a, b, flags));
-        }
+    /// Adds the pairs of each document, documents in ascending order; the two tables are
+    /// filled side by side.
+    pub fn add_all(&mut self, documents: &[(u32, Vec<TermPair>)]) {
+        let fill = |half: &mut FastMap<(u32, u32), Packed>, parity: u32| {
+            for (doc, pairs) in documents {
+                for &(a, b, flags) in pairs.iter().filter(|(a, ..)| a & 1 == parity) {
+                    half.entry((a, b)).or_default().add(*doc, flags);
+                }
+            }
+        };
+        let [even, odd] = &mut self.halves;
+        rayon::join(|| fill(even, 0), || fill(odd, 1));
     }
 
     /// Plans the shards of every first syllable; `folded[t]` is the folded text of term `t`.
     pub fn write(self, folded: &[String], docs: u32) -> Written {
-        let mut sorted: Vec<(u32, String, Packed)> = self
-            .pairs
-            .into_iter()
+        let [even, odd] = self.halves;
+        let mut sorted: Vec<(u32, String, Packed)> = (even.into_iter().chain(odd))
             .map(|((a, b), mut postings)| {
                 postings.bytes.shrink_to_fit();
                 (a, format!("{} {}", folded[a as usize], folded[b as usize]), postings)

@@ -117,13 +117,13 @@ pub fn build_index(inputs: IndexInputs<'_>, mut memo: Memo) -> Vec<IndexFile> {
                     .map(|(terms, doc)| (doc, terms.length, dictionary.add(doc, terms)))
                     .collect::<Vec<_>>()
             },
-            || bigrams.add_all(std::mem::take(&mut pending)),
+            || bigrams.add_all(&std::mem::take(&mut pending)),
         );
         lengths.extend(added.iter().map(|&(_, length, _)| length));
         pending = added.into_iter().map(|(doc, _, pairs)| (doc, pairs)).collect();
         memoized.iter().for_each(|(key, bytes)| memo.keep(key, bytes));
     }
-    bigrams.add_all(pending);
+    bigrams.add_all(&pending);
     memo.finish();
     drop(fields);
     dictionary.finish_reading();
