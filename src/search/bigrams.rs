@@ -25,7 +25,7 @@ pub const BIGRAM_SHARD_LIMIT: usize = 8 * 1024;
 const FLAGS: u32 = (1 << FIELD_BITS) - 1;
 
 /// The terms `(a, b)` of a bigram of a document and the flags of the fields where they stand
-/// together (see [`Bigrams::add`]).
+/// together.
 pub type TermPair = (u32, u32, u32);
 
 /// Every bigram of the site, with its postings, in two tables by the parity of its first
@@ -114,14 +114,8 @@ impl Table {
 }
 
 impl Bigrams {
-    /// Adds the pair of terms `(a, b)` of document `doc`, standing together in the fields
-    /// `flags`. Documents come in ascending order.
-    pub fn add(&mut self, doc: u32, a: u32, b: u32, flags: u32) {
-        self.halves[(a & 1) as usize].entry((a, b)).or_default().add(doc, flags);
-    }
-
-    /// Adds the pairs of each document, documents in ascending order; the two tables are
-    /// filled side by side.
+    /// Adds the pairs of each document (documents in ascending order, each after those of
+    /// the calls before), the two tables side by side.
     pub fn add_all(&mut self, documents: &[(u32, Vec<TermPair>)]) {
         let fill = |half: &mut FastMap<(u32, u32), Packed>, parity: u32| {
             for (doc, pairs) in documents {

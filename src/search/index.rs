@@ -97,8 +97,8 @@ pub fn build_index(inputs: IndexInputs<'_>, mut memo: Memo) -> Vec<IndexFile> {
     let mut dictionary = Dictionary::default();
     let mut bigrams = Bigrams::default();
     let mut lengths = Vec::with_capacity(fields.len());
-    // The syllables of a batch are added while the bigrams of the batch before it are: the
-    // two lanes touch different tables.
+    // The syllables of a batch are added while the bigrams of the batch before it are (into
+    // two tables, side by side): no two lanes touch the same table.
     let mut pending: Vec<(u32, Vec<TermPair>)> = Vec::new();
     for (batch_number, batch) in fields.chunks(BATCH).enumerate() {
         let memoized: Vec<(Key, Vec<u8>)> =

@@ -11,10 +11,9 @@ fn files(written: Written) -> Vec<(String, String)> {
 #[test]
 fn pairs_of_one_document_combine_their_fields() {
     let mut bigrams = Bigrams::default();
-    bigrams.add(0, 0, 1, 2);
-    bigrams.add(0, 0, 1, 16);
-    bigrams.add(2, 0, 1, 1);
-    bigrams.add(1, 1, 2, 16);
+    // The pair of an odd first term goes to the other table.
+    bigrams.add_all(&[(0, vec![(0, 1, 2), (0, 1, 16)]), (1, vec![(1, 2, 16)])]);
+    bigrams.add_all(&[(2, vec![(0, 1, 1)])]);
     let written = bigrams.write(&folded(), 3);
     assert_eq!(written.shards, [(0, BigramShards::One(1)), (1, BigramShards::One(1))]);
     assert_eq!(
@@ -29,10 +28,7 @@ fn pairs_of_one_document_combine_their_fields() {
 #[test]
 fn many_bigrams_of_one_syllable_are_split_below_it() {
     let mut bigrams = Bigrams::default();
-    for doc in 0..5000 {
-        bigrams.add(doc, 0, 1, 16);
-        bigrams.add(doc, 0, 3, 16);
-    }
+    bigrams.add_all(&(0..5000).map(|doc| (doc, vec![(0, 1, 16), (0, 3, 16)])).collect::<Vec<_>>());
     let written = bigrams.write(&folded(), 5000);
     // Two dense lists of 5000 characters do not fit in one shard: one each, below "dan ".
     assert_eq!(written.shards, [(0, BigramShards::Split { l: vec!["h".into(), "v".into()], s: vec![] })]);
@@ -48,7 +44,7 @@ fn many_bigrams_of_one_syllable_are_split_below_it() {
 fn the_hash_follows_the_content() {
     let hash = |flags: u32| {
         let mut bigrams = Bigrams::default();
-        bigrams.add(0, 0, 1, flags);
+        bigrams.add_all(&[(0, vec![(0, 1, flags)])]);
         bigrams.write(&folded(), 1).hash
     };
     assert_eq!(hash(2), hash(2));
