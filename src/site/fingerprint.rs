@@ -59,6 +59,7 @@ pub struct Digested<T> {
 }
 
 impl<T: Serialize> Digested<T> {
+    /// `value` with its digest, computed now.
     pub fn new(value: T) -> Digested<T> {
         let digest = Fingerprint::of(&[b"digested"], &value).ok();
         Digested { value, digest }

@@ -15,6 +15,7 @@ pub struct OnRender<I> {
 }
 
 impl<I> OnRender<I> {
+    /// The part `make` makes from `inputs`, when the page is rendered.
     pub fn new(inputs: I, make: fn(&I) -> String) -> OnRender<I> {
         OnRender { inputs, make }
     }
