@@ -114,13 +114,15 @@ pub fn build_index(inputs: IndexInputs<'_>, mut memo: Memo) -> Vec<IndexFile> {
         let (added, ()) = rayon::join(
             || {
                 (doc_terms.iter().zip(first..))
-                    .map(|(terms, doc)| (doc, terms.length, dictionary.add(doc, terms)))
-                    .collect::<Vec<_>>()
+                    .map(|(terms, doc)| {
+                        lengths.push(terms.length);
+                        (doc, dictionary.add(doc, terms))
+                    })
+                    .collect()
             },
-            || bigrams.add_all(&std::mem::take(&mut pending)),
+            || bigrams.add_all(&pending),
         );
-        lengths.extend(added.iter().map(|&(_, length, _)| length));
-        pending = added.into_iter().map(|(doc, _, pairs)| (doc, pairs)).collect();
+        pending = added;
         memoized.iter().for_each(|(key, bytes)| memo.keep(key, bytes));
     }
     bigrams.add_all(&pending);

@@ -90,7 +90,7 @@ pub fn build(
     let staging = Staging::begin(output, use_cache)?;
     let run = Runner::new(site, &staging, progress);
     // Each family's jobs are rendered as soon as it has listed them, so a family that
-    // computes while listing (the search index) overlaps the rendering of the others.
+    // computes while listing (form 02) overlaps the rendering of the others.
     FAMILIES.par_iter().try_for_each(|family| run.all(family_jobs(family, &site.cx, &site.assets)))?;
     run.all(site_files(&site.cx, &site.assets).collect())?;
     let pages = std::mem::take(&mut *run.sitemap.lock().unwrap_or_else(|e| e.into_inner()));
