@@ -5,7 +5,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::content::schema::plainly_nfc;
+use crate::content::schema::plain_nfc_len;
 use crate::search::fold;
 
 /// The names of the criteria 1–5, as headings show them.
@@ -29,12 +29,16 @@ const PREFIXES: [(u8, &str); 7] = [
     (5, "khả năng nhân rộng"),
 ];
 
+/// The length of the longest prefix, in characters.
+const LONGEST_PREFIX: usize = 32;
+
 /// The criterion (1–5) a section heading names, if any.
 pub fn criterion_of(heading: &str) -> Option<u8> {
     let heading = strip_numbering(heading);
-    let name: String = if heading.chars().all(plainly_nfc) {
+    let name: String = if plain_nfc_len(heading).is_some() {
         // Such text is NFC, and so is its lower case (tested below): no normalization pass.
-        heading.chars().flat_map(char::to_lowercase).collect()
+        // As far as the longest prefix reaches: headings can be long.
+        heading.chars().flat_map(char::to_lowercase).take(LONGEST_PREFIX).collect()
     } else {
         heading.nfc().flat_map(char::to_lowercase).nfc().collect()
     };
@@ -85,6 +89,12 @@ pub fn strip_numbering(heading: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::schema::plainly_nfc;
+
+    #[test]
+    fn the_longest_prefix_is_known() {
+        assert_eq!(PREFIXES.iter().map(|(_, p)| p.chars().count()).max(), Some(LONGEST_PREFIX));
+    }
 
     #[test]
     fn the_lower_case_of_plainly_nfc_text_is_nfc() {

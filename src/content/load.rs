@@ -236,7 +236,7 @@ fn read_markdown_file(
     out: &mut Vec<Diagnostic>,
 ) -> Option<Record> {
     let split = split_front_matter(text, path, out)?;
-    let front = parse_yaml(&split.front, split.front_first_line, path, out)?;
+    let front = parse_yaml(split.front, split.front_first_line, path, out)?;
     let declared = front.get("type").and_then(Node::as_text).unwrap_or_default().to_owned();
     if declared == "tong_hop" {
         out.push(manual_aggregate(path, pos_of(&front, "type")));
@@ -264,7 +264,7 @@ fn read_markdown_file(
     }
     Validator { path, out }.check_root(&front, kind.fields());
     let stem = path.rsplit('/').next().unwrap_or_default().trim_end_matches(".md").to_owned();
-    let mut body = Body::read(split.body, split.body_first_line, reading);
+    let mut body = Body::read(split.body.to_owned(), split.body_first_line, reading);
     if reading != Reading::Check && !checker_reads_markdown(&body) {
         body.release_markdown();
     }
@@ -337,9 +337,10 @@ fn stray(path: &str, bytes: &[u8]) -> Option<Diagnostic> {
         return None;
     }
     let mut quiet = Vec::new();
-    let front = decode_text(bytes, path, &mut quiet)
-        .and_then(|text| split_front_matter(&text, path, &mut quiet))
-        .and_then(|split| parse_yaml(&split.front, split.front_first_line, path, &mut quiet));
+    let front = decode_text(bytes, path, &mut quiet).and_then(|text| {
+        let split = split_front_matter(&text, path, &mut quiet)?;
+        parse_yaml(split.front, split.front_first_line, path, &mut quiet)
+    });
     let declared = front.as_ref().and_then(|front| Some((front.get("type")?.as_text()?, pos_of(front, "type"))));
     if let Some(("tong_hop", pos)) = declared {
         return Some(manual_aggregate(path, pos));

@@ -1,5 +1,7 @@
 //! A model (mô hình, điển hình; biểu mẫu 01) as typed data, read leniently from its file.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use crate::content::criteria::criterion_of;
@@ -175,10 +177,11 @@ pub struct Model {
     /// heading names it (see `criteria::criterion_of`).
     #[serde(skip)]
     pub criteria: [Option<usize>; 5],
-    /// The Vietnamese sort key of `title` (see [`title_key`]), computed once when the file is
-    /// read: lists sort every model by it on every build, and `guong serve` on every edit.
+    /// The Vietnamese sort key of `title` (see [`Model::title_key`]), made the first time a
+    /// list sorts by it: `guong check` never needs it, and `guong serve` keeps it for every
+    /// model an edit did not touch.
     #[serde(skip)]
-    pub title_key: CollationKey,
+    title_key: OnceLock<CollationKey>,
 }
 
 /// The first section of `body` naming each criterion.
@@ -204,6 +207,11 @@ pub fn read_recognition(node: &Node) -> Recognition {
 }
 
 impl Model {
+    /// The Vietnamese sort key of the title (see [`title_key`]), made once.
+    pub fn title_key(&self) -> &CollationKey {
+        self.title_key.get_or_init(|| title_key(&self.title))
+    }
+
     /// Reads a model's front matter and body; `id` is the file stem.
     pub fn read(id: String, path: String, front: Node, body: Body) -> Model {
         let f = &front;
@@ -211,7 +219,7 @@ impl Model {
         Model {
             id,
             path,
-            title_key: title_key(&title),
+            title_key: OnceLock::new(),
             title,
             org: string(f, "org"),
             subject: Subject {

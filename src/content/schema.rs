@@ -14,7 +14,8 @@ use crate::content::date::Date;
 use crate::content::suggest::did_you_mean;
 use crate::content::vocab::Vocab;
 use crate::diagnostic::{Code, Diagnostic, Pos};
-use crate::parse::yaml::{Node, Value};
+use crate::parse::markdown::count_bytes;
+use crate::parse::yaml::{Entry, Node, Value};
 use crate::scaffold::slug::slugify;
 use crate::search::fold;
 
@@ -253,22 +254,45 @@ fn is_slug_from(text: &str, min: usize) -> bool {
 /// Whether `c` is in NFC and composes with nothing (canonical combining class 0): Latin
 /// letters up to U+02FF, the precomposed Vietnamese letters (U+1E00–U+1EFF) and the dashes,
 /// quotes and ellipsis of General Punctuation. Text of these alone is NFC, which this answers
-/// without the normalization tables.
+/// without the normalization tables. [`plain_nfc_len`] reads it from the bytes; this is its
+/// definition, which the tests hold it to.
+#[cfg(test)]
 pub fn plainly_nfc(c: char) -> bool {
     c < '\u{300}' || matches!(c, '\u{1E00}'..='\u{1EFF}' | '\u{2010}'..='\u{206F}')
+}
+
+/// The number of characters of `text` when every one of them is [`plainly_nfc`] (the text
+/// is then NFC), else `None`. Reads the UTF-8 bytes in wide vector passes (see
+/// [`count_bytes`]): a character is plain when its lead byte is below `CC` (up to U+02FF), or
+/// is `E1 B8`–`E1 BB` (U+1E00–U+1EFF) or `E2 80 90`–`E2 81 AF` (U+2010–U+206F).
+pub fn plain_nfc_len(text: &str) -> Option<usize> {
+    // Whether a character starting with byte `a` (then `b`, `c`) is outside the plain ranges;
+    // continuation bytes answer no.
+    let other = |a: u8, b: u8, c: u8| match a {
+        0xCC..=0xE0 | 0xE3..=0xFF => true,
+        0xE1 => !(0xB8..=0xBB).contains(&b),
+        0xE2 => !((b == 0x80 && c >= 0x90) || (b == 0x81 && c <= 0xAF)),
+        _ => false,
+    };
+    let bytes = text.as_bytes();
+    let (n, leads) = (bytes.len(), bytes.len().saturating_sub(2));
+    let (a, b, c) = (&bytes[..leads], &bytes[1.min(n)..], &bytes[2.min(n)..]);
+    let mut others = 0;
+    for ((a, b), c) in a.chunks(255).zip(b.chunks(255)).zip(c.chunks(255)) {
+        others += a.iter().zip(b).zip(c).fold(0u8, |k, ((&a, &b), &c)| k + u8::from(other(a, b, c))) as usize;
+    }
+    // The last two bytes hold no three-byte character's lead.
+    others += bytes[leads..].iter().filter(|&&a| other(a, 0, 0)).count();
+    (others == 0).then(|| count_bytes(bytes, |b| (b as i8) >= -0x40))
 }
 
 /// Length of `text` in NFC code points after trimming.
 pub fn text_len(text: &str) -> usize {
     let text = text.trim();
     // Most text is already NFC: count it without building the normalized form.
-    let mut counted = 0;
     if text.is_ascii() {
         text.len()
-    } else if text.chars().all(|c| {
-        counted += 1;
-        plainly_nfc(c)
-    }) {
+    } else if let Some(counted) = plain_nfc_len(text) {
         counted
     } else if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
         text.chars().count()
@@ -301,8 +325,13 @@ impl Validator<'_> {
     }
 
     fn check_map(&mut self, node: &Node, fields: &[Field], prefix: &FieldPath, owner: Pos, inherited: Option<Code>) {
+        // The entry of each field (the first, if a key is written twice): one pass over the
+        // entries, each looked up among the fields once.
+        let mut entry_of: Vec<Option<&Entry>> = vec![None; fields.len()];
         for entry in node.entries() {
-            if !fields.iter().any(|f| *f.key == *entry.key) {
+            if let Some(index) = fields.iter().position(|f| *f.key == *entry.key) {
+                entry_of[index].get_or_insert(entry);
+            } else {
                 let name = FieldPath::Key(prefix, &entry.key);
                 // A key written as its Vietnamese label (`trang_thai` for `status`) or misspelt.
                 let guess = named_by_label(&entry.key, fields)
@@ -322,9 +351,9 @@ impl Validator<'_> {
                 self.out.push(diagnostic);
             }
         }
-        for field in fields {
+        for (field, entry) in fields.iter().zip(entry_of) {
             let name = FieldPath::Key(prefix, field.key);
-            match node.entry(field.key) {
+            match entry {
                 Some(entry) => self.check_value(&entry.value, field, &name, entry.key_pos, inherited),
                 None if field.required => {
                     self.missing(field, &name, owner, inherited);

@@ -10,13 +10,13 @@ pub const MAX_FILE_BYTES: usize = crate::source::MAX_TEXT_BYTES as usize;
 
 /// A Markdown content file split at its front-matter fences.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Split {
+pub struct Split<'a> {
     /// The YAML between the fences.
-    pub front: String,
+    pub front: &'a str,
     /// File line of the first YAML line (2 when the file starts with `---`).
     pub front_first_line: usize,
     /// The Markdown after the closing fence.
-    pub body: String,
+    pub body: &'a str,
     /// File line of the first body line.
     pub body_first_line: usize,
 }
@@ -99,9 +99,8 @@ pub fn too_large(path: &str, size: u64, limit: u64) -> Diagnostic {
 }
 
 /// Splits a Markdown file into front matter and body.
-pub fn split_front_matter(text: &str, path: &str, out: &mut Vec<Diagnostic>) -> Option<Split> {
-    let mut lines = text.split_inclusive('\n');
-    let first = lines.next().unwrap_or("");
+pub fn split_front_matter<'a>(text: &'a str, path: &str, out: &mut Vec<Diagnostic>) -> Option<Split<'a>> {
+    let first = text.split_inclusive('\n').next().unwrap_or("");
     if first.trim_end() != "---" {
         out.push(
             Diagnostic::new(Code::PFmMissing, path, Pos::START, "Thiếu phần khai báo đầu tệp: dòng đầu phải là `---`")
@@ -109,20 +108,28 @@ pub fn split_front_matter(text: &str, path: &str, out: &mut Vec<Diagnostic>) -> 
         );
         return None;
     }
-    let mut offset = first.len();
-    for (index, line) in lines.enumerate() {
-        if line.trim_end_matches('\n') == "---" {
-            let front = text[first.len()..offset].to_owned();
-            let body = text[offset + line.len()..].to_owned();
-            return Some(Split { front, front_first_line: 2, body, body_first_line: index + 3 });
-        }
-        offset += line.len();
-    }
-    out.push(
-        Diagnostic::new(Code::PFmUnclosed, path, Pos::START, "Phần khai báo đầu tệp chưa được đóng bằng `---`")
-            .with_hint("thêm một dòng chỉ gồm `---` sau trường khai báo cuối cùng"),
-    );
-    None
+    // The closing fence is the first later line that is exactly `---`: only lines starting
+    // with it are looked at (the newline before them found by memchr's vector search).
+    let bytes = text.as_bytes();
+    let after_first = first.len();
+    let fence = memchr::memmem::find_iter(&bytes[after_first - 1..], b"\n---")
+        .map(|at| after_first + at)
+        .find(|&start| matches!(bytes.get(start + 3), None | Some(b'\n')));
+    let Some(start) = fence else {
+        out.push(
+            Diagnostic::new(Code::PFmUnclosed, path, Pos::START, "Phần khai báo đầu tệp chưa được đóng bằng `---`")
+                .with_hint("thêm một dòng chỉ gồm `---` sau trường khai báo cuối cùng"),
+        );
+        return None;
+    };
+    let fence_line = 1 + memchr::memchr_iter(b'\n', &bytes[..start]).count();
+    let body_start = (start + 4).min(text.len());
+    Some(Split {
+        front: &text[after_first..start],
+        front_first_line: 2,
+        body: &text[body_start..],
+        body_first_line: fence_line + 1,
+    })
 }
 
 #[cfg(test)]
@@ -137,6 +144,21 @@ mod tests {
         assert_eq!(split.body, "# Tiêu đề\n");
         assert_eq!(split.body_first_line, 4);
         assert!(out.is_empty());
+    }
+
+    #[test]
+    fn the_closing_fence_is_a_line_of_exactly_three_dashes() {
+        let split =
+            |text| split_front_matter(text, "x.md", &mut Vec::new()).map(|s| (s.front, s.body, s.body_first_line));
+        assert_eq!(split("---\n---\n"), Some(("", "", 3)));
+        assert_eq!(split("---\na: 1\n---"), Some(("a: 1\n", "", 4)));
+        assert_eq!(
+            split("---\na: 1\n----\nb: --- \n--- x\n---\nthân\n---\n"),
+            Some(("a: 1\n----\nb: --- \n--- x\n", "thân\n---\n", 7))
+        );
+        assert_eq!(split("---  \nđề: 1\n---\n\n# A"), Some(("đề: 1\n", "\n# A", 4)));
+        assert_eq!(split("---"), None);
+        assert_eq!(split("---\na: ---"), None);
     }
 
     #[test]

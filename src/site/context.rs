@@ -1,6 +1,8 @@
 //! The build context: what every page family reads, built once and shared by reference
 //! (corpus, configuration, base path, and indexes derived once for all pages).
 
+use rayon::prelude::*;
+
 use crate::content::corpus::Corpus;
 use crate::content::model::Model;
 use crate::content::site_config::SiteConfig;
@@ -32,8 +34,12 @@ pub struct BuildContext<'a> {
 
 impl<'a> BuildContext<'a> {
     pub fn new(corpus: &'a Corpus, config: &'a SiteConfig) -> BuildContext<'a> {
+        // The keys are made on all cores first (each model keeps its own).
+        corpus.models.par_iter().for_each(|model| {
+            model.title_key();
+        });
         let mut models: Vec<&Model> = corpus.models.iter().collect();
-        models.sort_by(|a, b| a.title_key.cmp(&b.title_key).then_with(|| a.id.cmp(&b.id)));
+        models.sort_by(|a, b| a.title_key().cmp(b.title_key()).then_with(|| a.id.cmp(&b.id)));
         BuildContext {
             corpus,
             config,

@@ -35,8 +35,12 @@ pub type ModelFindings = HashMap<String, Vec<Diagnostic>>;
 /// Runs every family over the corpus.
 pub fn run(corpus: &Corpus, unreadable_models: &HashSet<String>, out: &mut Vec<Diagnostic>) {
     let index = Index::new(corpus, unreadable_models);
-    out.extend(corpus.models.par_iter().flat_map_iter(|m| check_model(&index, m)).collect::<Vec<_>>());
-    cross_file(&index, out);
+    let (per_model, across) = rayon::join(
+        || corpus.models.par_iter().flat_map_iter(|m| check_model(&index, m)).collect::<Vec<_>>(),
+        || cross_file(&index),
+    );
+    out.extend(per_model);
+    out.extend(across);
 }
 
 /// Like [`run`], but the per-model rules run only for the models `recheck` selects and those
@@ -50,33 +54,57 @@ pub fn run_cached(
     out: &mut Vec<Diagnostic>,
 ) -> ModelFindings {
     let index = Index::new(corpus, unreadable_models);
-    let findings: ModelFindings = corpus
-        .models
-        .par_iter()
-        .map(|model| {
-            let found = match cached.get(&model.path) {
-                Some(found) if !recheck(model) => found.clone(),
-                _ => check_model(&index, model),
-            };
-            (model.path.clone(), found)
-        })
-        .collect();
+    let per_model = || {
+        corpus
+            .models
+            .par_iter()
+            .map(|model| {
+                let found = match cached.get(&model.path) {
+                    Some(found) if !recheck(model) => found.clone(),
+                    _ => check_model(&index, model),
+                };
+                (model.path.clone(), found)
+            })
+            .collect::<ModelFindings>()
+    };
+    let (findings, across) = rayon::join(per_model, || cross_file(&index));
     out.extend(findings.values().flatten().cloned());
-    cross_file(&index, out);
+    out.extend(across);
     findings
 }
 
-/// The families that read several files: registry, duplicates, reports, coverage, and the
-/// bodies of reports and pages.
-fn cross_file(index: &Index, out: &mut Vec<Diagnostic>) {
+/// A family of rules that reads several files.
+type CrossFile = fn(&Index, &mut Vec<Diagnostic>);
+
+/// The families that read several files: registry, duplicates, ids, reports, coverage,
+/// evaluations, and the bodies of reports, pages and evaluations.
+const CROSS_FILE: [CrossFile; 8] = [
+    registry::check,
+    |index, out| model::check_duplicates(index.corpus, out),
+    |index, out| ids::check(index.corpus, out),
+    reports::check,
+    coverage::check,
+    evaluations::check,
+    |index, out| html::check_pages(index.corpus, out),
+    placeholders_outside_models,
+];
+
+/// The findings of every [`CROSS_FILE`] family, in that order (the families run in parallel).
+fn cross_file(index: &Index) -> Vec<Diagnostic> {
+    let found: Vec<Vec<Diagnostic>> = CROSS_FILE
+        .par_iter()
+        .map(|family| {
+            let mut out = Vec::new();
+            family(index, &mut out);
+            out
+        })
+        .collect();
+    found.into_iter().flatten().collect()
+}
+
+/// Placeholder text left in the body of a report, page or evaluation.
+fn placeholders_outside_models(index: &Index, out: &mut Vec<Diagnostic>) {
     let corpus = index.corpus;
-    registry::check(index, out);
-    model::check_duplicates(corpus, out);
-    ids::check(corpus, out);
-    reports::check(index, out);
-    coverage::check(index, out);
-    evaluations::check(index, out);
-    html::check_pages(corpus, out);
     for report in &corpus.reports {
         placeholder::check_body(&report.path, &report.body, out);
     }

@@ -117,6 +117,12 @@ fn plainly_nfc_characters_are_nfc_alone_and_compose_with_nothing() {
         assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "U+{:04X}", c as u32);
         assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
     }
+    // The byte reading agrees with `plainly_nfc` on every character, alone and in a text.
+    for c in (0..=0x2FFFF).filter_map(char::from_u32) {
+        assert_eq!(plain_nfc_len(&format!("a{c}b")), plainly_nfc(c).then_some(3), "U+{:04X}", c as u32);
+    }
+    assert_eq!(plain_nfc_len("Tiết kiệm – “điện”…"), Some(19));
+    assert_eq!(plain_nfc_len("Tiê\u{301}t"), None);
     // Decomposed text still counts in NFC code points.
     assert_eq!(text_len("Tiê\u{301}t kiệm"), text_len("Tiết kiệm"));
     assert_eq!(text_len(" Tiết kiệm – “điện” "), 18);

@@ -102,7 +102,7 @@ impl<'a> Reader<'a> {
 
     fn scan(&mut self) -> Option<Line<'a>> {
         while !self.rest.is_empty() {
-            let (text, rest) = match self.rest.find('\n') {
+            let (text, rest) = match memchr::memchr(b'\n', self.rest.as_bytes()) {
                 Some(end) => (&self.rest[..end], &self.rest[end + 1..]),
                 None => (self.rest, ""),
             };

@@ -34,7 +34,9 @@ type Seed = (String, usize);
 /// The YAML of a file: its front matter if it is Markdown, all of it if it is YAML.
 fn yaml_of(path: &Path, text: &str) -> Option<Seed> {
     match path.extension()?.to_str()? {
-        "md" => split_front_matter(text, "", &mut Vec::new()).map(|split| (split.front, split.front_first_line)),
+        "md" => {
+            split_front_matter(text, "", &mut Vec::new()).map(|split| (split.front.to_owned(), split.front_first_line))
+        }
         "yml" | "yaml" => Some((text.to_owned(), 1)),
         _ => None,
     }
