@@ -10,7 +10,7 @@ use crate::parse::yaml::Node;
 /// sequences from 0).
 pub fn at<'a>(node: &'a Node, path: &str) -> Option<&'a Node> {
     // Paths are short: a plain loop finds their dots faster than a memchr search set up for each.
-    path.split(|c: char| c == '.').filter(|p| !p.is_empty()).try_fold(node, |node, part| {
+    path.split(['.']).filter(|p| !p.is_empty()).try_fold(node, |node, part| {
         match part.starts_with(|c: char| c.is_ascii_digit()).then(|| part.parse::<usize>()) {
             Some(Ok(index)) if node.is_seq() => node.items().get(index),
             _ => node.get(part),
