@@ -86,7 +86,7 @@ pub trait Tree: Sync {
     fn entry(&self, path: &str) -> io::Result<Entry>;
 
     /// The names in the folder at `path` with what each is, sorted by name.
-    fn children(&self, path: &str) -> io::Result<Vec<(String, Entry)>>;
+    fn children(&self, path: &str) -> io::Result<Children>;
 
     /// The bytes of the regular file at `path`, at most `limit` of them (a file that grew
     /// beyond it since its size was read is cut there and then refused by the reader).
@@ -295,6 +295,9 @@ impl fmt::Display for FolderRefused {
     }
 }
 
+/// The entries of a folder, as [`Tree::children`] gives them.
+type Children = Vec<(String, Entry)>;
+
 /// Every file under the site folder `folder` (`content`, `templates`, `static`; itself
 /// possibly a link that resolves inside the root), found with the rules of this module and
 /// sorted by path, and the files skipped, sorted by path. Hidden names are left out
@@ -314,9 +317,12 @@ pub fn find(tree: &dyn Tree, folder: &str, limit: u64) -> Result<(Vec<Located>, 
     let mut skipped = Vec::new();
     // Real folders whose whole subtree is listed.
     let mut listed = vec![start.clone()];
-    let mut folders = vec![(folder.to_owned(), start)];
-    while let Some((shown, real)) = folders.pop() {
-        let children = match tree.children(&real) {
+    // Folders still to list, each with its listing once made: the subfolders of a folder are
+    // listed on every core as soon as it is walked, then walked in the same order as ever.
+    let mut folders: Vec<(String, String, Option<io::Result<Children>>)> = vec![(folder.to_owned(), start, None)];
+    while let Some((shown, real, listing)) = folders.pop() {
+        let waiting = folders.len();
+        let children = match listing.unwrap_or_else(|| tree.children(&real)) {
             Ok(children) => children,
             Err(error) if shown == folder => return Err(refused(error.into())),
             Err(error) => {
@@ -333,7 +339,7 @@ pub fn find(tree: &dyn Tree, folder: &str, limit: u64) -> Result<(Vec<Located>, 
             let mut skip = |reason| skipped.push(Skipped { path: path.clone(), reason });
             let (real_path, size) = match entry {
                 Entry::Folder => {
-                    folders.push((path.clone(), real_path));
+                    folders.push((path.clone(), real_path, None));
                     continue;
                 }
                 Entry::File { size } => (real_path, size),
@@ -345,7 +351,7 @@ pub fn find(tree: &dyn Tree, folder: &str, limit: u64) -> Result<(Vec<Located>, 
                     }
                     Ok(Resolved { path: to, .. }) => {
                         listed.push(to.clone());
-                        folders.push((path.clone(), to));
+                        folders.push((path.clone(), to, None));
                         continue;
                     }
                     Err(refusal) => {
@@ -364,6 +370,11 @@ pub fn find(tree: &dyn Tree, folder: &str, limit: u64) -> Result<(Vec<Located>, 
             } else {
                 found.push(Located { path, real: real_path, size });
             }
+        }
+        let fresh = &mut folders[waiting..];
+        let listings: Vec<io::Result<Children>> = fresh.par_iter().map(|(_, real, _)| tree.children(real)).collect();
+        for (folder, listing) in fresh.iter_mut().zip(listings) {
+            folder.2 = Some(listing);
         }
     }
     found.sort_by(|a, b| a.path.cmp(&b.path));
