@@ -14,7 +14,7 @@ use crate::content::date::Date;
 use crate::content::suggest::did_you_mean;
 use crate::content::vocab::Vocab;
 use crate::diagnostic::{Code, Diagnostic, Pos};
-use crate::parse::markdown::count_bytes;
+use crate::parse::count_bytes;
 use crate::parse::yaml::{Entry, Node, Value};
 use crate::scaffold::slug::slugify;
 use crate::search::fold;

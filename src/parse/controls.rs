@@ -6,6 +6,8 @@
 
 use std::borrow::Cow;
 
+use crate::parse::count_bytes;
+
 /// Whether `c` is left out of XML: what XML 1.0 forbids (the C0 control characters but tab,
 /// line feed and carriage return; the noncharacters U+FFFE and U+FFFF) and the controls it
 /// discourages (DEL, C1). Content can hold them (as YAML escapes, `"\u0001"`), and one of
@@ -18,7 +20,10 @@ pub fn is_xml_forbidden(c: char) -> bool {
 /// rare, and a document's characters need not all be decoded).
 pub fn has_xml_forbidden(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
+    // The bytes that can start one are counted first, in wide vector passes: most text has none.
+    let suspects = count_bytes(bytes, |b| matches!(b, 0..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F | 0xC2 | 0xEF));
+    suspects > 0
+        && bytes.iter().enumerate().any(|(i, &b)| match b {
         b'\t' | b'\n' | b'\r' => false,
         0..=0x1F | 0x7F => true,
         0xC2 => bytes.get(i + 1).is_some_and(|next| (0x80..=0x9F).contains(next)),

@@ -13,6 +13,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::parse::count_bytes;
+
 pub use markup::Markup;
 pub use plain::{Block, BlockKind};
 
@@ -371,13 +373,6 @@ pub fn non_space_len(text: &str) -> usize {
     let ogham = bytes.iter().zip(bytes.iter().skip(1)).any(|(&a, &b)| a == 0x9A && b == 0x80);
     let lead = |b: u8| matches!(b, 0xC2 | 0xE2 | 0xE3) || (ogham && b == 0xE1);
     visible - bytes.iter().enumerate().filter(|&(i, &b)| lead(b) && is_unicode_space(&bytes[i..])).count()
-}
-
-/// The bytes of `bytes` for which `holds` is true, counted 255 at a time in one byte each,
-/// which the compiler turns into wide vector adds (a `usize` count per byte would widen
-/// every lane and run several times slower).
-pub(crate) fn count_bytes(bytes: &[u8], holds: impl Fn(u8) -> bool) -> usize {
-    bytes.chunks(255).map(|chunk| chunk.iter().fold(0u8, |n, &b| n + u8::from(holds(b))) as usize).sum()
 }
 
 /// Whether the UTF-8 sequence at the start of `bytes` is non-ASCII whitespace.
