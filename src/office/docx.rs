@@ -298,7 +298,10 @@ const DEFLATE_FROM: usize = 2048;
 fn package(parts: &[(&str, &str)]) -> Vec<u8> {
     // Room for the small parts as they are and the large ones at about a quarter of their
     // size (what the fastest level leaves of markup), so the buffer is seldom grown.
-    let room: usize = parts.iter().map(|(name, text)| 100 + 2 * name.len() + if text.len() >= DEFLATE_FROM { text.len() / 4 } else { text.len() }).sum();
+    let room: usize = parts
+        .iter()
+        .map(|(name, text)| 100 + 2 * name.len() + if text.len() >= DEFLATE_FROM { text.len() / 4 } else { text.len() })
+        .sum();
     let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(room)));
     let options = SimpleFileOptions::default().last_modified_time(DateTime::default()).unix_permissions(0o644);
     for (name, text) in parts {

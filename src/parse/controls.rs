@@ -24,12 +24,12 @@ pub fn has_xml_forbidden(text: &str) -> bool {
     let suspects = count_bytes(bytes, |b| matches!(b, 0..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F | 0xC2 | 0xEF));
     suspects > 0
         && bytes.iter().enumerate().any(|(i, &b)| match b {
-        b'\t' | b'\n' | b'\r' => false,
-        0..=0x1F | 0x7F => true,
-        0xC2 => bytes.get(i + 1).is_some_and(|next| (0x80..=0x9F).contains(next)),
-        0xEF => bytes.get(i + 1..i + 3).is_some_and(|next| next == [0xBF, 0xBE] || next == [0xBF, 0xBF]),
-        _ => false,
-    })
+            b'\t' | b'\n' | b'\r' => false,
+            0..=0x1F | 0x7F => true,
+            0xC2 => bytes.get(i + 1).is_some_and(|next| (0x80..=0x9F).contains(next)),
+            0xEF => bytes.get(i + 1..i + 3).is_some_and(|next| next == [0xBF, 0xBE] || next == [0xBF, 0xBF]),
+            _ => false,
+        })
 }
 
 /// `text` without the characters [`is_xml_forbidden`] (borrowed when it has none).

@@ -30,7 +30,7 @@ use crate::search::document::{DocTerms, Fields};
 use crate::search::facets::{Facet, facets};
 use crate::search::fasthash::FastMap;
 use crate::search::fold::fold;
-use crate::search::memo::{Key, Memo, decode};
+use crate::search::memo::{Key, Memo, decode, key};
 use crate::search::postings::{Encoded, Gathered, Packed, encode, pack, tf_level, union};
 use crate::search::shards::{file_name, keys, plan, shard_json};
 use crate::search::tokenize::spelling;
@@ -73,7 +73,12 @@ const BATCH: usize = 512;
 /// alone, so their fingerprint tells whether a previous build's index can be kept.
 #[derive(Serialize)]
 pub struct IndexInputs<'a> {
+    #[serde(skip)]
     fields: Vec<Fields<'a>>,
+    /// The [`memo::key`](crate::search::memo::key) of each document's fields, a digest of
+    /// them all, made on every core: a fingerprint encodes these instead of the whole texts
+    /// again, one after the other, and the memo looks documents up by them.
+    keys: Vec<Key>,
     display: Vec<Display<'a>>,
     facets: Vec<Facet>,
 }
@@ -81,8 +86,10 @@ pub struct IndexInputs<'a> {
 impl<'a> IndexInputs<'a> {
     /// What the index of `models` (in gallery order) reads of them and of `corpus`.
     pub fn read(corpus: &'a Corpus, models: &[&'a Model]) -> IndexInputs<'a> {
+        let fields: Vec<Fields> = models.par_iter().map(|model| fields(corpus, model)).collect();
         IndexInputs {
-            fields: models.iter().map(|model| fields(corpus, model)).collect(),
+            keys: fields.par_iter().map(key).collect(),
+            fields,
             display: models.iter().map(|model| display(corpus, model)).collect(),
             facets: facets(corpus, models),
         }
@@ -92,7 +99,7 @@ impl<'a> IndexInputs<'a> {
 /// Builds every file of the index, sorted by path; the bigram shards are made when written.
 /// Each document's syllables are taken from `memo` when it holds them, and kept there.
 pub fn build_index(inputs: IndexInputs<'_>, mut memo: Memo) -> Vec<IndexFile> {
-    let IndexInputs { fields, display, facets } = inputs;
+    let IndexInputs { fields, keys, display, facets } = inputs;
     let docs = fields.len() as u32;
     let mut dictionary = Dictionary::default();
     let mut bigrams = Bigrams::default();
@@ -100,9 +107,12 @@ pub fn build_index(inputs: IndexInputs<'_>, mut memo: Memo) -> Vec<IndexFile> {
     // The syllables of a batch are added while the bigrams of the batch before it are (into
     // two tables, side by side): no two lanes touch the same table.
     let mut pending: Vec<(u32, Vec<TermPair>)> = Vec::new();
-    for (batch_number, batch) in fields.chunks(BATCH).enumerate() {
-        let memoized: Vec<(Key, Vec<u8>)> =
-            if memo.is_active() { batch.par_iter().map(|fields| memo.terms(fields)).collect() } else { Vec::new() };
+    for (batch_number, (batch, keys)) in fields.chunks(BATCH).zip(keys.chunks(BATCH)).enumerate() {
+        let memoized: Vec<(&Key, Vec<u8>)> = if memo.is_active() {
+            keys.par_iter().zip(batch).map(|(key, fields)| (key, memo.terms(key, fields))).collect()
+        } else {
+            Vec::new()
+        };
         let doc_terms: Vec<DocTerms> = if memo.is_active() {
             (memoized.par_iter().zip(batch))
                 .map(|((_, bytes), fields)| decode(bytes).unwrap_or_else(|| DocTerms::read(fields)))

@@ -54,13 +54,12 @@ impl Memo {
         self.previous.is_some() || self.next.is_some()
     }
 
-    /// The key and encoded terms of a document: the previous build's when it read the same
-    /// fields, else read now.
-    pub fn terms(&self, fields: &Fields) -> (Key, Vec<u8>) {
-        let key = key(fields);
-        match self.previous.as_ref().and_then(|previous| previous.get(&key)) {
-            Some(bytes) => (key, bytes),
-            None => (key, encode(&DocTerms::read(fields))),
+    /// The encoded terms of a document whose fields have the [`key`] `key`: the previous
+    /// build's when it read the same fields, else read now.
+    pub fn terms(&self, key: &Key, fields: &Fields) -> Vec<u8> {
+        match self.previous.as_ref().and_then(|previous| previous.get(key)) {
+            Some(bytes) => bytes,
+            None => encode(&DocTerms::read(fields)),
         }
     }
 
