@@ -324,6 +324,25 @@ fn an_unreadable_file_is_an_error_naming_it_and_the_rest_is_still_checked() {
 }
 
 #[test]
+fn an_unreadable_folder_under_content_is_an_error_naming_it() {
+    let site = GitSite::minimal();
+    site.write("content/trang/nhom/mot.md", "---\ntype: trang\ntitle: \"Trang trong nhóm\"\n---\nNội dung\n");
+    site.write("content/trang/loi.md", "---\ntype: trang\ntitle: \"Lỗi\"\nkhong_co: 1\n---\n");
+    let commit = site.commit("Biên tập viên", "2024-05-01", "Một nhóm trang");
+    // Damage the tree object of the folder: its files cannot even be listed.
+    let tree = site.repo.find_commit(commit).unwrap().tree().unwrap();
+    let id = tree.get_path(std::path::Path::new("content/trang/nhom")).unwrap().id().to_string();
+    fs::remove_file(site.temp.dir.join(".git/objects").join(&id[..2]).join(&id[2..])).unwrap();
+    let run = site.run(&["check", "--format", "json", "--rev", "HEAD"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let found = diagnostics(&run);
+    let codes: Vec<(&str, &str)> = found.iter().map(|d| (d.1.as_str(), d.2.as_str())).collect();
+    assert_eq!(codes, [("P-UNKNOWN-KEY", "content/trang/loi.md"), ("P-READ", "content/trang/nhom")]);
+    assert!(found[1].5.starts_with("Không đọc được thư mục `content/trang/nhom`: "), "{}", found[1].5);
+    assert!(found[1].5.ends_with("; các tệp trong đó không được kiểm tra"), "{}", found[1].5);
+}
+
+#[test]
 fn guong_new_never_writes_through_a_link() {
     let clone = clone_with_links(&[]);
     fs::remove_dir_all(clone.root.join("content/trang")).unwrap();

@@ -1,9 +1,9 @@
 //! Files the source did not read, as diagnostics (see [`crate::source::trust`]): P-LINK for
 //! a link that leads outside the site root, into a hidden path, nowhere, or back into
 //! folders already read; P-SPECIAL for a FIFO, socket or device; P-SIZE for a file over its
-//! folder's limit; P-READ for a file that could not be read. Nothing is skipped silently,
-//! except files guong would not use anyway (attachments under `content/` that are too large
-//! or unreadable).
+//! folder's limit; P-READ for a file or folder that could not be read. Nothing is skipped
+//! silently, except files guong would not use anyway (attachments under `content/` that are
+//! too large or unreadable).
 
 use std::collections::HashSet;
 
@@ -47,6 +47,14 @@ pub fn diagnostic(skipped: &Skipped) -> Option<Diagnostic> {
             Diagnostic::new(Code::PRead, path, Pos::START, format!("Không đọc được tệp `{path}`: {message}"))
                 .with_hint("kiểm tra quyền đọc của tệp")
         }
+        // Whatever it holds, content or not, went unchecked.
+        Skip::UnreadableFolder(message) => Diagnostic::new(
+            Code::PRead,
+            path,
+            Pos::START,
+            format!("Không đọc được thư mục `{path}`: {message}; các tệp trong đó không được kiểm tra"),
+        )
+        .with_hint("kiểm tra quyền đọc của thư mục"),
         Skip::TooLarge { .. } | Skip::Unreadable(_) => return None,
     })
 }

@@ -256,6 +256,8 @@ pub enum Skip {
     TooLarge { size: u64, limit: u64 },
     /// Reading it failed.
     Unreadable(String),
+    /// A folder whose entries could not be listed: nothing in it was read.
+    UnreadableFolder(String),
 }
 
 /// The files of one site folder, and those skipped.
@@ -326,7 +328,7 @@ pub fn find(tree: &dyn Tree, folder: &str, limit: u64) -> Result<(Vec<Located>, 
             Ok(children) => children,
             Err(error) if shown == folder => return Err(refused(error.into())),
             Err(error) => {
-                skipped.push(Skipped { path: shown, reason: Skip::Unreadable(io_text(&error)) });
+                skipped.push(Skipped { path: shown, reason: Skip::UnreadableFolder(io_text(&error)) });
                 continue;
             }
         };
