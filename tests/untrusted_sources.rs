@@ -343,6 +343,41 @@ fn an_unreadable_folder_under_content_is_an_error_naming_it() {
 }
 
 #[test]
+fn a_committed_link_longer_than_any_file_system_allows_is_never_loaded() {
+    let site = GitSite::minimal();
+    site.commit("Biên tập viên", "2024-05-01", "Trang");
+    // A link no checkout could hold: its target is longer than PATH_MAX. Only a commit made
+    // by hand carries one; guong reads its size, not its bytes.
+    let mut index = site.repo.index().unwrap();
+    let target = "a/".repeat(3000);
+    let entry = git2::IndexEntry {
+        ctime: git2::IndexTime::new(0, 0),
+        mtime: git2::IndexTime::new(0, 0),
+        dev: 0,
+        ino: 0,
+        mode: 0o120000,
+        uid: 0,
+        gid: 0,
+        file_size: target.len() as u32,
+        id: git2::Oid::zero(),
+        flags: 0,
+        flags_extended: 0,
+        path: b"content/trang/dai.md".to_vec(),
+    };
+    index.add_frombuffer(&entry, target.as_bytes()).unwrap();
+    let tree = site.repo.find_tree(index.write_tree().unwrap()).unwrap();
+    let head = site.repo.head().unwrap().peel_to_commit().unwrap();
+    let signature = git2::Signature::now("Biên tập viên", "btv@example.org").unwrap();
+    site.repo.commit(Some("HEAD"), &signature, &signature, "Liên kết dài", &tree, &[&head]).unwrap();
+    let run = site.run(&["check", "--format", "json", "--rev", "HEAD"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let found = diagnostics(&run);
+    let codes: Vec<(&str, &str)> = found.iter().map(|d| (d.1.as_str(), d.2.as_str())).collect();
+    assert_eq!(codes, [("P-SPECIAL", "content/trang/dai.md")]);
+    assert!(found[0].5.contains("là tệp đặc biệt, không phải tệp thường"), "{}", found[0].5);
+}
+
+#[test]
 fn guong_new_never_writes_through_a_link() {
     let clone = clone_with_links(&[]);
     fs::remove_dir_all(clone.root.join("content/trang")).unwrap();

@@ -22,6 +22,9 @@ pub use site_repo::{GitError, SiteRepo, is_not_found, subtree};
 
 use super::trust::{Entry, Special, Tree};
 
+/// The longest link target read, in bytes (Linux's `PATH_MAX`, terminator included).
+const LINK_TARGET_MAX: usize = 4096;
+
 /// File mode of a symbolic link in a Git tree.
 const MODE_LINK: i32 = 0o120000;
 /// File mode of a submodule (a commit of another repository) in a Git tree.
@@ -89,6 +92,11 @@ impl GitSource {
 fn entry_of(repo: &Repository, entry: &TreeEntry) -> Result<Entry, git2::Error> {
     Ok(match (entry.kind(), entry.filemode()) {
         (Some(ObjectType::Tree), _) => Entry::Folder,
+        // No file system holds a link whose target is longer than `LINK_TARGET_MAX`: a
+        // commit's longer one is not a link anyone could check out, and is never loaded.
+        (Some(ObjectType::Blob), MODE_LINK) if repo.odb()?.read_header(entry.id())?.0 > LINK_TARGET_MAX => {
+            Entry::Special(Special::Other)
+        }
         (Some(ObjectType::Blob), MODE_LINK) => {
             match String::from_utf8(repo.find_blob(entry.id())?.content().to_vec()) {
                 Ok(target) => Entry::Link { target },
