@@ -359,7 +359,7 @@ fn a_committed_link_longer_than_any_file_system_allows_is_never_loaded() {
         uid: 0,
         gid: 0,
         file_size: target.len() as u32,
-        id: git2::Oid::zero(),
+        id: git2::Oid::ZERO_SHA1,
         flags: 0,
         flags_extended: 0,
         path: b"content/trang/dai.md".to_vec(),
