@@ -38,8 +38,11 @@ fn leaks(clone: &Clone) -> Vec<String> {
         .collect()
 }
 
+/// `(severity, code, path, line, column, message)` of each diagnostic.
+type Found = Vec<(String, String, String, u64, u64, String)>;
+
 /// `(severity, code, path, line, column, message)` of each diagnostic of a JSON run.
-fn diagnostics(run: &Run) -> Vec<(String, String, String, u64, u64, String)> {
+fn diagnostics(run: &Run) -> Found {
     let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
     value["diagnostics"]
         .as_array()
@@ -294,6 +297,22 @@ fn a_huge_file_is_refused_by_its_size_without_being_read() {
     assert!(found.iter().all(|d| d.1 == "P-SIZE" && d.3 == 1 && d.4 == 1));
 }
 
+/// Removes the object of `path` (a file or folder) in `commit` (a broken disk, a cut clone),
+/// then checks HEAD, which must fail: its diagnostics.
+fn check_damaged(site: &GitSite, commit: git2::Oid, path: &str) -> Found {
+    let tree = site.repo.find_commit(commit).unwrap().tree().unwrap();
+    let id = tree.get_path(std::path::Path::new(path)).unwrap().id().to_string();
+    fs::remove_file(site.temp.dir.join(".git/objects").join(&id[..2]).join(&id[2..])).unwrap();
+    let run = site.run(&["check", "--format", "json", "--rev", "HEAD"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    diagnostics(&run)
+}
+
+/// The code and path of each diagnostic.
+fn codes(found: &Found) -> Vec<(&str, &str)> {
+    found.iter().map(|d| (d.1.as_str(), d.2.as_str())).collect()
+}
+
 #[test]
 fn an_unreadable_file_is_an_error_naming_it_and_the_rest_is_still_checked() {
     let site = GitSite::minimal();
@@ -303,16 +322,8 @@ fn an_unreadable_file_is_an_error_naming_it_and_the_rest_is_still_checked() {
     );
     site.write("content/trang/loi.md", "---\ntype: trang\ntitle: \"Lỗi\"\nkhong_co: 1\n---\n");
     let commit = site.commit("Biên tập viên", "2024-05-01", "Hai trang");
-    // Damage the object of one file in the commit (a broken disk, a cut clone).
-    let tree = site.repo.find_commit(commit).unwrap().tree().unwrap();
-    let id = tree.get_path(std::path::Path::new("content/trang/hong.md")).unwrap().id().to_string();
-    let object = site.temp.dir.join(".git/objects").join(&id[..2]).join(&id[2..]);
-    fs::remove_file(&object).unwrap();
-    let run = site.run(&["check", "--format", "json", "--rev", "HEAD"]);
-    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
-    let found = diagnostics(&run);
-    let codes: Vec<(&str, &str)> = found.iter().map(|d| (d.1.as_str(), d.2.as_str())).collect();
-    assert_eq!(codes, [("P-READ", "content/trang/hong.md"), ("P-UNKNOWN-KEY", "content/trang/loi.md")]);
+    let found = check_damaged(&site, commit, "content/trang/hong.md");
+    assert_eq!(codes(&found), [("P-READ", "content/trang/hong.md"), ("P-UNKNOWN-KEY", "content/trang/loi.md")]);
     assert!(found[0].5.starts_with("Không đọc được tệp `content/trang/hong.md`: "), "{}", found[0].5);
     assert_eq!((found[0].3, found[0].4), (1, 1));
     // A build reads each file while checking it: the same file stops it, named.
@@ -329,15 +340,9 @@ fn an_unreadable_folder_under_content_is_an_error_naming_it() {
     site.write("content/trang/nhom/mot.md", "---\ntype: trang\ntitle: \"Trang trong nhóm\"\n---\nNội dung\n");
     site.write("content/trang/loi.md", "---\ntype: trang\ntitle: \"Lỗi\"\nkhong_co: 1\n---\n");
     let commit = site.commit("Biên tập viên", "2024-05-01", "Một nhóm trang");
-    // Damage the tree object of the folder: its files cannot even be listed.
-    let tree = site.repo.find_commit(commit).unwrap().tree().unwrap();
-    let id = tree.get_path(std::path::Path::new("content/trang/nhom")).unwrap().id().to_string();
-    fs::remove_file(site.temp.dir.join(".git/objects").join(&id[..2]).join(&id[2..])).unwrap();
-    let run = site.run(&["check", "--format", "json", "--rev", "HEAD"]);
-    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
-    let found = diagnostics(&run);
-    let codes: Vec<(&str, &str)> = found.iter().map(|d| (d.1.as_str(), d.2.as_str())).collect();
-    assert_eq!(codes, [("P-UNKNOWN-KEY", "content/trang/loi.md"), ("P-READ", "content/trang/nhom")]);
+    // A damaged tree object: the folder's files cannot even be listed.
+    let found = check_damaged(&site, commit, "content/trang/nhom");
+    assert_eq!(codes(&found), [("P-UNKNOWN-KEY", "content/trang/loi.md"), ("P-READ", "content/trang/nhom")]);
     assert!(found[1].5.starts_with("Không đọc được thư mục `content/trang/nhom`: "), "{}", found[1].5);
     assert!(found[1].5.ends_with("; các tệp trong đó không được kiểm tra"), "{}", found[1].5);
 }
@@ -372,8 +377,7 @@ fn a_committed_link_longer_than_any_file_system_allows_is_never_loaded() {
     let run = site.run(&["check", "--format", "json", "--rev", "HEAD"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     let found = diagnostics(&run);
-    let codes: Vec<(&str, &str)> = found.iter().map(|d| (d.1.as_str(), d.2.as_str())).collect();
-    assert_eq!(codes, [("P-SPECIAL", "content/trang/dai.md")]);
+    assert_eq!(codes(&found), [("P-SPECIAL", "content/trang/dai.md")]);
     assert!(found[0].5.contains("là tệp đặc biệt, không phải tệp thường"), "{}", found[0].5);
 }
 
