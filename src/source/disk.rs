@@ -8,7 +8,7 @@ use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 
 use super::is_safe_relative;
-use super::trust::{self, Entry, Refusal, Special, Tree};
+use super::trust::{self, Children, Entry, Refusal, Special, Tree};
 
 /// A site root on disk.
 pub struct DiskSource {
@@ -107,7 +107,7 @@ impl Tree for DiskSource {
         }
     }
 
-    fn children(&self, path: &str) -> io::Result<Vec<(String, Entry)>> {
+    fn children(&self, path: &str) -> io::Result<Children> {
         let mut children = Vec::new();
         for child in fs::read_dir(self.full(path))? {
             let child = child?;

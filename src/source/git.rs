@@ -20,7 +20,7 @@ use git2::{ObjectType, Oid, Repository, TreeEntry};
 pub use changes::{Changes, changed_since};
 pub use site_repo::{GitError, SiteRepo, is_not_found, subtree};
 
-use super::trust::{Entry, Special, Tree};
+use super::trust::{Children, Entry, Special, Tree};
 
 /// The longest link target read, in bytes (Linux's `PATH_MAX`, terminator included).
 const LINK_TARGET_MAX: usize = 4096;
@@ -123,7 +123,7 @@ impl Tree for GitSource {
         })
     }
 
-    fn children(&self, path: &str) -> io::Result<Vec<(String, Entry)>> {
+    fn children(&self, path: &str) -> io::Result<Children> {
         self.with_repo(|repo| {
             let parts: Vec<&str> = if path.is_empty() { Vec::new() } else { path.split('/').collect() };
             let Some(id) = subtree(repo, self.site_tree, &parts)? else { return Ok(Vec::new()) };

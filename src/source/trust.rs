@@ -298,7 +298,7 @@ impl fmt::Display for FolderRefused {
 }
 
 /// The entries of a folder, as [`Tree::children`] gives them.
-type Children = Vec<(String, Entry)>;
+pub type Children = Vec<(String, Entry)>;
 
 /// Every file under the site folder `folder` (`content`, `templates`, `static`; itself
 /// possibly a link that resolves inside the root), found with the rules of this module and

@@ -26,7 +26,7 @@ impl Tree for Memory {
         Ok(self.0.get(path).cloned().unwrap_or(Entry::Missing))
     }
 
-    fn children(&self, path: &str) -> io::Result<Vec<(String, Entry)>> {
+    fn children(&self, path: &str) -> io::Result<Children> {
         let prefix = if path.is_empty() { String::new() } else { format!("{path}/") };
         Ok(self
             .0
