@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::search::document::FIELD_BITS;
 use crate::search::fasthash::{FastMap, FxHasher};
-use crate::search::index::{INDEX_DIR, IndexFile, to_json};
+use crate::search::index::{Digest, INDEX_DIR, IndexFile, to_json};
 use crate::search::postings::{encode, encoded_len, union};
 use crate::search::shards::{ShardPlan, file_name, keys, plan, shard_json};
 use crate::search::varint;
@@ -101,6 +101,28 @@ impl Table {
         self.postings[i].postings()
     }
 
+    /// A digest of everything [`Table::shard`] reads for the same arguments: the document
+    /// count, the keys and postings of `holds`, and the postings of `summary`.
+    fn digest(&self, holds: Range<usize>, summary: Option<Range<usize>>) -> Digest {
+        let mut hash = blake3::Hasher::new();
+        let mut part = |bytes: &[u8]| {
+            hash.update(&(bytes.len() as u64).to_le_bytes());
+            hash.update(bytes);
+        };
+        part(&self.docs.to_le_bytes());
+        for i in holds {
+            part(self.keys[i].as_bytes());
+            part(&self.postings[i].bytes);
+        }
+        if let Some(summary) = summary {
+            part(b"summary");
+            summary.for_each(|i| part(&self.postings[i].bytes));
+        }
+        let mut digest = [0; 16];
+        digest.copy_from_slice(&hash.finalize().as_bytes()[..16]);
+        digest
+    }
+
     /// The JSON of the shard holding entries `holds`, with the summary of `summary` if split.
     fn shard(&self, holds: Range<usize>, summary: Option<Range<usize>>) -> Vec<u8> {
         let summary = summary.map(|range| {
@@ -181,17 +203,21 @@ impl Bigrams {
             .collect();
         let hash = content_hash(&table, &planned);
         let mut shards = Vec::with_capacity(planned.len());
-        let mut files = Vec::new();
-        for (first, first_shards, plans) in planned {
+        let mut plans = Vec::new();
+        for (first, first_shards, first_plans) in planned {
             shards.push((first, first_shards));
-            for p in plans {
-                let table = Arc::clone(&table);
-                let summary = (!p.leaf).then_some(p.summary);
-                files.push(IndexFile::later(format!("{INDEX_DIR}/bigrams/{}", file_name(&p.key)), move || {
-                    table.shard(p.holds, summary)
-                }));
-            }
+            plans.extend(first_plans);
         }
+        let files = plans
+            .into_par_iter()
+            .map(|p| {
+                let summary = (!p.leaf).then_some(p.summary);
+                let digest = table.digest(p.holds.clone(), summary.clone());
+                let table = Arc::clone(&table);
+                let path = format!("{INDEX_DIR}/bigrams/{}", file_name(&p.key));
+                IndexFile::digested(path, digest, move || table.shard(p.holds, summary))
+            })
+            .collect();
         Written { shards, files, hash }
     }
 }

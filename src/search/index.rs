@@ -38,17 +38,27 @@ use crate::search::tokenize::spelling;
 /// A file of the index: path under the output folder, bytes.
 type OutputFile = (String, Vec<u8>);
 
-/// A file of the index: its path under the output folder and what makes its bytes (at once,
-/// or when the build writes it).
+/// A file of the index: its path under the output folder, what makes its bytes (at once,
+/// or when the build writes it) and, for a file made only from a few entries of the index,
+/// a digest of them: a build keeps the previous file when its digest did not change.
 pub struct IndexFile {
     pub path: String,
+    pub digest: Option<Digest>,
     make: Box<dyn FnOnce() -> Vec<u8> + Send>,
 }
+
+/// A BLAKE3 hash, cut to 128 bits, of everything one file of the index is made from.
+pub type Digest = [u8; 16];
 
 impl IndexFile {
     /// A file whose bytes are made when asked for.
     pub fn later(path: String, make: impl FnOnce() -> Vec<u8> + Send + 'static) -> IndexFile {
-        IndexFile { path, make: Box::new(make) }
+        IndexFile { path, digest: None, make: Box::new(make) }
+    }
+
+    /// A file whose bytes are made when asked for, from inputs whose digest is `digest`.
+    pub fn digested(path: String, digest: Digest, make: impl FnOnce() -> Vec<u8> + Send + 'static) -> IndexFile {
+        IndexFile { path, digest: Some(digest), make: Box::new(make) }
     }
 
     /// The file's bytes.

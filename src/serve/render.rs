@@ -229,7 +229,7 @@ impl<'s> Files<'s, '_> {
             return vec![job];
         }
         match job.run(self.site.renderer(), &*self.rendered) {
-            Ok(Made::Folder(files, _)) => files.into_iter().map(|(path, make)| Job::file(path, make)).collect(),
+            Ok(Made::Folder(files, _)) => files.into_iter().map(|file| Job::file(file.path, file.make)).collect(),
             _ => Vec::new(),
         }
     }

@@ -164,13 +164,7 @@ impl<'r, 'a> Runner<'r, 'a> {
                     }
                     1
                 }
-                Made::Folder(files, fingerprint) => {
-                    let count = files.len();
-                    files
-                        .into_par_iter()
-                        .try_for_each(|(path, make)| self.staging.write(&path, &make(), fingerprint))?;
-                    count
-                }
+                Made::Folder(files, fingerprint) => self.staging.write_folder(&path, files, fingerprint)?,
                 Made::KeptFolder(count) => count,
             };
             let done = self.files.fetch_add(files, Ordering::Relaxed) + files;

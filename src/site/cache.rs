@@ -1,6 +1,8 @@
 //! The build cache beside the output, `.<output>.guong-cache/`: for every file of the
 //! current output that has a fingerprint, the fingerprint and which file on disk it is, so
-//! the next build keeps a file whose fingerprint did not change instead of making it again.
+//! the next build keeps a file whose fingerprint did not change instead of making it again;
+//! and for every folder made as a whole (the search index), the fingerprint of what it was
+//! made from, so the next build keeps all its files when that did not change.
 //!
 //! The cache is a hint, never a source of truth: it is used only when it is guong's (a real
 //! folder with guong's marker, see [`owned`]), was written by this very guong executable,
@@ -29,7 +31,7 @@ pub const CACHE: Purpose = Purpose::BuildCache;
 const MANIFEST: &str = "manifest";
 
 /// First line of a manifest: its format.
-const FORMAT: &str = "guong-cache 1";
+const FORMAT: &str = "guong-cache 2";
 
 /// Which file (or folder) on disk: a file edited, replaced or removed since is another one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,10 +66,12 @@ pub struct Entry {
     pub file: FileId,
 }
 
-/// The fingerprinted files of one output folder, by path relative to it.
+/// The fingerprinted files of one output folder, by path relative to it, and the
+/// fingerprints of its folders made as a whole.
 #[derive(Debug, Default, PartialEq)]
 pub struct Manifest {
     pub entries: HashMap<String, Entry>,
+    pub folders: HashMap<String, Fingerprint>,
 }
 
 /// `.<name>.guong-cache`, beside the target.
@@ -111,12 +115,17 @@ pub fn load(target: &Path) -> Option<Manifest> {
     if (dev.parse().ok()?, ino.parse().ok()?) != (root.dev, root.ino) {
         return None;
     }
-    let mut entries = HashMap::new();
+    let mut manifest = Manifest::default();
     for line in lines.filter(|line| !line.is_empty()) {
-        let (path, entry) = parse_entry(line)?;
-        entries.insert(path.to_owned(), entry);
+        if let Some(folder) = line.strip_prefix("folder ") {
+            let (fingerprint, path) = folder.split_once(' ')?;
+            manifest.folders.insert(path.to_owned(), Fingerprint::from_hex(fingerprint)?);
+        } else {
+            let (path, entry) = parse_entry(line)?;
+            manifest.entries.insert(path.to_owned(), entry);
+        }
     }
-    Some(Manifest { entries })
+    Some(manifest)
 }
 
 /// `<fingerprint> <dev> <ino> <len> <mtime ns> <path>`.
@@ -150,9 +159,15 @@ fn cache_folder(target: &Path) -> io::Result<Option<PathBuf>> {
 pub fn save(target: &Path, root: FileId, manifest: &Manifest) -> io::Result<()> {
     let Some(key) = build_key() else { return Ok(()) };
     let Some(cache) = cache_folder(target)? else { return Ok(()) };
-    let mut paths: Vec<&String> = manifest.entries.keys().filter(|p| !p.contains(['\n', '\r'])).collect();
-    paths.sort();
+    let one_line = |path: &&String| !path.contains(['\n', '\r']);
     let mut text = format!("{FORMAT}\nbuild {key}\nroot {} {}\n", root.dev, root.ino);
+    let mut folders: Vec<&String> = manifest.folders.keys().filter(one_line).collect();
+    folders.sort();
+    for folder in folders {
+        let _ = writeln!(text, "folder {} {folder}", manifest.folders[folder].to_hex());
+    }
+    let mut paths: Vec<&String> = manifest.entries.keys().filter(one_line).collect();
+    paths.sort();
     for path in paths {
         let Entry { fingerprint, file } = manifest.entries[path];
         let FileId { dev, ino, len, mtime_ns } = file;
@@ -198,12 +213,15 @@ mod tests {
         let file = FileId::of(&target.join("a.html")).unwrap();
         let fingerprint = Fingerprint::of(&[], "a").unwrap();
         let entry = Entry { fingerprint, file };
-        let manifest =
-            Manifest { entries: HashMap::from([("a b.html".to_owned(), entry), ("x\ny".to_owned(), entry)]) };
+        let manifest = Manifest {
+            entries: HashMap::from([("a b.html".to_owned(), entry), ("x\ny".to_owned(), entry)]),
+            folders: HashMap::from([("tim kiem".to_owned(), fingerprint), ("x\ny".to_owned(), fingerprint)]),
+        };
         assert_eq!(load(&target), None);
         save(&target, FileId::of(&target).unwrap(), &manifest).unwrap();
         let read = load(&target).unwrap();
         assert_eq!(read.entries, HashMap::from([("a b.html".to_owned(), entry)]));
+        assert_eq!(read.folders, HashMap::from([("tim kiem".to_owned(), fingerprint)]));
         assert_eq!(fs::read_to_string(cache_of(&target).join(".gitignore")).unwrap(), "*\n");
 
         // Another folder in the output's place (a fresh build, a copy): not described.

@@ -19,16 +19,23 @@ use crate::site::urls::file_of;
 
 type Produce<'a> = Box<dyn FnOnce(&Renderer, &dyn Previous, &str) -> Result<Made, RenderError> + Send + 'a>;
 
-/// A file of a folder job: its path relative to the output, and what makes its bytes.
-pub type LaterFile = (String, Box<dyn FnOnce() -> Vec<u8> + Send>);
+/// A file of a folder job: its path relative to the output, what makes its bytes and, when
+/// they are a function of fewer inputs than the whole folder's, the fingerprint of those: a
+/// folder made again then keeps each such file whose fingerprint did not change.
+pub struct LaterFile {
+    pub path: String,
+    pub fingerprint: Option<Fingerprint>,
+    pub make: Box<dyn FnOnce() -> Vec<u8> + Send>,
+}
 
 /// Where a job may find the file it would make, made before from the same fingerprint.
 pub trait Previous: Sync {
     /// Whether the file at `path` made from `fingerprint` is kept, so need not be made.
     fn keep(&self, path: &str, fingerprint: Fingerprint) -> bool;
 
-    /// Keeps every file of the folder `folder` made before from `fingerprint`, and returns
-    /// how many; `None` (nothing kept) unless every one of them can be kept.
+    /// Keeps every file of the folder `folder` when the folder was made before from
+    /// `fingerprint`, and returns how many; `None` (nothing kept) unless every one of them can
+    /// be kept.
     fn keep_folder(&self, _folder: &str, _fingerprint: Fingerprint) -> Option<usize> {
         None
     }
@@ -156,7 +163,8 @@ impl<'a> Job<'a> {
             }
             let files = make(inputs, previous.memo(path));
             let prefix = format!("{path}/");
-            if let Some((stray, _)) = files.iter().find(|(file, _)| !file.starts_with(&prefix)) {
+            if let Some(stray) = files.iter().find(|file| !file.path.starts_with(&prefix)) {
+                let stray = &stray.path;
                 return Err(RenderError { message: format!("tệp `{stray}` nằm ngoài thư mục `{path}`") });
             }
             Ok(Made::Folder(files, fingerprint))

@@ -26,7 +26,7 @@ use rayon::prelude::*;
 
 use crate::site::cache::{self, CACHE, Entry, FileId, Manifest, MemoPlace};
 use crate::site::fingerprint::Fingerprint;
-use crate::site::job::Previous;
+use crate::site::job::{LaterFile, Previous};
 use crate::site::owned::{self, Found, Purpose};
 use crate::source::is_safe_relative;
 
@@ -41,6 +41,8 @@ pub struct Staging {
     /// Paths written by this build (relative, `/`), with what fingerprinted ones were made
     /// from: everything else in `temp` is stale.
     written: Mutex<HashMap<String, Option<Entry>>>,
+    /// Folders made (or kept) as a whole by this build, with what they were made from.
+    folders: Mutex<HashMap<String, Fingerprint>>,
     /// The cache of the output being replaced, when it can be used.
     previous: Option<Manifest>,
     /// Whether what the cache holds may be reused (not with `--no-cache`).
@@ -86,6 +88,7 @@ impl Staging {
             target: target.to_path_buf(),
             temp,
             written: Mutex::default(),
+            folders: Mutex::default(),
             previous,
             use_cache,
             committed: false,
@@ -113,23 +116,58 @@ impl Staging {
         true
     }
 
-    /// Keeps every file of the folder `folder` that the output's cache says was made from
-    /// `fingerprint`, when each is still the file the cache describes; returns how many, or
-    /// `None` (nothing kept) when there are none or one cannot be kept.
+    /// Keeps every file of the folder `folder` when the output's cache says the folder was
+    /// made from `fingerprint` and each file is still the file it describes; returns how
+    /// many, or `None` (nothing kept) when the folder was made from something else, holds no
+    /// file, or one cannot be kept.
     pub fn keep_folder(&self, folder: &str, fingerprint: Fingerprint) -> Option<usize> {
+        let previous = self.previous.as_ref()?;
+        if previous.folders.get(folder) != Some(&fingerprint) {
+            return None;
+        }
         let prefix = format!("{folder}/");
-        let held: Vec<&str> = (self.previous.as_ref()?.entries.iter())
-            .filter(|(path, entry)| path.starts_with(&prefix) && entry.fingerprint == fingerprint)
-            .map(|(path, _)| path.as_str())
+        // Every file recorded under the folder is the folder job's: no other job may write there.
+        let held: Vec<(&str, Fingerprint)> = (previous.entries.iter())
+            .filter(|(path, _)| path.starts_with(&prefix))
+            .map(|(path, entry)| (path.as_str(), entry.fingerprint))
             .collect();
-        if held.is_empty() || !held.par_iter().all(|path| self.keep(path, fingerprint)) {
+        if held.is_empty() || !held.par_iter().all(|&(path, own)| self.keep(path, own)) {
             let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
-            for path in &held {
+            for (path, _) in &held {
                 written.remove(*path);
             }
             return None;
         }
+        self.record_folder(folder, fingerprint);
         Some(held.len())
+    }
+
+    /// Writes the files of the folder job of `folder`, made from `fingerprint` when it has
+    /// one: a file with a fingerprint of its own is kept when that did not change (see
+    /// [`Staging::keep`]), and made otherwise. Returns how many files the folder holds.
+    pub fn write_folder(
+        &self,
+        folder: &str,
+        files: Vec<LaterFile>,
+        fingerprint: Option<Fingerprint>,
+    ) -> io::Result<usize> {
+        let count = files.len();
+        files.into_par_iter().try_for_each(|file| {
+            if file.fingerprint.is_some_and(|own| self.keep(&file.path, own)) {
+                return Ok(());
+            }
+            self.write(&file.path, &(file.make)(), file.fingerprint.or(fingerprint))
+        })?;
+        if let Some(fingerprint) = fingerprint {
+            self.record_folder(folder, fingerprint);
+        }
+        Ok(count)
+    }
+
+    /// Records that the folder `folder` was made as a whole from `fingerprint` (see
+    /// [`Staging::keep_folder`]).
+    fn record_folder(&self, folder: &str, fingerprint: Fingerprint) {
+        self.folders.lock().unwrap_or_else(|e| e.into_inner()).insert(folder.to_owned(), fingerprint);
     }
 
     fn record(&self, path: &str, entry: Option<Entry>) {
@@ -182,8 +220,9 @@ impl Staging {
         // The site is published whatever happens to the cache: a cache that cannot be
         // written only makes the next build a full one.
         let entries = written.into_iter().filter_map(|(path, entry)| Some((path, entry?))).collect();
+        let folders = std::mem::take(&mut *self.folders.lock().unwrap_or_else(|e| e.into_inner()));
         if let Some(root) = root {
-            let _ = cache::save(&self.target, root, &Manifest { entries });
+            let _ = cache::save(&self.target, root, &Manifest { entries, folders });
         }
         Ok(())
     }
@@ -467,6 +506,59 @@ mod tests {
             leftovers,
             [".public.guong-cache", ".public.guong-prev", "public", "public.tmp-1", foreign.as_str()]
         );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    fn later(path: &str, own: Option<&str>, bytes: &'static [u8]) -> LaterFile {
+        let fingerprint = own.map(|own| Fingerprint::of(&[b"own"], own).unwrap());
+        LaterFile { path: path.to_owned(), fingerprint, make: Box::new(move || bytes.to_vec()) }
+    }
+
+    /// A file that must be kept, never made.
+    fn kept(path: &str, own: &str) -> LaterFile {
+        let fingerprint = Some(Fingerprint::of(&[b"own"], own).unwrap());
+        LaterFile { path: path.to_owned(), fingerprint, make: Box::new(|| panic!("made again")) }
+    }
+
+    #[test]
+    fn a_folder_keeps_the_files_whose_own_inputs_did_not_change() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = temp("folder");
+        let out = dir.join("public");
+        let inode = |path: &str| fs::metadata(out.join(path)).unwrap().ino();
+        let (one, two) = (Fingerprint::of(&[], "1").unwrap(), Fingerprint::of(&[], "2").unwrap());
+        let first = Staging::begin(&out, UseCache::Yes).unwrap();
+        let files = vec![later("idx/a", Some("a"), b"A"), later("idx/b", Some("b"), b"B"), later("idx/m", None, b"M")];
+        assert_eq!(first.write_folder("idx", files, Some(one)).unwrap(), 3);
+        first.commit().unwrap();
+        let a = inode("idx/a");
+
+        // Made again from other inputs: `a` did not change and is kept, `b` and `m` are made.
+        let second = Staging::begin(&out, UseCache::Yes).unwrap();
+        assert_eq!(second.keep_folder("idx", two), None, "the folder was made from other inputs");
+        let files = vec![kept("idx/a", "a"), later("idx/b", Some("b2"), b"B2"), later("idx/m", None, b"M2")];
+        second.write_folder("idx", files, Some(two)).unwrap();
+        second.commit().unwrap();
+        assert_eq!(inode("idx/a"), a);
+        assert_eq!(
+            (fs::read(out.join("idx/b")).unwrap(), fs::read(out.join("idx/m")).unwrap()),
+            (b"B2".to_vec(), b"M2".to_vec())
+        );
+
+        // Its inputs unchanged, the folder is kept whole, whatever its files' own fingerprints.
+        let third = Staging::begin(&out, UseCache::Yes).unwrap();
+        assert_eq!(third.keep_folder("idx", one), None, "an older folder's inputs");
+        assert_eq!(third.keep_folder("idx", two), Some(3));
+        third.commit().unwrap();
+        assert_eq!((inode("idx/a"), fs::read(out.join("idx/b")).unwrap()), (a, b"B2".to_vec()));
+
+        // Without the cache, every file is made.
+        let fourth = Staging::begin(&out, UseCache::No).unwrap();
+        assert_eq!(fourth.keep_folder("idx", two), None);
+        let files = vec![later("idx/a", Some("a"), b"A"), later("idx/b", Some("b2"), b"B2")];
+        fourth.write_folder("idx", files, Some(two)).unwrap();
+        fourth.commit().unwrap();
+        assert!(!out.join("idx/m").exists());
         fs::remove_dir_all(&dir).unwrap();
     }
 

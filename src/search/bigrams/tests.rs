@@ -52,6 +52,33 @@ fn the_hash_follows_the_content() {
 }
 
 #[test]
+fn a_shard_digest_follows_its_own_entries_only() {
+    // Enough documents that the bigrams of "dan" are split into two shards ("dan h", "dan v").
+    let write = |extra: Option<u32>| {
+        let mut bigrams = Bigrams::default();
+        let mut docs: Vec<(u32, Vec<TermPair>)> = (0..5000).map(|doc| (doc, vec![(0, 1, 16), (0, 3, 16)])).collect();
+        if let Some(doc) = extra {
+            docs[doc as usize].1.push((0, 3, 2));
+        }
+        bigrams.add_all(&docs);
+        bigrams
+            .write(&folded(), 5000)
+            .files
+            .into_iter()
+            .map(|f| (f.path.clone(), f.digest, f.bytes()))
+            .collect::<Vec<_>>()
+    };
+    let (before, again, after) = (write(None), write(None), write(Some(7)));
+    assert_eq!(before.len(), 2);
+    assert_eq!(before, again);
+    // Flags added to one posting of "dan hoc": its shard changes, the other shard does not.
+    assert_eq!(after[1], before[1]);
+    assert_ne!(after[0].1, before[0].1);
+    assert_ne!(after[0].2, before[0].2);
+    assert!(before.iter().all(|(_, digest, _)| digest.is_some()));
+}
+
+#[test]
 fn postings_are_varints_of_gaps_and_flags() {
     let mut packed = Packed::default();
     packed.add(3, 16);
