@@ -66,12 +66,20 @@ pub struct Entry {
     pub file: FileId,
 }
 
-/// The fingerprinted files of one output folder, by path relative to it, and the
-/// fingerprints of its folders made as a whole.
+/// A folder of an output made as a whole: what it was made from, and how many files it
+/// holds (a manifest missing one of them does not describe it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Folder {
+    pub fingerprint: Fingerprint,
+    pub files: usize,
+}
+
+/// The fingerprinted files of one output folder, by path relative to it, and its folders
+/// made as a whole.
 #[derive(Debug, Default, PartialEq)]
 pub struct Manifest {
     pub entries: HashMap<String, Entry>,
-    pub folders: HashMap<String, Fingerprint>,
+    pub folders: HashMap<String, Folder>,
 }
 
 /// `.<name>.guong-cache`, beside the target.
@@ -118,8 +126,10 @@ pub fn load(target: &Path) -> Option<Manifest> {
     let mut manifest = Manifest::default();
     for line in lines.filter(|line| !line.is_empty()) {
         if let Some(folder) = line.strip_prefix("folder ") {
-            let (fingerprint, path) = folder.split_once(' ')?;
-            manifest.folders.insert(path.to_owned(), Fingerprint::from_hex(fingerprint)?);
+            let mut fields = folder.splitn(3, ' ');
+            let fingerprint = Fingerprint::from_hex(fields.next()?)?;
+            let files = fields.next()?.parse().ok()?;
+            manifest.folders.insert(fields.next()?.to_owned(), Folder { fingerprint, files });
         } else {
             let (path, entry) = parse_entry(line)?;
             manifest.entries.insert(path.to_owned(), entry);
@@ -164,7 +174,8 @@ pub fn save(target: &Path, root: FileId, manifest: &Manifest) -> io::Result<()> 
     let mut folders: Vec<&String> = manifest.folders.keys().filter(one_line).collect();
     folders.sort();
     for folder in folders {
-        let _ = writeln!(text, "folder {} {folder}", manifest.folders[folder].to_hex());
+        let Folder { fingerprint, files } = manifest.folders[folder];
+        let _ = writeln!(text, "folder {} {files} {folder}", fingerprint.to_hex());
     }
     let mut paths: Vec<&String> = manifest.entries.keys().filter(one_line).collect();
     paths.sort();
@@ -213,15 +224,16 @@ mod tests {
         let file = FileId::of(&target.join("a.html")).unwrap();
         let fingerprint = Fingerprint::of(&[], "a").unwrap();
         let entry = Entry { fingerprint, file };
+        let folder = Folder { fingerprint, files: 12 };
         let manifest = Manifest {
             entries: HashMap::from([("a b.html".to_owned(), entry), ("x\ny".to_owned(), entry)]),
-            folders: HashMap::from([("tim kiem".to_owned(), fingerprint), ("x\ny".to_owned(), fingerprint)]),
+            folders: HashMap::from([("tim kiem".to_owned(), folder), ("x\ny".to_owned(), folder)]),
         };
         assert_eq!(load(&target), None);
         save(&target, FileId::of(&target).unwrap(), &manifest).unwrap();
         let read = load(&target).unwrap();
         assert_eq!(read.entries, HashMap::from([("a b.html".to_owned(), entry)]));
-        assert_eq!(read.folders, HashMap::from([("tim kiem".to_owned(), fingerprint)]));
+        assert_eq!(read.folders, HashMap::from([("tim kiem".to_owned(), folder)]));
         assert_eq!(fs::read_to_string(cache_of(&target).join(".gitignore")).unwrap(), "*\n");
 
         // Another folder in the output's place (a fresh build, a copy): not described.

@@ -4,7 +4,8 @@
 //! Pages and documents have a fingerprint (see `site::fingerprint`): everything they are
 //! made from, computed before making them; when the previous file made from the same
 //! fingerprint can be kept, it is not made again. A folder made as a whole (the search
-//! index) has one fingerprint for all its files. Other files (static files, tables) name no
+//! index) has one fingerprint for all its files, and a file of it may have one of its own, of
+//! the fewer inputs it is made from (kept when the folder is made again). Other files (static files, tables) name no
 //! inputs and are made every time.
 
 use std::sync::{Arc, OnceLock};
@@ -62,7 +63,8 @@ pub enum Made {
     Bytes(Vec<u8>, Option<Fingerprint>),
     /// The previous file made from the same fingerprint was kept.
     Kept,
-    /// The files of a folder job, all made from one fingerprint when it has one.
+    /// The files of a folder job, made from the folder's fingerprint when it has one (and
+    /// some from their own, see [`LaterFile`]).
     Folder(Vec<LaterFile>, Option<Fingerprint>),
     /// This many files of a folder, made before from the same fingerprint, were kept.
     KeptFolder(usize),

@@ -24,7 +24,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::site::cache::{self, CACHE, Entry, FileId, Manifest, MemoPlace};
+use crate::site::cache::{self, CACHE, Entry, FileId, Folder, Manifest, MemoPlace};
 use crate::site::fingerprint::Fingerprint;
 use crate::site::job::{LaterFile, Previous};
 use crate::site::owned::{self, Found, Purpose};
@@ -41,8 +41,8 @@ pub struct Staging {
     /// Paths written by this build (relative, `/`), with what fingerprinted ones were made
     /// from: everything else in `temp` is stale.
     written: Mutex<HashMap<String, Option<Entry>>>,
-    /// Folders made (or kept) as a whole by this build, with what they were made from.
-    folders: Mutex<HashMap<String, Fingerprint>>,
+    /// Folders made (or kept) as a whole by this build.
+    folders: Mutex<HashMap<String, Folder>>,
     /// The cache of the output being replaced, when it can be used.
     previous: Option<Manifest>,
     /// Whether what the cache holds may be reused (not with `--no-cache`).
@@ -117,28 +117,27 @@ impl Staging {
     }
 
     /// Keeps every file of the folder `folder` when the output's cache says the folder was
-    /// made from `fingerprint` and each file is still the file it describes; returns how
-    /// many, or `None` (nothing kept) when the folder was made from something else, holds no
-    /// file, or one cannot be kept.
+    /// made from `fingerprint` and describes each of its files, each still the file it
+    /// describes; returns how many, or `None` (nothing kept) when the folder was made from
+    /// something else, holds no file, or one cannot be kept.
     pub fn keep_folder(&self, folder: &str, fingerprint: Fingerprint) -> Option<usize> {
         let previous = self.previous.as_ref()?;
-        if previous.folders.get(folder) != Some(&fingerprint) {
-            return None;
-        }
+        let made = previous.folders.get(folder).filter(|made| made.fingerprint == fingerprint)?;
         let prefix = format!("{folder}/");
         // Every file recorded under the folder is the folder job's: no other job may write there.
         let held: Vec<(&str, Fingerprint)> = (previous.entries.iter())
             .filter(|(path, _)| path.starts_with(&prefix))
             .map(|(path, entry)| (path.as_str(), entry.fingerprint))
             .collect();
-        if held.is_empty() || !held.par_iter().all(|&(path, own)| self.keep(path, own)) {
+        let whole = !held.is_empty() && held.len() == made.files;
+        if !whole || !held.par_iter().all(|&(path, own)| self.keep(path, own)) {
             let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
             for (path, _) in &held {
                 written.remove(*path);
             }
             return None;
         }
-        self.record_folder(folder, fingerprint);
+        self.record_folder(folder, Folder { fingerprint, files: held.len() });
         Some(held.len())
     }
 
@@ -159,15 +158,16 @@ impl Staging {
             self.write(&file.path, &(file.make)(), file.fingerprint.or(fingerprint))
         })?;
         if let Some(fingerprint) = fingerprint {
-            self.record_folder(folder, fingerprint);
+            // A file whose entry could not be recorded leaves the folder short of it: the
+            // next build does not keep the folder whole.
+            self.record_folder(folder, Folder { fingerprint, files: count });
         }
         Ok(count)
     }
 
-    /// Records that the folder `folder` was made as a whole from `fingerprint` (see
-    /// [`Staging::keep_folder`]).
-    fn record_folder(&self, folder: &str, fingerprint: Fingerprint) {
-        self.folders.lock().unwrap_or_else(|e| e.into_inner()).insert(folder.to_owned(), fingerprint);
+    /// Records the folder `folder`, made as a whole (see [`Staging::keep_folder`]).
+    fn record_folder(&self, folder: &str, made: Folder) {
+        self.folders.lock().unwrap_or_else(|e| e.into_inner()).insert(folder.to_owned(), made);
     }
 
     fn record(&self, path: &str, entry: Option<Entry>) {
@@ -552,12 +552,25 @@ mod tests {
         third.commit().unwrap();
         assert_eq!((inode("idx/a"), fs::read(out.join("idx/b")).unwrap()), (a, b"B2".to_vec()));
 
-        // Without the cache, every file is made.
-        let fourth = Staging::begin(&out, UseCache::No).unwrap();
-        assert_eq!(fourth.keep_folder("idx", two), None);
-        let files = vec![later("idx/a", Some("a"), b"A"), later("idx/b", Some("b2"), b"B2")];
-        fourth.write_folder("idx", files, Some(two)).unwrap();
-        fourth.commit().unwrap();
+        // A manifest short of one of the folder's files does not describe the folder.
+        let manifest = dir.join(".public.guong-cache/manifest");
+        let text = fs::read_to_string(&manifest).unwrap();
+        let short: String =
+            text.lines().filter(|line| !line.ends_with(" idx/m")).map(|line| format!("{line}\n")).collect();
+        assert_ne!(short, text);
+        fs::write(&manifest, short).unwrap();
+        let fourth = Staging::begin(&out, UseCache::Yes).unwrap();
+        assert_eq!(fourth.keep_folder("idx", two), None, "a file of the folder is not described");
+        drop(fourth);
+        fs::write(&manifest, &text).unwrap();
+
+        // Without the cache, every file is made (these bytes differ from the kept ones).
+        let fifth = Staging::begin(&out, UseCache::No).unwrap();
+        assert_eq!(fifth.keep_folder("idx", two), None);
+        let files = vec![later("idx/a", Some("a"), b"A5"), later("idx/b", Some("b2"), b"B5")];
+        fifth.write_folder("idx", files, Some(two)).unwrap();
+        fifth.commit().unwrap();
+        assert_eq!(fs::read(out.join("idx/a")).unwrap(), b"A5");
         assert!(!out.join("idx/m").exists());
         fs::remove_dir_all(&dir).unwrap();
     }

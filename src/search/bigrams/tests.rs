@@ -76,6 +76,12 @@ fn a_shard_digest_follows_its_own_entries_only() {
     assert_ne!(after[0].1, before[0].1);
     assert_ne!(after[0].2, before[0].2);
     assert!(before.iter().all(|(_, digest, _)| digest.is_some()));
+
+    // The same pairs among more documents: every posting list is encoded against that count.
+    let mut bigrams = Bigrams::default();
+    bigrams.add_all(&(0..5000).map(|doc| (doc, vec![(0, 1, 16), (0, 3, 16)])).collect::<Vec<_>>());
+    let more: Vec<_> = bigrams.write(&folded(), 5001).files.into_iter().map(|f| f.digest).collect();
+    assert!(more.iter().zip(&before).all(|(more, (_, digest, _))| more != digest));
 }
 
 #[test]

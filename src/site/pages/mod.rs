@@ -27,11 +27,11 @@ use crate::site::job::Job;
 /// A family of pages.
 pub type Family = for<'a> fn(&'a BuildContext<'a>) -> Vec<Job<'a>>;
 
-/// Every family. The output does not depend on the order (the build sorts it), but the time
-/// does: the build runs the two halves of the list side by side, each in order, the first
-/// lane free taking what is left of the other. The search index, long and mostly on one
-/// core, starts right after form 02 so that it does not end the build alone; starting it
-/// beside the model pages instead would hold both at once and raise the peak memory.
+/// Every family. The output does not depend on the order, but the time does: on two cores
+/// the build runs the two halves of the list side by side, each in order, the first core free
+/// taking what is left of the other. The search index, long and mostly on one core, starts
+/// right after form 02 so that it does not end the build alone; starting it beside the model
+/// pages instead would hold both at once and raise the peak memory.
 pub const FAMILIES: &[Family] = &[
     home::jobs,
     gallery::jobs,
