@@ -12,9 +12,10 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::search::digest::{Digest, Digester};
 use crate::search::document::FIELD_BITS;
 use crate::search::fasthash::{FastMap, FxHasher};
-use crate::search::index::{Digest, INDEX_DIR, IndexFile, to_json};
+use crate::search::index::{INDEX_DIR, IndexFile, to_json};
 use crate::search::postings::{encode, encoded_len, union};
 use crate::search::shards::{ShardPlan, file_name, keys, plan, shard_json};
 use crate::search::varint;
@@ -104,11 +105,8 @@ impl Table {
     /// A digest of everything [`Table::shard`] reads for the same arguments: the document
     /// count, the keys and postings of `holds`, and the postings of `summary`.
     fn digest(&self, holds: Range<usize>, summary: Option<Range<usize>>) -> Digest {
-        let mut hash = blake3::Hasher::new();
-        let mut part = |bytes: &[u8]| {
-            hash.update(&(bytes.len() as u64).to_le_bytes());
-            hash.update(bytes);
-        };
+        let mut digest = Digester::default();
+        let mut part = |bytes: &[u8]| digest.part(bytes);
         part(&self.docs.to_le_bytes());
         for i in holds {
             part(self.keys[i].as_bytes());
@@ -118,9 +116,7 @@ impl Table {
             part(b"summary");
             summary.for_each(|i| part(&self.postings[i].bytes));
         }
-        let mut digest = [0; 16];
-        digest.copy_from_slice(&hash.finalize().as_bytes()[..16]);
-        digest
+        digest.finish()
     }
 
     /// The JSON of the shard holding entries `holds`, with the summary of `summary` if split.
@@ -201,7 +197,6 @@ impl Bigrams {
                 (first, shards, plans)
             })
             .collect();
-        let hash = content_hash(&table, &planned);
         let mut shards = Vec::with_capacity(planned.len());
         let mut plans = Vec::new();
         for (first, first_shards, first_plans) in planned {
@@ -217,24 +212,18 @@ impl Bigrams {
                 let path = format!("{INDEX_DIR}/bigrams/{}", file_name(&p.key));
                 IndexFile::digested(path, digest, move || table.shard(p.holds, summary))
             })
-            .collect();
-        Written { shards, files, hash }
+            .collect::<Vec<_>>();
+        Written { hash: content_hash(&files), shards, files }
     }
 }
 
-/// A hash of the keys, postings and shard plans: the files are a function of them.
-fn content_hash(table: &Table, planned: &[(u32, BigramShards, Vec<ShardPlan>)]) -> u64 {
+/// A hash of every file's path and digest: the files are a function of them.
+fn content_hash(files: &[IndexFile]) -> u64 {
     let mut hasher = FxHasher::default();
-    for (key, postings) in table.keys.iter().zip(&table.postings) {
-        hasher.write(key.as_bytes());
+    for file in files {
+        hasher.write(file.path.as_bytes());
         hasher.write_u8(0);
-        hasher.write(&postings.bytes);
-    }
-    for (_, _, plans) in planned {
-        for p in plans {
-            hasher.write(p.key.as_bytes());
-            hasher.write_u8(u8::from(p.leaf));
-        }
+        hasher.write(file.digest.as_ref().map_or(&[][..], |digest| digest.as_slice()));
     }
     hasher.finish()
 }

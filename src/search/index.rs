@@ -26,6 +26,7 @@ use serde::Serialize;
 use crate::content::corpus::Corpus;
 use crate::content::model::Model;
 use crate::search::bigrams::{BigramShards, Bigrams, TermPair};
+use crate::search::digest::Digest;
 use crate::search::document::{DocTerms, Fields};
 use crate::search::facets::{Facet, facets};
 use crate::search::fasthash::FastMap;
@@ -46,9 +47,6 @@ pub struct IndexFile {
     pub digest: Option<Digest>,
     make: Box<dyn FnOnce() -> Vec<u8> + Send>,
 }
-
-/// A BLAKE3 hash, cut to 128 bits, of everything one file of the index is made from.
-pub type Digest = [u8; 16];
 
 impl IndexFile {
     /// A file whose bytes are made when asked for.

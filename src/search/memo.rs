@@ -15,6 +15,7 @@ use std::io::{self, BufWriter, Write};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
+use crate::search::digest::{Digest, Digester};
 use crate::search::document::{DocTerms, Fields};
 use crate::search::fasthash::{FastMap, FxHasher};
 use crate::search::varint;
@@ -22,8 +23,8 @@ use crate::search::varint;
 /// The first line of a memo: its format.
 const FORMAT: &str = "guong-search-terms 1";
 
-/// A document's key: a BLAKE3 hash of its fields, cut to 128 bits.
-pub type Key = [u8; 16];
+/// A document's key: the digest of its fields.
+pub type Key = Digest;
 
 /// Bytes of a table entry: key, offset (u64), length (u32), checksum (u64).
 const ENTRY: usize = 16 + 8 + 4 + 8;
@@ -82,11 +83,8 @@ impl Memo {
 
 /// The key of a document: its fields, each length-prefixed.
 pub fn key(fields: &Fields) -> Key {
-    let mut hash = blake3::Hasher::new();
-    let mut text = |text: &str| {
-        hash.update(&(text.len() as u64).to_le_bytes());
-        hash.update(text.as_bytes());
-    };
+    let mut digest = Digester::default();
+    let mut text = |text: &str| digest.part(text.as_bytes());
     text(fields.title);
     text(fields.summary);
     text(fields.body);
@@ -94,9 +92,7 @@ pub fn key(fields: &Fields) -> Key {
         text(&list.len().to_string());
         list.iter().for_each(|t| text(t));
     }
-    let mut key = [0; 16];
-    key.copy_from_slice(&hash.finalize().as_bytes()[..16]);
-    key
+    digest.finish()
 }
 
 /// A 64-bit checksum of an entry (damage, not tampering: the cache folder is guong's own).

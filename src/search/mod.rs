@@ -3,6 +3,7 @@
 //! (`themes/default/static/search.js`).
 
 pub mod bigrams;
+pub mod digest;
 pub mod document;
 pub mod facets;
 pub mod fasthash;

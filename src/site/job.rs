@@ -5,8 +5,8 @@
 //! made from, computed before making them; when the previous file made from the same
 //! fingerprint can be kept, it is not made again. A folder made as a whole (the search
 //! index) has one fingerprint for all its files, and a file of it may have one of its own, of
-//! the fewer inputs it is made from (kept when the folder is made again). Other files (static files, tables) name no
-//! inputs and are made every time.
+//! the fewer inputs it is made from (kept when the folder is made again). Other files (static
+//! files, tables) name no inputs and are made every time.
 
 use std::sync::{Arc, OnceLock};
 
